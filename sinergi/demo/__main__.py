@@ -1,0 +1,3 @@
+from sinergi.demo.cli import main
+
+main()
