@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from sinergi.demo.households import POVERTY_LINE_RP_PER_CAPITA_DAY, SECTORS
-from sinergi.demo.programs import HUB_AGENCIES, SECTOR_THEMES, Programs
+from sinergi.demo.programs import SECTOR_THEMES, Programs
 
 
 def kpi_values(observations: pd.DataFrame, households: pd.DataFrame, targets: pd.DataFrame) -> pd.DataFrame:
@@ -15,7 +15,9 @@ def kpi_values(observations: pd.DataFrame, households: pd.DataFrame, targets: pd
         households[["household_id", "mothers_children_count"]], on="household_id"
     )
     obs["poor"] = obs["expenditure_rp_per_capita_day"] < POVERTY_LINE_RP_PER_CAPITA_DAY
-    obs["mc_access"] = obs["mothers_children_count"] * (obs["health_facility_access"] & obs["sanitation_access"])
+    obs["mc_access"] = obs["mothers_children_count"] * (
+        obs["health_facility_access"] & obs["sanitation_access"]
+    )
     g = obs.groupby(["moa_id", "round_id"])
     out = pd.DataFrame(
         {
@@ -27,9 +29,11 @@ def kpi_values(observations: pd.DataFrame, households: pd.DataFrame, targets: pd
         }
     )
     for s in SECTORS:
-        out[f"pelatihan_{s}"] = obs.assign(t=obs["trained_people_count"] * (obs["trained_sector"] == s)).groupby(
-            ["moa_id", "round_id"]
-        )["t"].sum()
+        out[f"pelatihan_{s}"] = (
+            obs.assign(t=obs["trained_people_count"] * (obs["trained_sector"] == s))
+            .groupby(["moa_id", "round_id"])["t"]
+            .sum()
+        )
     return out.reset_index().melt(id_vars=["moa_id", "round_id"], var_name="kpi_code", value_name="value")
 
 
@@ -45,7 +49,7 @@ def kpi_targets(programs: Programs, values: pd.DataFrame, rng: np.random.Generat
             continue
         if code == "akses_kesehatan_sanitasi" and "kesehatan" not in secs:
             continue
-        base, end = float(getattr(r, "_3")), float(getattr(r, "_4", np.nan))
+        base, end = float(r._3), float(getattr(r, "_4", np.nan))
         if code == "penurunan_miskin_ekstrem":
             target = base * rng.uniform(0.45, 0.75)
         elif code == "kematian":
@@ -58,7 +62,9 @@ def kpi_targets(programs: Programs, values: pd.DataFrame, rng: np.random.Generat
                 "moa_id": r.moa_id,
                 "kpi_code": code,
                 "baseline_value": round(base, 1),
-                "target_value": round(target, 1) if code == "penurunan_miskin_ekstrem" else float(np.round(target)),
+                "target_value": round(target, 1)
+                if code == "penurunan_miskin_ekstrem"
+                else float(np.round(target)),
                 "deadline_on": moa.loc[r.moa_id, "ended_on"],
             }
         )
@@ -79,10 +85,16 @@ def _household_bansos(hh: pd.DataFrame, rng: np.random.Generator) -> pd.DataFram
         frames.append(
             pd.DataFrame(
                 {
-                    "source": source, "strategy": strategy, "program": program, "sector_code": sector,
-                    "partner_id": None, "moa_id": None,
-                    "household_id": sel["household_id"].to_numpy(), "desa_code": sel["desa_code"].to_numpy(),
-                    "given_on": np.datetime64("2025-01-15") + rng.integers(0, 600, len(sel)).astype("timedelta64[D]"),
+                    "source": source,
+                    "strategy": strategy,
+                    "program": program,
+                    "sector_code": sector,
+                    "partner_id": None,
+                    "moa_id": None,
+                    "household_id": sel["household_id"].to_numpy(),
+                    "desa_code": sel["desa_code"].to_numpy(),
+                    "given_on": np.datetime64("2025-01-15")
+                    + rng.integers(0, 600, len(sel)).astype("timedelta64[D]"),
                     "amount_rp": amount,
                 }
             )
@@ -93,47 +105,74 @@ def _household_bansos(hh: pd.DataFrame, rng: np.random.Generator) -> pd.DataFram
 def interventions(hh: pd.DataFrame, programs: Programs, rng: np.random.Generator) -> pd.DataFrame:
     """Return interventions from every source; overlaps are common and some poor families get nothing."""
     frames = [_household_bansos(hh, rng)]
-    t = programs.moa_target_household.merge(programs.moa_sector, on="moa_id").drop_duplicates("household_id", keep="first")
+    t = programs.moa_target_household.merge(programs.moa_sector, on="moa_id").drop_duplicates(
+        "household_id", keep="first"
+    )
     t = t.merge(hh[["household_id", "desa_code"]], on="household_id").merge(
-        programs.moa_party[programs.moa_party["party_role"].isin(["pelaksana", "pendana"])]
-        .drop_duplicates("moa_id", keep="last"),
+        programs.moa_party[programs.moa_party["party_role"].isin(["pelaksana", "pendana"])].drop_duplicates(
+            "moa_id", keep="last"
+        ),
         on="moa_id",
     )
     t = t.merge(programs.moa[["moa_id", "started_on"]], on="moa_id")
     frames.append(
         pd.DataFrame(
             {
-                "source": "kolaborasi", "strategy": "tingkatkan_pendapatan",
-                "program": t["sector_code"].map(lambda s: SECTOR_THEMES[s][0]), "sector_code": t["sector_code"],
-                "partner_id": t["partner_id"], "moa_id": t["moa_id"], "household_id": t["household_id"],
+                "source": "kolaborasi",
+                "strategy": "tingkatkan_pendapatan",
+                "program": t["sector_code"].map(lambda s: SECTOR_THEMES[s][0]),
+                "sector_code": t["sector_code"],
+                "partner_id": t["partner_id"],
+                "moa_id": t["moa_id"],
+                "household_id": t["household_id"],
                 "desa_code": t["desa_code"],
-                "given_on": pd.to_datetime(t["started_on"]) + pd.to_timedelta(rng.integers(30, 300, len(t)), unit="D"),
+                "given_on": pd.to_datetime(t["started_on"])
+                + pd.to_timedelta(rng.integers(30, 300, len(t)), unit="D"),
                 "amount_rp": rng.integers(15, 120, len(t)) * 100_000,
             }
         )
     )
-    externals = programs.partner[programs.partner["partner_type"].isin(["swasta", "bumn"])]["partner_id"].to_numpy()
+    externals = programs.partner[programs.partner["partner_type"].isin(["swasta", "bumn"])][
+        "partner_id"
+    ].to_numpy()
     agencies = programs.partner[programs.partner["partner_type"] == "opd"]
     pool = hh[hh["welfare_decile"] <= 2]
     csr = pool.sample(frac=0.05, random_state=rng)
     opd = pool.sample(frac=0.12, random_state=rng)
     opd_agency = opd.merge(agencies[["partner_id", "kabupaten_code", "hub_role"]], on="kabupaten_code")
-    opd_agency = opd_agency[opd_agency["hub_role"] != "bappeda"].groupby("household_id").sample(1, random_state=rng)
-    hub_sector = {"dinas_umkm": "umkm", "dinas_esdm": "energi", "dinas_kesehatan": "kesehatan",
-                  "dinas_pertanian": "pangan"}
+    opd_agency = (
+        opd_agency[opd_agency["hub_role"] != "bappeda"].groupby("household_id").sample(1, random_state=rng)
+    )
+    hub_sector = {
+        "dinas_umkm": "umkm",
+        "dinas_esdm": "energi",
+        "dinas_kesehatan": "kesehatan",
+        "dinas_pertanian": "pangan",
+    }
     for source, sel, partner, sector in [
         ("csr", csr, rng.choice(externals, len(csr)), rng.choice(SECTORS, len(csr))),
-        ("program_opd", opd_agency, opd_agency["partner_id"].to_numpy(), opd_agency["hub_role"].map(hub_sector)),
+        (
+            "program_opd",
+            opd_agency,
+            opd_agency["partner_id"].to_numpy(),
+            opd_agency["hub_role"].map(hub_sector),
+        ),
     ]:
         frames.append(
             pd.DataFrame(
                 {
                     "source": source,
                     "strategy": rng.choice(["kurangi_beban", "tingkatkan_pendapatan"], len(sel)),
-                    "program": [f"{SECTOR_THEMES[s][-1]} ({source.upper().replace('_', ' ')})" for s in sector],
-                    "sector_code": np.asarray(sector), "partner_id": partner, "moa_id": None,
-                    "household_id": sel["household_id"].to_numpy(), "desa_code": sel["desa_code"].to_numpy(),
-                    "given_on": np.datetime64("2025-03-01") + rng.integers(0, 520, len(sel)).astype("timedelta64[D]"),
+                    "program": [
+                        f"{SECTOR_THEMES[s][-1]} ({source.upper().replace('_', ' ')})" for s in sector
+                    ],
+                    "sector_code": np.asarray(sector),
+                    "partner_id": partner,
+                    "moa_id": None,
+                    "household_id": sel["household_id"].to_numpy(),
+                    "desa_code": sel["desa_code"].to_numpy(),
+                    "given_on": np.datetime64("2025-03-01")
+                    + rng.integers(0, 520, len(sel)).astype("timedelta64[D]"),
                     "amount_rp": rng.integers(5, 60, len(sel)) * 100_000,
                 }
             )
@@ -144,10 +183,16 @@ def interventions(hh: pd.DataFrame, programs: Programs, rng: np.random.Generator
             {
                 "source": rng.choice(["dana_desa", "program_opd", "csr"], len(desa)),
                 "strategy": "kantong_kemiskinan",
-                "program": rng.choice(["Jalan usaha tani", "Sarana air bersih", "MCK komunal", "PLTS komunal"], len(desa)),
+                "program": rng.choice(
+                    ["Jalan usaha tani", "Sarana air bersih", "MCK komunal", "PLTS komunal"], len(desa)
+                ),
                 "sector_code": rng.choice(["pangan", "kesehatan", "kesehatan", "energi"], len(desa)),
-                "partner_id": None, "moa_id": None, "household_id": None, "desa_code": desa,
-                "given_on": np.datetime64("2025-04-01") + rng.integers(0, 500, len(desa)).astype("timedelta64[D]"),
+                "partner_id": None,
+                "moa_id": None,
+                "household_id": None,
+                "desa_code": desa,
+                "given_on": np.datetime64("2025-04-01")
+                + rng.integers(0, 500, len(desa)).astype("timedelta64[D]"),
                 "amount_rp": rng.integers(50, 900, len(desa)) * 1_000_000,
             }
         )
@@ -163,20 +208,38 @@ def budget(programs: Programs, kabupaten: pd.DataFrame, rng: np.random.Generator
     rows = []
     agencies = programs.partner[programs.partner["partner_type"] == "opd"]
     for kab in kabupaten.itertuples():
-        kab_agencies = agencies[agencies["kabupaten_code"] == kab.region_code].set_index("hub_role")["partner_id"]
+        kab_agencies = agencies[agencies["kabupaten_code"] == kab.region_code].set_index("hub_role")[
+            "partner_id"
+        ]
         for year, spent in [(2024, (0.82, 0.98)), (2025, (0.75, 0.97)), (2026, (0.45, 0.78))]:
-            for hub, sector in [("dinas_pertanian", "pangan"), ("dinas_esdm", "energi"),
-                                ("dinas_kesehatan", "kesehatan"), ("dinas_umkm", "umkm")]:
-                for source, scale in [("apbd", 1.0), ("apbn", 1.6), ("dana_desa", 0.7), ("csr", 0.5), ("bumn", 0.4)]:
+            for hub, sector in [
+                ("dinas_pertanian", "pangan"),
+                ("dinas_esdm", "energi"),
+                ("dinas_kesehatan", "kesehatan"),
+                ("dinas_umkm", "umkm"),
+            ]:
+                for source, scale in [
+                    ("apbd", 1.0),
+                    ("apbn", 1.6),
+                    ("dana_desa", 0.7),
+                    ("csr", 0.5),
+                    ("bumn", 0.4),
+                ]:
                     if source in ("csr", "bumn") and rng.random() < 0.4:
                         continue
                     alloc = int(rng.lognormal(np.log(900e6 * scale), 0.5) // 1e6 * 1e6)
-                    rows.append({
-                        "kabupaten_code": kab.region_code, "funding_source": source, "year": year,
-                        "program": f"{SECTOR_THEMES[sector][int(rng.integers(0, len(SECTOR_THEMES[sector])))]}",
-                        "sector_code": sector, "partner_id": kab_agencies.get(hub),
-                        "allocated_rp": alloc, "realised_rp": int(alloc * rng.uniform(*spent)),
-                    })
+                    rows.append(
+                        {
+                            "kabupaten_code": kab.region_code,
+                            "funding_source": source,
+                            "year": year,
+                            "program": f"{SECTOR_THEMES[sector][int(rng.integers(0, len(SECTOR_THEMES[sector])))]}",
+                            "sector_code": sector,
+                            "partner_id": kab_agencies.get(hub),
+                            "allocated_rp": alloc,
+                            "realised_rp": int(alloc * rng.uniform(*spent)),
+                        }
+                    )
     out = pd.DataFrame(rows)
     out.insert(0, "budget_id", [f"ANG-{i:05d}" for i in range(1, len(out) + 1)])
     return out
@@ -185,9 +248,15 @@ def budget(programs: Programs, kabupaten: pd.DataFrame, rng: np.random.Generator
 def agency_history(programs: Programs, desa: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
     """Return agencies' past programs on extreme poverty, 2019-2025."""
     rows = []
-    agencies = programs.partner[(programs.partner["partner_type"] == "opd") & (programs.partner["hub_role"] != "bappeda")]
-    hub_sector = {"dinas_umkm": "umkm", "dinas_esdm": "energi", "dinas_kesehatan": "kesehatan",
-                  "dinas_pertanian": "pangan"}
+    agencies = programs.partner[
+        (programs.partner["partner_type"] == "opd") & (programs.partner["hub_role"] != "bappeda")
+    ]
+    hub_sector = {
+        "dinas_umkm": "umkm",
+        "dinas_esdm": "energi",
+        "dinas_kesehatan": "kesehatan",
+        "dinas_pertanian": "pangan",
+    }
     results = ["berhasil", "sebagian", "tidak_berlanjut"]
     notes = {
         "berhasil": "Kelompok penerima masih aktif dan pendapatan naik; layak dilanjutkan atau diperluas.",
@@ -200,14 +269,19 @@ def agency_history(programs: Programs, desa: pd.DataFrame, rng: np.random.Genera
         for year in range(2019, 2026):
             for _ in range(int(rng.integers(1, 4))):
                 result = results[int(rng.choice(3, p=[0.45, 0.35, 0.2]))]
-                rows.append({
-                    "partner_id": a.partner_id,
-                    "program": SECTOR_THEMES[sector][int(rng.integers(0, len(SECTOR_THEMES[sector])))],
-                    "sector_code": sector, "desa_code": kab_desa[int(rng.integers(0, len(kab_desa)))], "year": year,
-                    "beneficiaries_count": int(rng.integers(10, 180)),
-                    "budget_rp": int(rng.integers(50, 1500)) * 1_000_000,
-                    "result": result, "result_note": notes[result],
-                })
+                rows.append(
+                    {
+                        "partner_id": a.partner_id,
+                        "program": SECTOR_THEMES[sector][int(rng.integers(0, len(SECTOR_THEMES[sector])))],
+                        "sector_code": sector,
+                        "desa_code": kab_desa[int(rng.integers(0, len(kab_desa)))],
+                        "year": year,
+                        "beneficiaries_count": int(rng.integers(10, 180)),
+                        "budget_rp": int(rng.integers(50, 1500)) * 1_000_000,
+                        "result": result,
+                        "result_note": notes[result],
+                    }
+                )
     out = pd.DataFrame(rows)
     out.insert(0, "history_id", [f"RWY-{i:05d}" for i in range(1, len(out) + 1)])
     return out
@@ -221,4 +295,3 @@ def treatment(programs: Programs) -> pd.DataFrame:
     flags = pd.crosstab(t["household_id"], t["sector_code"]).reindex(columns=list(SECTORS), fill_value=0) > 0
     eff = t.groupby("household_id")["effect"].max()
     return flags.join(eff).reset_index()
-

@@ -31,12 +31,22 @@ STAGES = pd.DataFrame(
         "stage_no": range(1, 8),
         "stage_code": ["koordinasi", "kaji_data", "verifikasi", "sasaran", "moa", "penguatan", "monev"],
         "name_id": [
-            "Koordinasi mitra utama", "Kaji data dan lokasi sasaran", "Survei dan verifikasi lapangan",
-            "Penetapan sasaran", "Penandatanganan MoA", "Penguatan kapasitas", "Monitoring dan evaluasi",
+            "Koordinasi mitra utama",
+            "Kaji data dan lokasi sasaran",
+            "Survei dan verifikasi lapangan",
+            "Penetapan sasaran",
+            "Penandatanganan MoA",
+            "Penguatan kapasitas",
+            "Monitoring dan evaluasi",
         ],
         "name_en": [
-            "Partner coordination", "Data review and target locations", "Survey and field verification",
-            "Targets set", "MoA signed", "Capacity building", "Monitoring and evaluation",
+            "Partner coordination",
+            "Data review and target locations",
+            "Survey and field verification",
+            "Targets set",
+            "MoA signed",
+            "Capacity building",
+            "Monitoring and evaluation",
         ],
     }
 )
@@ -45,8 +55,22 @@ STAGES = pd.DataFrame(
 def _region_table(regions: pd.DataFrame) -> pd.DataFrame:
     geoms = regions["geometry"].to_numpy()
     out = regions[
-        ["region_code", "region_code_nodot", "level", "region_type", "name", "parent_code", "kabupaten_code",
-         "kecamatan_code", "area_km2", "centroid_lon", "centroid_lat", "elevation_m", "is_coastal", "landscape"]
+        [
+            "region_code",
+            "region_code_nodot",
+            "level",
+            "region_type",
+            "name",
+            "parent_code",
+            "kabupaten_code",
+            "kecamatan_code",
+            "area_km2",
+            "centroid_lon",
+            "centroid_lat",
+            "elevation_m",
+            "is_coastal",
+            "landscape",
+        ]
     ].copy()
     out["area_km2"] = out["area_km2"].round(3)
     out["elevation_m"] = out["elevation_m"].astype(float).round(0)
@@ -56,7 +80,9 @@ def _region_table(regions: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def generate(seed: int = DEFAULT_SEED, scale: float = 1.0, progress: Progress | None = None) -> dict[str, pd.DataFrame]:
+def generate(
+    seed: int = DEFAULT_SEED, scale: float = 1.0, progress: Progress | None = None
+) -> dict[str, pd.DataFrame]:
     """Return every table of the demo as DataFrames, in schema column order."""
     say = progress or (lambda f, m: None)
     rng = np.random.default_rng(seed)
@@ -87,8 +113,12 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0, progress: Progress | 
             {
                 "info_key": ["as_of", "source", "is_synthetic", "seed", "scale", "generator_version"],
                 "info_value": [
-                    programs.AS_OF.isoformat(), "Data sintetis Sinergi (generator demo)", "true", str(seed),
-                    str(scale), GENERATOR_VERSION,
+                    programs.AS_OF.isoformat(),
+                    "Data sintetis Sinergi (generator demo)",
+                    "true",
+                    str(seed),
+                    str(scale),
+                    GENERATOR_VERSION,
                 ],
             }
         ),
@@ -130,10 +160,9 @@ def write_database(tables: dict[str, pd.DataFrame], path: Path, progress: Progre
         con.execute(db.load_sql("schema"))
         for i, (name, frame) in enumerate(tables.items()):
             say(0.8 + 0.18 * i / len(tables), f"menulis {name}")
-            columns = [r[0] for r in con.execute(f"describe {name}").fetchall()]  # noqa: S608 - name from our dict
-            con.register("incoming", frame[columns])
-            con.execute(f"insert into {name} select * from incoming")  # noqa: S608 - name from our dict
-            con.unregister("incoming")
+            # the relational API names the table as an identifier: no SQL text is built
+            columns = con.table(name).columns
+            con.from_df(frame[columns]).insert_into(name)
         con.execute("commit")
         con.execute("checkpoint")
     finally:

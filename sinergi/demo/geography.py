@@ -175,7 +175,8 @@ def _assign_codes_and_names(desa: pd.DataFrame, rng: np.random.Generator) -> pd.
 def _build_levels(desa: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
     desa = desa.assign(level="desa", parent_code=desa["kecamatan_code"])
     kec = desa.groupby("kecamatan_code").agg(
-        geometry=("geometry", lambda g: shapely.union_all(list(g))), kabupaten_code=("kabupaten_code", "first")
+        geometry=("geometry", lambda g: shapely.union_all(list(g))),
+        kabupaten_code=("kabupaten_code", "first"),
     )
     kec = kec.reset_index().rename(columns={"kecamatan_code": "region_code"})
     kec_names: list[str] = []
@@ -230,7 +231,9 @@ def _place_rows(regions: pd.DataFrame, rng: np.random.Generator) -> list[dict]:
         point = shapely.Point(d["centroid_lon"] + jitter[0], d["centroid_lat"] + jitter[1])
         if not d["geometry"].contains(point):
             point = shapely.Point(d["centroid_lon"], d["centroid_lat"])
-        rows.append({"place_type": kind, "name": name, "desa_code": d["region_code"], "lon": point.x, "lat": point.y})
+        rows.append(
+            {"place_type": kind, "name": name, "desa_code": d["region_code"], "lon": point.x, "lat": point.y}
+        )
 
     for kab_code, kab in desa.groupby("kabupaten_code"):
         kab_name = regions.loc[regions["region_code"] == kab_code, "name"].iloc[0]
@@ -244,14 +247,18 @@ def _place_rows(regions: pd.DataFrame, rng: np.random.Generator) -> list[dict]:
         for kec_code, kec in kab.groupby("kecamatan_code"):
             centre = kec.loc[
                 np.hypot(
-                    kec["centroid_lon"] - kec["centroid_lon"].mean(), kec["centroid_lat"] - kec["centroid_lat"].mean()
+                    kec["centroid_lon"] - kec["centroid_lon"].mean(),
+                    kec["centroid_lat"] - kec["centroid_lat"].mean(),
                 ).idxmin()
             ]
             add("pasar", f"Pasar {kec_names[kec_code]}", centre)
             add("puskesmas", f"Puskesmas {kec_names[kec_code]}", centre)
             if len(kec) >= 11:
                 far = kec.loc[
-                    np.hypot(kec["centroid_lon"] - centre["centroid_lon"], kec["centroid_lat"] - centre["centroid_lat"])
+                    np.hypot(
+                        kec["centroid_lon"] - centre["centroid_lon"],
+                        kec["centroid_lat"] - centre["centroid_lat"],
+                    )
                     .nlargest(1)
                     .index[0]
                 ]

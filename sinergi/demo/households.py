@@ -42,7 +42,9 @@ def _by_decile(decile: np.ndarray, table: dict[int, list[float]]) -> np.ndarray:
     return probs[decile - 1]
 
 
-def _points_in_desa(geoms: dict, desa_codes: np.ndarray, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+def _points_in_desa(
+    geoms: dict, desa_codes: np.ndarray, rng: np.random.Generator
+) -> tuple[np.ndarray, np.ndarray]:
     lon = np.empty(len(desa_codes))
     lat = np.empty(len(desa_codes))
     order = np.argsort(desa_codes, kind="stable")
@@ -50,6 +52,8 @@ def _points_in_desa(geoms: dict, desa_codes: np.ndarray, rng: np.random.Generato
     bounds = np.flatnonzero(np.r_[True, codes_sorted[1:] != codes_sorted[:-1], True])
     for start, stop in zip(bounds[:-1], bounds[1:], strict=True):
         poly = geoms[codes_sorted[start]]
+        inner = poly.buffer(-0.0002)  # keep rounded coordinates inside the boundary
+        poly = inner if not inner.is_empty else poly
         need = stop - start
         minx, miny, maxx, maxy = poly.bounds
         got_x: list[np.ndarray] = []
@@ -82,7 +86,9 @@ def make_households(
 
     d1_share = np.clip(p["extreme_rate"] / register_share.iloc[di].to_numpy(), 0.03, 0.8).to_numpy()
     rest = (1 - d1_share) / 3
-    decile = _pick(rng, ["1", "2", "3", "4"], np.column_stack([d1_share, rest * 1.1, rest, rest * 0.9])).astype(int)
+    decile = _pick(
+        rng, ["1", "2", "3", "4"], np.column_stack([d1_share, rest * 1.1, rest, rest * 0.9])
+    ).astype(int)
     percentile = (decile - 1) * 10 + rng.integers(1, 11, n)
 
     female_head = rng.random(n) < np.where(decile == 1, 0.24, 0.16)
@@ -95,7 +101,11 @@ def make_households(
     landscape = p["landscape"].to_numpy()
     occupations = ["PETANI", "NELAYAN", "PEKERJA LEPAS", "PEDAGANG", "WIRASWASTA", "TIDAK/BELUM BEKERJA"]
     occ_probs = np.select(
-        [landscape[:, None] == "pesisir", landscape[:, None] == "dataran_tinggi", landscape[:, None] == "lahan_kering"],
+        [
+            landscape[:, None] == "pesisir",
+            landscape[:, None] == "dataran_tinggi",
+            landscape[:, None] == "lahan_kering",
+        ],
         [
             np.array([[0.15, 0.45, 0.15, 0.1, 0.05, 0.1]]),
             np.array([[0.65, 0.0, 0.12, 0.06, 0.05, 0.12]]),
@@ -103,21 +113,38 @@ def make_households(
         ],
         np.array([[0.45, 0.02, 0.22, 0.12, 0.07, 0.12]]),
     )
-    education = ["TIDAK/BELUM SEKOLAH", "TDK TAMAT SD/SEDERAJAT", "TAMAT SD/SEDERAJAT", "TAMAT SLTP/SEDERAJAT",
-                 "TAMAT SLTA/SEDERAJAT", "TAMAT PT/AKADEMI"]
-    edu_probs = _by_decile(decile, {1: [14, 30, 36, 12, 7, 1], 2: [9, 24, 38, 16, 11, 2], 3: [6, 18, 38, 19, 16, 3],
-                                     4: [4, 14, 34, 22, 22, 4]})
+    education = [
+        "TIDAK/BELUM SEKOLAH",
+        "TDK TAMAT SD/SEDERAJAT",
+        "TAMAT SD/SEDERAJAT",
+        "TAMAT SLTP/SEDERAJAT",
+        "TAMAT SLTA/SEDERAJAT",
+        "TAMAT PT/AKADEMI",
+    ]
+    edu_probs = _by_decile(
+        decile,
+        {
+            1: [14, 30, 36, 12, 7, 1],
+            2: [9, 24, 38, 16, 11, 2],
+            3: [6, 18, 38, 19, 16, 3],
+            4: [4, 14, 34, 22, 22, 4],
+        },
+    )
 
     status, reason, verified_on = _verification(rng, decile)
     no_power = rng.random(n) > p["electricity_access"].to_numpy() ** np.where(decile == 1, 1.6, 1.0)
     own_toilet = rng.random(n) < p["sanitation_access"].to_numpy() * np.where(decile == 1, 0.75, 0.95)
-    excluded = (decile == 1) & (rng.random(n) < 0.13)  # exclusion error: poorest families missed by every program
+    excluded = (decile == 1) & (
+        rng.random(n) < 0.13
+    )  # exclusion error: poorest families missed by every program
     kab = p["kabupaten_code"].to_numpy()
     desa_codes = p["desa_code"].to_numpy()
     lon, lat = _points_in_desa(desa_geoms, desa_codes, rng)
     seq = pd.Series(desa_codes).groupby(desa_codes).cumcount().to_numpy() + 1
     nodot = np.char.replace(desa_codes.astype(str), ".", "")
-    household_id = np.char.add(np.char.add(np.char.add("P3KE", nodot), "-"), np.char.zfill(seq.astype(str), 5))
+    household_id = np.char.add(
+        np.char.add(np.char.add("P3KE", nodot), "-"), np.char.zfill(seq.astype(str), 5)
+    )
 
     hh = pd.DataFrame(
         {
@@ -142,41 +169,106 @@ def make_households(
             "verification_status": status,
             "verification_reason": reason,
             "verified_on": verified_on,
-            "home_ownership": _pick(rng, ["MILIK SENDIRI", "BEBAS SEWA/MENUMPANG", "KONTRAK/SEWA"],
-                                    _by_decile(decile, {1: [78, 18, 4], 2: [82, 13, 5], 3: [85, 9, 6], 4: [86, 7, 7]})),
-            "roof_type": _pick(rng, ["JERAMI/IJUK/RUMBIA/ DAUN-DAUNAN", "ASBES/SENG", "GENTENG", "BETON"],
-                               _by_decile(decile, {1: [30, 60, 9, 1], 2: [18, 68, 12, 2], 3: [10, 70, 17, 3],
-                                                   4: [6, 68, 22, 4]})),
-            "wall_type": _pick(rng, ["BAMBU", "KAYU/PAPAN", "SENG", "TEMBOK"],
-                               _by_decile(decile, {1: [38, 35, 5, 22], 2: [25, 35, 5, 35], 3: [16, 32, 4, 48],
-                                                   4: [10, 28, 4, 58]})),
-            "floor_type": _pick(rng, ["TANAH", "BAMBU", "KAYU/PAPAN", "SEMEN", "KERAMIK/GRANIT/MARMER/UBIN/TEGEL/TERASO"],
-                                _by_decile(decile, {1: [42, 6, 10, 38, 4], 2: [28, 5, 10, 50, 7], 3: [18, 4, 9, 58, 11],
-                                                    4: [11, 3, 8, 62, 16]})),
-            "lighting_source": np.where(no_power, "BUKAN LISTRIK",
-                                        _pick(rng, ["LISTRIK PLN METERAN", "LISTRIK PLN NON METERAN", "LISTRIK NON-PLN"],
-                                              np.tile([[0.7, 0.2, 0.1]], (n, 1)))),
-            "cooking_fuel": _pick(rng, ["ARANG/KAYU", "MINYAK TANAH", "LISTRIK/GAS"],
-                                  _by_decile(decile, {1: [82, 8, 10], 2: [70, 8, 22], 3: [58, 8, 34], 4: [45, 7, 48]})),
-            "water_source": _pick(rng, ["SUMUR TIDAK TERLINDUNG", "AIR HUJAN", "SUMUR TERLINDUNG", "SUMUR BOR",
-                                        "LEDENG/PAM", "AIR KEMASAN/ISI ULANG"],
-                                  np.column_stack([1 - p["water_access"], (1 - p["water_access"]) * 0.4,
-                                                   p["water_access"] * 0.35, p["water_access"] * 0.2,
-                                                   p["water_access"] * 0.3, p["water_access"] * 0.15])
-                                  / np.column_stack([1 - p["water_access"], (1 - p["water_access"]) * 0.4,
-                                                     p["water_access"] * 0.35, p["water_access"] * 0.2,
-                                                     p["water_access"] * 0.3, p["water_access"] * 0.15]).sum(1)[:, None]),
-            "toilet_facility": np.where(own_toilet, "MILIK SENDIRI",
-                                        np.where(rng.random(n) < 0.45, "UMUM/BERSAMA", "KOSONG")),
-            "stunting_risk": np.where(children_u5 == 0, "BUKAN TARGET SASARAN",
-                                      np.where(rng.random(n) < np.where(decile == 1, 0.55, 0.3), "BERESIKO STUNTING",
-                                               "TIDAK BERESIKO STUNTING")),
+            "home_ownership": _pick(
+                rng,
+                ["MILIK SENDIRI", "BEBAS SEWA/MENUMPANG", "KONTRAK/SEWA"],
+                _by_decile(decile, {1: [78, 18, 4], 2: [82, 13, 5], 3: [85, 9, 6], 4: [86, 7, 7]}),
+            ),
+            "roof_type": _pick(
+                rng,
+                ["JERAMI/IJUK/RUMBIA/ DAUN-DAUNAN", "ASBES/SENG", "GENTENG", "BETON"],
+                _by_decile(
+                    decile, {1: [30, 60, 9, 1], 2: [18, 68, 12, 2], 3: [10, 70, 17, 3], 4: [6, 68, 22, 4]}
+                ),
+            ),
+            "wall_type": _pick(
+                rng,
+                ["BAMBU", "KAYU/PAPAN", "SENG", "TEMBOK"],
+                _by_decile(
+                    decile, {1: [38, 35, 5, 22], 2: [25, 35, 5, 35], 3: [16, 32, 4, 48], 4: [10, 28, 4, 58]}
+                ),
+            ),
+            "floor_type": _pick(
+                rng,
+                ["TANAH", "BAMBU", "KAYU/PAPAN", "SEMEN", "KERAMIK/GRANIT/MARMER/UBIN/TEGEL/TERASO"],
+                _by_decile(
+                    decile,
+                    {
+                        1: [42, 6, 10, 38, 4],
+                        2: [28, 5, 10, 50, 7],
+                        3: [18, 4, 9, 58, 11],
+                        4: [11, 3, 8, 62, 16],
+                    },
+                ),
+            ),
+            "lighting_source": np.where(
+                no_power,
+                "BUKAN LISTRIK",
+                _pick(
+                    rng,
+                    ["LISTRIK PLN METERAN", "LISTRIK PLN NON METERAN", "LISTRIK NON-PLN"],
+                    np.tile([[0.7, 0.2, 0.1]], (n, 1)),
+                ),
+            ),
+            "cooking_fuel": _pick(
+                rng,
+                ["ARANG/KAYU", "MINYAK TANAH", "LISTRIK/GAS"],
+                _by_decile(decile, {1: [82, 8, 10], 2: [70, 8, 22], 3: [58, 8, 34], 4: [45, 7, 48]}),
+            ),
+            "water_source": _pick(
+                rng,
+                [
+                    "SUMUR TIDAK TERLINDUNG",
+                    "AIR HUJAN",
+                    "SUMUR TERLINDUNG",
+                    "SUMUR BOR",
+                    "LEDENG/PAM",
+                    "AIR KEMASAN/ISI ULANG",
+                ],
+                np.column_stack(
+                    [
+                        1 - p["water_access"],
+                        (1 - p["water_access"]) * 0.4,
+                        p["water_access"] * 0.35,
+                        p["water_access"] * 0.2,
+                        p["water_access"] * 0.3,
+                        p["water_access"] * 0.15,
+                    ]
+                )
+                / np.column_stack(
+                    [
+                        1 - p["water_access"],
+                        (1 - p["water_access"]) * 0.4,
+                        p["water_access"] * 0.35,
+                        p["water_access"] * 0.2,
+                        p["water_access"] * 0.3,
+                        p["water_access"] * 0.15,
+                    ]
+                ).sum(1)[:, None],
+            ),
+            "toilet_facility": np.where(
+                own_toilet, "MILIK SENDIRI", np.where(rng.random(n) < 0.45, "UMUM/BERSAMA", "KOSONG")
+            ),
+            "stunting_risk": np.where(
+                children_u5 == 0,
+                "BUKAN TARGET SASARAN",
+                np.where(
+                    rng.random(n) < np.where(decile == 1, 0.55, 0.3),
+                    "BERESIKO STUNTING",
+                    "TIDAK BERESIKO STUNTING",
+                ),
+            ),
             "has_disability_member": rng.random(n) < np.where(decile == 1, 0.09, 0.05),
-            "receives_pkh": ~excluded & (rng.random(n) < _by_decile_col(decile, {1: 0.55, 2: 0.40, 3: 0.25, 4: 0.14})),
-            "receives_bpnt": ~excluded & (rng.random(n) < _by_decile_col(decile, {1: 0.62, 2: 0.50, 3: 0.35, 4: 0.22})),
-            "receives_pbi_jkn": ~excluded & (rng.random(n) < _by_decile_col(decile, {1: 0.72, 2: 0.62, 3: 0.50, 4: 0.40})),
-            "receives_blt_dd": ~excluded & (rng.random(n) < _by_decile_col(decile, {1: 0.22, 2: 0.12, 3: 0.06, 4: 0.03})),
-            "receives_kur": ~excluded & (rng.random(n) < _by_decile_col(decile, {1: 0.01, 2: 0.03, 3: 0.05, 4: 0.08})),
+            "receives_pkh": ~excluded
+            & (rng.random(n) < _by_decile_col(decile, {1: 0.55, 2: 0.40, 3: 0.25, 4: 0.14})),
+            "receives_bpnt": ~excluded
+            & (rng.random(n) < _by_decile_col(decile, {1: 0.62, 2: 0.50, 3: 0.35, 4: 0.22})),
+            "receives_pbi_jkn": ~excluded
+            & (rng.random(n) < _by_decile_col(decile, {1: 0.72, 2: 0.62, 3: 0.50, 4: 0.40})),
+            "receives_blt_dd": ~excluded
+            & (rng.random(n) < _by_decile_col(decile, {1: 0.22, 2: 0.12, 3: 0.06, 4: 0.03})),
+            "receives_kur": ~excluded
+            & (rng.random(n) < _by_decile_col(decile, {1: 0.01, 2: 0.03, 3: 0.05, 4: 0.08})),
         }
     )
     hh["head_nik"] = _synthetic_nik(hh, female_head)
@@ -194,10 +286,15 @@ def _verification(rng: np.random.Generator, decile: np.ndarray) -> tuple[np.ndar
     status = np.where(
         u < valid_p,
         "valid",
-        np.where(u < valid_p + 0.08, "tidak_valid", np.where((decile == 1) & (u < valid_p + 0.13), "tambahan_musdes",
-                                                          "belum")),
+        np.where(
+            u < valid_p + 0.08,
+            "tidak_valid",
+            np.where((decile == 1) & (u < valid_p + 0.13), "tambahan_musdes", "belum"),
+        ),
     )
-    reasons_invalid = np.array(["pindah domisili", "meninggal dunia", "mampu secara ekonomi", "data ganda"], dtype=object)
+    reasons_invalid = np.array(
+        ["pindah domisili", "meninggal dunia", "mampu secara ekonomi", "data ganda"], dtype=object
+    )
     reason = np.where(
         status == "tidak_valid",
         reasons_invalid[rng.integers(0, 4, n)],
@@ -273,7 +370,9 @@ def make_observations(hh: pd.DataFrame, treatment: pd.DataFrame, rng: np.random.
         )
 
     baseline = frame(
-        1, ROUNDS.started_on[0], base_exp,
+        1,
+        ROUNDS.started_on[0],
+        base_exp,
         head_employed=head_emp0,
         employed_members_count=emp0,
         new_jobs_count=np.zeros(n, dtype=int),
@@ -285,7 +384,9 @@ def make_observations(hh: pd.DataFrame, treatment: pd.DataFrame, rng: np.random.
         deaths_count=rng.poisson(deaths_rate),
     )
     endline = frame(
-        2, ROUNDS.started_on[1], end_exp,
+        2,
+        ROUNDS.started_on[1],
+        end_exp,
         head_employed=head_emp0 | (new_jobs > 0),
         employed_members_count=emp0 + new_jobs,
         new_jobs_count=new_jobs,
@@ -299,10 +400,10 @@ def make_observations(hh: pd.DataFrame, treatment: pd.DataFrame, rng: np.random.
     return pd.concat([baseline, endline], ignore_index=True)
 
 
-def _trained_sector(rng: np.random.Generator, sector_of: dict[str, np.ndarray], targeted: np.ndarray) -> np.ndarray:
-    n = len(targeted)
+def _trained_sector(
+    rng: np.random.Generator, sector_of: dict[str, np.ndarray], targeted: np.ndarray
+) -> np.ndarray:
     weights = np.column_stack([sector_of[s].astype(float) for s in SECTORS])
     weights[~targeted] = 1.0
     weights[weights.sum(1) == 0] = 1.0
     return _pick(rng, list(SECTORS), weights / weights.sum(1, keepdims=True)).astype(object)
-

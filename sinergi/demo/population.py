@@ -41,7 +41,9 @@ def desa_profile(desa: pd.DataFrame, distances: pd.DataFrame, rng: np.random.Gen
     members = rng.uniform(3.4, 4.4, len(d))
     population = np.round(households * members).astype(int)
     electricity = np.clip(0.99 - 0.45 * remoteness**1.5 - rng.uniform(0, 0.12, len(d)), 0.35, 1.0)
-    water = np.clip(0.92 - 0.4 * remoteness - 0.15 * d["dryness"].to_numpy() + rng.normal(0, 0.06, len(d)), 0.2, 1)
+    water = np.clip(
+        0.92 - 0.4 * remoteness - 0.15 * d["dryness"].to_numpy() + rng.normal(0, 0.06, len(d)), 0.2, 1
+    )
     sanitation = np.clip(0.88 - 0.45 * remoteness + rng.normal(0, 0.07, len(d)), 0.15, 1.0)
     return pd.DataFrame(
         {
@@ -88,7 +90,9 @@ def demography(profile: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
                     "disability_count": np.round(pop * rng.uniform(0.015, 0.035, len(pop))).astype(int),
                     "poverty_rate_pct": np.round(100 * profile["poverty_rate"] * (1 + 0.06 * back), 2),
                     "extreme_poverty_rate_pct": np.round(100 * profile["extreme_rate"] * (1 + 0.2 * back), 2),
-                    "safe_water_access_pct": np.round(100 * np.clip(profile["water_access"] - 0.02 * back, 0, 1), 1),
+                    "safe_water_access_pct": np.round(
+                        100 * np.clip(profile["water_access"] - 0.02 * back, 0, 1), 1
+                    ),
                     "sanitation_access_pct": np.round(
                         100 * np.clip(profile["sanitation_access"] - 0.025 * back, 0, 1), 1
                     ),
@@ -147,7 +151,9 @@ def potential_food(profile: pd.DataFrame, rng: np.random.Generator) -> pd.DataFr
         fits = [c for c, (_, lands, _) in COMMODITIES.items() if desa.landscape in lands]
         others = [c for c in COMMODITIES if c not in fits]
         n_fit = min(len(fits), int(rng.integers(2, 4)))
-        chosen = list(rng.choice(fits, n_fit, replace=False)) + list(rng.choice(others, int(rng.integers(0, 2))))
+        chosen = list(rng.choice(fits, n_fit, replace=False)) + list(
+            rng.choice(others, int(rng.integers(0, 2)))
+        )
         for commodity in chosen:
             group, lands, yield_t = COMMODITIES[commodity]
             fit = desa.landscape in lands
@@ -173,7 +179,9 @@ def potential_energy(profile: pd.DataFrame, rng: np.random.Generator) -> pd.Data
     elev = profile["elevation_m"].to_numpy()
     coastal = (profile["landscape"] == "pesisir").to_numpy()
     cattle = (profile["landscape"] == "lahan_kering").to_numpy()
-    no_power = np.round(profile["households_count"] * (1 - profile["electricity_access"])).astype(int).to_numpy()
+    no_power = (
+        np.round(profile["households_count"] * (1 - profile["electricity_access"])).astype(int).to_numpy()
+    )
     kw = {
         "surya": 40 + 260 * np.clip(dry, 0, 1) * rng.uniform(0.6, 1.2, n),
         "mikrohidro": np.where(elev > 400, 30 + elev / 8, 5) * rng.uniform(0.2, 1.4, n),
@@ -210,7 +218,9 @@ def health_condition(profile: pd.DataFrame, rng: np.random.Generator) -> pd.Data
     for year in HEALTH_YEARS:
         back = HEALTH_YEARS[-1] - year
         stunting = np.clip(
-            12 + 60 * profile["extreme_rate"] + 14 * profile["remoteness"] + rng.normal(0, 4, n) + 1.5 * back, 4, 55
+            12 + 60 * profile["extreme_rate"] + 14 * profile["remoteness"] + rng.normal(0, 4, n) + 1.5 * back,
+            4,
+            55,
         )
         births = profile["population_count"] * 0.018
         maternal = rng.poisson(births * 0.0025 * (1 + 2 * profile["remoteness"]))
@@ -267,7 +277,9 @@ def umkm_products(profile: pd.DataFrame, rng: np.random.Generator) -> pd.DataFra
                     "producers_count": producers,
                     "producers_extreme_poor_count": poor,
                     "raw_material": raw,
-                    "raw_material_need_ton_year": round(producers * raw_per_producer * rng.uniform(0.6, 1.3), 1),
+                    "raw_material_need_ton_year": round(
+                        producers * raw_per_producer * rng.uniform(0.6, 1.3), 1
+                    ),
                     "monthly_output_units": int(producers * rng.integers(20, 200)),
                     "marketing_potential_score": round(float(np.clip(access + rng.normal(0, 7), 0, 100)), 1),
                 }

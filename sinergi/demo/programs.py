@@ -12,18 +12,33 @@ from sinergi.demo.households import SECTORS
 
 AS_OF = date(2026, 10, 31)
 CONTRIBUTION_KINDS = (
-    "pelatihan", "pendampingan", "pembinaan", "alat_hibah", "kredit_lunak", "akses_pasar", "pendanaan",
+    "pelatihan",
+    "pendampingan",
+    "pembinaan",
+    "alat_hibah",
+    "kredit_lunak",
+    "akses_pasar",
+    "pendanaan",
 )
 HUB_AGENCIES = {
     "bappeda": ("Bappeda", ("pangan", "energi", "kesehatan", "umkm"), ("pendanaan", "pembinaan")),
     "dinas_umkm": ("Dinas Koperasi dan UMKM", ("umkm",), ("pelatihan", "pembinaan", "akses_pasar")),
     "dinas_esdm": ("Dinas Energi dan Sumber Daya Mineral", ("energi",), ("alat_hibah", "pelatihan")),
     "dinas_kesehatan": ("Dinas Kesehatan", ("kesehatan",), ("pendampingan", "pelatihan", "alat_hibah")),
-    "dinas_pertanian": ("Dinas Pertanian dan Peternakan", ("pangan",), ("pelatihan", "pendampingan", "alat_hibah")),
+    "dinas_pertanian": (
+        "Dinas Pertanian dan Peternakan",
+        ("pangan",),
+        ("pelatihan", "pendampingan", "alat_hibah"),
+    ),
 }
 # name, type, sectors, kinds
 EXTERNAL_PARTNERS = [
-    ("PT Samudra Rumput Laut Nusantara", "swasta", ("pangan", "umkm"), ("pelatihan", "akses_pasar", "alat_hibah")),
+    (
+        "PT Samudra Rumput Laut Nusantara",
+        "swasta",
+        ("pangan", "umkm"),
+        ("pelatihan", "akses_pasar", "alat_hibah"),
+    ),
     ("PT Kopi Gunung Sejahtera", "swasta", ("pangan", "umkm"), ("akses_pasar", "pendampingan")),
     ("PT Surya Terang Desa", "swasta", ("energi",), ("alat_hibah", "pelatihan")),
     ("CV Tenun Lestari Mandiri", "swasta", ("umkm",), ("akses_pasar", "pelatihan")),
@@ -31,11 +46,20 @@ EXTERNAL_PARTNERS = [
     ("PT Niaga Pasar Digital", "swasta", ("umkm",), ("akses_pasar", "pelatihan")),
     ("PT Semen Timur Raya", "swasta", ("kesehatan", "energi"), ("pendanaan", "alat_hibah")),
     ("PT Energi Listrik Nusa (Persero)", "bumn", ("energi",), ("alat_hibah", "pendanaan", "pelatihan")),
-    ("PT Bank Rakyat Nusa (Persero)", "bumn", ("umkm", "pangan"), ("kredit_lunak", "pelatihan", "pendampingan")),
+    (
+        "PT Bank Rakyat Nusa (Persero)",
+        "bumn",
+        ("umkm", "pangan"),
+        ("kredit_lunak", "pelatihan", "pendampingan"),
+    ),
     ("PT Pupuk Nusa Sejahtera (Persero)", "bumn", ("pangan",), ("alat_hibah", "pendampingan")),
     ("PT Pelabuhan Nusa (Persero)", "bumn", ("umkm", "kesehatan"), ("pendanaan", "akses_pasar")),
-    ("Universitas Nusa Sinergi", "universitas", ("pangan", "kesehatan", "umkm", "energi"),
-     ("pendampingan", "pelatihan")),
+    (
+        "Universitas Nusa Sinergi",
+        "universitas",
+        ("pangan", "kesehatan", "umkm", "energi"),
+        ("pendampingan", "pelatihan"),
+    ),
     ("Politeknik Pertanian Sabana", "universitas", ("pangan", "energi"), ("pelatihan", "pendampingan")),
     ("Universitas Katolik Watu Molo", "universitas", ("kesehatan", "umkm"), ("pendampingan", "pembinaan")),
     ("Yayasan Ibu dan Anak Sehat", "lsm", ("kesehatan",), ("pendampingan", "pelatihan")),
@@ -48,34 +72,83 @@ SECTOR_THEMES = {
     "pangan": ["Budidaya rumput laut", "Penguatan kelompok tani jagung", "Penggemukan sapi", "Kopi rakyat"],
     "energi": ["PLTS komunal", "Mikrohidro desa", "Biogas rumah tangga", "Lampu tenaga surya"],
     "kesehatan": ["Percepatan penurunan stunting", "Sanitasi dan air bersih", "Kesehatan ibu dan anak"],
-    "umkm": ["Tenun ikat naik kelas", "Olahan hasil laut", "Pemasaran digital produk desa", "Koperasi perempuan"],
+    "umkm": [
+        "Tenun ikat naik kelas",
+        "Olahan hasil laut",
+        "Pemasaran digital produk desa",
+        "Koperasi perempuan",
+    ],
 }
 UNIT_OF_KIND = {
-    "pelatihan": "orang", "pendampingan": "orang", "pembinaan": "kelompok", "alat_hibah": "paket",
-    "kredit_lunak": "rupiah", "akses_pasar": "kegiatan", "pendanaan": "rupiah",
+    "pelatihan": "orang",
+    "pendampingan": "orang",
+    "pembinaan": "kelompok",
+    "alat_hibah": "paket",
+    "kredit_lunak": "rupiah",
+    "akses_pasar": "kegiatan",
+    "pendanaan": "rupiah",
 }
 KPI_DEFINITIONS = pd.DataFrame(
     [
-        ("penurunan_miskin_ekstrem", "Persentase sasaran yang miskin ekstrem", "Share of targets in extreme poverty",
-         "persen", "lower", None,
-         "Rumah tangga sasaran dengan pengeluaran per kapita per hari di bawah garis kemiskinan ekstrem putaran itu, "
-         "dibagi seluruh rumah tangga sasaran yang diamati, x 100."),
-        ("lapangan_kerja", "Lapangan kerja tercipta", "Jobs created", "orang", "higher", None,
-         "Jumlah anggota rumah tangga sasaran yang mendapat pekerjaan sejak putaran sebelumnya."),
-        ("kegiatan_ekonomi", "Kegiatan ekonomi baru", "New economic activities", "kegiatan", "higher", None,
-         "Jumlah rumah tangga sasaran yang memulai usaha baru sejak putaran sebelumnya."),
-        ("akses_kesehatan_sanitasi", "Ibu dan anak dengan akses kesehatan dan sanitasi",
-         "Mothers and children with health and sanitation access", "jiwa", "higher", "kesehatan",
-         "Jumlah ibu dan anak balita di rumah tangga sasaran yang menjangkau fasilitas kesehatan dan memakai "
-         "sanitasi layak."),
-        ("kematian", "Kematian warga miskin ekstrem", "Deaths among the extreme poor", "jiwa", "lower", None,
-         "Jumlah kematian di rumah tangga sasaran sejak putaran sebelumnya."),
+        (
+            "penurunan_miskin_ekstrem",
+            "Persentase sasaran yang miskin ekstrem",
+            "Share of targets in extreme poverty",
+            "persen",
+            "lower",
+            None,
+            "Rumah tangga sasaran dengan pengeluaran per kapita per hari di bawah garis kemiskinan ekstrem putaran itu, "
+            "dibagi seluruh rumah tangga sasaran yang diamati, x 100.",
+        ),
+        (
+            "lapangan_kerja",
+            "Lapangan kerja tercipta",
+            "Jobs created",
+            "orang",
+            "higher",
+            None,
+            "Jumlah anggota rumah tangga sasaran yang mendapat pekerjaan sejak putaran sebelumnya.",
+        ),
+        (
+            "kegiatan_ekonomi",
+            "Kegiatan ekonomi baru",
+            "New economic activities",
+            "kegiatan",
+            "higher",
+            None,
+            "Jumlah rumah tangga sasaran yang memulai usaha baru sejak putaran sebelumnya.",
+        ),
+        (
+            "akses_kesehatan_sanitasi",
+            "Ibu dan anak dengan akses kesehatan dan sanitasi",
+            "Mothers and children with health and sanitation access",
+            "jiwa",
+            "higher",
+            "kesehatan",
+            "Jumlah ibu dan anak balita di rumah tangga sasaran yang menjangkau fasilitas kesehatan dan memakai "
+            "sanitasi layak.",
+        ),
+        (
+            "kematian",
+            "Kematian warga miskin ekstrem",
+            "Deaths among the extreme poor",
+            "jiwa",
+            "lower",
+            None,
+            "Jumlah kematian di rumah tangga sasaran sejak putaran sebelumnya.",
+        ),
     ]
     + [
-        (f"pelatihan_{s}", f"Warga dilatih/didampingi/dibina ({name})", f"Residents trained/mentored ({name_en})",
-         "orang", "higher", s,
-         f"Jumlah anggota rumah tangga sasaran yang dilatih, didampingi atau dibina di bidang {name.lower()} "
-         "sejak putaran sebelumnya.")
+        (
+            f"pelatihan_{s}",
+            f"Warga dilatih/didampingi/dibina ({name})",
+            f"Residents trained/mentored ({name_en})",
+            "orang",
+            "higher",
+            s,
+            f"Jumlah anggota rumah tangga sasaran yang dilatih, didampingi atau dibina di bidang {name.lower()} "
+            "sejak putaran sebelumnya.",
+        )
         for s, name, name_en in [
             ("pangan", "Pangan", "food"),
             ("energi", "Energi terbarukan", "renewable energy"),
@@ -101,7 +174,9 @@ class Programs:
     effect: pd.Series  # moa_id -> effectiveness 0-1 on its targets at endline
 
 
-def make_partners(kabupaten: pd.DataFrame, desa: pd.DataFrame, rng: np.random.Generator) -> tuple[pd.DataFrame, pd.DataFrame]:
+def make_partners(
+    kabupaten: pd.DataFrame, desa: pd.DataFrame, rng: np.random.Generator
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return partners (agencies per kabupaten, village governments, province-wide others) and their capacities."""
     partners, caps = [], []
 
@@ -109,36 +184,85 @@ def make_partners(kabupaten: pd.DataFrame, desa: pd.DataFrame, rng: np.random.Ge
         pid = f"MTR-{len(partners) + 1:03d}"
         slug = "".join(ch for ch in name.lower() if ch.isalnum())[:18]
         partners.append(
-            {"partner_id": pid, "name": name, "partner_type": ptype, "kabupaten_code": kab, "hub_role": hub,
-             "description": desc, "contact_email": f"info@{slug}.contoh.id"}
+            {
+                "partner_id": pid,
+                "name": name,
+                "partner_type": ptype,
+                "kabupaten_code": kab,
+                "hub_role": hub,
+                "description": desc,
+                "contact_email": f"info@{slug}.contoh.id",
+            }
         )
         for s in sectors:
             for k in kinds:
-                caps.append({"partner_id": pid, "sector_code": s, "contribution_kind": k,
-                             "capacity_level": int(rng.integers(1, 4))})
+                caps.append(
+                    {
+                        "partner_id": pid,
+                        "sector_code": s,
+                        "contribution_kind": k,
+                        "capacity_level": int(rng.integers(1, 4)),
+                    }
+                )
 
     for kab in kabupaten.itertuples():
         for hub, (agency, sectors, kinds) in HUB_AGENCIES.items():
-            add(f"{agency} Kabupaten {kab.name}", "opd", kab.region_code, hub, sectors, kinds,
-                f"Perangkat daerah Kabupaten {kab.name}; anggota simpul koordinasi penghapusan kemiskinan ekstrem.")
+            add(
+                f"{agency} Kabupaten {kab.name}",
+                "opd",
+                kab.region_code,
+                hub,
+                sectors,
+                kinds,
+                f"Perangkat daerah Kabupaten {kab.name}; anggota simpul koordinasi penghapusan kemiskinan ekstrem.",
+            )
         for d in desa[desa["kabupaten_code"] == kab.region_code].sample(2, random_state=rng).itertuples():
-            add(f"Pemerintah Desa {d.name}", "pemdes", kab.region_code, None, ("pangan", "umkm"),
-                ("pendampingan", "pendanaan"), f"Pemerintah desa; menyalurkan Dana Desa dan BLT-DD di {d.name}.")
-        add(f"Forum Pendamping Desa {kab.name}", "komunitas", kab.region_code, None, SECTORS,
-            ("pendampingan",), "Jaringan pendamping lokal yang membantu verifikasi lapangan dan pemantauan.")
+            add(
+                f"Pemerintah Desa {d.name}",
+                "pemdes",
+                kab.region_code,
+                None,
+                ("pangan", "umkm"),
+                ("pendampingan", "pendanaan"),
+                f"Pemerintah desa; menyalurkan Dana Desa dan BLT-DD di {d.name}.",
+            )
+        add(
+            f"Forum Pendamping Desa {kab.name}",
+            "komunitas",
+            kab.region_code,
+            None,
+            SECTORS,
+            ("pendampingan",),
+            "Jaringan pendamping lokal yang membantu verifikasi lapangan dan pemantauan.",
+        )
     for name, ptype, sectors, kinds in EXTERNAL_PARTNERS:
-        add(name, ptype, None, None, sectors, kinds, f"Mitra {ptype} yang bekerja lintas kabupaten di provinsi.")
+        add(
+            name,
+            ptype,
+            None,
+            None,
+            sectors,
+            kinds,
+            f"Mitra {ptype} yang bekerja lintas kabupaten di provinsi.",
+        )
     return pd.DataFrame(partners), pd.DataFrame(caps)
 
 
-def _sector_need(profile: pd.DataFrame, food: pd.DataFrame, energy: pd.DataFrame, health: pd.DataFrame,
-                 umkm: pd.DataFrame) -> pd.DataFrame:
+def _sector_need(
+    profile: pd.DataFrame, food: pd.DataFrame, energy: pd.DataFrame, health: pd.DataFrame, umkm: pd.DataFrame
+) -> pd.DataFrame:
     s = profile[["desa_code", "kabupaten_code", "extreme_rate", "households_count"]].copy()
     s["pangan"] = s["desa_code"].map(food.groupby("desa_code")["potential_score"].max()).fillna(0)
-    s["energi"] = s["desa_code"].map(
-        energy.groupby("desa_code")["households_without_electricity_count"].first()).fillna(0)
-    s["kesehatan"] = s["desa_code"].map(health[health["year"] == health["year"].max()]
-                                        .set_index("desa_code")["need_score"]).fillna(0)
+    s["energi"] = (
+        s["desa_code"]
+        .map(energy.groupby("desa_code")["households_without_electricity_count"].first())
+        .fillna(0)
+    )
+    s["kesehatan"] = (
+        s["desa_code"]
+        .map(health[health["year"] == health["year"].max()].set_index("desa_code")["need_score"])
+        .fillna(0)
+    )
     s["umkm"] = s["desa_code"].map(umkm.groupby("desa_code")["producers_extreme_poor_count"].sum()).fillna(0)
     return s
 
@@ -168,52 +292,67 @@ def _moa_periods(rng: np.random.Generator, count: int) -> list[dict]:
 def make_moas(profile, food, energy, health, umkm, households, partners, caps, kabupaten, rng) -> Programs:
     """Return MoAs at every stage, with parties, sectors, target desa and households, and contributions."""
     need = _sector_need(profile, food, energy, health, umkm)
-    verified_poor = households[(households["welfare_decile"] == 1)
-                               & households["verification_status"].isin(["valid", "tambahan_musdes"])]
+    verified_poor = households[
+        (households["welfare_decile"] == 1)
+        & households["verification_status"].isin(["valid", "tambahan_musdes"])
+    ]
     externals = partners[partners["kabupaten_code"].isna()]
     rows, parties, sectors, stages, tdesa, thh, contribs, effects = [], [], [], [], [], [], [], {}
     for kab_no, kab in enumerate(kabupaten.itertuples(), start=1):
         kab_need = need[need["kabupaten_code"] == kab.region_code]
         already = pd.Series(1.0, index=kab_need.index)
-        agencies = partners[(partners["kabupaten_code"] == kab.region_code) & (partners["partner_type"] == "opd")]
+        agencies = partners[
+            (partners["kabupaten_code"] == kab.region_code) & (partners["partner_type"] == "opd")
+        ]
         for seq, period in enumerate(_moa_periods(rng, int(rng.integers(5, 8))), start=1):
             moa_id = f"MOA-{kab_no:02d}{seq:02d}"
             main = SECTORS[int(rng.integers(0, 4))]
             secs = [main] + ([SECTORS[int(rng.integers(0, 4))]] if rng.random() < 0.35 else [])
             secs = list(dict.fromkeys(secs))
             theme = SECTOR_THEMES[main][int(rng.integers(0, len(SECTOR_THEMES[main])))]
-            score = kab_need["extreme_rate"] * kab_need["households_count"] * (1 + kab_need[main].rank(pct=True))
+            score = (
+                kab_need["extreme_rate"] * kab_need["households_count"] * (1 + kab_need[main].rank(pct=True))
+            )
             # partners spread out: a desa already targeted by an earlier MoA is less likely to be picked again
             chosen = kab_need.assign(s=score * already * rng.uniform(0.3, 1.7, len(kab_need))).nlargest(
-                int(rng.integers(4, 11)), "s")
+                int(rng.integers(4, 11)), "s"
+            )
             already[chosen.index] *= 0.3
             target_desa = chosen["desa_code"].tolist()
             stage_no, signed_on = _stage_of(period, rng)
             status = period["status"] if stage_no >= 5 else "draft"
             effect = 0.0
             if stage_no >= 6 and period["started_on"] < date(2026, 6, 1):
-                effect = float(np.clip(rng.beta(2.2, 2.0) * (0.35 if status == "dihentikan" else 1.0), 0.02, 1))
+                effect = float(
+                    np.clip(rng.beta(2.2, 2.0) * (0.35 if status == "dihentikan" else 1.0), 0.02, 1)
+                )
             effects[moa_id] = effect
-            rows.append({
-                "moa_id": moa_id,
-                "moa_number": f"{seq:03d}/NK-KE/{kab.region_code_nodot}/{period['started_on'].year}",
-                "title": f"{theme} di Kabupaten {kab.name}",
-                "kabupaten_code": kab.region_code,
-                "scope": f"{theme} bagi rumah tangga miskin ekstrem di {len(target_desa)} desa sasaran.",
-                "resources": "Dana CSR dan APBD, tenaga pendamping lapangan, peralatan produksi, akses pasar.",
-                "action_plan": "1) pendataan dan verifikasi; 2) pelatihan; 3) bantuan alat; 4) pendampingan usaha; "
-                               "5) pemantauan baseline dan endline.",
-                "status": status,
-                "signed_on": signed_on,
-                "started_on": period["started_on"],
-                "ended_on": period["ended_on"],
-                "renewal_of_moa_id": None,
-                "renewal_decision": period["renewal_decision"] if status in ("berakhir", "dihentikan") else None,
-                "renewal_decided_on": (period["ended_on"] - timedelta(days=20)
-                                       if period["renewal_decision"] and status in ("berakhir", "dihentikan")
-                                       else None),
-                "current_stage_no": stage_no,
-            })
+            rows.append(
+                {
+                    "moa_id": moa_id,
+                    "moa_number": f"{seq:03d}/NK-KE/{kab.region_code_nodot}/{period['started_on'].year}",
+                    "title": f"{theme} di Kabupaten {kab.name}",
+                    "kabupaten_code": kab.region_code,
+                    "scope": f"{theme} bagi rumah tangga miskin ekstrem di {len(target_desa)} desa sasaran.",
+                    "resources": "Dana CSR dan APBD, tenaga pendamping lapangan, peralatan produksi, akses pasar.",
+                    "action_plan": "1) pendataan dan verifikasi; 2) pelatihan; 3) bantuan alat; 4) pendampingan usaha; "
+                    "5) pemantauan baseline dan endline.",
+                    "status": status,
+                    "signed_on": signed_on,
+                    "started_on": period["started_on"],
+                    "ended_on": period["ended_on"],
+                    "renewal_of_moa_id": None,
+                    "renewal_decision": period["renewal_decision"]
+                    if status in ("berakhir", "dihentikan")
+                    else None,
+                    "renewal_decided_on": (
+                        period["ended_on"] - timedelta(days=20)
+                        if period["renewal_decision"] and status in ("berakhir", "dihentikan")
+                        else None
+                    ),
+                    "current_stage_no": stage_no,
+                }
+            )
             stages += _stage_dates(moa_id, stage_no, signed_on, period["started_on"], rng)
             sectors += [{"moa_id": moa_id, "sector_code": s} for s in secs]
             tdesa += [{"moa_id": moa_id, "desa_code": d} for d in target_desa]
@@ -228,9 +367,15 @@ def make_moas(profile, food, energy, health, umkm, households, partners, caps, k
     moa = pd.DataFrame(rows)
     _link_renewals(moa)
     return Programs(
-        partner=partners, partner_capacity=caps, moa=moa, moa_party=pd.DataFrame(parties),
-        moa_sector=pd.DataFrame(sectors), moa_stage=pd.DataFrame(stages), moa_target_desa=pd.DataFrame(tdesa),
-        moa_target_household=pd.DataFrame(thh).drop_duplicates(), contribution=pd.DataFrame(contribs),
+        partner=partners,
+        partner_capacity=caps,
+        moa=moa,
+        moa_party=pd.DataFrame(parties),
+        moa_sector=pd.DataFrame(sectors),
+        moa_stage=pd.DataFrame(stages),
+        moa_target_desa=pd.DataFrame(tdesa),
+        moa_target_household=pd.DataFrame(thh).drop_duplicates(),
+        contribution=pd.DataFrame(contribs),
         effect=pd.Series(effects),
     )
 
@@ -259,12 +404,27 @@ def _stage_dates(moa_id: str, stage_no: int, signed_on, started_on: date, rng) -
 
 
 def _parties(moa_id, secs, agencies, externals, caps, rng) -> list[dict]:
-    rows = [{"moa_id": moa_id, "partner_id": agencies[agencies["hub_role"] == "bappeda"]["partner_id"].iloc[0],
-             "party_role": "koordinator"}]
-    hub_for = {"pangan": "dinas_pertanian", "energi": "dinas_esdm", "kesehatan": "dinas_kesehatan", "umkm": "dinas_umkm"}
+    rows = [
+        {
+            "moa_id": moa_id,
+            "partner_id": agencies[agencies["hub_role"] == "bappeda"]["partner_id"].iloc[0],
+            "party_role": "koordinator",
+        }
+    ]
+    hub_for = {
+        "pangan": "dinas_pertanian",
+        "energi": "dinas_esdm",
+        "kesehatan": "dinas_kesehatan",
+        "umkm": "dinas_umkm",
+    }
     for s in secs:
-        rows.append({"moa_id": moa_id, "partner_id": agencies[agencies["hub_role"] == hub_for[s]]["partner_id"].iloc[0],
-                     "party_role": "pelaksana"})
+        rows.append(
+            {
+                "moa_id": moa_id,
+                "partner_id": agencies[agencies["hub_role"] == hub_for[s]]["partner_id"].iloc[0],
+                "party_role": "pelaksana",
+            }
+        )
     fitting = externals[externals["partner_id"].isin(caps.loc[caps["sector_code"].isin(secs), "partner_id"])]
     pool = fitting.sample(min(len(fitting), int(rng.integers(1, 4))), random_state=rng)
     roles = ["pendana", "pelaksana", "pendamping", "pemantau"]
@@ -277,30 +437,44 @@ def _parties(moa_id, secs, agencies, externals, caps, rng) -> list[dict]:
 def _contributions(moa_id, moa_parties, secs, caps, stage_no, effect, rng) -> list[dict]:
     rows = []
     for party in moa_parties:
-        offered = caps.loc[(caps["partner_id"] == party["partner_id"]) & caps["sector_code"].isin(secs),
-                           "contribution_kind"].unique()
+        offered = caps.loc[
+            (caps["partner_id"] == party["partner_id"]) & caps["sector_code"].isin(secs), "contribution_kind"
+        ].unique()
         offered = offered if len(offered) else np.array(["pendampingan"])
         kinds = rng.choice(offered, min(len(offered), int(rng.integers(1, 4))), replace=False)
         for kind in kinds:
             unit = UNIT_OF_KIND[kind]
             pledged = float(rng.integers(50, 2_000_000_000) if unit == "rupiah" else rng.integers(5, 400))
-            done = pledged * np.clip((0.35 if stage_no < 7 else 0.6) + 0.5 * effect + rng.normal(0, 0.12), 0, 1.1)
+            done = pledged * np.clip(
+                (0.35 if stage_no < 7 else 0.6) + 0.5 * effect + rng.normal(0, 0.12), 0, 1.1
+            )
             value = int(pledged if unit == "rupiah" else pledged * rng.integers(500_000, 5_000_000))
-            rows.append({
-                "contribution_id": f"KTB-{moa_id[4:]}-{len(rows) + 1:02d}",
-                "moa_id": moa_id, "partner_id": party["partner_id"], "contribution_kind": kind,
-                "sector_code": secs[int(rng.integers(0, len(secs)))], "unit": unit,
-                "pledged_volume": round(pledged, 0), "realised_volume": round(float(done), 0),
-                "pledged_value_rp": value, "realised_value_rp": int(value * done / pledged),
-            })
+            rows.append(
+                {
+                    "contribution_id": f"KTB-{moa_id[4:]}-{len(rows) + 1:02d}",
+                    "moa_id": moa_id,
+                    "partner_id": party["partner_id"],
+                    "contribution_kind": kind,
+                    "sector_code": secs[int(rng.integers(0, len(secs)))],
+                    "unit": unit,
+                    "pledged_volume": round(pledged, 0),
+                    "realised_volume": round(float(done), 0),
+                    "pledged_value_rp": value,
+                    "realised_value_rp": int(value * done / pledged),
+                }
+            )
     return rows
 
 
 def _link_renewals(moa: pd.DataFrame) -> None:
     """An ended MoA whose decision was to renew is followed by the kabupaten's next MoA starting after it."""
-    for idx, row in moa[moa["renewal_decision"] == "diperpanjang"].iterrows():
-        later = moa[(moa["kabupaten_code"] == row["kabupaten_code"]) & (moa["started_on"] > row["started_on"])
-                    & (moa["status"].isin(["aktif"])) & moa["renewal_of_moa_id"].isna()]
+    for _, row in moa[moa["renewal_decision"] == "diperpanjang"].iterrows():
+        later = moa[
+            (moa["kabupaten_code"] == row["kabupaten_code"])
+            & (moa["started_on"] > row["started_on"])
+            & (moa["status"].isin(["aktif"]))
+            & moa["renewal_of_moa_id"].isna()
+        ]
         if len(later):
             j = later.index[0]
             moa.loc[j, "renewal_of_moa_id"] = row["moa_id"]

@@ -1,0 +1,6 @@
+-- Facts about the loaded dataset: as-of date, source, synthetic flag.
+select
+    info_key,
+    info_value
+from dataset_info
+order by info_key

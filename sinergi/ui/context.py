@@ -1,0 +1,165 @@
+"""The shared guard and chrome every page calls first: page config, demo bootstrap, language, region and round."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from sinergi import db
+from sinergi.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
+from sinergi.ui.data import load
+
+_build_lock = threading.Lock()
+# Headline values must fit four to a row on a 1366-pixel projector; printing drops the sidebar and toolbar.
+_CSS = """
+[data-testid="stMetricValue"] { font-size: 1.9rem; }
+@media print {
+  [data-testid="stSidebar"], [data-testid="stToolbar"], [data-testid="stHeader"] { display: none !important; }
+}
+"""
+
+
+@dataclass(frozen=True)
+class PageContext:
+    lang: str
+    region_code: str  # the deepest selected region (province, kabupaten or kecamatan)
+    region_name: str
+    region_level: str
+    kabupaten_code: str | None
+    round_id: int
+    round_name: str
+    baseline_round_id: int
+    as_of: date
+    is_synthetic: bool
+    today: date
+
+    def t(self, key: str, **values: object) -> str:
+        """Return the label for key in the page's language."""
+        return translate(key, self.lang, **values)
+
+
+def current_language() -> str:
+    """Return the language chosen in the URL (?bahasa=en), Indonesian by default."""
+    lang = st.query_params.get("bahasa", DEFAULT_LANGUAGE)
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def ensure_database(lang: str) -> None:
+    """Build the demo database on first start, with a progress bar; other sessions wait for it."""
+    if db.database_path().exists():
+        return
+    from sinergi.demo.build import build_demo_database
+
+    with _build_lock:
+        if db.database_path().exists():
+            return
+        bar = st.progress(0.0, text=translate("shell.building_demo", lang))
+        build_demo_database(
+            progress=lambda f, m: bar.progress(
+                min(f, 1.0), text=f"{translate('shell.building_demo', lang)} ({m})"
+            )
+        )
+        bar.empty()
+
+
+def _language_switch(lang: str) -> str:
+    choice = st.sidebar.segmented_control(
+        translate("shell.language", lang),
+        options=list(LANGUAGES),
+        default=lang,
+        format_func=lambda code: {"id": "Bahasa Indonesia", "en": "English"}[code],
+        key="shell_lang",
+    )
+    chosen = choice or lang
+    if chosen != st.query_params.get("bahasa", DEFAULT_LANGUAGE):
+        st.query_params["bahasa"] = chosen
+    return chosen
+
+
+def _region_selector(lang: str) -> pd.Series:
+    province = load("province_code").iloc[0]
+    wanted = st.query_params.get("wilayah", province["region_code"])
+    kabupaten = load("regions_under", parent_code=province["region_code"])
+    kab_options = [province["region_code"], *kabupaten["region_code"]]
+    kab_names = dict(zip(kabupaten["region_code"], kabupaten["name"], strict=True))
+    kab_names[province["region_code"]] = translate("shell.all_kabupaten", lang, province=province["name"])
+    kab_default = wanted[:5] if wanted[:5] in kab_options else province["region_code"]
+    kab = st.sidebar.selectbox(
+        translate("shell.kabupaten", lang),
+        kab_options,
+        index=kab_options.index(kab_default),
+        format_func=lambda c: kab_names[c],
+        key="shell_kabupaten",
+    )
+    region = kab
+    if kab != province["region_code"]:
+        kecamatan = load("regions_under", parent_code=kab)
+        kec_options = ["", *kecamatan["region_code"]]
+        kec_names = dict(zip(kecamatan["region_code"], kecamatan["name"], strict=True))
+        kec_names[""] = translate("shell.all_kecamatan", lang)
+        kec_default = wanted[:8] if wanted[:8] in kec_options else ""
+        kec = st.sidebar.selectbox(
+            translate("shell.kecamatan", lang),
+            kec_options,
+            index=kec_options.index(kec_default),
+            format_func=lambda c: kec_names[c],
+            key=f"shell_kecamatan_{kab}",
+        )
+        region = kec or kab
+    if st.query_params.get("wilayah") != region:
+        st.query_params["wilayah"] = region
+    return load("region_by_code", region=region).iloc[0]
+
+
+def _round_selector(lang: str) -> tuple[int, str, int]:
+    rounds = load("monitoring_rounds")
+    names = dict(zip(rounds["round_id"], rounds[f"name_{lang}"], strict=True))
+    options = rounds["round_id"].tolist()
+    wanted = st.query_params.get("putaran", str(options[-1]))
+    default = int(wanted) if wanted.isdigit() and int(wanted) in options else options[-1]
+    chosen = st.sidebar.selectbox(
+        translate("shell.round", lang),
+        options,
+        index=options.index(default),
+        format_func=lambda r: names[r],
+        key="shell_round",
+    )
+    if st.query_params.get("putaran") != str(chosen):
+        st.query_params["putaran"] = str(chosen)
+    return int(chosen), names[chosen], int(options[0])
+
+
+def page_context(page_key: str) -> PageContext:
+    """Set up the page (config, database, sidebar chrome) and return the shared selections."""
+    lang = current_language()
+    st.set_page_config(
+        page_title=f"{translate(f'{page_key}.title', lang)} · Sinergi",
+        layout="wide",
+        initial_sidebar_state="expanded",
+    )
+    st.html(f"<style>{_CSS}</style>")
+    ensure_database(lang)
+    st.sidebar.markdown(f"### Sinergi\n{translate('shell.tagline', lang)}")
+    lang = _language_switch(lang)
+    region = _region_selector(lang)
+    round_id, round_name, baseline_id = _round_selector(lang)
+    info = dict(load("dataset_info").itertuples(index=False, name=None))
+    if info.get("is_synthetic") == "true":
+        st.sidebar.caption(translate("shell.synthetic_notice", lang))
+    return PageContext(
+        lang=lang,
+        region_code=region["region_code"],
+        region_name=region["name"],
+        region_level=region["level"],
+        kabupaten_code=region["kabupaten_code"],
+        round_id=round_id,
+        round_name=round_name,
+        baseline_round_id=baseline_id,
+        as_of=date.fromisoformat(info["as_of"]),
+        is_synthetic=info.get("is_synthetic") == "true",
+        today=date.today(),
+    )

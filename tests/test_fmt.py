@@ -1,0 +1,48 @@
+from datetime import date
+
+import pytest
+
+from sinergi.fmt import fmt_change, fmt_date, fmt_number, fmt_pct, fmt_rupiah
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "expected"),
+    [(1234567, "id", "1.234.567"), (1234567, "en", "1,234,567"), (0, "id", "0"), (None, "id", "–")],
+)
+def test_fmt_number(value, lang, expected):
+    assert fmt_number(value, lang) == expected
+
+
+def test_fmt_pct_uses_comma_and_space_in_indonesian():
+    assert fmt_pct(12.5) == "12,5 %"
+    assert fmt_pct(12.5, "en") == "12.5%"
+    assert fmt_pct(float("nan")) == "–"
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "expected"),
+    [
+        (1_200_000_000, "id", "Rp 1,2 miliar"),
+        (350_000_000, "id", "Rp 350 juta"),
+        (2_000_000_000_000, "id", "Rp 2 triliun"),
+        (12_500, "id", "Rp 12.500"),
+        (1_200_000_000, "en", "IDR 1.2 billion"),
+        (-5_000_000, "id", "−Rp 5 juta"),
+    ],
+)
+def test_fmt_rupiah(value, lang, expected):
+    assert fmt_rupiah(value, lang) == expected
+
+
+def test_fmt_rupiah_full():
+    assert fmt_rupiah(1_234_567, short=False) == "Rp 1.234.567"
+
+
+def test_fmt_date():
+    assert fmt_date(date(2023, 1, 2)) == "2 Januari 2023"
+    assert fmt_date("2023-01-02", "en") == "2 January 2023"
+
+
+def test_fmt_change():
+    assert fmt_change(-12.5, decimals=1, pct=True) == "−12,5 %"
+    assert fmt_change(1234) == "+1.234"

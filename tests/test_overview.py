@@ -1,0 +1,170 @@
+"""Beranda: headline logic, figures equal independent SQL over raw tables, the page under AppTest."""
+
+from datetime import date
+
+import pandas as pd
+import pytest
+from conftest import DEMO_KABUPATEN, DEMO_PROVINCE, open_page
+
+from sinergi import db
+from sinergi.fmt import fmt_number, fmt_pct
+from sinergi.overview import headline
+
+TODAY = date(2026, 11, 28)
+
+
+def test_headline_derives_shares_and_change():
+    households = pd.DataFrame(
+        [
+            {
+                "extreme_poor_households_count": 50,
+                "extreme_poor_people_count": 200,
+                "verified_targets_count": 40,
+                "register_households_count": 300,
+                "verified_targets_reached_count": 30,
+                "all_households_count": 1000,
+                "observed_extreme_poor_count": 45,
+                "baseline_extreme_poor_count": 60,
+                "observed_households_count": 300,
+            }
+        ]
+    )
+    moa = pd.DataFrame(
+        [
+            {
+                "active_moa_count": 3,
+                "ending_soon_moa_count": 1,
+                "ended_undecided_moa_count": 2,
+                "draft_moa_count": 0,
+                "moa_count": 6,
+            }
+        ]
+    )
+    budget = pd.DataFrame({"year": [2025, 2026], "allocated_rp": [10.0, 200.0], "realised_rp": [9.0, 50.0]})
+    h = headline(households, moa, budget)
+    assert h.extreme_poor_share_pct == 5.0
+    assert h.verified_targets_reached_pct == 75.0
+    assert h.observed_change_pct == -25.0
+    assert (h.budget_year, h.budget_allocated_rp, h.budget_realised_pct) == (2026, 200.0, 25.0)
+
+
+def test_headline_without_budget_or_households():
+    households = pd.DataFrame(
+        [
+            dict.fromkeys(
+                [
+                    "extreme_poor_households_count",
+                    "extreme_poor_people_count",
+                    "verified_targets_count",
+                    "register_households_count",
+                    "verified_targets_reached_count",
+                    "all_households_count",
+                    "observed_extreme_poor_count",
+                    "baseline_extreme_poor_count",
+                    "observed_households_count",
+                ],
+                0,
+            )
+        ]
+    )
+    moa = pd.DataFrame(
+        [dict.fromkeys(["active_moa_count", "ending_soon_moa_count", "ended_undecided_moa_count"], 0)]
+    )
+    h = headline(households, moa, pd.DataFrame(columns=["year", "allocated_rp", "realised_rp"]))
+    assert h.extreme_poor_share_pct is None and h.budget_year is None and h.observed_change_pct is None
+
+
+def _independent(con, region: str, round_id: int) -> dict:
+    like = region + ".%"
+    q = lambda sql, *p: con.execute(sql, list(p)).fetchone()[0]  # noqa: E731
+    in_region = "(h.desa_code = ? or h.desa_code like ?)"
+    return {
+        "extreme_poor_households_count": q(
+            f"select count(*) from household h where {in_region} and h.welfare_decile = 1 "
+            "and h.verification_status != 'tidak_valid'",
+            region,
+            like,
+        ),
+        "extreme_poor_people_count": q(
+            f"select sum(members_count) from household h where {in_region} and h.welfare_decile = 1 "
+            "and h.verification_status != 'tidak_valid'",
+            region,
+            like,
+        ),
+        "verified_targets_count": q(
+            f"select count(*) from household h where {in_region} and h.welfare_decile = 1 "
+            "and h.verification_status in ('valid', 'tambahan_musdes')",
+            region,
+            like,
+        ),
+        "verified_targets_reached_count": q(
+            f"select count(distinct h.household_id) from household h join intervention i using (household_id) "
+            f"where {in_region} and h.welfare_decile = 1 and h.verification_status in ('valid', 'tambahan_musdes')",
+            region,
+            like,
+        ),
+        "observed_extreme_poor_count": q(
+            f"select count(*) from household h join household_observation o using (household_id) "
+            f"where {in_region} and o.round_id = ? and o.expenditure_rp_per_capita_day < 11941",
+            region,
+            like,
+            round_id,
+        ),
+        "all_households_count": q(
+            "select sum(households_count) from demography where year = 2025 and desa_code like ?", like
+        ),
+    }
+
+
+@pytest.mark.parametrize("region", [DEMO_PROVINCE, *DEMO_KABUPATEN, DEMO_KABUPATEN[0] + ".03"])
+def test_overview_households_equals_independent_sql(con, region):
+    got = db.run_query("overview_households", region=region, round_id=2).iloc[0]
+    for key, expected in _independent(con, region, 2).items():
+        assert got[key] == expected, key
+
+
+def test_overview_moa_equals_independent_sql(con):
+    got = db.run_query("overview_moa", region="99.03", today=TODAY).iloc[0]
+    assert (
+        got["active_moa_count"]
+        == con.execute(
+            "select count(*) from moa where kabupaten_code = '99.03' and status in ('aktif', 'diperpanjang')"
+        ).fetchone()[0]
+    )
+    assert (
+        got["ended_undecided_moa_count"]
+        == con.execute(
+            "select count(*) from moa where kabupaten_code = '99.03' and ended_on < ? and renewal_decision is null "
+            "and status != 'draft'",
+            [TODAY],
+        ).fetchone()[0]
+    )
+
+
+@pytest.mark.parametrize("region", [DEMO_PROVINCE, *DEMO_KABUPATEN])
+def test_beranda_page_shows_the_query_figures(app, con, region):
+    at = open_page(app, "pages/overview.py", wilayah=region, putaran="2")
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    expected = _independent(con, region, 2)
+    assert metrics["RT miskin ekstrem"] == fmt_number(expected["extreme_poor_households_count"])
+    assert metrics["Sasaran terverifikasi"] == fmt_number(expected["verified_targets_count"])
+    share = 100 * expected["extreme_poor_households_count"] / expected["all_households_count"]
+    assert metrics["Porsi dari semua RT"] == fmt_pct(share)
+    assert at.query_params["wilayah"] == region
+
+
+def test_beranda_in_english(app):
+    at = open_page(app, "pages/overview.py", bahasa="en")
+    assert not at.exception
+    assert "Extreme-poor households" in [m.label for m in at.metric]
+
+
+def test_region_selector_drills_down_to_kecamatan(app):
+    at = open_page(app, "pages/overview.py")
+    at.sidebar.selectbox(key="shell_kabupaten").select("99.02").run()
+    kec = at.sidebar.selectbox(key="shell_kecamatan_99.02")
+    kec.select("99.02.01").run()
+    assert not at.exception
+    assert at.query_params["wilayah"] == "99.02.01"
+    assert at.title[0].value.startswith("Ringkasan Kecamatan")

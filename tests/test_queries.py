@@ -1,0 +1,66 @@
+"""Every queries/*.sql runs against the demo database and has a caller; no SQL is built from strings."""
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from sinergi import db
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# A sample value for every parameter name used in queries/*.sql. A new parameter needs a line here.
+SAMPLE_PARAMS = {
+    "region": "99.02",
+    "parent_code": "99",
+    "round_id": 2,
+    "baseline_round_id": 1,
+    "today": date(2026, 11, 28),
+}
+
+
+@pytest.mark.parametrize("name", db.query_names())
+def test_query_runs_on_demo(name):
+    wanted = db.sql_parameters(db.load_sql(name))
+    unknown = wanted - SAMPLE_PARAMS.keys()
+    assert not unknown, f"add sample values for {sorted(unknown)} to SAMPLE_PARAMS"
+    result = db.run_query(name, **SAMPLE_PARAMS)
+    assert len(result.columns) > 0
+
+
+def _code_text() -> str:
+    files = [*ROOT.glob("sinergi/**/*.py"), *ROOT.glob("pages/*.py"), ROOT / "app.py"]
+    return "\n".join(p.read_text() for p in files)
+
+
+def test_every_query_has_a_caller():
+    code = _code_text()
+    orphans = [n for n in db.query_names() if f'"{n}"' not in code]
+    assert orphans == []
+
+
+def test_query_files_bind_values_instead_of_templating():
+    for path in (ROOT / "queries").glob("*.sql"):
+        text = path.read_text()
+        assert not re.search(r"\{[a-z_]+\}|%\(|%s", text), f"{path.name} looks templated"
+
+
+def test_no_python_builds_sql_from_strings():
+    pattern = re.compile(r"""(execute|sql)\(\s*f["']|\.format\(.*\b(select|where|from)\b""", re.IGNORECASE)
+    offenders = []
+    for path in [*ROOT.glob("sinergi/**/*.py"), *ROOT.glob("pages/*.py"), ROOT / "app.py"]:
+        for no, line in enumerate(path.read_text().splitlines(), 1):
+            if pattern.search(line) and "noqa: S608" not in line:
+                offenders.append(f"{path.relative_to(ROOT)}:{no}")
+    assert offenders == []
+
+
+def test_run_query_requires_every_parameter():
+    with pytest.raises(TypeError, match="needs parameters"):
+        db.run_query("regions_under")
+
+
+def test_load_sql_rejects_paths():
+    with pytest.raises(ValueError):
+        db.load_sql("../etc/passwd")
