@@ -81,13 +81,20 @@ def _language_switch(lang: str) -> str:
 
 
 def _region_selector(lang: str) -> pd.Series:
-    province = load("province_code").iloc[0]
-    wanted = st.query_params.get("wilayah", province["region_code"])
-    kabupaten = load("regions_under", parent_code=province["region_code"])
-    kab_options = [province["region_code"], *kabupaten["region_code"]]
-    kab_names = dict(zip(kabupaten["region_code"], kabupaten["name"], strict=True))
-    kab_names[province["region_code"]] = translate("shell.all_kabupaten", lang, province=province["name"])
-    kab_default = wanted[:5] if wanted[:5] in kab_options else province["region_code"]
+    rows = load("region_selector_kabupaten")
+    provinces = dict(zip(rows["province_code"], rows["province_name"], strict=False))
+    first_province = next(iter(provinces))
+    wanted = st.query_params.get("wilayah", first_province)
+    kab_names = {
+        code: translate("shell.all_kabupaten", lang, province=name) for code, name in provinces.items()
+    }
+    kab_options: list[str] = []
+    for province_code in provinces:
+        kab_options.append(province_code)
+        kabupaten = rows[(rows["province_code"] == province_code) & rows["region_code"].notna()]
+        kab_options += kabupaten["region_code"].tolist()
+        kab_names.update(zip(kabupaten["region_code"], kabupaten["name"], strict=True))
+    kab_default = next((c for c in (wanted[:5], wanted[:2]) if c in kab_options), first_province)
     kab = st.sidebar.selectbox(
         translate("shell.kabupaten", lang),
         kab_options,
@@ -96,7 +103,7 @@ def _region_selector(lang: str) -> pd.Series:
         key="shell_kabupaten",
     )
     region = kab
-    if kab != province["region_code"]:
+    if kab not in provinces:
         kecamatan = load("regions_under", parent_code=kab)
         kec_options = ["", *kecamatan["region_code"]]
         kec_names = dict(zip(kecamatan["region_code"], kecamatan["name"], strict=True))
