@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from sinergi.demo.catalogue import SECTOR_THEMES
 from sinergi.demo.households import POVERTY_LINE_RP_PER_CAPITA_DAY, SECTORS
-from sinergi.demo.programs import SECTOR_THEMES, Programs
+from sinergi.demo.programs import Programs
 
 
 def kpi_values(observations: pd.DataFrame, households: pd.DataFrame, targets: pd.DataFrame) -> pd.DataFrame:

@@ -13,7 +13,16 @@ import pandas as pd
 import shapely
 
 from sinergi import db, geo
-from sinergi.demo import activities, geography, households, population, programs
+from sinergi.demo import (
+    activities,
+    catalogue,
+    geography,
+    households,
+    observations,
+    partners,
+    population,
+    programs,
+)
 
 GENERATOR_VERSION = "1"
 DEFAULT_SEED = 42
@@ -100,10 +109,10 @@ def generate(
     geoms = dict(zip(desa["region_code"], desa["geometry"], strict=True))
     hh = households.make_households(profile, geoms, scale, rng)
     say(0.5, "mitra dan MoA")
-    partners, caps = programs.make_partners(kabupaten, desa, rng)
-    progs = programs.make_moas(profile, food, energy, health, umkm, hh, partners, caps, kabupaten, rng)
+    partner_table, caps = partners.make_partners(kabupaten, desa, rng)
+    progs = programs.make_moas(profile, food, energy, health, umkm, hh, partner_table, caps, kabupaten, rng)
     say(0.6, "pengamatan baseline dan endline")
-    obs = households.make_observations(hh, activities.treatment(progs), rng)
+    obs = observations.make_observations(hh, activities.treatment(progs), rng)
     values = activities.kpi_values(obs, hh, progs.moa_target_household)
     say(0.75, "intervensi dan anggaran")
     tables = {
@@ -142,7 +151,7 @@ def generate(
         "moa_target_desa": progs.moa_target_desa,
         "moa_target_household": progs.moa_target_household,
         "contribution": progs.contribution,
-        "kpi_definition": programs.KPI_DEFINITIONS,
+        "kpi_definition": catalogue.KPI_DEFINITIONS,
         "kpi_target": activities.kpi_targets(progs, values, rng),
         "intervention": activities.interventions(hh, progs, rng),
         "budget_allocation": activities.budget(progs, kabupaten, rng),
