@@ -4,6 +4,7 @@ from datetime import date
 
 import pandas as pd
 import pytest
+import streamlit as st
 from conftest import DEMO_KABUPATEN, DEMO_PROVINCE, open_page
 
 from sinergi import db
@@ -168,3 +169,19 @@ def test_region_selector_drills_down_to_kecamatan(app):
     assert not at.exception
     assert at.query_params["wilayah"] == "99.02.01"
     assert at.title[0].value.startswith("Ringkasan Kecamatan")
+
+
+def test_app_builds_missing_demo_database_on_first_start(tmp_path, monkeypatch):
+    from conftest import APP
+    from streamlit.testing.v1 import AppTest
+
+    target = tmp_path / "fresh.duckdb"
+    monkeypatch.setenv("SINERGI_DB", str(target))
+    monkeypatch.setenv("SINERGI_DEMO_SCALE", "0.03")
+    st.cache_data.clear()
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert target.exists()
+    assert at.title[0].value.startswith("Ringkasan Provinsi")
+    db.close_connection()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass
 from datetime import date
@@ -59,9 +60,10 @@ def ensure_database(lang: str) -> None:
             return
         bar = st.progress(0.0, text=translate("shell.building_demo", lang))
         build_demo_database(
+            scale=float(os.environ.get("SINERGI_DEMO_SCALE", "1")),
             progress=lambda f, m: bar.progress(
                 min(f, 1.0), text=f"{translate('shell.building_demo', lang)} ({m})"
-            )
+            ),
         )
         bar.empty()
 
