@@ -1,0 +1,80 @@
+"""Pure helpers for the desa profile panel and the map's click selection."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from sinergi.fmt import fmt_number, fmt_pct
+from sinergi.i18n import translate
+
+_FACILITIES = (
+    ("pelabuhan", "port"),
+    ("pasar", "market"),
+    ("kota", "city"),
+    ("puskesmas", "puskesmas"),
+    ("rumah_sakit", "hospital"),
+)
+
+
+def clicked_desa(selection: Any, layer: str = "wilayah") -> str | None:
+    """Return the desa code of the object clicked on the map's region layer, or None."""
+    try:
+        objects = selection["selection"]["objects"].get(layer) or []
+    except (KeyError, TypeError, AttributeError):
+        return None
+    return objects[0].get("desa_code") if objects else None
+
+
+def distance_table(profile: pd.Series, lang: str) -> pd.DataFrame:
+    """Return facility, nearest name and straight-line km for one desa_profile row."""
+    return pd.DataFrame(
+        {
+            translate("peta.col.facility", lang): [
+                translate(f"peta.place.{t}", lang) for t, _ in _FACILITIES
+            ],
+            translate("peta.col.name", lang): [profile[f"{c}_name"] for _, c in _FACILITIES],
+            translate("peta.col.distance_km", lang): [
+                fmt_number(profile[f"{c}_km"], lang, 1) for _, c in _FACILITIES
+            ],
+        }
+    )
+
+
+def potential_table(location: pd.Series, lang: str) -> pd.DataFrame:
+    """Return one row per sector: its leading commodity/source/product and score, from a location_indicators row."""
+    rows = [
+        ("pangan", location["top_commodity"], fmt_number(location["food_potential_score"], lang, 1), ""),
+        (
+            "energi",
+            location["top_energy_source"],
+            fmt_number(location["energy_ease_score"], lang, 1),
+            f"{translate('peta.indicator.no_electricity', lang)}: "
+            f"{fmt_number(location['households_without_electricity_count'], lang)}",
+        ),
+        (
+            "kesehatan",
+            translate("peta.indicator.health_need", lang),
+            fmt_number(location["health_need_score"], lang, 1),
+            f"{translate('peta.indicator.stunting', lang)}: {fmt_pct(location['stunting_rate_pct'], lang)}",
+        ),
+        (
+            "umkm",
+            location["top_product"],
+            fmt_number(location["umkm_marketing_score"], lang, 1),
+            f"{translate('peta.indicator.umkm_poor_producers', lang)}: "
+            f"{fmt_number(location['umkm_producers_extreme_poor_count'], lang)}",
+        ),
+    ]
+    return pd.DataFrame(
+        [
+            {
+                translate("peta.col.sector", lang): translate(f"peta.sector.{s}", lang),
+                translate("peta.col.item", lang): item,
+                translate("peta.col.score", lang): score,
+                "": note,
+            }
+            for s, item, score, note in rows
+        ]
+    )
