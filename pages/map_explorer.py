@@ -51,7 +51,7 @@ shown_places = col_places.pills(
     format_func=lambda p: t(f"peta.place.{p}"),
     key=f"peta_places_{sector}",
 )
-density = col_ind.toggle(t("peta.density"), value=True, key="peta_density")
+density = col_ind.toggle(t("peta.density"), value=False, key="peta_density")
 
 # A click on the map selects the desa; the selector below follows it so both ways of drilling down agree.
 desa_key = f"peta_desa_{ctx.region_code}"

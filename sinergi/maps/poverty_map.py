@@ -234,13 +234,15 @@ def build_poverty_map(
             )
         )
     lons, lats = _polygon_bounds(focus_rows or region_data)
-    return pdk.Deck(
-        layers=deck_layers,
-        initial_view_state=fit_view(lons, lats),
-        map_provider="carto" if map_style_url else None,
-        map_style=map_style_url,
-        tooltip={"html": "{tooltip}", "style": {"fontSize": "13px"}},
-    )
+    view = fit_view(lons, lats)
+    tooltip = {"html": "{tooltip}", "style": {"fontSize": "13px"}}
+    if map_style_url:
+        return pdk.Deck(
+            layers=deck_layers, initial_view_state=view, map_provider="carto", map_style=map_style_url, tooltip=tooltip
+        )
+    # No map_style at all: pydeck then sends its "__MAP_STYLE__" sentinel, which Streamlit reads as "no basemap".
+    # map_style=None would make Streamlit fetch a Carto style from the internet.
+    return pdk.Deck(layers=deck_layers, initial_view_state=view, map_provider=None, tooltip=tooltip)
 
 
 def build_legend(
