@@ -84,6 +84,7 @@ def score_locations(df: pd.DataFrame, weights: dict[str, float], sector: str = "
         out[f"n_{c}"] = parts[c]
     out["sector_potential_score"] = sector_potential(df, sector)
     out["mean_access_km"] = df[["port_km", "market_km", "city_km"]].mean(axis=1)
-    out["score"] = 100.0 * sum(w[c] * parts[c] for c in COMPONENTS) / total
+    # Rounded so that floating-point noise never breaks a tie between otherwise equal locations.
+    out["score"] = (100.0 * sum(w[c] * parts[c] for c in COMPONENTS) / total).round(9)
     out["rank"] = out["score"].rank(method="min", ascending=False).astype(int)
     return out.sort_values(["rank", "desa_code"]).reset_index(drop=True)
