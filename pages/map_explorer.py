@@ -10,6 +10,7 @@ from sinergi.maps.poverty_map import (
     basemap_style_url,
     build_legend,
     build_poverty_map,
+    hex_resolution,
     hexagon_rows,
 )
 from sinergi.ui.components import data_as_of, region_title
@@ -69,7 +70,13 @@ desa = col_places.selectbox(
     key=desa_key,
 )
 
-hexagons = hexagon_rows(load("extreme_poor_locations", region=ctx.region_code), lang) if density else None
+hexagons = (
+    hexagon_rows(
+        load("extreme_poor_locations", region=ctx.region_code), lang, hex_resolution(ctx.region_code)
+    )
+    if density
+    else None
+)
 deck = build_poverty_map(
     locations,
     places,

@@ -19,8 +19,9 @@ from sinergi.maps.indicators import INDICATORS, PLACE_STYLES
 REGION_LAYER = "wilayah"
 DENSITY_LAYER = "kepadatan"
 HEX_RESOLUTION = 7  # about 5 km2 per hexagon: coarse enough that no hexagon points at a single household
+PROVINCE_HEX_RESOLUTION = 6  # about 36 km2: a whole province at resolution 7 would weigh over 1 MB
 MIN_HEX_COUNT = 3  # hexagons with fewer households are dropped so that no one dwelling can be singled out
-MAP_WIDTH_PX, MAP_HEIGHT_PX = 900, 560
+MAP_WIDTH_PX, MAP_HEIGHT_PX = 700, 560  # the map column on a 1366-pixel screen
 
 
 def format_value(value: object, kind: str, lang: str) -> str:
@@ -44,7 +45,7 @@ def _polygons(geojson: str) -> list[list]:
 
 
 def region_rows(regions: pd.DataFrame, indicator: str, lang: str) -> list[dict]:
-    """Return one PolygonLayer row per polygon: code, name, value, fill colour and a pre-formatted tooltip."""
+    """Return one PolygonLayer row per polygon: code, name, value, fill colour and pre-formatted tooltip lines."""
     spec = INDICATORS[indicator]
     breaks = class_breaks(regions[spec.column])
     fills = colours_for(regions[spec.column], breaks)
@@ -52,13 +53,15 @@ def region_rows(regions: pd.DataFrame, indicator: str, lang: str) -> list[dict]:
     rows: list[dict] = []
     for (_, r), fill in zip(regions.iterrows(), fills, strict=True):
         value = r[spec.column]
-        tooltip = (
-            f"<b>{translate('peta.tooltip.desa', lang, name=r['name'])}</b><br/>"
-            f"{translate('peta.tooltip.kecamatan', lang, name=r['kecamatan_name'])}<br/>"
-            f"{label}: <b>{format_value(value, spec.kind, lang)}</b><br/>"
-            f"{translate('peta.indicator.extreme_poor', lang)}: "
-            f"{fmt_number(r['extreme_poor_households_count'], lang)}"
-        )
+        tooltip = {
+            "title": translate("peta.tooltip.desa", lang, name=r["name"]),
+            "line1": translate("peta.tooltip.kecamatan", lang, name=r["kecamatan_name"]),
+            "line2": f"{label}: {format_value(value, spec.kind, lang)}",
+            "line3": ""
+            if indicator == "extreme_poor"
+            else f"{translate('peta.indicator.extreme_poor', lang)}: "
+            f"{fmt_number(r['extreme_poor_households_count'], lang)}",
+        }
         for polygon in _polygons(r["geometry_geojson"]):
             rows.append(
                 {
@@ -67,10 +70,15 @@ def region_rows(regions: pd.DataFrame, indicator: str, lang: str) -> list[dict]:
                     "value": None if pd.isna(value) else float(value),
                     "fill": fill,
                     "polygon": polygon,
-                    "tooltip": tooltip,
+                    **tooltip,
                 }
             )
     return rows
+
+
+def hex_resolution(region_code: str) -> int:
+    """Return the H3 resolution for a region: coarser for a whole province."""
+    return PROVINCE_HEX_RESOLUTION if "." not in region_code else HEX_RESOLUTION
 
 
 def hexagon_rows(points: pd.DataFrame, lang: str, resolution: int = HEX_RESOLUTION) -> list[dict]:
@@ -85,7 +93,7 @@ def hexagon_rows(points: pd.DataFrame, lang: str, resolution: int = HEX_RESOLUTI
     top = float(counts.max()) if len(counts) else 1.0
     rows = []
     for cell, count in counts.items():
-        boundary = [[lon, lat] for lat, lon in h3.cell_to_boundary(cell)]
+        boundary = [[round(lon, 5), round(lat, 5)] for lat, lon in h3.cell_to_boundary(cell)]
         rows.append(
             {
                 "hexagon": cell,
@@ -93,7 +101,10 @@ def hexagon_rows(points: pd.DataFrame, lang: str, resolution: int = HEX_RESOLUTI
                 "polygon": boundary,
                 # Dark red-purple outlines only: the fill of the choropleth below must stay readable.
                 "line": [120, 0, 60, int(80 + 175 * count / top)],
-                "tooltip": translate("peta.tooltip.hexagon", lang, count=fmt_number(int(count), lang)),
+                "title": translate("peta.tooltip.hexagon", lang, count=fmt_number(int(count), lang)),
+                "line1": "",
+                "line2": "",
+                "line3": "",
             }
         )
     return rows
@@ -110,7 +121,10 @@ def place_rows(places: pd.DataFrame, place_type: str, lang: str) -> list[dict]:
             "position": [float(r["lon"]), float(r["lat"])],
             "colour": [*colour, 235],
             "glyph": glyph,
-            "tooltip": f"<b>{r['name']}</b><br/>{kind} · {translate('peta.tooltip.desa', lang, name=r['desa_name'])}",
+            "title": r["name"],
+            "line1": kind,
+            "line2": translate("peta.tooltip.desa", lang, name=r["desa_name"]),
+            "line3": "",
         }
         for _, r in chosen.iterrows()
     ]
@@ -121,7 +135,7 @@ def basemap_style_url() -> str | None:
     return os.environ.get("SINERGI_MAP_STYLE") or None
 
 
-def fit_view(lons: Iterable[float], lats: Iterable[float]) -> pdk.ViewState:
+def fit_view(lons: Iterable[float], lats: Iterable[float], margin_zoom: float = 0.3) -> pdk.ViewState:
     """Return a view centred on the bounds of the coordinates with a zoom that fits them in the map box."""
     lons, lats = list(lons), list(lats)
     if not lons:
@@ -132,7 +146,9 @@ def fit_view(lons: Iterable[float], lats: Iterable[float]) -> pdk.ViewState:
     zoom_x = math.log2(MAP_WIDTH_PX * 360 / (lon_span * 512))
     zoom_y = math.log2(MAP_HEIGHT_PX * 360 / (lat_span * 512))
     return pdk.ViewState(
-        longitude=(west + east) / 2, latitude=(south + north) / 2, zoom=round(min(zoom_x, zoom_y) - 0.3, 2)
+        longitude=(west + east) / 2,
+        latitude=(south + north) / 2,
+        zoom=round(min(zoom_x, zoom_y) - margin_zoom, 2),
     )
 
 
@@ -229,16 +245,22 @@ def build_poverty_map(
                 get_text="glyph",
                 get_size=13,
                 get_color=[255, 255, 255, 255],
-                font_weight="bold",
-                font_family="sans-serif",
+                # No font_family/font_weight strings: pydeck would turn them into expressions and drop the text.
+                font_weight=700,
             )
         )
     lons, lats = _polygon_bounds(focus_rows or region_data)
-    view = fit_view(lons, lats)
-    tooltip = {"html": "{tooltip}", "style": {"fontSize": "13px"}}
+    # A selected desa is shown with its neighbours around it, so the planner keeps their bearings.
+    view = fit_view(lons, lats, 1.6 if focus_rows else 0.3)
+    # Streamlit escapes substituted values, so the markup lives in the template and the rows carry plain text.
+    tooltip = {"html": "<b>{title}</b><br/>{line1}<br/>{line2}<br/>{line3}", "style": {"fontSize": "13px"}}
     if map_style_url:
         return pdk.Deck(
-            layers=deck_layers, initial_view_state=view, map_provider="carto", map_style=map_style_url, tooltip=tooltip
+            layers=deck_layers,
+            initial_view_state=view,
+            map_provider="carto",
+            map_style=map_style_url,
+            tooltip=tooltip,
         )
     # No map_style at all: pydeck then sends its "__MAP_STYLE__" sentinel, which Streamlit reads as "no basemap".
     # map_style=None would make Streamlit fetch a Carto style from the internet.
