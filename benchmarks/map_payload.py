@@ -24,9 +24,7 @@ def payload_sizes() -> None:
     for region in ("99.01", "99.02", "99.03", "99.04", "99.05", "99.06", "99"):
         regions = db.run_query("location_indicators", region=region)
         places = db.run_query("map_places", region=region)
-        hexes = hexagon_rows(
-            db.run_query("extreme_poor_locations", region=region), "id", hex_resolution(region)
-        )
+        hexes = hexagon_rows(db.run_query("extreme_poor_locations", region=region), hex_resolution(region))
         deck = build_poverty_map(
             regions, places, SECTOR_PLACES["semua"] + ("rumah_sakit",), "extreme_poor", "id", hexes
         )

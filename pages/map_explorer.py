@@ -71,9 +71,7 @@ desa = col_places.selectbox(
 )
 
 hexagons = (
-    hexagon_rows(
-        load("extreme_poor_locations", region=ctx.region_code), lang, hex_resolution(ctx.region_code)
-    )
+    hexagon_rows(load("extreme_poor_locations", region=ctx.region_code), hex_resolution(ctx.region_code))
     if density
     else None
 )

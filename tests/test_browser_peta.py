@@ -11,6 +11,11 @@ pytestmark = [pytest.mark.browser, needs_chromium]
 @pytest.fixture(scope="module")
 def base_url():
     with served_app() as url:
+        # The first session of a fresh server shows "Page not found" for a non-default deep link (the page registry
+        # is built by that session's first run); open the app once so that the tests see the served state.
+        with browser_page() as (page, _):
+            page.goto(url + "/")
+            settle(page)
         yield url
 
 
@@ -38,4 +43,24 @@ def test_peta_draws_the_map_offline(base_url, sector):
         # A drawn choropleth has many fill colours; an empty canvas is one background colour.
         assert _distinct_colours(png) > 20
         page.screenshot(path=str(shots / f"peta_page_{sector}.png"), full_page=True)
+    assert outside == []
+
+
+def test_clicking_a_desa_opens_its_profile(base_url):
+    with browser_page() as (page, outside):
+        page.goto(f"{base_url}/peta?wilayah=99.05&sektor=semua")
+        settle(page)
+        page.get_by_text("Kepadatan RT miskin ekstrem").click()
+        settle(page)
+        canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
+        canvas.wait_for(timeout=30000)
+        page.wait_for_timeout(1500)
+        canvas.screenshot(path=str(ROOT / "shots" / "peta_density.png"))
+        box = canvas.bounding_box()
+        page.mouse.click(box["x"] + box["width"] * 0.45, box["y"] + box["height"] * 0.5)
+        page.wait_for_timeout(1000)
+        settle(page)
+        assert page.get_by_text("Profil Desa").count() == 1
+        assert page.locator('[data-testid="stException"]').count() == 0
+        page.screenshot(path=str(ROOT / "shots" / "peta_profile.png"))
     assert outside == []

@@ -136,7 +136,7 @@ def test_hexagons_drop_small_counts_and_map_is_offline():
     import pandas as pd
 
     points = pd.DataFrame({"lon": [126.5] * 5 + [127.5], "lat": [-7.0] * 5 + [-7.5]})
-    rows = hexagon_rows(points, "id")
+    rows = hexagon_rows(points)
     assert [r["count"] for r in rows] == [5]
     regions = db.run_query("location_indicators", region="99.02")
     deck = build_poverty_map(regions, regions.iloc[0:0].assign(place_type=[]), [], "extreme_poor", "id")

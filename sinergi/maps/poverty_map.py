@@ -81,7 +81,7 @@ def hex_resolution(region_code: str) -> int:
     return PROVINCE_HEX_RESOLUTION if "." not in region_code else HEX_RESOLUTION
 
 
-def hexagon_rows(points: pd.DataFrame, lang: str, resolution: int = HEX_RESOLUTION) -> list[dict]:
+def hexagon_rows(points: pd.DataFrame, resolution: int = HEX_RESOLUTION) -> list[dict]:
     """Return H3 hexagons with the count of extreme-poor households in each (small counts dropped)."""
     if points.empty:
         return []
@@ -91,20 +91,17 @@ def hexagon_rows(points: pd.DataFrame, lang: str, resolution: int = HEX_RESOLUTI
     counts = pd.Series(cells).value_counts()
     counts = counts[counts >= MIN_HEX_COUNT]
     top = float(counts.max()) if len(counts) else 1.0
+    # Circle area proportional to the count; the largest just fills its hexagon, so circles never overlap.
+    largest_m = 0.85 * 1000 * h3.average_hexagon_edge_length(resolution, unit="km")  # the inscribed circle
     rows = []
     for cell, count in counts.items():
-        boundary = [[round(lon, 5), round(lat, 5)] for lat, lon in h3.cell_to_boundary(cell)]
+        lat, lon = h3.cell_to_latlng(cell)
         rows.append(
             {
                 "hexagon": cell,
                 "count": int(count),
-                "polygon": boundary,
-                # Dark red-purple outlines only: the fill of the choropleth below must stay readable.
-                "line": [120, 0, 60, int(80 + 175 * count / top)],
-                "title": translate("peta.tooltip.hexagon", lang, count=fmt_number(int(count), lang)),
-                "line1": "",
-                "line2": "",
-                "line3": "",
+                "position": [round(lon, 5), round(lat, 5)],
+                "radius_m": round(largest_m * math.sqrt(count / top), 1),
             }
         )
     return rows
@@ -192,15 +189,18 @@ def build_poverty_map(
     if hexagons:
         deck_layers.append(
             pdk.Layer(
-                "PolygonLayer",
+                "ScatterplotLayer",
                 id=DENSITY_LAYER,
                 data=hexagons,
-                get_polygon="polygon",
-                filled=False,
+                get_position="position",
+                get_radius="radius_m",
+                # Vermillion, apart from the viridis choropleth; white rims keep neighbouring circles apart.
+                get_fill_color=[213, 94, 0, 200],
+                get_line_color=[255, 255, 255, 230],
                 stroked=True,
-                get_line_color="line",
-                line_width_min_pixels=2,
-                pickable=True,
+                line_width_min_pixels=1,
+                # Not pickable: a click must reach the desa below and open its profile.
+                pickable=False,
             )
         )
     focus_rows = [r for r in region_data if r["desa_code"] == focus]
@@ -287,5 +287,5 @@ def build_legend(
         for t in layers
     ]
     if density:
-        symbols.append(("#78003c", "⬡", translate("peta.legend.density", lang)))
+        symbols.append(("#d55e00", "●", translate("peta.legend.density", lang)))
     return legend_html(translate(f"peta.indicator.{indicator}", lang), rows, symbols)
