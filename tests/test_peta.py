@@ -182,3 +182,16 @@ def test_target_selection_page(app, region, sector):
     at.slider(key="sasaran_lokasi_w_miskin").set_value(5.0).run()
     at.slider(key="sasaran_lokasi_n").set_value(10).run()
     assert not at.exception and len(at.dataframe[0].value) == 10
+
+
+@pytest.mark.parametrize(
+    "page", ["pages/map_explorer.py", "pages/sector_potential.py", "pages/target_selection.py"]
+)
+def test_planner_pages_for_a_kecamatan_in_english(app, page):
+    at = open_page(app, page, wilayah=DEMO_KABUPATEN[0] + ".03", bahasa="en", sektor="umkm")
+    assert not at.exception
+    assert at.query_params["wilayah"] == DEMO_KABUPATEN[0] + ".03"
+    if page != "pages/sector_potential.py":
+        data = _layer(_deck(at), "wilayah")["data"]
+        assert all(r["desa_code"].startswith(DEMO_KABUPATEN[0] + ".03.") for r in data)
+        assert data[0]["title"].startswith("Village ")
