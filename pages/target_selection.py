@@ -42,8 +42,12 @@ locations = load("location_indicators", region=ctx.region_code)
 if sum(weights.values()) == 0:
     weights = dict(DEFAULT_WEIGHTS)
 ranked = score_locations(locations, weights, sector)
-top_n = st.slider(
-    t("sasaran_lokasi.top_n"), 5, min(50, len(ranked)), min(20, len(ranked)), key="sasaran_lokasi_n"
+top_n = (
+    st.slider(
+        t("sasaran_lokasi.top_n"), 1, min(50, len(ranked)), min(20, len(ranked)), key="sasaran_lokasi_n"
+    )
+    if len(ranked) > 1
+    else len(ranked)
 )
 shortlist = ranked.head(top_n)
 
