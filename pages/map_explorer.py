@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from sinergi.desa_profile import clicked_desa, distance_table, potential_table
+from sinergi.desa_profile import clicked_desa, distance_table, potential_table, profile_table
 from sinergi.fmt import fmt_number, fmt_pct
 from sinergi.maps.indicators import SECTOR_PLACES, SECTORS, indicators_for
 from sinergi.maps.poverty_map import (
@@ -126,54 +126,16 @@ if desa:
     right.markdown(f"**{t('peta.profile.distances')}**")
     right.dataframe(distance_table(profile, lang), hide_index=True)
 
-    status = load("households_by_status", region=desa)
-    interventions = load("interventions_by_program", region=desa)
-    partners = load("partners_in_region", region=desa)
-    left, right = st.columns(2)
-    left.markdown(f"**{t('peta.profile.households_status')}**")
-    left.dataframe(
-        status.rename(
-            columns={
-                "welfare_decile": t("peta.col.decile"),
-                "verification_status": t("peta.col.verification_status"),
-                "households_count": t("peta.col.households_count"),
-            }
-        ),
-        hide_index=True,
-    )
-    right.markdown(f"**{t('peta.profile.partners')}**")
-    if partners.empty:
-        right.caption(t("peta.profile.none"))
-    else:
-        right.dataframe(
-            partners.rename(
-                columns={
-                    "moa_id": t("peta.col.moa"),
-                    "title": t("peta.col.program"),
-                    "status": t("peta.col.status"),
-                    "partner_name": t("peta.col.partner"),
-                    "partner_type": t("peta.col.partner_type"),
-                    "party_role": t("peta.col.role"),
-                }
-            ),
-            hide_index=True,
-        )
-    st.markdown(f"**{t('peta.profile.interventions')}**")
-    if interventions.empty:
-        st.caption(t("peta.profile.none"))
-    else:
-        st.dataframe(
-            interventions[
-                ["source", "program", "sector_code", "partner_name", "interventions_count", "amount_rp"]
-            ].rename(
-                columns={
-                    "source": t("peta.col.source"),
-                    "program": t("peta.col.program"),
-                    "sector_code": t("peta.col.sector"),
-                    "partner_name": t("peta.col.partner"),
-                    "interventions_count": t("peta.col.interventions_count"),
-                    "amount_rp": t("peta.col.amount_rp"),
-                }
-            ),
-            hide_index=True,
-        )
+    # One panel per query: registered households by status, partners of MoAs there, interventions given.
+    panels = [
+        ("households_by_status", "peta.profile.households_status"),
+        ("partners_in_region", "peta.profile.partners"),
+        ("interventions_by_program", "peta.profile.interventions"),
+    ]
+    for column, (query, heading) in zip([*st.columns(2), st.container()], panels, strict=True):
+        frame = load(query, region=desa)
+        column.markdown(f"**{t(heading)}**")
+        if frame.empty:
+            column.caption(t("peta.profile.none"))
+        else:
+            column.dataframe(profile_table(query, frame, lang), hide_index=True)

@@ -78,3 +78,34 @@ def potential_table(location: pd.Series, lang: str) -> pd.DataFrame:
             for s, item, score, note in rows
         ]
     )
+
+
+_PROFILE_HEADERS = {
+    "households_by_status": {
+        "welfare_decile": "peta.col.decile",
+        "verification_status": "peta.col.verification_status",
+        "households_count": "peta.col.households_count",
+    },
+    "partners_in_region": {
+        "moa_id": "peta.col.moa",
+        "title": "peta.col.program",
+        "status": "peta.col.status",
+        "partner_name": "peta.col.partner",
+        "partner_type": "peta.col.partner_type",
+        "party_role": "peta.col.role",
+    },
+    "interventions_by_program": {
+        "source": "peta.col.source",
+        "program": "peta.col.program",
+        "sector_code": "peta.col.sector",
+        "partner_name": "peta.col.partner",
+        "interventions_count": "peta.col.interventions_count",
+        "amount_rp": "peta.col.amount_rp",
+    },
+}
+
+
+def profile_table(query: str, frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return the profile table of a query result: its shown columns with localised headers."""
+    headers = _PROFILE_HEADERS[query]
+    return frame[list(headers)].rename(columns={c: translate(k, lang) for c, k in headers.items()})

@@ -126,6 +126,16 @@ def test_desa_profile_from_the_selector(app, con):
     ).fetchone()[0]
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Penduduk"] == f"{population:,}".replace(",", ".")
+    frames = [d.value for d in at.dataframe]
+    status = next(f for f in frames if "Status verifikasi" in f.columns)
+    households = con.execute("select count(*) from household where desa_code = ?", [desa]).fetchone()[0]
+    assert status["Jumlah RT"].sum() == households
+    interventions = next(f for f in frames if "Jumlah intervensi" in f.columns)
+    given = con.execute("select count(*) from intervention where desa_code = ?", [desa]).fetchone()[0]
+    assert interventions["Jumlah intervensi"].sum() == given
+    distances = next(f for f in frames if "Jarak (km)" in f.columns)
+    port_km = con.execute("select port_km from desa_distance where desa_code = ?", [desa]).fetchone()[0]
+    assert distances["Jarak (km)"].iloc[0] == f"{port_km:.1f}".replace(".", ",")
     deck = _deck(at)
     assert [r["desa_code"] for r in _layer(deck, "pilihan")["data"]] == [desa]
     assert abs(deck["initialViewState"]["longitude"] - con.execute(
