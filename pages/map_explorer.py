@@ -6,7 +6,6 @@ from sinergi.desa_profile import clicked_desa, distance_table, potential_table, 
 from sinergi.fmt import fmt_number, fmt_pct
 from sinergi.maps.indicators import SECTOR_PLACES, SECTORS, indicators_for
 from sinergi.maps.poverty_map import (
-    REGION_LAYER,
     basemap_style_url,
     build_legend,
     build_poverty_map,
@@ -56,7 +55,7 @@ density = col_ind.toggle(t("peta.density"), value=False, key="peta_density")
 
 # A click on the map selects the desa; the selector below follows it so both ways of drilling down agree.
 desa_key = f"peta_desa_{ctx.region_code}"
-clicked = clicked_desa(st.session_state.get("peta_map"), REGION_LAYER)
+clicked = clicked_desa(st.session_state.get("peta_map"))
 if clicked and clicked != st.session_state.get("peta_last_click") and clicked in set(locations["desa_code"]):
     st.session_state["peta_last_click"] = clicked
     st.session_state[desa_key] = clicked

@@ -18,13 +18,17 @@ _FACILITIES = (
 )
 
 
-def clicked_desa(selection: Any, layer: str = "wilayah") -> str | None:
-    """Return the desa code of the object clicked on the map's region layer, or None."""
+def clicked_desa(selection: Any) -> str | None:
+    """Return the desa code of the object clicked on the map (a desa, or the desa a clicked place stands in)."""
     try:
-        objects = selection["selection"]["objects"].get(layer) or []
-    except (KeyError, TypeError, AttributeError):
+        by_layer = selection["selection"]["objects"]
+    except (KeyError, TypeError):
         return None
-    return objects[0].get("desa_code") if objects else None
+    for objects in by_layer.values():
+        for obj in objects or []:
+            if isinstance(obj, dict) and obj.get("desa_code"):
+                return obj["desa_code"]
+    return None
 
 
 def distance_table(profile: pd.Series, lang: str) -> pd.DataFrame:

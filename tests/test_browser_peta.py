@@ -57,8 +57,11 @@ def test_clicking_a_desa_opens_its_profile(base_url):
         page.wait_for_timeout(1500)
         canvas.screenshot(path=str(ROOT / "shots" / "peta_density.png"))
         box = canvas.bounding_box()
-        page.mouse.click(box["x"] + box["width"] * 0.45, box["y"] + box["height"] * 0.5)
-        page.wait_for_timeout(1000)
+        x, y = box["x"] + box["width"] * 0.45, box["y"] + box["height"] * 0.5
+        page.mouse.move(x, y)
+        page.wait_for_timeout(500)
+        page.mouse.click(x, y)
+        page.get_by_text("Profil Desa").first.wait_for(timeout=20000)
         settle(page)
         assert page.get_by_text("Profil Desa").count() == 1
         assert page.locator('[data-testid="stException"]').count() == 0

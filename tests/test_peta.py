@@ -205,3 +205,14 @@ def test_planner_pages_for_a_kecamatan_in_english(app, page):
         data = _layer(_deck(at), "wilayah")["data"]
         assert all(r["desa_code"].startswith(DEMO_KABUPATEN[0] + ".03.") for r in data)
         assert data[0]["title"].startswith("Village ")
+
+
+def test_clicked_desa_reads_the_selection_state():
+    from sinergi.desa_profile import clicked_desa
+
+    assert clicked_desa(None) is None
+    assert clicked_desa({"selection": {"indices": {}, "objects": {}}}) is None
+    region = {"selection": {"objects": {"wilayah": [{"desa_code": "99.02.01.2001", "name": "x"}]}}}
+    assert clicked_desa(region) == "99.02.01.2001"
+    place = {"selection": {"objects": {"tempat_pasar": [{"desa_code": "99.02.01.2003"}]}}}
+    assert clicked_desa(place) == "99.02.01.2003"

@@ -115,6 +115,7 @@ def place_rows(places: pd.DataFrame, place_type: str, lang: str) -> list[dict]:
     return [
         {
             "name": r["name"],
+            "desa_code": r["desa_code"],
             "position": [float(r["lon"]), float(r["lat"])],
             "colour": [*colour, 235],
             "glyph": glyph,
