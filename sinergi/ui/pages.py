@@ -18,4 +18,7 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("beranda", "pages/overview.py", "beranda", "nav.section.ringkasan", default=True),
+    PageSpec("peta", "pages/map_explorer.py", "peta", "nav.section.perencanaan"),
+    PageSpec("potensi", "pages/sector_potential.py", "potensi-sektor", "nav.section.perencanaan"),
+    PageSpec("sasaran_lokasi", "pages/target_selection.py", "penetapan-lokasi", "nav.section.perencanaan"),
 )

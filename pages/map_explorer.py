@@ -1,0 +1,140 @@
+"""Peta Sebaran: where the extreme poor live, each sector's potential and need, and a desa profile on click."""
+
+import streamlit as st
+
+from sinergi.desa_profile import clicked_desa, distance_table, potential_table, profile_table
+from sinergi.fmt import fmt_number, fmt_pct
+from sinergi.maps.indicators import SECTOR_PLACES, SECTORS, indicators_for
+from sinergi.maps.poverty_map import (
+    basemap_style_url,
+    build_legend,
+    build_poverty_map,
+    hex_resolution,
+    hexagon_rows,
+)
+from sinergi.ui.components import data_as_of, region_title
+from sinergi.ui.context import page_context
+from sinergi.ui.data import load
+
+ctx = page_context("peta")
+t, lang = ctx.t, ctx.lang
+st.title(t("peta.heading", region=region_title(ctx)))
+
+wanted = st.query_params.get("sektor", "semua")
+sector = (
+    st.segmented_control(
+        t("peta.sector"),
+        SECTORS,
+        default=wanted if wanted in SECTORS else "semua",
+        format_func=lambda s: t(f"peta.sector.{s}"),
+        key="peta_sector",
+    )
+    or "semua"
+)
+st.query_params["sektor"] = sector
+
+locations = load("location_indicators", region=ctx.region_code)
+places = load("map_places", region=ctx.kabupaten_code or ctx.region_code)
+
+col_ind, col_places = st.columns([2, 3])
+indicator = col_ind.selectbox(
+    t("peta.indicator"),
+    indicators_for(sector),
+    format_func=lambda k: t(f"peta.indicator.{k}"),
+    key=f"peta_indicator_{sector}",
+)
+shown_places = col_places.pills(
+    t("peta.places"),
+    ["pelabuhan", "pasar", "kota", "puskesmas", "rumah_sakit"],
+    selection_mode="multi",
+    default=list(SECTOR_PLACES[sector]),
+    format_func=lambda p: t(f"peta.place.{p}"),
+    key=f"peta_places_{sector}",
+)
+density = col_ind.toggle(t("peta.density"), value=False, key="peta_density")
+
+# A click on the map selects the desa; the selector below follows it so both ways of drilling down agree.
+desa_key = f"peta_desa_{ctx.region_code}"
+clicked = clicked_desa(st.session_state.get("peta_map"))
+if clicked and clicked != st.session_state.get("peta_last_click") and clicked in set(locations["desa_code"]):
+    st.session_state["peta_last_click"] = clicked
+    st.session_state[desa_key] = clicked
+names = dict(
+    zip(locations["desa_code"], locations["name"] + " · " + locations["kecamatan_name"], strict=True)
+)
+desa = col_places.selectbox(
+    t("peta.desa"),
+    ["", *locations["desa_code"]],
+    format_func=lambda c: names.get(c, t("peta.desa.none")),
+    key=desa_key,
+)
+
+hexagons = (
+    hexagon_rows(load("extreme_poor_locations", region=ctx.region_code), hex_resolution(ctx.region_code))
+    if density
+    else None
+)
+deck = build_poverty_map(
+    locations,
+    places,
+    shown_places,
+    indicator,
+    lang,
+    hexagons,
+    focus=desa or None,
+    map_style_url=basemap_style_url(),
+)
+col_map, col_legend = st.columns([4, 1])
+with col_map:
+    st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key="peta_map", height=560)
+col_legend.html(build_legend(locations, indicator, shown_places, lang, density=bool(hexagons)))
+col_legend.caption(t("peta.click_hint"))
+st.caption(t("peta.disclaimer") + ("" if basemap_style_url() else " " + t("peta.offline_note")))
+data_as_of(ctx)
+
+if desa:
+    row = locations.set_index("desa_code").loc[desa]
+    profile = load("desa_profile", region=desa).iloc[0]
+    st.subheader(t("peta.profile.heading", name=profile["name"], kecamatan=profile["kecamatan_name"]))
+    tiles = st.columns(4)
+    tiles[0].metric(t("peta.profile.population"), fmt_number(profile["population_count"], lang), border=True)
+    tiles[1].metric(t("peta.profile.households"), fmt_number(profile["households_count"], lang), border=True)
+    tiles[2].metric(
+        t("peta.indicator.extreme_poor"), fmt_number(row["extreme_poor_households_count"], lang), border=True
+    )
+    tiles[3].metric(
+        t("peta.indicator.reached_share"), fmt_pct(row["verified_targets_reached_pct"], lang), border=True
+    )
+    tiles = st.columns(4)
+    tiles[0].metric(t("peta.profile.poverty_rate"), fmt_pct(profile["poverty_rate_pct"], lang), border=True)
+    tiles[1].metric(
+        t("peta.profile.children_under5"), fmt_number(profile["children_under5_count"], lang), border=True
+    )
+    tiles[2].metric(
+        t("peta.profile.electricity"), fmt_pct(profile["electricity_access_pct"], lang), border=True
+    )
+    tiles[3].metric(
+        t("peta.profile.sanitation"), fmt_pct(profile["sanitation_access_pct"], lang), border=True
+    )
+    st.caption(
+        t("peta.profile.demography_year", year=profile["year"], area=fmt_number(profile["area_km2"], lang, 1))
+    )
+    left, right = st.columns(2)
+    left.markdown(f"**{t('peta.profile.potential')}**")
+    left.dataframe(potential_table(row, lang), hide_index=True)
+    right.markdown(f"**{t('peta.profile.distances')}**")
+    right.dataframe(distance_table(profile, lang), hide_index=True)
+
+    # One panel per query: registered households by status, partners of MoAs there, interventions given.
+    panels = [
+        ("households_by_status", "peta.profile.households_status"),
+        ("partners_in_region", "peta.profile.partners"),
+        ("interventions_by_program", "peta.profile.interventions"),
+    ]
+    for column, (query, heading) in zip([*st.columns(2), st.container()], panels, strict=True):
+        frame = load(query, region=desa)
+        column.markdown(f"**{t(heading)}**")
+        if frame.empty:
+            column.caption(t("peta.profile.none"))
+        else:
+            column.dataframe(profile_table(query, frame, lang), hide_index=True)

@@ -1,0 +1,13 @@
+-- Approximate dwelling positions of the register's extreme-poor households in a region, without names or ids:
+-- the map aggregates them into hexagons and never shows single households.
+with final as (
+    select
+        lon,
+        lat
+    from household
+    where starts_with(desa_code || '.', $region || '.')
+        and is_extreme_poor
+        and verification_status <> 'tidak_valid'
+)
+
+select * from final

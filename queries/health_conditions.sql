@@ -1,0 +1,26 @@
+-- Sector kesehatan: latest health condition and need per desa of a region, with the distance to care.
+with final as (
+    select
+        h.desa_code,
+        d.name as desa_name,
+        kec.name as kecamatan_name,
+        h.year,
+        h.need_score,
+        h.stunting_rate_pct,
+        h.maternal_deaths_count,
+        h.infant_deaths_count,
+        h.jkn_coverage_pct,
+        h.clean_water_access_pct,
+        h.sanitation_access_pct,
+        h.puskesmas_km,
+        dd.hospital_km
+    from health_condition as h
+    inner join region as d on d.region_code = h.desa_code
+    inner join region as kec on kec.region_code = d.kecamatan_code
+    left join desa_distance as dd on dd.desa_code = h.desa_code
+    where starts_with(h.desa_code || '.', $region || '.')
+        and h.year = (select max(year) from health_condition)
+)
+
+select * from final
+order by need_score desc, desa_code

@@ -1,0 +1,13 @@
+-- Register households of a region by welfare decile and field-verification status (desa profile).
+with final as (
+    select
+        welfare_decile,
+        verification_status,
+        count(*) as households_count
+    from household
+    where starts_with(desa_code || '.', $region || '.')
+    group by welfare_decile, verification_status
+)
+
+select * from final
+order by welfare_decile, verification_status

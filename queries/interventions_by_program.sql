@@ -1,0 +1,19 @@
+-- Interventions given in a region, by source, program, sector and delivering partner (desa profile).
+with final as (
+    select
+        i.source,
+        i.program,
+        i.sector_code,
+        coalesce(p.name, '') as partner_name,
+        count(*) as interventions_count,
+        count(distinct i.household_id) as households_count,
+        sum(i.amount_rp) as amount_rp,
+        max(i.given_on) as last_given_on
+    from intervention as i
+    left join partner as p on p.partner_id = i.partner_id
+    where starts_with(i.desa_code || '.', $region || '.')
+    group by all
+)
+
+select * from final
+order by interventions_count desc, source, program

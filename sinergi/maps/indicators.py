@@ -1,0 +1,67 @@
+"""The allow-list of map indicators and sectors: which column of location_indicators each one reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SECTORS = ("semua", "pangan", "energi", "kesehatan", "umkm")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    key: str  # catalogue suffix: peta.indicator.<key>
+    column: str  # column of queries/location_indicators.sql
+    kind: str  # count, pct or score: how the value is formatted
+    sector: str  # semua for the cross-sector indicators
+
+
+INDICATORS: dict[str, Indicator] = {
+    i.key: i
+    for i in (
+        Indicator("extreme_poor", "extreme_poor_households_count", "count", "semua"),
+        Indicator("extreme_poor_share", "extreme_poor_share_pct", "pct", "semua"),
+        Indicator("verified_targets", "verified_targets_count", "count", "semua"),
+        Indicator("reached_share", "verified_targets_reached_pct", "pct", "semua"),
+        Indicator("food_potential", "food_potential_score", "score", "pangan"),
+        Indicator("no_electricity", "households_without_electricity_count", "count", "energi"),
+        Indicator("energy_ease", "energy_ease_score", "score", "energi"),
+        Indicator("health_need", "health_need_score", "score", "kesehatan"),
+        Indicator("stunting", "stunting_rate_pct", "pct", "kesehatan"),
+        Indicator("umkm_marketing", "umkm_marketing_score", "score", "umkm"),
+        Indicator("umkm_poor_producers", "umkm_producers_extreme_poor_count", "count", "umkm"),
+        # Only for the map of the target-location shortlist, never offered in the indicator selector.
+        Indicator("target_score", "score", "score", "sasaran"),
+    )
+}
+
+# The sector's own indicators come first so that switching sector shows that sector's map at once.
+_CROSS_SECTOR = [k for k, i in INDICATORS.items() if i.sector == "semua"]
+
+
+def indicators_for(sector: str) -> list[str]:
+    """Return the indicator keys offered for a sector, the sector's own first."""
+    if sector not in SECTORS:
+        raise ValueError(f"unknown sector {sector!r}")
+    if sector == "semua":
+        return list(_CROSS_SECTOR)
+    own = [k for k, i in INDICATORS.items() if i.sector == sector]
+    return own + _CROSS_SECTOR
+
+
+# Place types on the map: a colour (Okabe-Ito, distinct from the sequential ramp) and a one-letter glyph so that the
+# layers stay apart in print and for colour-blind readers.
+PLACE_STYLES: dict[str, tuple[list[int], str]] = {
+    "pelabuhan": ([0, 114, 178], "P"),
+    "pasar": ([230, 159, 0], "M"),
+    "kota": ([0, 0, 0], "K"),
+    "puskesmas": ([204, 121, 167], "+"),
+    "rumah_sakit": ([213, 94, 0], "H"),
+}
+# Which point layers are on by default for each sector.
+SECTOR_PLACES: dict[str, tuple[str, ...]] = {
+    "semua": ("pelabuhan", "pasar", "kota", "puskesmas"),
+    "pangan": ("pasar", "pelabuhan", "kota"),
+    "energi": ("kota",),
+    "kesehatan": ("puskesmas", "rumah_sakit"),
+    "umkm": ("pasar", "pelabuhan", "kota"),
+}

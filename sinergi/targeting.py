@@ -1,0 +1,90 @@
+"""Target-location score: a transparent weighted sum of normalised components, covered locations ranked lower.
+
+For each candidate desa i and component c the value x[i, c] is min-max normalised over the candidates,
+
+    n[i, c] = (x[i, c] - min_c) / (max_c - min_c)        (0 when all candidates are equal),
+
+with the accessibility and coverage components turned round so that 1 is always "more reason to target":
+
+    miskin      = n(extreme-poor households)
+    porsi       = n(extreme-poor share of households)
+    potensi     = n(the sector's potential or need score; "semua": mean of the four sector scores)
+    akses       = 1 - n(mean distance to port, market and city, km)
+    belum       = 1 - coverage_pct / 100  (coverage: 100 for an active MoA target, else share of verified targets
+                  reached by collaboration or CSR interventions)
+
+    score[i] = 100 * sum_c w_c * n[i, c] / sum_c w_c
+
+A higher weight never lowers the rank of the location best on that component: the score difference between it and
+any other location grows (or stays) with the weight, and dividing by the weight sum does not reorder.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+COMPONENTS = ("miskin", "porsi", "potensi", "akses", "belum")
+DEFAULT_WEIGHTS = {"miskin": 3.0, "porsi": 2.0, "potensi": 2.0, "akses": 1.0, "belum": 2.0}
+SECTOR_SCORE_COLUMNS = {
+    "pangan": "food_potential_score",
+    "energi": "energy_ease_score",
+    "kesehatan": "health_need_score",
+    "umkm": "umkm_marketing_score",
+}
+FORMULA_LATEX = (
+    r"\text{skor}_i = 100 \cdot \frac{w_m\,n(\text{miskin}_i) + w_p\,n(\text{porsi}_i)"
+    r" + w_s\,n(\text{potensi}_i) + w_a\,(1 - n(\text{jarak}_i)) + w_c\,(1 - \text{cakupan}_i)}"
+    r"{w_m + w_p + w_s + w_a + w_c}"
+)
+
+
+def normalise(values: pd.Series) -> pd.Series:
+    """Return (x - min) / (max - min); 0 everywhere when all values are equal; missing values count as the minimum."""
+    x = pd.to_numeric(values, errors="coerce").astype(float)
+    low, high = x.min(), x.max()
+    if pd.isna(low) or high == low:
+        return pd.Series(0.0, index=values.index)
+    return ((x - low) / (high - low)).fillna(0.0)
+
+
+def sector_potential(df: pd.DataFrame, sector: str) -> pd.Series:
+    """Return the sector's potential or need score per location (0-100); 'semua' averages the four."""
+    if sector == "semua":
+        return df[list(SECTOR_SCORE_COLUMNS.values())].mean(axis=1)
+    return df[SECTOR_SCORE_COLUMNS[sector]]
+
+
+def components(df: pd.DataFrame, sector: str) -> pd.DataFrame:
+    """Return the normalised components (0-1) per location, indexed like df."""
+    distance = df[["port_km", "market_km", "city_km"]].mean(axis=1)
+    return pd.DataFrame(
+        {
+            "miskin": normalise(df["extreme_poor_households_count"]),
+            "porsi": normalise(df["extreme_poor_share_pct"]),
+            "potensi": normalise(sector_potential(df, sector)),
+            "akses": 1.0 - normalise(distance),
+            "belum": 1.0 - df["coverage_pct"].astype(float).fillna(0.0).clip(0, 100) / 100.0,
+        },
+        index=df.index,
+    )
+
+
+def score_locations(df: pd.DataFrame, weights: dict[str, float], sector: str = "semua") -> pd.DataFrame:
+    """Return df with the components, mean distance, score (0-100) and rank (1 = first), sorted by rank."""
+    unknown = set(weights) - set(COMPONENTS)
+    if unknown:
+        raise ValueError(f"unknown weights {sorted(unknown)}")
+    w = {c: float(weights.get(c, 0.0)) for c in COMPONENTS}
+    if any(v < 0 for v in w.values()) or sum(w.values()) <= 0:
+        raise ValueError("weights must be non-negative and not all zero")
+    parts = components(df, sector)
+    total = sum(w.values())
+    out = df.copy()
+    for c in COMPONENTS:
+        out[f"n_{c}"] = parts[c]
+    out["sector_potential_score"] = sector_potential(df, sector)
+    out["mean_access_km"] = df[["port_km", "market_km", "city_km"]].mean(axis=1)
+    # Rounded so that floating-point noise never breaks a tie between otherwise equal locations.
+    out["score"] = (100.0 * sum(w[c] * parts[c] for c in COMPONENTS) / total).round(9)
+    out["rank"] = out["score"].rank(method="min", ascending=False).astype(int)
+    return out.sort_values(["rank", "desa_code"]).reset_index(drop=True)
