@@ -18,4 +18,9 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("beranda", "pages/overview.py", "beranda", "nav.section.ringkasan", default=True),
+    PageSpec("mitra", "pages/partners.py", "mitra", "nav.section.kolaborasi"),
+    PageSpec("moa", "pages/agreements.py", "moa", "nav.section.kolaborasi"),
+    PageSpec("koordinasi", "pages/coordination.py", "koordinasi", "nav.section.kolaborasi"),
+    PageSpec("riwayat", "pages/program_history.py", "riwayat-program", "nav.section.kolaborasi"),
+    PageSpec("alur", "pages/pipeline.py", "alur-program", "nav.section.kolaborasi"),
 )

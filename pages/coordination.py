@@ -1,0 +1,120 @@
+"""Koordinasi: who works where in which sector, the hub of agencies, gaps and the partners suited to each gap."""
+
+import streamlit as st
+
+from sinergi.charts.collaboration import build_area_sector_heatmap
+from sinergi.collaboration import HUB_ROLES, suggest_partners
+from sinergi.collaboration_display import label
+from sinergi.collaboration_tables import area_sector_matrix, gap_cells, hub_structure, matrix_areas
+from sinergi.fmt import fmt_number
+from sinergi.ui.collaboration import link_params, selected_row, table_with_downloads
+from sinergi.ui.components import data_as_of, region_title
+from sinergi.ui.context import page_context
+from sinergi.ui.data import load
+
+ctx = page_context("koordinasi")
+t, lang = ctx.t, ctx.lang
+params = {"region": ctx.region_code, "today": ctx.today}
+by_desa = ctx.region_level in ("kecamatan", "desa")
+
+st.title(t("koordinasi.heading", region=region_title(ctx)))
+data_as_of(ctx)
+needs = load("sector_need_by_desa", **params)
+partners = load("partners_in_region", **params)
+moas = load("moa_registry", **params)
+parties = load("moa_parties", **params)
+
+st.subheader(t("koordinasi.gaps.heading"))
+st.markdown(t("koordinasi.gaps.definition"))
+gaps = gap_cells(needs)
+gaps["sector_label"] = gaps["sector_code"].map(lambda s: label("mitra.sector", s, lang))
+gaps["need_label"] = [
+    t(f"koordinasi.need.{s}", value=fmt_number(v, lang))
+    for s, v in zip(gaps["sector_code"], gaps["need_value"], strict=True)
+]
+if gaps.empty:
+    st.success(t("koordinasi.gaps.none"))
+else:
+    st.caption(t("koordinasi.gaps.count", count=fmt_number(len(gaps), lang)))
+    state = table_with_downloads(
+        ctx,
+        gaps,
+        {
+            "sector_label": t("mitra.col.sector"),
+            "kecamatan_name": t("koordinasi.col.kecamatan"),
+            "desa_name": t("koordinasi.col.desa"),
+            "desa_code": t("col.region_code"),
+            "need_label": t("koordinasi.col.need"),
+            "need_rank": t("koordinasi.col.need_rank"),
+        },
+        f"celah_{ctx.region_code}",
+        key="koordinasi_gaps",
+        select=True,
+        height=300,
+    )
+    picked = selected_row(state)
+    if picked is None:
+        st.info(t("koordinasi.gaps.pick"))
+    else:
+        gap = gaps.iloc[picked]
+        st.markdown(
+            t(
+                "koordinasi.suggest.heading",
+                sector=gap["sector_label"],
+                desa=gap["desa_name"],
+                kecamatan=gap["kecamatan_name"],
+            )
+        )
+        suggestions = suggest_partners(
+            gap.to_dict(), load("partner_capacities_in_region", **params), lang, limit=8
+        )
+        if suggestions.empty:
+            st.warning(t("koordinasi.suggest.none"))
+        for row in suggestions.itertuples(index=False):
+            st.page_link(
+                "pages/partners.py",
+                label=f"{row.rank}. {row.partner_name} ({label('mitra.type', row.partner_type, lang)})",
+                query_params=link_params(ctx, mitra=row.partner_id),
+            )
+            st.caption(row.reason)
+
+st.subheader(t("koordinasi.matrix.heading", level=t(f"koordinasi.area.{'desa' if by_desa else 'kecamatan'}")))
+st.caption(t("koordinasi.matrix.hint"))
+actors = load("actors_by_area_sector", **params)
+matrix = area_sector_matrix(actors, matrix_areas(needs, by_desa))
+st.plotly_chart(build_area_sector_heatmap(matrix, lang), key="koordinasi_matrix")
+actors["sector_label"] = actors["sector_code"].map(lambda s: label("mitra.sector", s, lang))
+with st.expander(t("koordinasi.matrix.table")):
+    table_with_downloads(
+        ctx,
+        actors,
+        {
+            "area_name": t("col.region_name"),
+            "sector_label": t("mitra.col.sector"),
+            "actors_count": t("koordinasi.matrix.actors"),
+            "actor_names": t("koordinasi.col.actor_names"),
+        },
+        f"siapa_dimana_{ctx.region_code}",
+        key="koordinasi_actor_table",
+    )
+
+st.subheader(t("koordinasi.hub.heading"))
+st.markdown(t("koordinasi.hub.bupati"))
+hub = hub_structure(partners, load("agency_programs_in_region", **params), parties, moas)
+columns = st.columns(len(HUB_ROLES))
+for col, role in zip(columns, HUB_ROLES, strict=True):
+    with col.container(border=True):
+        st.markdown(f"**{label('mitra.hub', role, lang)}**")
+        for agency in hub[hub["hub_role"] == role].itertuples(index=False):
+            st.page_link(
+                "pages/partners.py",
+                label=agency.partner_name,
+                query_params=link_params(ctx, mitra=agency.partner_id),
+            )
+            st.caption(
+                t(
+                    "koordinasi.hub.agency",
+                    programs=agency.latest_programs or "–",
+                    moas=agency.running_moa_ids or "–",
+                )
+            )
