@@ -3,9 +3,9 @@
 import streamlit as st
 
 from sinergi.charts.collaboration import build_area_sector_heatmap
-from sinergi.collaboration import HUB_ROLES, suggest_partners
+from sinergi.collaboration import HUB_ROLES, gap_cells, suggest_partners
 from sinergi.collaboration_display import label
-from sinergi.collaboration_tables import area_sector_matrix, gap_cells, hub_structure, matrix_areas
+from sinergi.collaboration_tables import area_sector_matrix, hub_structure, matrix_areas
 from sinergi.fmt import fmt_number
 from sinergi.ui.collaboration import link_params, selected_row, table_with_downloads
 from sinergi.ui.components import data_as_of, region_title
