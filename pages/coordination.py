@@ -25,7 +25,9 @@ moas = load("moa_registry", **params)
 parties = load("moa_parties", **params)
 
 st.subheader(t("koordinasi.gaps.heading"))
-st.markdown(t("koordinasi.gaps.definition"))
+st.caption(t("koordinasi.gaps.summary"))
+with st.expander(t("koordinasi.gaps.how")):
+    st.markdown(t("koordinasi.gaps.definition"))
 gaps = gap_cells(needs)
 gaps["sector_label"] = gaps["sector_code"].map(lambda s: label("mitra.sector", s, lang))
 gaps["need_label"] = [
@@ -35,48 +37,53 @@ gaps["need_label"] = [
 if gaps.empty:
     st.success(t("koordinasi.gaps.none"))
 else:
-    st.caption(t("koordinasi.gaps.count", count=fmt_number(len(gaps), lang)))
-    state = table_with_downloads(
-        ctx,
-        gaps,
-        {
-            "sector_label": t("mitra.col.sector"),
-            "kecamatan_name": t("koordinasi.col.kecamatan"),
-            "desa_name": t("koordinasi.col.desa"),
-            "desa_code": t("col.region_code"),
-            "need_label": t("koordinasi.col.need"),
-            "need_rank": t("koordinasi.col.need_rank"),
-        },
-        f"celah_{ctx.region_code}",
-        key="koordinasi_gaps",
-        select=True,
-        height=300,
-    )
+    # Table and suggestions side by side: the suggestions appear where the planner is looking, no scrolling.
+    table_col, suggest_col = st.columns([3, 2])
+    table_col.caption(t("koordinasi.gaps.count", count=fmt_number(len(gaps), lang)))
+    with table_col:
+        state = table_with_downloads(
+            ctx,
+            gaps,
+            {
+                "sector_label": t("mitra.col.sector"),
+                "desa_name": t("koordinasi.col.desa"),
+                "kecamatan_name": t("koordinasi.col.kecamatan"),
+                "need_label": t("koordinasi.col.need"),
+                "need_rank": t("koordinasi.col.need_rank"),
+                "desa_code": t("col.region_code"),
+            },
+            f"celah_{ctx.region_code}",
+            key="koordinasi_gaps",
+            select=True,
+            height=300,
+        )
     picked = selected_row(state)
-    if picked is None:
-        st.info(t("koordinasi.gaps.pick"))
-    else:
-        gap = gaps.iloc[picked]
-        st.markdown(
-            t(
-                "koordinasi.suggest.heading",
-                sector=gap["sector_label"],
-                desa=gap["desa_name"],
-                kecamatan=gap["kecamatan_name"],
+    with suggest_col:
+        if picked is None:
+            st.info(t("koordinasi.gaps.pick"))
+        else:
+            gap = gaps.iloc[picked]
+            st.markdown(
+                t(
+                    "koordinasi.suggest.heading",
+                    sector=gap["sector_label"],
+                    desa=gap["desa_name"],
+                    kecamatan=gap["kecamatan_name"],
+                )
             )
-        )
-        suggestions = suggest_partners(
-            gap.to_dict(), load("partner_capacities_in_region", **params), lang, limit=8
-        )
-        if suggestions.empty:
-            st.warning(t("koordinasi.suggest.none"))
-        for row in suggestions.itertuples(index=False):
-            st.page_link(
-                "pages/partners.py",
-                label=f"{row.rank}. {row.partner_name} ({label('mitra.type', row.partner_type, lang)})",
-                query_params=link_params(ctx, mitra=row.partner_id),
+            suggestions = suggest_partners(
+                gap.to_dict(), load("partner_capacities_in_region", **params), lang, limit=8
             )
-            st.caption(row.reason)
+            if suggestions.empty:
+                st.warning(t("koordinasi.suggest.none"))
+            for row in suggestions.itertuples(index=False):
+                st.page_link(
+                    "pages/partners.py",
+                    label=f"{row.rank}. {row.partner_name} ({label('mitra.type', row.partner_type, lang)})",
+                    query_params=link_params(ctx, mitra=row.partner_id),
+                )
+                st.caption(row.reason)
+
 
 st.subheader(t("koordinasi.matrix.heading", level=t(f"koordinasi.area.{'desa' if by_desa else 'kecamatan'}")))
 st.caption(t("koordinasi.matrix.hint"))

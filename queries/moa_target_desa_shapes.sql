@@ -1,6 +1,9 @@
--- Target desa of one MoA with their simplified boundaries, when that MoA is in the region.
+-- The desa of one MoA's kabupaten with simplified boundaries, flagged when the MoA targets them (the others give
+-- the map its context), when that MoA is in the region. Boundaries only: no household data.
 with scoped as (
-    select distinct m.moa_id
+    select distinct
+        m.moa_id,
+        m.kabupaten_code
     from moa as m
     left join moa_target_desa as t on t.moa_id = m.moa_id
     where m.moa_id = $moa_id
@@ -12,17 +15,18 @@ with scoped as (
 
 final as (
     select
-        t.desa_code,
+        d.region_code as desa_code,
         d.name as desa_name,
         k.name as kecamatan_name,
         d.centroid_lon,
         d.centroid_lat,
-        d.geometry_simplified_geojson
-    from moa_target_desa as t
-    inner join scoped using (moa_id)
-    inner join region as d on d.region_code = t.desa_code
+        d.geometry_simplified_geojson,
+        t.desa_code is not null as is_target
+    from scoped as s
+    inner join region as d on d.kabupaten_code = s.kabupaten_code and d.level = 'desa'
+    left join moa_target_desa as t on t.moa_id = s.moa_id and t.desa_code = d.region_code
     left join region as k on k.region_code = d.kecamatan_code
-    order by t.desa_code
+    order by d.region_code
 )
 
 select * from final

@@ -161,3 +161,16 @@ def test_partner_scope_keeps_partners_of_the_region(con):
     ).df()
     merged = pd.merge(partners, counts, on="partner_id")
     assert (merged["moa_count"] == merged["count_star()"]).all()
+
+
+def test_target_map_flags_exactly_the_target_desa(con):
+    shapes = db.run_query("moa_target_desa_shapes", region="99.02", moa_id="MOA-0205")
+    targets = {
+        r[0]
+        for r in con.execute("select desa_code from moa_target_desa where moa_id = 'MOA-0205'").fetchall()
+    }
+    assert set(shapes.loc[shapes["is_target"], "desa_code"]) == targets
+    desa = con.execute(
+        "select count(*) from region where level = 'desa' and kabupaten_code = '99.02'"
+    ).fetchone()[0]
+    assert len(shapes) == desa

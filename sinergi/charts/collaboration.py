@@ -199,9 +199,11 @@ def _rings(geometry: dict) -> list[list[list[float]]]:
 
 
 def build_target_desa_map(shapes: pd.DataFrame, lang: str = "id") -> go.Figure:
-    """Return the target desa outlines on plain axes (no tiles, no requests), labelled by name."""
+    """Return the kabupaten's desa outlines on plain axes (no tiles, no requests): targets filled and labelled,
+    the other desa pale grey for orientation."""
     fig = go.Figure()
     for row in shapes.itertuples(index=False):
+        target = bool(row.is_target)
         for ring in _rings(json.loads(row.geometry_simplified_geojson)):
             fig.add_trace(
                 go.Scatter(
@@ -209,25 +211,30 @@ def build_target_desa_map(shapes: pd.DataFrame, lang: str = "id") -> go.Figure:
                     y=[p[1] for p in ring],
                     fill="toself",
                     mode="lines",
-                    line={"color": PALETTE["primary"], "width": 1},
-                    fillcolor="rgba(0,114,178,0.35)",
+                    line={
+                        "color": PALETTE["primary"] if target else "#c8c8c8",
+                        "width": 1.2 if target else 0.5,
+                    },
+                    fillcolor="rgba(0,114,178,0.55)" if target else "rgba(235,235,235,0.6)",
                     hoverinfo="text",
                     text=f"{row.desa_name} ({row.kecamatan_name})",
                     showlegend=False,
                 )
             )
+    targets = shapes[shapes["is_target"].astype(bool)]
     fig.add_trace(
         go.Scatter(
-            x=shapes["centroid_lon"],
-            y=shapes["centroid_lat"],
-            mode="text",
-            text=shapes["desa_name"],
-            textfont={"size": 11},
-            hoverinfo="skip",
-            showlegend=False,
+            x=targets["centroid_lon"],
+            y=targets["centroid_lat"],
+            mode="markers",
+            marker={"size": 6, "color": PALETTE["bad"]},
+            text=[f"{d} ({k})" for d, k in zip(targets["desa_name"], targets["kecamatan_name"], strict=True)],
+            hoverinfo="text",
+            name=translate("moa.map.target", lang),
+            showlegend=True,
         )
     )
-    fig.update_layout(**base_layout(lang), height=360)
+    fig.update_layout(**base_layout(lang), height=380)
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1)
     return fig

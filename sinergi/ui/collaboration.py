@@ -46,7 +46,7 @@ def selected_row(state) -> int | None:
     return rows[0] if rows else None
 
 
-def synced_choice(param: str, options: list[str], default: str | None = None) -> int:
-    """Return the index of the option named in ?param= (the shareable choice), else of default, else 0."""
-    wanted = st.query_params.get(param, default)
-    return options.index(wanted) if wanted in options else 0
+def synced_choice(param: str, options: list[str]) -> int | None:
+    """Return the index of the option named in ?param= (the shareable choice), or None when none is named."""
+    wanted = st.query_params.get(param)
+    return options.index(wanted) if wanted in options else None
