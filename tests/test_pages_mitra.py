@@ -10,7 +10,7 @@ from sinergi.collaboration import gap_cells
 
 PAGES = {
     "pages/partners.py": 0,
-    "pages/agreements.py": 3,
+    "pages/agreements.py": 1,  # the list and timeline; the detail (3 charts) needs ?moa=
     "pages/coordination.py": 1,
     "pages/program_history.py": 2,
     "pages/pipeline.py": 1,
@@ -41,6 +41,7 @@ def test_moa_deep_link_shows_that_agreement(app, con):
     at = open_page(app, "pages/agreements.py", wilayah="99.02", moa="MOA-0204")
     assert not at.exception
     assert any(h.value.startswith("MOA-0204 · ") for h in at.header)
+    assert len(at.get("plotly_chart")) == 3
     # the contribution table on the page equals the raw contributions of that MoA
     table = next(df.value for df in at.dataframe if "Pihak" in df.value.columns)
     pledged = con.execute(
