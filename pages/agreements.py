@@ -64,7 +64,13 @@ with list_box:
         "realised_rp": t("moa.col.realised_rp"),
     }
     state = table_with_downloads(
-        ctx, listed, headers, f"moa_{ctx.region_code}", key="moa_registry", select=True
+        ctx,
+        listed,
+        headers,
+        f"moa_{ctx.region_code}",
+        key="moa_registry",
+        select=True,
+        formats={"pledged_rp": lambda v: fmt_rupiah(v, lang), "realised_rp": lambda v: fmt_rupiah(v, lang)},
     )
     st.caption(t("moa.list_hint"))
     picked = selected_row(state)
@@ -160,7 +166,11 @@ with detail_box:
             },
             f"kontribusi_{chosen}",
             key="moa_matrix_table",
-            column_config={"realised_pct": st.column_config.NumberColumn(format="%.0f %%")},
+            formats={
+                "pledged_value_rp": lambda v: fmt_rupiah(v, lang),
+                "realised_value_rp": lambda v: fmt_rupiah(v, lang),
+                "realised_pct": lambda v: fmt_pct(v, lang, 0),
+            },
         )
 
     st.subheader(t("moa.kpi.heading"))
@@ -180,6 +190,11 @@ with detail_box:
         },
         f"kpi_{chosen}",
         key="moa_kpi_table",
+        formats={
+            "baseline_value": lambda v: fmt_number(v, lang, 1),
+            "target_value": lambda v: fmt_number(v, lang, 1),
+            "deadline_on": lambda v: fmt_date(v, lang),
+        },
     )
     st.caption(t("moa.kpi.hint"))
 

@@ -59,6 +59,7 @@ else:
         },
         f"macet_{ctx.region_code}",
         key="alur_stuck_table",
+        formats={"last_reached_on": lambda v: fmt_date(v, lang)},
     )
     for moa_id in stuck["moa_id"]:
         st.page_link(

@@ -78,4 +78,8 @@ table_with_downloads(
     },
     f"riwayat_program_{ctx.region_code}",
     key="riwayat_table",
+    formats={
+        "budget_rp": lambda v: fmt_rupiah(v, lang),
+        "beneficiaries_count": lambda v: fmt_number(v, lang),
+    },
 )

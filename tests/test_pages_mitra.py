@@ -7,6 +7,7 @@ from conftest import DEMO_KABUPATEN, open_page
 
 from sinergi import db
 from sinergi.collaboration import gap_cells
+from sinergi.fmt import fmt_rupiah
 
 PAGES = {
     "pages/partners.py": 0,
@@ -44,10 +45,12 @@ def test_moa_deep_link_shows_that_agreement(app, con):
     assert len(at.get("plotly_chart")) == 3
     # the contribution table on the page equals the raw contributions of that MoA
     table = next(df.value for df in at.dataframe if "Pihak" in df.value.columns)
-    pledged = con.execute(
-        "select sum(pledged_value_rp) from contribution where moa_id = 'MOA-0204'"
-    ).fetchone()[0]
-    assert table["Komitmen (Rp)"].sum() == pledged
+    sums = con.execute(
+        """select p.name, sum(pledged_value_rp) from contribution c join partner p using (partner_id)
+        where moa_id = 'MOA-0204' group by c.partner_id, c.contribution_kind, p.name"""
+    ).fetchall()
+    assert len(table) == len(sums)
+    assert sorted(table["Komitmen (Rp)"]) == sorted(fmt_rupiah(v, "id") for _, v in sums)
     stages = con.execute("select count(*) from moa_stage where moa_id = 'MOA-0204'").fetchone()[0]
     assert _text(at).count("✔") == stages
     parties = con.execute("select count(*) from moa_party where moa_id = 'MOA-0204'").fetchone()[0]

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 
 from sinergi.charts.style import PALETTE, SECTOR_COLOURS, base_layout
 from sinergi.collaboration import CONTRIBUTION_KINDS, MOA_STATUSES, RESULTS, SECTORS
-from sinergi.fmt import fmt_rupiah
+from sinergi.fmt import fmt_pct, fmt_rupiah
 from sinergi.i18n import translate
 
 STATUS_COLOURS = {
@@ -86,25 +86,36 @@ def build_contribution_heatmap(matrix: pd.DataFrame, lang: str = "id") -> go.Fig
     parties = list(dict.fromkeys(matrix["partner_name"]))
     pct = matrix.pivot_table(index="partner_name", columns="contribution_kind", values="realised_pct")
     pct = pct.reindex(index=parties, columns=kinds)
-    text = matrix.assign(
-        label=[
+    # Cell text: the share realised (readable on a projector); the Rupiah amounts are in the hover and the table.
+    labelled = matrix.assign(
+        label=[fmt_pct(v, lang, 0) for v in matrix["realised_pct"]],
+        amounts=[
             f"{fmt_rupiah(r, lang)} / {fmt_rupiah(p, lang)}"
             for r, p in zip(matrix["realised_value_rp"], matrix["pledged_value_rp"], strict=True)
-        ]
-    ).pivot_table(index="partner_name", columns="contribution_kind", values="label", aggfunc="first")
+        ],
+    )
+    text = labelled.pivot_table(
+        index="partner_name", columns="contribution_kind", values="label", aggfunc="first"
+    )
     text = text.reindex(index=parties, columns=kinds).fillna("")
+    amounts = labelled.pivot_table(
+        index="partner_name", columns="contribution_kind", values="amounts", aggfunc="first"
+    )
+    amounts = amounts.reindex(index=parties, columns=kinds).fillna("")
     fig = go.Figure(
         go.Heatmap(
             z=pct.to_numpy(),
             x=[translate(f"mitra.kind.{k}", lang) for k in kinds],
             y=parties,
             text=text.to_numpy(),
+            customdata=amounts.to_numpy(),
             texttemplate="%{text}",
+            textfont={"size": 15},
             colorscale=_BLUES,
             zmin=0,
             zmax=120,
             colorbar={"title": {"text": translate("moa.matrix.realised_pct", lang)}},
-            hovertemplate="%{y}<br>%{x}: %{z:.0f} %<extra></extra>",
+            hovertemplate="%{y}<br>%{x}: %{text}<br>%{customdata}<extra></extra>",
         )
     )
     fig.update_layout(**base_layout(lang), height=max(240, 60 * len(parties) + 80))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
@@ -21,18 +23,21 @@ def table_with_downloads(
     stem: str,
     key: str,
     select: bool = False,
-    column_config: dict | None = None,
+    formats: dict[str, Callable[[object], str]] | None = None,
     height: int | str = "auto",
 ):
-    """Show frame with localised headers (only the columns in headers) and offer it as Excel and CSV; with
-    select=True the table allows one row to be chosen and the selection state is returned."""
-    shown = frame.rename(columns=headers)[list(headers.values())]
+    """Show frame with localised headers (only the columns in headers) and offer it as Excel and CSV; `formats`
+    turns columns into text for the screen only (downloads keep numbers). With select=True one row can be chosen
+    and the selection state is returned."""
+    shown = frame.copy()
+    for column, fmt in (formats or {}).items():
+        shown[column] = shown[column].map(fmt)
+    shown = shown.rename(columns=headers)[list(headers.values())]
     kwargs = {"on_select": "rerun", "selection_mode": "single-row"} if select else {}
     state = st.dataframe(
         shown,
         hide_index=True,
         key=key,
-        column_config=column_config,
         height=height,
         **kwargs,
     )
