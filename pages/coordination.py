@@ -5,7 +5,7 @@ import streamlit as st
 from sinergi.charts.collaboration import build_area_sector_heatmap
 from sinergi.collaboration import HUB_ROLES, gap_cells, suggest_partners
 from sinergi.collaboration_display import label
-from sinergi.collaboration_tables import area_sector_matrix, hub_structure, matrix_areas
+from sinergi.collaboration_tables import area_sector_matrix, gap_count_matrix, hub_structure, matrix_areas
 from sinergi.fmt import fmt_number
 from sinergi.ui.collaboration import link_params, selected_row, table_with_downloads
 from sinergi.ui.components import data_as_of, region_title
@@ -88,8 +88,10 @@ else:
 st.subheader(t("koordinasi.matrix.heading", level=t(f"koordinasi.area.{'desa' if by_desa else 'kecamatan'}")))
 st.caption(t("koordinasi.matrix.hint"))
 actors = load("actors_by_area_sector", **params)
-matrix = area_sector_matrix(actors, matrix_areas(needs, by_desa))
-st.plotly_chart(build_area_sector_heatmap(matrix, lang), key="koordinasi_matrix")
+areas = matrix_areas(needs, by_desa)
+matrix = area_sector_matrix(actors, areas)
+gap_counts = gap_count_matrix(gaps, areas, by_desa)
+st.plotly_chart(build_area_sector_heatmap(matrix, gap_counts, lang), key="koordinasi_matrix")
 actors["sector_label"] = actors["sector_code"].map(lambda s: label("mitra.sector", s, lang))
 with st.expander(t("koordinasi.matrix.table")):
     table_with_downloads(
@@ -106,22 +108,24 @@ with st.expander(t("koordinasi.matrix.table")):
     )
 
 st.subheader(t("koordinasi.hub.heading"))
-st.markdown(t("koordinasi.hub.bupati"))
+st.container(border=True).markdown(t("koordinasi.hub.bupati"))
 hub = hub_structure(partners, load("agency_programs_in_region", **params), parties, moas)
 columns = st.columns(len(HUB_ROLES))
 for col, role in zip(columns, HUB_ROLES, strict=True):
     with col.container(border=True):
         st.markdown(f"**{label('mitra.hub', role, lang)}**")
         for agency in hub[hub["hub_role"] == role].itertuples(index=False):
-            st.page_link(
-                "pages/partners.py",
-                label=agency.partner_name,
-                query_params=link_params(ctx, mitra=agency.partner_id),
-            )
+            # Names are long and links stay on one line: the name as text, a short link under it.
+            st.markdown(agency.partner_name)
             st.caption(
                 t(
                     "koordinasi.hub.agency",
                     programs=agency.latest_programs or "–",
                     moas=agency.running_moa_ids or "–",
                 )
+            )
+            st.page_link(
+                "pages/partners.py",
+                label=t("koordinasi.hub.profile"),
+                query_params=link_params(ctx, mitra=agency.partner_id),
             )

@@ -37,6 +37,15 @@ def area_sector_matrix(actors: pd.DataFrame, areas: pd.DataFrame) -> pd.DataFram
     return counts.astype(int)
 
 
+def gap_count_matrix(gaps: pd.DataFrame, areas: pd.DataFrame, by_desa: bool) -> pd.DataFrame:
+    """Return areas x sectors: how many gap desa (high need, no one at work) each cell holds."""
+    area = "desa_code" if by_desa else "kecamatan_code"
+    counts = gaps.groupby([area, "sector_code"]).size().unstack(fill_value=0) if len(gaps) else pd.DataFrame()
+    counts = counts.reindex(index=areas["region_code"], columns=list(SECTORS), fill_value=0).fillna(0)
+    counts.index = areas["name"].tolist()
+    return counts.astype(int)
+
+
 def matrix_areas(needs: pd.DataFrame, by_desa: bool) -> pd.DataFrame:
     """Return the areas (region_code, name) of the matrix rows: the desa or the kecamatan of the need table."""
     cols = ["desa_code", "desa_name"] if by_desa else ["kecamatan_code", "kecamatan_name"]

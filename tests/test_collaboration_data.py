@@ -174,3 +174,17 @@ def test_target_map_flags_exactly_the_target_desa(con):
         "select count(*) from region where level = 'desa' and kabupaten_code = '99.02'"
     ).fetchone()[0]
     assert len(shapes) == desa
+
+
+@pytest.mark.parametrize(("region", "by_desa"), [("99.02", False), ("99.05.01", True)])
+def test_matrix_gap_counts_add_up_to_the_gap_table(region, by_desa):
+    from sinergi.collaboration_tables import area_sector_matrix, gap_count_matrix, matrix_areas
+
+    needs = db.run_query("sector_need_by_desa", region=region, today=TODAY)
+    areas = matrix_areas(needs, by_desa)
+    gaps = gap_cells(needs)
+    assert gap_count_matrix(gaps, areas, by_desa).to_numpy().sum() == len(gaps)
+    actors = db.run_query("actors_by_area_sector", region=region, today=TODAY)
+    matrix = area_sector_matrix(actors, areas)
+    assert matrix.to_numpy().sum() == actors["actors_count"].sum()
+    assert len(matrix) == len(areas)

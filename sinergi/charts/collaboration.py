@@ -143,19 +143,33 @@ def build_stage_counts(counts: pd.DataFrame, lang: str = "id") -> go.Figure:
     return fig
 
 
-def build_area_sector_heatmap(matrix: pd.DataFrame, lang: str = "id") -> go.Figure:
-    """Return area x sector: the number of partners at work (0 shown as an empty, pale cell)."""
+def build_area_sector_heatmap(
+    matrix: pd.DataFrame, gaps: pd.DataFrame | None = None, lang: str = "id"
+) -> go.Figure:
+    """Return area x sector: colour = partners at work; text adds the gap desa of the cell when there are any."""
+    text = matrix.astype(str)
+    if gaps is not None:
+        gaps = gaps.reindex(index=matrix.index, columns=matrix.columns, fill_value=0)
+        text = pd.DataFrame(
+            [
+                [
+                    translate("koordinasi.matrix.cell_gaps", lang, actors=a, gaps=g) if g else str(a)
+                    for a, g in zip(actors_row, gaps_row, strict=True)
+                ]
+                for actors_row, gaps_row in zip(matrix.to_numpy(), gaps.to_numpy(), strict=True)
+            ]
+        )
     fig = go.Figure(
         go.Heatmap(
             z=matrix.to_numpy(),
             x=[_sector(c, lang) for c in matrix.columns],
             y=list(matrix.index),
-            text=matrix.to_numpy(),
+            text=text.to_numpy(),
             texttemplate="%{text}",
             colorscale=_BLUES,
             zmin=0,
             colorbar={"title": {"text": translate("koordinasi.matrix.actors", lang)}},
-            hovertemplate="%{y} · %{x}: %{z}<extra></extra>",
+            hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
         )
     )
     fig.update_layout(**base_layout(lang), height=max(300, 24 * len(matrix) + 90))
