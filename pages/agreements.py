@@ -46,6 +46,7 @@ with list_box:
         t("moa.filter.status"),
         MOA_STATUSES,
         format_func=lambda s: label("moa.status", s, lang),
+        placeholder=t("mitra.filter.all"),
         key="moa_statuses",
     )
     listed = moas[moas["status"].isin(statuses)].reset_index(drop=True) if statuses else moas

@@ -32,18 +32,21 @@ types = cols[0].multiselect(
     t("mitra.filter.type"),
     PARTNER_TYPES,
     format_func=lambda c: label("mitra.type", c, lang),
+    placeholder=t("mitra.filter.all"),
     key="mitra_types",
 )
 sectors = cols[1].multiselect(
     t("mitra.filter.sector"),
     SECTORS,
     format_func=lambda c: label("mitra.sector", c, lang),
+    placeholder=t("mitra.filter.all"),
     key="mitra_sectors",
 )
 kinds = cols[2].multiselect(
     t("mitra.filter.kind"),
     CONTRIBUTION_KINDS,
     format_func=lambda c: label("mitra.kind", c, lang),
+    placeholder=t("mitra.filter.all"),
     key="mitra_kinds",
 )
 shown = filter_partners(partners, types, sectors, kinds)

@@ -30,10 +30,15 @@ sectors = cols[0].multiselect(
     t("mitra.filter.sector"),
     SECTORS,
     format_func=lambda c: label("mitra.sector", c, lang),
+    placeholder=t("mitra.filter.all"),
     key="riwayat_sectors",
 )
 places = cols[1].multiselect(
-    t("koordinasi.col.kecamatan"), sorted(kecamatan), format_func=kecamatan.get, key="riwayat_kecamatan"
+    t("koordinasi.col.kecamatan"),
+    sorted(kecamatan),
+    format_func=kecamatan.get,
+    placeholder=t("mitra.filter.all"),
+    key="riwayat_kecamatan",
 )
 years = cols[2].slider(
     t("riwayat.filter.years"), first, max(last, first + 1), (first, last), key="riwayat_years"
@@ -42,6 +47,7 @@ results = cols[3].multiselect(
     t("riwayat.filter.result"),
     RESULTS,
     format_func=lambda r: label("riwayat.result", r, lang),
+    placeholder=t("mitra.filter.all"),
     key="riwayat_results",
 )
 shown = filter_history(history, sectors, places, years, results)

@@ -73,7 +73,11 @@ def build_moa_timeline(moas: pd.DataFrame, today: date, lang: str = "id") -> go.
         showarrow=False,
         yanchor="bottom",
     )
-    fig.update_layout(**base_layout(lang), height=max(260, 28 * len(moas) + 90), barmode="overlay")
+    layout = base_layout(lang)
+    # The legend goes under the chart so the "today" label above the line stays free.
+    layout["legend"] = {"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0}
+    layout["margin"] = {**layout["margin"], "b": 70}
+    fig.update_layout(**layout, height=max(280, 28 * len(moas) + 120), barmode="overlay")
     fig.update_xaxes(type="date")
     # Earliest agreement on top, as in a planner's Gantt chart.
     fig.update_yaxes(categoryorder="array", categoryarray=list(ordered["moa_id"]), autorange="reversed")
