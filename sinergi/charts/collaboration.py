@@ -128,20 +128,27 @@ def build_contribution_heatmap(matrix: pd.DataFrame, lang: str = "id") -> go.Fig
 
 
 def build_stage_counts(counts: pd.DataFrame, lang: str = "id") -> go.Figure:
-    """Return a horizontal bar per program-flow stage: MoAs standing at it."""
+    """Return a horizontal bar per program-flow stage: open MoAs (draft, running) and closed ones stacked."""
     names = [f"{n}. {s}" for n, s in zip(counts["stage_no"], counts[f"name_{lang}"], strict=True)]
-    fig = go.Figure(
-        go.Bar(
-            y=names,
-            x=counts["moa_count"],
-            orientation="h",
-            marker_color=PALETTE["primary"],
-            text=counts["moa_count"],
-            textposition="outside",
-            hovertemplate="%{y}: %{x}<extra></extra>",
+    fig = go.Figure()
+    closed = counts["moa_count"] - counts["open_moa_count"]
+    for values, key, colour in (
+        (counts["open_moa_count"], "alur.chart.open", PALETTE["primary"]),
+        (closed, "alur.chart.closed", PALETTE["neutral"]),
+    ):
+        fig.add_trace(
+            go.Bar(
+                y=names,
+                x=values,
+                orientation="h",
+                name=translate(key, lang),
+                marker_color=colour,
+                text=[v if v else "" for v in values],
+                textposition="inside",
+                hovertemplate="%{y}: %{x}<extra></extra>",
+            )
         )
-    )
-    fig.update_layout(**base_layout(lang), height=340, showlegend=False)
+    fig.update_layout(**base_layout(lang), height=360, barmode="stack")
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(title=translate("alur.chart.moa_count", lang), dtick=1)
     return fig
