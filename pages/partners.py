@@ -50,7 +50,7 @@ kinds = cols[2].multiselect(
     key="mitra_kinds",
 )
 shown = filter_partners(partners, types, sectors, kinds)
-st.caption(
+registry_box.caption(
     t("mitra.registry_hint", shown=fmt_number(len(shown), lang), total=fmt_number(len(partners), lang))
 )
 headers = {
@@ -66,7 +66,7 @@ headers = {
 }
 with registry_box:
     state = table_with_downloads(
-        ctx, shown, headers, f"mitra_{ctx.region_code}", key="mitra_registry", select=True, height=320
+        ctx, shown, headers, f"mitra_{ctx.region_code}", key="mitra_registry", select=True, height=420
     )
 picked = selected_row(state)
 # Apply a row choice once: afterwards the profile selector (and the URL) lead, even while the row stays selected.
