@@ -38,6 +38,13 @@ def test_page_runs(app, con, page, kabupaten):
     assert len(at.get("download_button")) >= 2
 
 
+@pytest.mark.parametrize("page", list(PAGES))
+def test_page_runs_in_english_at_kecamatan_level(app, page):
+    at = open_page(app, page, wilayah="99.05.01", bahasa="en", moa="MOA-0501", mitra="MTR-040")
+    assert not at.exception, at.exception
+    assert "District" in at.title[0].value
+
+
 def test_moa_deep_link_shows_that_agreement(app, con):
     at = open_page(app, "pages/agreements.py", wilayah="99.02", moa="MOA-0204")
     assert not at.exception

@@ -34,6 +34,9 @@ def table_with_downloads(
         shown[column] = shown[column].map(fmt)
     shown = shown.rename(columns=headers)[list(headers.values())]
     kwargs = {"on_select": "rerun", "selection_mode": "single-row"} if select else {}
+    if isinstance(height, int):
+        # A short table should not leave a block of empty rows: 35 px per row plus the header.
+        height = min(height, 35 * (len(shown) + 1) + 3)
     state = st.dataframe(
         shown,
         hide_index=True,
