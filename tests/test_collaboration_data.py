@@ -188,3 +188,13 @@ def test_matrix_gap_counts_add_up_to_the_gap_table(region, by_desa):
     matrix = area_sector_matrix(actors, areas)
     assert matrix.to_numpy().sum() == actors["actors_count"].sum()
     assert len(matrix) == len(areas)
+
+
+@pytest.mark.parametrize("region", REGIONS)
+def test_alerts_agree_with_the_beranda_counts(region):
+    from sinergi.collaboration import moa_alerts
+
+    alerts = moa_alerts(db.run_query("moa_registry", region=region), TODAY)
+    beranda = db.run_query("overview_moa", region=region, today=TODAY).iloc[0]
+    assert (alerts["alert"] == "ending_soon").sum() == beranda["ending_soon_moa_count"]
+    assert (alerts["alert"] == "ended_undecided").sum() == beranda["ended_undecided_moa_count"]
