@@ -4,7 +4,7 @@ import streamlit as st
 
 from sinergi.charts.collaboration import build_contribution_heatmap, build_moa_timeline, build_target_desa_map
 from sinergi.collaboration import MOA_STATUSES, moa_alerts
-from sinergi.collaboration_display import label, moa_display
+from sinergi.collaboration_display import alert_lines, label, moa_display
 from sinergi.collaboration_tables import contribution_matrix
 from sinergi.fmt import fmt_date, fmt_number, fmt_pct, fmt_rupiah
 from sinergi.ui.collaboration import link_params, selected_row, synced_choice, table_with_downloads
@@ -31,15 +31,14 @@ list_box, detail_box = (
 
 alerts = moa_alerts(moas, ctx.today)
 with list_box:
-    for row in alerts.itertuples(index=False):
-        text = t(
-            f"moa.alert.{row.alert}",
-            moa=row.moa_id,
-            title=row.title,
-            date=fmt_date(row.ended_on, lang),
-            days=row.days,
+    # One box per kind of alert, one line per MoA: a province view has twenty of them.
+    for kind, lines in alert_lines(alerts, lang).items():
+        box = st.error if kind == "ended_undecided" else st.warning
+        box(
+            t(f"moa.alert.{kind}.heading", count=len(lines))
+            + "\n\n"
+            + "\n".join(f"- {line}" for line in lines)
         )
-        (st.warning if row.alert == "ending_soon" else st.error)(text)
 
     st.subheader(t("moa.list"))
     statuses = st.multiselect(

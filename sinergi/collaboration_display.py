@@ -64,3 +64,23 @@ def capacity_grid(capacities: pd.DataFrame, partner_id: str, lang: str) -> pd.Da
     words.index = [label("mitra.sector", s, lang) for s in words.index]
     words.columns = [label("mitra.kind", k, lang) for k in words.columns]
     return words.reset_index(names=translate("mitra.col.sector", lang))
+
+
+def alert_lines(alerts: pd.DataFrame, lang: str) -> dict[str, list[str]]:
+    """Return the alert sentences by kind (ended_undecided first, then ending_soon), one per MoA."""
+    lines: dict[str, list[str]] = {}
+    for kind in ("ended_undecided", "ending_soon"):
+        rows = alerts[alerts["alert"] == kind]
+        if len(rows):
+            lines[kind] = [
+                translate(
+                    f"moa.alert.{kind}",
+                    lang,
+                    moa=r.moa_id,
+                    title=r.title,
+                    date=fmt_date(r.ended_on, lang),
+                    days=r.days,
+                )
+                for r in rows.itertuples(index=False)
+            ]
+    return lines
