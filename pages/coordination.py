@@ -129,3 +129,18 @@ for col, role in zip(columns, HUB_ROLES, strict=True):
                 label=t("koordinasi.hub.profile"),
                 query_params=link_params(ctx, mitra=agency.partner_id),
             )
+hub["role_label"] = hub["hub_role"].map(lambda r: label("mitra.hub", r, lang))
+with st.expander(t("koordinasi.hub.table")):
+    table_with_downloads(
+        ctx,
+        hub,
+        {
+            "role_label": t("koordinasi.hub.role"),
+            "partner_name": t("mitra.col.name"),
+            "programs_count": t("koordinasi.hub.programs_count"),
+            "latest_programs": t("koordinasi.hub.latest_programs"),
+            "running_moa_ids": t("koordinasi.hub.running_moas"),
+        },
+        f"simpul_{ctx.region_code}",
+        key="koordinasi_hub_table",
+    )

@@ -160,5 +160,7 @@ with profile_box:
     if grid.empty:
         st.info(t("mitra.profile.no_capacity"))
     else:
-        st.dataframe(grid, hide_index=True)
+        table_with_downloads(
+            ctx, grid, {c: c for c in grid.columns}, f"kapasitas_{chosen}", key="mitra_capacity_table"
+        )
         st.caption(t("mitra.profile.capacity_hint"))
