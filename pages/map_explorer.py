@@ -128,7 +128,7 @@ if desa:
     # One panel per query: registered households by status, partners of MoAs there, interventions given.
     panels = [
         ("households_by_status", "peta.profile.households_status"),
-        ("partners_in_region", "peta.profile.partners"),
+        ("moa_partners_in_region", "peta.profile.partners"),
         ("interventions_by_program", "peta.profile.interventions"),
     ]
     for column, (query, heading) in zip([*st.columns(2), st.container()], panels, strict=True):

@@ -90,7 +90,7 @@ _PROFILE_HEADERS = {
         "verification_status": "peta.col.verification_status",
         "households_count": "peta.col.households_count",
     },
-    "partners_in_region": {
+    "moa_partners_in_region": {
         "moa_id": "peta.col.moa",
         "title": "peta.col.program",
         "status": "peta.col.status",

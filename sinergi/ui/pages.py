@@ -21,4 +21,9 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("peta", "pages/map_explorer.py", "peta", "nav.section.perencanaan"),
     PageSpec("potensi", "pages/sector_potential.py", "potensi-sektor", "nav.section.perencanaan"),
     PageSpec("sasaran_lokasi", "pages/target_selection.py", "penetapan-lokasi", "nav.section.perencanaan"),
+    PageSpec("mitra", "pages/partners.py", "mitra", "nav.section.kolaborasi"),
+    PageSpec("moa", "pages/agreements.py", "moa", "nav.section.kolaborasi"),
+    PageSpec("koordinasi", "pages/coordination.py", "koordinasi", "nav.section.kolaborasi"),
+    PageSpec("riwayat", "pages/program_history.py", "riwayat-program", "nav.section.kolaborasi"),
+    PageSpec("alur", "pages/pipeline.py", "alur-program", "nav.section.kolaborasi"),
 )

@@ -1,0 +1,210 @@
+"""MoA: the agreements of the region (status, period timeline, alerts) and one MoA in detail (?moa=MOA-0201)."""
+
+import streamlit as st
+
+from sinergi.charts.collaboration import build_contribution_heatmap, build_moa_timeline, build_target_desa_map
+from sinergi.collaboration import MOA_STATUSES, moa_alerts
+from sinergi.collaboration_display import alert_lines, label, moa_display
+from sinergi.collaboration_tables import contribution_matrix
+from sinergi.fmt import fmt_date, fmt_number, fmt_pct, fmt_rupiah
+from sinergi.ui.collaboration import link_params, selected_row, synced_choice, table_with_downloads
+from sinergi.ui.components import data_as_of, region_title
+from sinergi.ui.context import page_context
+from sinergi.ui.data import load
+
+ctx = page_context("moa")
+t, lang = ctx.t, ctx.lang
+params = {"region": ctx.region_code}
+
+st.title(t("moa.heading", region=region_title(ctx)))
+data_as_of(ctx)
+moas = moa_display(load("moa_registry", **params), lang)
+if moas.empty:
+    st.info(t("moa.none"))
+    st.stop()
+
+# An MoA named in the link (?moa=, e.g. from a partner profile) is what the reader came for: details first.
+first, second = st.container(), st.container()
+list_box, detail_box = (
+    (second, first) if st.query_params.get("moa") in set(moas["moa_id"]) else (first, second)
+)
+
+alerts = moa_alerts(moas, ctx.today)
+with list_box:
+    # One box per kind of alert, one line per MoA: a province view has twenty of them.
+    for kind, lines in alert_lines(alerts, lang).items():
+        box = st.error if kind == "ended_undecided" else st.warning
+        box(
+            t(f"moa.alert.{kind}.heading", count=len(lines))
+            + "\n\n"
+            + "\n".join(f"- {line}" for line in lines)
+        )
+
+    st.subheader(t("moa.list"))
+    statuses = st.multiselect(
+        t("moa.filter.status"),
+        MOA_STATUSES,
+        format_func=lambda s: label("moa.status", s, lang),
+        placeholder=t("mitra.filter.all"),
+        key="moa_statuses",
+    )
+    listed = moas[moas["status"].isin(statuses)].reset_index(drop=True) if statuses else moas
+    headers = {
+        "moa_id": t("moa.col.moa_id"),
+        "moa_number": t("moa.col.number"),
+        "title": t("moa.col.title"),
+        "status_label": t("moa.col.status"),
+        "period_label": t("moa.col.period"),
+        "renewal_label": t("moa.col.renewal"),
+        "stage_label": t("moa.col.stage"),
+        "sectors_label": t("moa.col.sectors"),
+        "parties_count": t("moa.col.parties"),
+        "target_desa_count": t("moa.col.target_desa"),
+        "pledged_rp": t("moa.col.pledged_rp"),
+        "realised_rp": t("moa.col.realised_rp"),
+    }
+    state = table_with_downloads(
+        ctx,
+        listed,
+        headers,
+        f"moa_{ctx.region_code}",
+        key="moa_registry",
+        select=True,
+        formats={"pledged_rp": lambda v: fmt_rupiah(v, lang), "realised_rp": lambda v: fmt_rupiah(v, lang)},
+    )
+    st.caption(t("moa.list_hint"))
+    picked = selected_row(state)
+    if picked is not None and st.session_state.get("moa_last_pick") != listed.loc[picked, "moa_id"]:
+        st.session_state["moa_last_pick"] = listed.loc[picked, "moa_id"]
+        st.query_params["moa"] = listed.loc[picked, "moa_id"]
+        st.rerun()
+
+    st.subheader(t("moa.timeline"))
+    st.plotly_chart(build_moa_timeline(listed, ctx.today, lang), key="moa_timeline")
+
+with detail_box:
+    options = moas["moa_id"].tolist()
+    titles = dict(zip(moas["moa_id"], moas["title"], strict=True))
+    chosen = st.selectbox(
+        t("moa.detail.choose"),
+        options,
+        index=synced_choice("moa", options),
+        format_func=lambda m: f"{m} · {titles[m]}",
+        placeholder=t("moa.detail.pick"),
+        key=f"moa_choice_{st.query_params.get('moa', '')}",
+    )
+    if chosen is None:
+        st.stop()
+    if st.query_params.get("moa") != chosen:
+        st.query_params["moa"] = chosen
+        st.rerun()
+    moa = moas[moas["moa_id"] == chosen].iloc[0]
+    detail = {**params, "moa_id": chosen}
+
+    st.header(f"{moa['moa_id']} · {moa['title']}")
+    st.markdown(
+        t(
+            "moa.detail.facts",
+            number=moa["moa_number"],
+            status=moa["status_label"],
+            period=moa["period_label"],
+            signed=fmt_date(moa["signed_on"], lang),
+            sectors=moa["sectors_label"],
+        )
+    )
+    if isinstance(moa["renewal_of_moa_id"], str):
+        st.markdown(t("moa.detail.renews", moa=moa["renewal_of_moa_id"]))
+    left, right = st.columns([3, 2])
+    with left:
+        st.markdown(f"**{t('moa.detail.scope')}** {moa['scope']}")
+        st.markdown(f"**{t('moa.detail.resources')}** {moa['resources']}")
+        st.markdown(f"**{t('moa.detail.action_plan')}** {moa['action_plan']}")
+        st.markdown(f"**{t('moa.detail.parties')}**")
+        for party in load("moa_parties", **params).query("moa_id == @chosen").itertuples(index=False):
+            st.page_link(
+                "pages/partners.py",
+                label=f"{party.partner_name} — {label('moa.role', party.party_role, lang)}",
+                query_params=link_params(ctx, mitra=party.partner_id),
+            )
+    with right:
+        shapes = load("moa_target_desa_shapes", **detail)
+        targets = shapes[shapes["is_target"]]
+        st.markdown(f"**{t('moa.detail.target_desa', count=fmt_number(len(targets), lang))}**")
+        if len(shapes):
+            st.plotly_chart(build_target_desa_map(shapes, lang), key="moa_target_map")
+            st.caption(
+                ", ".join(
+                    f"{d} ({k})" for d, k in zip(targets["desa_name"], targets["kecamatan_name"], strict=True)
+                )
+            )
+
+    st.subheader(t("moa.matrix.heading"))
+    matrix = contribution_matrix(load("moa_contributions", **detail))
+    if matrix.empty:
+        st.info(t("moa.matrix.none"))
+    else:
+        total_p, total_r = matrix["pledged_value_rp"].sum(), matrix["realised_value_rp"].sum()
+        st.caption(
+            t(
+                "moa.matrix.total",
+                pledged=fmt_rupiah(total_p, lang),
+                realised=fmt_rupiah(total_r, lang),
+                pct=fmt_pct(100 * total_r / total_p if total_p else None, lang, 0),
+            )
+        )
+        st.plotly_chart(build_contribution_heatmap(matrix, lang), key="moa_matrix_chart")
+        matrix["kind_label"] = matrix["contribution_kind"].map(lambda k: label("mitra.kind", k, lang))
+        table_with_downloads(
+            ctx,
+            matrix,
+            {
+                "partner_name": t("moa.col.party"),
+                "kind_label": t("mitra.col.kind"),
+                "pledged_value_rp": t("moa.col.pledged_rp"),
+                "realised_value_rp": t("moa.col.realised_rp"),
+                "realised_pct": t("moa.matrix.realised_pct"),
+            },
+            f"kontribusi_{chosen}",
+            key="moa_matrix_table",
+            formats={
+                "pledged_value_rp": lambda v: fmt_rupiah(v, lang),
+                "realised_value_rp": lambda v: fmt_rupiah(v, lang),
+                "realised_pct": lambda v: fmt_pct(v, lang, 0),
+            },
+        )
+
+    st.subheader(t("moa.kpi.heading"))
+    kpis = load("moa_kpi_targets", **detail)
+    kpis["kpi_label"] = kpis[f"name_{lang}"]
+    kpis["direction_label"] = kpis["direction"].map(lambda d: label("moa.kpi.direction", d, lang))
+    table_with_downloads(
+        ctx,
+        kpis,
+        {
+            "kpi_label": t("moa.kpi.kpi"),
+            "unit": t("moa.kpi.unit"),
+            "direction_label": t("moa.kpi.direction"),
+            "baseline_value": t("moa.kpi.baseline"),
+            "target_value": t("moa.kpi.target"),
+            "deadline_on": t("moa.kpi.deadline"),
+        },
+        f"kpi_{chosen}",
+        key="moa_kpi_table",
+        formats={
+            "baseline_value": lambda v: fmt_number(v, lang, 1),
+            "target_value": lambda v: fmt_number(v, lang, 1),
+            "deadline_on": lambda v: fmt_date(v, lang),
+        },
+    )
+    st.caption(t("moa.kpi.hint"))
+
+    st.subheader(t("moa.flow.heading"))
+    stages = load("moa_stage_dates", **params).query("moa_id == @chosen")
+    reached = dict(zip(stages["stage_no"], stages["reached_on"], strict=True))
+    flow = load("moa_stage_counts", **params)
+    for col, stage in zip(st.columns(len(flow)), flow.itertuples(index=False), strict=True):
+        date_text = (
+            fmt_date(reached[stage.stage_no], lang) if stage.stage_no in reached else t("moa.flow.not_yet")
+        )
+        mark = "✔" if stage.stage_no in reached else "○"
+        col.markdown(f"**{mark} {stage.stage_no}. {getattr(stage, f'name_{lang}')}**  \n{date_text}")

@@ -1,0 +1,146 @@
+"""Koordinasi: who works where in which sector, the hub of agencies, gaps and the partners suited to each gap."""
+
+import streamlit as st
+
+from sinergi.charts.collaboration import build_area_sector_heatmap
+from sinergi.collaboration import HUB_ROLES, gap_cells, suggest_partners
+from sinergi.collaboration_display import label
+from sinergi.collaboration_tables import area_sector_matrix, gap_count_matrix, hub_structure, matrix_areas
+from sinergi.fmt import fmt_number
+from sinergi.ui.collaboration import link_params, selected_row, table_with_downloads
+from sinergi.ui.components import data_as_of, region_title
+from sinergi.ui.context import page_context
+from sinergi.ui.data import load
+
+ctx = page_context("koordinasi")
+t, lang = ctx.t, ctx.lang
+params = {"region": ctx.region_code, "today": ctx.today}
+by_desa = ctx.region_level in ("kecamatan", "desa")
+
+st.title(t("koordinasi.heading", region=region_title(ctx)))
+data_as_of(ctx)
+needs = load("sector_need_by_desa", **params)
+partners = load("partners_in_region", **params)
+moas = load("moa_registry", **params)
+parties = load("moa_parties", **params)
+
+st.subheader(t("koordinasi.gaps.heading"))
+st.caption(t("koordinasi.gaps.summary"))
+with st.expander(t("koordinasi.gaps.how")):
+    st.markdown(t("koordinasi.gaps.definition"))
+gaps = gap_cells(needs)
+gaps["sector_label"] = gaps["sector_code"].map(lambda s: label("mitra.sector", s, lang))
+gaps["need_label"] = [
+    t(f"koordinasi.need.{s}", value=fmt_number(v, lang))
+    for s, v in zip(gaps["sector_code"], gaps["need_value"], strict=True)
+]
+if gaps.empty:
+    st.success(t("koordinasi.gaps.none"))
+else:
+    # Table and suggestions side by side: the suggestions appear where the planner is looking, no scrolling.
+    table_col, suggest_col = st.columns([3, 2])
+    table_col.caption(t("koordinasi.gaps.count", count=fmt_number(len(gaps), lang)))
+    with table_col:
+        state = table_with_downloads(
+            ctx,
+            gaps,
+            {
+                "sector_label": t("mitra.col.sector"),
+                "desa_name": t("koordinasi.col.desa"),
+                "kecamatan_name": t("koordinasi.col.kecamatan"),
+                "need_label": t("koordinasi.col.need"),
+                "need_rank": t("koordinasi.col.need_rank"),
+                "desa_code": t("col.region_code"),
+            },
+            f"celah_{ctx.region_code}",
+            key="koordinasi_gaps",
+            select=True,
+            height=300,
+        )
+    picked = selected_row(state)
+    with suggest_col:
+        if picked is None:
+            st.info(t("koordinasi.gaps.pick"))
+        else:
+            gap = gaps.iloc[picked]
+            st.markdown(
+                t(
+                    "koordinasi.suggest.heading",
+                    sector=gap["sector_label"],
+                    desa=gap["desa_name"],
+                    kecamatan=gap["kecamatan_name"],
+                )
+            )
+            suggestions = suggest_partners(
+                gap.to_dict(), load("partner_capacities_in_region", **params), lang, limit=8
+            )
+            if suggestions.empty:
+                st.warning(t("koordinasi.suggest.none"))
+            for row in suggestions.itertuples(index=False):
+                st.page_link(
+                    "pages/partners.py",
+                    label=f"{row.rank}. {row.partner_name} ({label('mitra.type', row.partner_type, lang)})",
+                    query_params=link_params(ctx, mitra=row.partner_id),
+                )
+                st.caption(row.reason)
+
+
+st.subheader(t("koordinasi.matrix.heading", level=t(f"koordinasi.area.{'desa' if by_desa else 'kecamatan'}")))
+st.caption(t("koordinasi.matrix.hint"))
+actors = load("actors_by_area_sector", **params)
+areas = matrix_areas(needs, by_desa)
+matrix = area_sector_matrix(actors, areas)
+gap_counts = gap_count_matrix(gaps, areas, by_desa)
+st.plotly_chart(build_area_sector_heatmap(matrix, gap_counts, lang), key="koordinasi_matrix")
+actors["sector_label"] = actors["sector_code"].map(lambda s: label("mitra.sector", s, lang))
+with st.expander(t("koordinasi.matrix.table")):
+    table_with_downloads(
+        ctx,
+        actors,
+        {
+            "area_name": t("col.region_name"),
+            "sector_label": t("mitra.col.sector"),
+            "actors_count": t("koordinasi.matrix.actors"),
+            "actor_names": t("koordinasi.col.actor_names"),
+        },
+        f"siapa_dimana_{ctx.region_code}",
+        key="koordinasi_actor_table",
+    )
+
+st.subheader(t("koordinasi.hub.heading"))
+st.container(border=True).markdown(t("koordinasi.hub.bupati"))
+hub = hub_structure(partners, load("agency_programs_in_region", **params), parties, moas)
+columns = st.columns(len(HUB_ROLES))
+for col, role in zip(columns, HUB_ROLES, strict=True):
+    with col.container(border=True):
+        st.markdown(f"**{label('mitra.hub', role, lang)}**")
+        for agency in hub[hub["hub_role"] == role].itertuples(index=False):
+            # Names are long and links stay on one line: the name as text, a short link under it.
+            st.markdown(agency.partner_name)
+            st.caption(
+                t(
+                    "koordinasi.hub.agency",
+                    programs=agency.latest_programs or "–",
+                    moas=agency.running_moa_ids or "–",
+                )
+            )
+            st.page_link(
+                "pages/partners.py",
+                label=t("koordinasi.hub.profile"),
+                query_params=link_params(ctx, mitra=agency.partner_id),
+            )
+hub["role_label"] = hub["hub_role"].map(lambda r: label("mitra.hub", r, lang))
+with st.expander(t("koordinasi.hub.table")):
+    table_with_downloads(
+        ctx,
+        hub,
+        {
+            "role_label": t("koordinasi.hub.role"),
+            "partner_name": t("mitra.col.name"),
+            "programs_count": t("koordinasi.hub.programs_count"),
+            "latest_programs": t("koordinasi.hub.latest_programs"),
+            "running_moa_ids": t("koordinasi.hub.running_moas"),
+        },
+        f"simpul_{ctx.region_code}",
+        key="koordinasi_hub_table",
+    )

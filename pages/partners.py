@@ -1,0 +1,166 @@
+"""Mitra: the partner registry (type, capacities, where they work, MoAs) and a partner profile (?mitra=MTR-012)."""
+
+import streamlit as st
+
+from sinergi.collaboration import CONTRIBUTION_KINDS, PARTNER_TYPES, SECTORS
+from sinergi.collaboration_display import capacity_grid, label, moa_display, partner_display
+from sinergi.collaboration_tables import filter_partners, partner_moas
+from sinergi.fmt import fmt_number
+from sinergi.ui.collaboration import link_params, selected_row, synced_choice, table_with_downloads
+from sinergi.ui.components import data_as_of, region_title
+from sinergi.ui.context import page_context
+from sinergi.ui.data import load
+
+ctx = page_context("mitra")
+t, lang = ctx.t, ctx.lang
+params = {"region": ctx.region_code}
+
+st.title(t("mitra.heading", region=region_title(ctx)))
+data_as_of(ctx)
+partners = partner_display(load("partners_in_region", **params), lang)
+capacities = load("partner_capacities_in_region", **params)
+moas = moa_display(load("moa_registry", **params), lang)
+parties = load("moa_parties", **params)
+
+# A partner named in the link (?mitra=, e.g. from a gap suggestion) is what the reader came for: profile first.
+first, second = st.container(), st.container()
+registry_box, profile_box = (second, first) if st.query_params.get("mitra") else (first, second)
+
+registry_box.subheader(t("mitra.registry"))
+cols = registry_box.columns(3)
+types = cols[0].multiselect(
+    t("mitra.filter.type"),
+    PARTNER_TYPES,
+    format_func=lambda c: label("mitra.type", c, lang),
+    placeholder=t("mitra.filter.all"),
+    key="mitra_types",
+)
+sectors = cols[1].multiselect(
+    t("mitra.filter.sector"),
+    SECTORS,
+    format_func=lambda c: label("mitra.sector", c, lang),
+    placeholder=t("mitra.filter.all"),
+    key="mitra_sectors",
+)
+kinds = cols[2].multiselect(
+    t("mitra.filter.kind"),
+    CONTRIBUTION_KINDS,
+    format_func=lambda c: label("mitra.kind", c, lang),
+    placeholder=t("mitra.filter.all"),
+    key="mitra_kinds",
+)
+shown = filter_partners(partners, types, sectors, kinds)
+registry_box.caption(
+    t("mitra.registry_hint", shown=fmt_number(len(shown), lang), total=fmt_number(len(partners), lang))
+)
+headers = {
+    "partner_id": t("mitra.col.partner_id"),
+    "name": t("mitra.col.name"),
+    "type_label": t("mitra.col.type"),
+    "home_label": t("mitra.col.home"),
+    "sectors_label": t("mitra.col.sectors"),
+    "kinds_label": t("mitra.col.kinds"),
+    "moa_count": t("mitra.col.moa_count"),
+    "active_moa_count": t("mitra.col.active_moa_count"),
+    "kecamatan_names": t("mitra.col.kecamatan"),
+}
+with registry_box:
+    state = table_with_downloads(
+        ctx, shown, headers, f"mitra_{ctx.region_code}", key="mitra_registry", select=True, height=420
+    )
+picked = selected_row(state)
+# Apply a row choice once: afterwards the profile selector (and the URL) lead, even while the row stays selected.
+if picked is not None and st.session_state.get("mitra_last_pick") != shown.loc[picked, "partner_id"]:
+    st.session_state["mitra_last_pick"] = shown.loc[picked, "partner_id"]
+    st.query_params["mitra"] = shown.loc[picked, "partner_id"]
+    st.rerun()
+
+with profile_box:
+    options = partners["partner_id"].tolist()
+    names = dict(zip(partners["partner_id"], partners["name"], strict=True))
+    if not options:
+        st.info(t("mitra.none"))
+        st.stop()
+    chosen = st.selectbox(
+        t("mitra.profile.choose"),
+        options,
+        index=synced_choice("mitra", options),
+        format_func=lambda p: f"{p} · {names[p]}",
+        placeholder=t("mitra.profile.pick"),
+        key=f"mitra_choice_{st.query_params.get('mitra', '')}",
+    )
+    if chosen is None:
+        st.stop()
+    if st.query_params.get("mitra") != chosen:
+        st.query_params["mitra"] = chosen
+        st.rerun()
+    partner = partners[partners["partner_id"] == chosen].iloc[0]
+
+    st.header(partner["name"])
+    st.markdown(
+        t(
+            "mitra.profile.facts",
+            type=partner["type_label"],
+            home=partner["home_label"],
+            email=partner["contact_email"],
+        )
+    )
+    if partner["hub_label"]:
+        st.markdown(t("mitra.profile.hub", role=partner["hub_label"]))
+    st.write(partner["description"])
+    tiles = st.columns(3)
+    tiles[0].metric(t("mitra.col.moa_count"), fmt_number(partner["moa_count"], lang), border=True)
+    tiles[1].metric(
+        t("mitra.col.active_moa_count"), fmt_number(partner["active_moa_count"], lang), border=True
+    )
+    tiles[2].metric(
+        t("mitra.profile.desa_worked"), fmt_number(partner["desa_worked_count"], lang), border=True
+    )
+    if partner["kecamatan_names"]:
+        st.markdown(t("mitra.profile.works_in", places=partner["kecamatan_names"]))
+
+    st.subheader(t("mitra.profile.moas", name=partner["name"]))
+    mine = partner_moas(parties, moas, chosen)
+    if mine.empty:
+        st.info(t("mitra.profile.no_moa"))
+    else:
+        mine = mine.merge(moas[["moa_id", "status_label", "period_label", "sectors_label"]], on="moa_id")
+        mine["role_label"] = mine["party_role"].map(lambda r: label("moa.role", r, lang))
+        for row in mine.itertuples(index=False):
+            st.page_link(
+                "pages/agreements.py",
+                label=t(
+                    "mitra.profile.moa_link",
+                    moa=row.moa_id,
+                    title=row.title,
+                    role=row.role_label,
+                    status=row.status_label,
+                    period=row.period_label,
+                ),
+                query_params=link_params(ctx, moa=row.moa_id),
+            )
+        with st.expander(t("mitra.profile.moa_table")):
+            table_with_downloads(
+                ctx,
+                mine,
+                {
+                    "moa_id": t("moa.col.moa_id"),
+                    "title": t("moa.col.title"),
+                    "role_label": t("moa.col.role"),
+                    "status_label": t("moa.col.status"),
+                    "period_label": t("moa.col.period"),
+                    "sectors_label": t("moa.col.sectors"),
+                },
+                f"mitra_{chosen}_moa",
+                key="mitra_moa_table",
+            )
+
+    st.subheader(t("mitra.profile.capacity"))
+    grid = capacity_grid(capacities, chosen, lang)
+    if grid.empty:
+        st.info(t("mitra.profile.no_capacity"))
+    else:
+        table_with_downloads(
+            ctx, grid, {c: c for c in grid.columns}, f"kapasitas_{chosen}", key="mitra_capacity_table"
+        )
+        st.caption(t("mitra.profile.capacity_hint"))

@@ -1,0 +1,91 @@
+"""Riwayat Program: past agency programs by sector, place, year, households reached and result."""
+
+import streamlit as st
+
+from sinergi.charts.collaboration import build_history_by_year, build_history_results
+from sinergi.collaboration import RESULTS, SECTORS
+from sinergi.collaboration_display import label
+from sinergi.collaboration_tables import filter_history
+from sinergi.fmt import fmt_number, fmt_rupiah
+from sinergi.ui.collaboration import table_with_downloads
+from sinergi.ui.components import data_as_of, region_title
+from sinergi.ui.context import page_context
+from sinergi.ui.data import load
+
+ctx = page_context("riwayat")
+t, lang = ctx.t, ctx.lang
+
+st.title(t("riwayat.heading", region=region_title(ctx)))
+data_as_of(ctx)
+st.markdown(t("riwayat.intro"))
+history = load("agency_programs_in_region", region=ctx.region_code)
+if history.empty:
+    st.info(t("riwayat.none"))
+    st.stop()
+
+kecamatan = dict(zip(history["kecamatan_code"], history["kecamatan_name"], strict=False))
+first, last = int(history["year"].min()), int(history["year"].max())
+cols = st.columns(4)
+sectors = cols[0].multiselect(
+    t("mitra.filter.sector"),
+    SECTORS,
+    format_func=lambda c: label("mitra.sector", c, lang),
+    placeholder=t("mitra.filter.all"),
+    key="riwayat_sectors",
+)
+places = cols[1].multiselect(
+    t("koordinasi.col.kecamatan"),
+    sorted(kecamatan),
+    format_func=kecamatan.get,
+    placeholder=t("mitra.filter.all"),
+    key="riwayat_kecamatan",
+)
+years = cols[2].slider(
+    t("riwayat.filter.years"), first, max(last, first + 1), (first, last), key="riwayat_years"
+)
+results = cols[3].multiselect(
+    t("riwayat.filter.result"),
+    RESULTS,
+    format_func=lambda r: label("riwayat.result", r, lang),
+    placeholder=t("mitra.filter.all"),
+    key="riwayat_results",
+)
+shown = filter_history(history, sectors, places, years, results)
+
+tiles = st.columns(3)
+tiles[0].metric(t("riwayat.metric.programs"), fmt_number(len(shown), lang), border=True)
+tiles[1].metric(
+    t("riwayat.chart.beneficiaries"), fmt_number(shown["beneficiaries_count"].sum(), lang), border=True
+)
+tiles[2].metric(t("riwayat.metric.budget"), fmt_rupiah(shown["budget_rp"].sum(), lang), border=True)
+
+left, right = st.columns(2)
+left.markdown(f"**{t('riwayat.chart.by_year')}**")
+left.plotly_chart(build_history_by_year(shown, lang), key="riwayat_by_year")
+right.markdown(f"**{t('riwayat.chart.by_result')}**")
+right.plotly_chart(build_history_results(shown, lang), key="riwayat_by_result")
+
+shown["sector_label"] = shown["sector_code"].map(lambda s: label("mitra.sector", s, lang))
+shown["result_label"] = shown["result"].map(lambda r: label("riwayat.result", r, lang))
+table_with_downloads(
+    ctx,
+    shown,
+    {
+        "year": t("riwayat.col.year"),
+        "program": t("riwayat.col.program"),
+        "partner_name": t("riwayat.col.agency"),
+        "sector_label": t("mitra.col.sector"),
+        "kecamatan_name": t("koordinasi.col.kecamatan"),
+        "desa_name": t("koordinasi.col.desa"),
+        "beneficiaries_count": t("riwayat.chart.beneficiaries"),
+        "budget_rp": t("riwayat.col.budget_rp"),
+        "result_label": t("riwayat.col.result"),
+        "result_note": t("riwayat.col.note"),
+    },
+    f"riwayat_program_{ctx.region_code}",
+    key="riwayat_table",
+    formats={
+        "budget_rp": lambda v: fmt_rupiah(v, lang),
+        "beneficiaries_count": lambda v: fmt_number(v, lang),
+    },
+)

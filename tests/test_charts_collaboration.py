@@ -1,0 +1,85 @@
+"""Collaboration chart builders: pure functions from frames to figures."""
+
+from datetime import date
+
+import pandas as pd
+
+from sinergi.charts.collaboration import (
+    build_area_sector_heatmap,
+    build_contribution_heatmap,
+    build_moa_timeline,
+    build_stage_counts,
+    build_target_desa_map,
+)
+
+
+def test_timeline_has_one_trace_per_status_and_a_today_line():
+    moas = pd.DataFrame(
+        {
+            "moa_id": ["A", "B", "C"],
+            "title": ["a", "b", "c"],
+            "status": ["aktif", "aktif", "draft"],
+            "started_on": pd.to_datetime(["2025-01-01", "2025-02-01", "2027-01-01"]),
+            "ended_on": pd.to_datetime(["2026-12-31", "2027-01-31", "2028-12-31"]),
+        }
+    )
+    fig = build_moa_timeline(moas, date(2026, 11, 28), "id")
+    assert [t.name for t in fig.data] == ["Draf", "Aktif"]  # MOA_STATUSES order
+    assert list(fig.data[1].y) == ["A", "B"]
+    assert fig.layout.shapes[0].x0 == pd.Timestamp("2026-11-28")
+
+
+def test_contribution_heatmap_cells_are_realised_shares():
+    matrix = pd.DataFrame(
+        {
+            "partner_id": ["P1", "P2"],
+            "partner_name": ["one", "two"],
+            "contribution_kind": ["pelatihan", "pendanaan"],
+            "pledged_value_rp": [100, 200],
+            "realised_value_rp": [50, 200],
+            "realised_pct": [50.0, 100.0],
+        }
+    )
+    heat = build_contribution_heatmap(matrix, "en").data[0]
+    assert list(heat.x) == ["Training", "Funding"]
+    assert heat.z[0][0] == 50.0 and heat.z[1][1] == 100.0
+    assert pd.isna(heat.z[0][1])
+    assert heat.text[0][0] == "50%"
+
+
+def test_stage_counts_stack_open_and_closed():
+    counts = pd.DataFrame(
+        {
+            "stage_no": [1, 7],
+            "name_id": ["Koordinasi", "Monev"],
+            "moa_count": [2, 5],
+            "open_moa_count": [2, 1],
+        }
+    )
+    fig = build_stage_counts(counts, "id")
+    assert list(fig.data[0].x) == [2, 1] and list(fig.data[1].x) == [0, 4]
+
+
+def test_area_heatmap_text_names_gaps():
+    matrix = pd.DataFrame({"pangan": [3, 0]}, index=["K1", "K2"])
+    gaps = pd.DataFrame({"pangan": [0, 2]}, index=["K1", "K2"])
+    heat = build_area_sector_heatmap(matrix, gaps, "en").data[0]
+    assert heat.text[0][0] == "3" and heat.text[1][0] == "0 · gaps: 2"
+
+
+def test_target_map_draws_every_desa_and_marks_targets():
+    square = '{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}'
+    shapes = pd.DataFrame(
+        {
+            "desa_code": ["d1", "d2"],
+            "desa_name": ["One", "Two"],
+            "kecamatan_name": ["K", "K"],
+            "centroid_lon": [0.5, 1.5],
+            "centroid_lat": [0.5, 0.5],
+            "geometry_simplified_geojson": [square, square],
+            "is_target": [True, False],
+        }
+    )
+    fig = build_target_desa_map(shapes, "id")
+    assert len(fig.data) == 3  # two outlines and the target markers
+    assert list(fig.data[-1].x) == [0.5]

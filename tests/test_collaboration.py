@@ -1,0 +1,154 @@
+"""Pure collaboration logic with a fixed today: MoA alerts, stalled collaborations, gaps, partner suggestions."""
+
+from datetime import date
+
+import pandas as pd
+
+from sinergi.collaboration import gap_cells, moa_alerts, stuck_items, suggest_partners
+from sinergi.collaboration_tables import contribution_matrix, filter_history
+
+TODAY = date(2026, 11, 28)
+
+
+def _moa(moa_id, status, ended_on, decision=None):
+    return {
+        "moa_id": moa_id,
+        "title": f"t {moa_id}",
+        "status": status,
+        "ended_on": pd.Timestamp(ended_on),
+        "renewal_decision": decision,
+    }
+
+
+def test_moa_alerts_ending_soon_and_ended_undecided():
+    moas = pd.DataFrame(
+        [
+            _moa("A", "aktif", "2027-02-26"),  # 90 days left: inside the window
+            _moa("B", "aktif", "2027-02-27"),  # 91 days left: outside
+            _moa("C", "diperpanjang", "2026-11-28"),  # ends today
+            _moa("D", "berakhir", "2026-08-31"),  # ended, no decision
+            _moa("E", "berakhir", "2026-02-19", "diperpanjang"),  # ended, decided
+            _moa("F", "dihentikan", "2026-06-16", "dihentikan"),
+            _moa("G", "draft", "2026-01-01"),  # a draft never alerts
+            _moa("H", "aktif", "2026-11-01"),  # still marked running after its end: undecided
+        ]
+    )
+    alerts = moa_alerts(moas, TODAY)
+    got = dict(zip(alerts["moa_id"], alerts["alert"], strict=True))
+    assert got == {
+        "A": "ending_soon",
+        "C": "ending_soon",
+        "D": "ended_undecided",
+        "H": "ended_undecided",
+    }
+    assert alerts.set_index("moa_id").loc["A", "days"] == 90
+    assert alerts.set_index("moa_id").loc["D", "days"] == 89
+    assert set(moa_alerts(moas, TODAY, window_days=91)["moa_id"]) >= {"B"}
+
+
+def _stage(moa_id, status, stage_no, reached_on, current=None):
+    return {
+        "moa_id": moa_id,
+        "title": moa_id,
+        "status": status,
+        "current_stage_no": current or stage_no,
+        "stage_no": stage_no,
+        "reached_on": pd.Timestamp(reached_on),
+    }
+
+
+def test_stuck_items_uses_last_stage_and_skips_closed_or_finished():
+    stages = pd.DataFrame(
+        [
+            _stage("A", "draft", 1, "2026-01-01", 2),
+            _stage("A", "draft", 2, "2026-08-30", 2),  # 90 days idle
+            _stage("B", "draft", 3, "2026-09-01"),  # 88 days idle
+            _stage("C", "aktif", 7, "2025-01-01"),  # last stage: never stuck
+            _stage("D", "dihentikan", 4, "2025-01-01"),  # closed
+            _stage("E", "aktif", 6, "2026-03-28"),
+        ]
+    )
+    stuck = stuck_items(stages, TODAY, 90)
+    assert stuck["moa_id"].tolist() == ["E", "A"]
+    assert stuck.set_index("moa_id").loc["A", "stage_no"] == 2
+    assert stuck.set_index("moa_id").loc["A", "idle_days"] == 90
+    assert stuck_items(stages, TODAY, 91)["moa_id"].tolist() == ["E"]
+    assert set(stuck_items(stages, TODAY, 0)["moa_id"]) == {"A", "B", "E"}
+
+
+def _cap(pid, sector, kind, level, ptype="swasta", kab=None):
+    return {
+        "partner_id": pid,
+        "partner_name": f"P {pid}",
+        "partner_type": ptype,
+        "kabupaten_code": kab,
+        "sector_code": sector,
+        "contribution_kind": kind,
+        "capacity_level": level,
+    }
+
+
+def test_suggestions_rank_sector_and_kind_match_first():
+    caps = pd.DataFrame(
+        [
+            _cap("MTR-1", "umkm", "pembinaan", 3),  # sector only, large
+            _cap("MTR-2", "umkm", "kredit_lunak", 1),  # sector and a needed kind, small
+            _cap("MTR-3", "pangan", "kredit_lunak", 3),  # needed kind, wrong sector: not suggested
+            _cap("MTR-4", "umkm", "akses_pasar", 2, "opd", "99.01"),  # agency of another kabupaten
+            _cap("MTR-5", "umkm", "akses_pasar", 1, "opd", "99.02"),  # local agency
+            _cap("MTR-6", "umkm", "pelatihan", 3, "pemdes", "99.02"),  # village government: own desa only
+        ]
+    )
+    ranked = suggest_partners({"sector_code": "umkm", "kabupaten_code": "99.02"}, caps, "id")
+    # Equal matched capacity: the locally based agency first; the larger sector-only partner comes last.
+    assert ranked["partner_id"].tolist() == ["MTR-5", "MTR-2", "MTR-1"]
+    assert ranked["rank"].tolist() == [1, 2, 3]
+    assert "kabupaten ini" in ranked.loc[0, "reason"]
+    assert "Kredit lunak (kecil)" in ranked.loc[1, "reason"]
+    assert "bukan jenis" in ranked.loc[2, "reason"]
+    english = suggest_partners({"sector_code": "umkm", "kabupaten_code": "99.02"}, caps, "en", limit=1)
+    assert english["reason"].tolist() == [
+        "MSMEs capacity of the kind needed: Market access (small). Based in this regency."
+    ]
+
+
+def test_gap_cells_keep_high_need_without_actors():
+    needs = pd.DataFrame(
+        {
+            "desa_code": ["a", "b", "c", "d"],
+            "sector_code": ["umkm", "umkm", "pangan", "pangan"],
+            "need_rank": [2, 1, 1, 2],
+            "is_high_need": [True, True, True, False],
+            "actors_count": [0, 0, 3, 0],
+        }
+    )
+    assert gap_cells(needs)["desa_code"].tolist() == ["b", "a"]
+
+
+def test_contribution_matrix_sums_per_party_and_kind():
+    rows = pd.DataFrame(
+        {
+            "partner_id": ["P1", "P1", "P2"],
+            "partner_name": ["one", "one", "two"],
+            "contribution_kind": ["pelatihan", "pelatihan", "pendanaan"],
+            "pledged_value_rp": [100, 300, 50],
+            "realised_value_rp": [50, 250, 0],
+        }
+    )
+    matrix = contribution_matrix(rows)
+    assert matrix["pledged_value_rp"].tolist() == [400, 50]
+    assert matrix["realised_pct"].tolist() == [75.0, 0.0]
+
+
+def test_filter_history_by_every_filter():
+    history = pd.DataFrame(
+        {
+            "year": [2019, 2022, 2024],
+            "sector_code": ["umkm", "pangan", "umkm"],
+            "kecamatan_code": ["k1", "k1", "k2"],
+            "result": ["berhasil", "sebagian", "berhasil"],
+        }
+    )
+    assert len(filter_history(history, [], [], (2019, 2025), [])) == 3
+    assert filter_history(history, ["umkm"], [], (2020, 2025), ["berhasil"])["year"].tolist() == [2024]
+    assert filter_history(history, [], ["k1"], (2019, 2025), [])["year"].tolist() == [2019, 2022]

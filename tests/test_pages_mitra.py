@@ -1,0 +1,106 @@
+"""The collaboration pages under AppTest, for two kabupaten and a deep link each."""
+
+from datetime import date
+
+import pytest
+from conftest import DEMO_KABUPATEN, open_page
+
+from sinergi import db
+from sinergi.collaboration import gap_cells
+from sinergi.fmt import fmt_rupiah
+
+PAGES = {
+    "pages/partners.py": 0,
+    "pages/agreements.py": 1,  # the list and timeline; the detail (3 charts) needs ?moa=
+    "pages/coordination.py": 1,
+    "pages/program_history.py": 2,
+    "pages/pipeline.py": 1,
+}
+
+
+def _text(at) -> str:
+    parts = [m.value for m in at.markdown] + [h.value for h in at.title] + [h.value for h in at.header]
+    return "\n".join(str(p) for p in parts)
+
+
+def _links(at) -> list:
+    return [el.proto for el in at.get("page_link")]
+
+
+@pytest.mark.parametrize("kabupaten", DEMO_KABUPATEN)
+@pytest.mark.parametrize("page", list(PAGES))
+def test_page_runs(app, con, page, kabupaten):
+    at = open_page(app, page, wilayah=kabupaten)
+    assert not at.exception, at.exception
+    name = con.execute("select name from region where region_code = $r", {"r": kabupaten}).fetchone()[0]
+    assert name in at.title[0].value
+    assert len(at.get("plotly_chart")) == PAGES[page]
+    assert len(at.get("download_button")) >= 2
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+def test_page_runs_in_english_at_kecamatan_level(app, page):
+    at = open_page(app, page, wilayah="99.05.01", bahasa="en", moa="MOA-0501", mitra="MTR-040")
+    assert not at.exception, at.exception
+    assert "District" in at.title[0].value
+
+
+def test_moa_deep_link_shows_that_agreement(app, con):
+    at = open_page(app, "pages/agreements.py", wilayah="99.02", moa="MOA-0204")
+    assert not at.exception
+    assert any(h.value.startswith("MOA-0204 · ") for h in at.header)
+    assert len(at.get("plotly_chart")) == 3
+    # the contribution table on the page equals the raw contributions of that MoA
+    table = next(df.value for df in at.dataframe if "Pihak" in df.value.columns)
+    sums = con.execute(
+        """select p.name, sum(pledged_value_rp) from contribution c join partner p using (partner_id)
+        where moa_id = 'MOA-0204' group by c.partner_id, c.contribution_kind, p.name"""
+    ).fetchall()
+    assert len(table) == len(sums)
+    assert sorted(table["Komitmen (Rp)"]) == sorted(fmt_rupiah(v, "id") for _, v in sums)
+    stages = con.execute("select count(*) from moa_stage where moa_id = 'MOA-0204'").fetchone()[0]
+    assert _text(at).count("✔") == stages
+    parties = con.execute("select count(*) from moa_party where moa_id = 'MOA-0204'").fetchone()[0]
+    to_partners = [link for link in _links(at) if link.page == "mitra" and "mitra=MTR-" in link.query_string]
+    assert len(to_partners) == parties
+
+
+def test_moa_alerts_name_the_undecided_agreement(app):
+    at = open_page(app, "pages/agreements.py", wilayah="99.02")
+    assert any("MOA-0202" in e.value for e in at.error)
+
+
+def test_partner_deep_link_lists_its_agreements(app, con):
+    at = open_page(app, "pages/partners.py", wilayah="99.02", mitra="MTR-012")
+    assert not at.exception
+    assert "Dinas Kesehatan Kabupaten Watu Molo" in [h.value for h in at.header]
+    moas = {r[0] for r in con.execute("select moa_id from moa_party where partner_id = 'MTR-012'").fetchall()}
+    labels = " ".join(link.label for link in _links(at))
+    assert moas and all(m in labels for m in moas)
+
+
+def test_partner_filter_narrows_the_registry(app):
+    at = open_page(app, "pages/partners.py", wilayah="99.02")
+    before = len(at.dataframe[0].value)
+    at.multiselect(key="mitra_types").set_value(["bumn"]).run()
+    after = at.dataframe[0].value
+    assert 0 < len(after) < before
+    assert set(after["Jenis"]) == {"BUMN"}
+
+
+def test_gap_table_on_the_page_matches_the_gap_logic(app):
+    at = open_page(app, "pages/coordination.py", wilayah="99.05")
+    gaps = gap_cells(db.run_query("sector_need_by_desa", region="99.05", today=date.today()))
+    table = next(df.value for df in at.dataframe if "Kebutuhan" in df.value.columns)
+    assert table["Kode wilayah"].tolist() == gaps["desa_code"].tolist()
+    assert "Bappeda Kabupaten Oe Mutiara" in _text(at)
+    assert sum("mitra=MTR-" in link.query_string for link in _links(at)) >= 5
+
+
+def test_pipeline_days_input_changes_the_stuck_list(app):
+    at = open_page(app, "pages/pipeline.py", wilayah="99.02")
+    at.number_input(key="alur_days").set_value(0).run()
+    assert not at.exception
+    with_zero = len(at.dataframe)
+    at.number_input(key="alur_days").set_value(3650).run()
+    assert len(at.dataframe) < with_zero
