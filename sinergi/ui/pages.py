@@ -18,4 +18,9 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("beranda", "pages/overview.py", "beranda", "nav.section.ringkasan", default=True),
+    PageSpec("monev", "pages/kpi_monitoring.py", "monev-kpi", "nav.section.monitoring"),
+    PageSpec("perpindahan", "pages/household_transitions.py", "perpindahan", "nav.section.monitoring"),
+    PageSpec("banding", "pages/comparison.py", "perbandingan", "nav.section.monitoring"),
+    PageSpec("intervensi", "pages/interventions.py", "intervensi", "nav.section.monitoring"),
+    PageSpec("anggaran", "pages/budget.py", "anggaran", "nav.section.monitoring"),
 )
