@@ -166,7 +166,8 @@ def test_left_behind_equals_independent_query(con):
         where h.kabupaten_code = ? and h.welfare_decile = 1
             and h.verification_status in ('valid', 'tambahan_musdes') and i.household_id is null
         order by h.household_id
-        """[region],
+        """,
+        [region],
     ).df()
     got = db.run_query("left_behind_households", region=region, today=AS_OF, show_names=False)
     assert sorted(got["household_id"]) == independent["household_id"].tolist()
