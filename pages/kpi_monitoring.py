@@ -3,7 +3,7 @@
 import streamlit as st
 
 from sinergi.charts.kpi import attainment_bars, group_bars, kpi_dumbbell, kpi_small_multiples
-from sinergi.kpi import QUERY_BY_MOA, QUERY_BY_REGION, with_attainment
+from sinergi.kpi import QUERY_BY_MOA, QUERY_BY_REGION, STATUS_LABEL_KEYS, with_attainment
 from sinergi.monev import kabupaten_ranking, moa_ranking
 from sinergi.monev_tables import kpi_display_table, style_status
 from sinergi.ui.components import data_as_of, download_buttons, region_title
@@ -61,7 +61,12 @@ download_buttons(ctx, export, f"kpi_{ctx.region_code}_{moa_id or 'semua'}")
 
 # -- 2. a dumbbell per KPI: baseline -> value, with the target
 st.subheader(t("monev.dumbbell_heading"))
-names = {"baseline": round_names[0], "value": round_names[1], "target": t("monev.col.target")}
+names = {
+    "baseline": round_names[0],
+    "value": round_names[1],
+    "target": t("monev.col.target"),
+    "status": {code: t(key) for code, key in STATUS_LABEL_KEYS.items()},
+}
 codes = list(dict.fromkeys(shown["kpi_code"]))
 columns = st.columns(2)
 for i, code in enumerate(codes):

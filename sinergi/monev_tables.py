@@ -30,6 +30,7 @@ def kpi_display_table(kpis: pd.DataFrame, lang: str, t: Callable[..., str], with
     out = pd.DataFrame(
         {
             t("monev.col.kpi"): kpis[name_col],
+            t("monev.col.status"): [t(STATUS_LABEL_KEYS[s]) for s in kpis["status"]],
             t("monev.col.baseline"): [
                 fmt_kpi(v, u, lang) for v, u in zip(kpis["baseline_value"], kpis["unit"], strict=True)
             ],
@@ -44,7 +45,6 @@ def kpi_display_table(kpis: pd.DataFrame, lang: str, t: Callable[..., str], with
                 for v, u in zip(kpis["change"], kpis["unit"], strict=True)
             ],
             t("monev.col.attainment"): [fmt_pct(a, lang, 0) for a in kpis["attainment_pct"]],
-            t("monev.col.status"): [t(STATUS_LABEL_KEYS[s]) for s in kpis["status"]],
             t("monev.col.households"): [fmt_number(n, lang) for n in kpis["households_count"]],
         }
     )

@@ -15,7 +15,8 @@ from sinergi.kpi import STATUS_COLOURS
 def kpi_dumbbell(frame: pd.DataFrame, names: dict[str, str], lang: str = "id") -> go.Figure:
     """Return a dumbbell per row (label): baseline (grey) -> value (status colour), target as a black diamond.
 
-    frame: label, baseline_value, value, target_value (may be NaN), status. names: baseline, value, target.
+    frame: label, baseline_value, value, target_value (may be NaN), status.
+    names: baseline, value, target labels and status -> {status code: label}.
     """
     fig = go.Figure()
     for row in frame.itertuples():
@@ -45,8 +46,20 @@ def kpi_dumbbell(frame: pd.DataFrame, names: dict[str, str], lang: str = "id") -
             mode="markers",
             name=names["value"],
             marker={"color": [STATUS_COLOURS[s] for s in frame["status"]], "size": 14, "symbol": "circle"},
+            showlegend=False,
         )
     )
+    # The value's colour is its status: the legend names the statuses shown, not one misleading colour.
+    for status in dict.fromkeys(frame["status"]):
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=f"{names['value']}: {names['status'][status]}",
+                marker={"color": STATUS_COLOURS[status], "size": 12},
+            )
+        )
     if "target_value" in frame and frame["target_value"].notna().any():
         fig.add_trace(
             go.Scatter(
@@ -94,7 +107,9 @@ def kpi_small_multiples(
         )
     fig.update_layout(**base_layout(lang), height=60 + 190 * rows)
     fig.update_annotations(font_size=12)
-    fig.update_yaxes(rangemode="tozero")
+    # One y scale for every panel, so that panels compare by eye.
+    top = float(pd.concat([frame["baseline_value"], frame["value"]]).max()) if len(frame) else 1.0
+    fig.update_yaxes(range=[0, (top or 1.0) * 1.1])
     return fig
 
 
