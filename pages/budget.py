@@ -26,9 +26,10 @@ if budget.empty:
 cost = cost_per_household(load("budget_cost_basis", **params))
 allocated, realised = float(budget["allocated_rp"].sum()), float(budget["realised_rp"].sum())
 tiles = st.columns(4)
-tiles[0].metric(t("anggaran.allocated"), fmt_rupiah(allocated, lang), border=True)
+years = {"first": int(budget["year"].min()), "last": int(budget["year"].max())}
+tiles[0].metric(t("anggaran.allocated_years", **years), fmt_rupiah(allocated, lang), border=True)
 tiles[1].metric(
-    t("anggaran.realised"),
+    t("anggaran.realised_years", **years),
     fmt_rupiah(realised, lang),
     delta=fmt_pct(100.0 * realised / allocated, lang, 0),
     delta_color="off",
@@ -63,6 +64,7 @@ totals = budget_totals(budget, by)
 names = {
     "allocated": t("anggaran.allocated"),
     "realised": t("anggaran.realised"),
+    "axis": t("anggaran.axis"),
     **{v: t(f"anggaran.value.{v}") for v in totals[by] if by != "program"},
 }
 st.plotly_chart(budget_bars(totals, by, names, lang), key="anggaran_chart")

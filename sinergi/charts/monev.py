@@ -103,18 +103,21 @@ def share_bars(
             marker_color=colour or PALETTE["primary"],
             texttemplate="%{x:.0f} %",
             textposition="outside",
+            cliponaxis=False,
         )
     )
     fig.update_layout(**base_layout(lang), height=max(180, 70 + 34 * len(frame)), showlegend=False)
     fig.update_yaxes(autorange="reversed", type="category")
-    fig.update_xaxes(range=[0, 110])
+    fig.update_xaxes(range=[0, 125], tickvals=[0, 50, 100])
     return fig
 
 
 def count_bars(frame: pd.DataFrame, label_col: str, value_col: str, lang: str = "id") -> go.Figure:
     """Return vertical bars of a count per label (e.g. households by number of sources)."""
     fig = go.Figure(
-        go.Bar(x=frame[label_col], y=frame[value_col], marker_color=PALETTE["primary"], text=frame[value_col])
+        go.Bar(
+            x=frame[label_col], y=frame[value_col], marker_color=PALETTE["primary"], texttemplate="%{y:,.0f}"
+        )
     )
     fig.update_layout(**base_layout(lang), height=300, showlegend=False)
     fig.update_xaxes(type="category")
@@ -124,12 +127,15 @@ def count_bars(frame: pd.DataFrame, label_col: str, value_col: str, lang: str = 
 def budget_bars(totals: pd.DataFrame, by: str, names: dict[str, str], lang: str = "id") -> go.Figure:
     """Return allocated (light) and realised (dark) bars per value of `by`, one group per year."""
     x = [[str(y) for y in totals["year"]], [names.get(v, v) for v in totals[by]]]
+    # Plotly's SI suffix would print "8B": the axis is in miliar (10^9) with the unit in its title instead.
     fig = go.Figure(
         [
-            go.Bar(x=x, y=totals["allocated_rp"], name=names["allocated"], marker_color=PALETTE["sky"]),
-            go.Bar(x=x, y=totals["realised_rp"], name=names["realised"], marker_color=PALETTE["primary"]),
+            go.Bar(x=x, y=totals["allocated_rp"] / 1e9, name=names["allocated"], marker_color=PALETTE["sky"]),
+            go.Bar(
+                x=x, y=totals["realised_rp"] / 1e9, name=names["realised"], marker_color=PALETTE["primary"]
+            ),
         ]
     )
-    fig.update_layout(**base_layout(lang), barmode="group", height=400)
-    fig.update_yaxes(title="Rp")
+    fig.update_layout(**base_layout(lang), barmode="group", height=420)
+    fig.update_yaxes(title=names["axis"], tickformat=",.0f")
     return fig
