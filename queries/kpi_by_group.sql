@@ -7,8 +7,8 @@ with target as (
         h.mothers_children_count,
         h.head_sex,
         case
-            when date_diff('year', h.head_birth_on, b.started_on) < 35 then '15-34'
-            when date_diff('year', h.head_birth_on, b.started_on) < 60 then '35-59'
+            when date_sub('year', h.head_birth_on, b.started_on) < 35 then '15-34'
+            when date_sub('year', h.head_birth_on, b.started_on) < 60 then '35-59'
             else '60+'
         end as head_age_group,
         case when h.has_disability_member then 'ya' else 'tidak' end as disability_group

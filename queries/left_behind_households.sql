@@ -18,7 +18,7 @@ final as (
         k.name as kecamatan_name,
         l.members_count,
         l.head_sex,
-        date_diff('year', l.head_birth_on, $today) as head_age_years,
+        date_sub('year', l.head_birth_on, $today) as head_age_years,
         l.has_disability_member,
         l.verification_status,
         case when $show_names then l.head_name end as head_name,

@@ -193,3 +193,35 @@ def test_kpi_by_region_matches_pandas(raw):
                 assert (merged["_merge"] == "both").all(), (region, level)
                 assert (merged[col] == merged["v"]).all(), (region, level, rnd)
                 assert (merged[ncol] == merged["n"]).all()
+
+
+@pytest.mark.parametrize(("region", "moa_id"), [("99.02", ""), ("99.05", "MOA-0502"), (DEMO_PROVINCE, "")])
+def test_kpi_by_group_matches_pandas(raw, region, moa_id):
+    got = db.run_query(
+        "kpi_by_group", region=region, round_id=ROUND, baseline_round_id=BASELINE, moa_id=moa_id
+    )
+    targets = raw["moa_target_household"]
+    if moa_id:
+        targets = targets[targets["moa_id"] == moa_id]
+    hh = raw["household"].set_index("household_id")
+    start = raw["monitoring_round"].set_index("round_id").loc[BASELINE, "started_on"]
+    ids = targets["household_id"].drop_duplicates()
+    obs = raw["obs"][raw["obs"]["household_id"].isin(ids)]
+    obs = obs[(obs["desa_code"] + ".").str.startswith(region + ".")]
+    birth = pd.to_datetime(obs["household_id"].map(hh["head_birth_on"]))
+    start = pd.Timestamp(start)
+    before_birthday = (birth.dt.month > start.month) | (
+        (birth.dt.month == start.month) & (birth.dt.day > start.day)
+    )
+    years = start.year - birth.dt.year - before_birthday.astype(int)  # completed years of age
+    obs = obs.assign(
+        head_sex=obs["household_id"].map(hh["head_sex"]),
+        head_age_group=np.select([years < 35, years < 60], ["15-34", "35-59"], "60+"),
+        disability=np.where(obs["household_id"].map(hh["has_disability_member"]), "ya", "tidak"),
+    )
+    for dim in ["head_sex", "head_age_group", "disability"]:
+        long = _kpis(obs.rename(columns={dim: "group_value"}), ["group_value"])
+        part = got[got["group_dimension"] == dim]
+        for rnd, col in [(BASELINE, "baseline_value"), (ROUND, "value")]:
+            merged = part.merge(long[long["round_id"] == rnd], on=["group_value", "kpi_code"], how="outer")
+            assert (merged[col] == merged["v"]).all(), (region, dim, rnd)

@@ -17,6 +17,8 @@ SAMPLE_PARAMS = {
     "round_id": 2,
     "baseline_round_id": 1,
     "today": date(2026, 11, 28),
+    "moa_id": "",  # '' = every MoA of the region
+    "show_names": False,
 }
 
 
