@@ -58,6 +58,11 @@ export = shown[
     ]
 ]
 download_buttons(ctx, export, f"kpi_{ctx.region_code}_{moa_id or 'semua'}")
+how_computed(
+    ctx,
+    t("monev.how_table") if moa_id else f"{t('monev.how_table')} {t('monev.how_double_count')}",
+    int(shown.drop_duplicates("moa_id")["households_count"].sum()),
+)
 
 # -- 2. a dumbbell per KPI: baseline -> value, with the target
 st.subheader(t("monev.dumbbell_heading"))
