@@ -78,7 +78,7 @@ for i, code in enumerate(codes):
     rows = shown[shown["kpi_code"] == code].assign(label=lambda f: f["moa_id"])
     first = rows.iloc[0]
     with columns[i % 2]:
-        st.markdown(f"**{first[f'kpi_name_{lang}']}** ({first['unit']})")
+        st.markdown(f"**{first[f'kpi_name_{lang}']}** ({t(f'monev.unit.{first.unit}')})")
         st.plotly_chart(kpi_dumbbell(rows, names, lang), key=f"monev_dumbbell_{code}")
         note = f"{first['definition_id']}\n\n{t('monev.how_attainment')}"
         note = note if moa_id else f"{note} {t('monev.how_double_count')}"

@@ -9,7 +9,8 @@ On-track rule (documented for TNP2K reviews and the regent's briefing):
   (progress is expected to be linear over the period: halfway through, half of the way to the target);
 - otherwise "belum_tercapai" (not yet achieved) — once the period is over, anything short of 100 is this.
 - "tidak_terukur" (cannot be measured) when attainment is None: no measurement, or a target that asks for no change
-  (target == baseline) or a change in the wrong direction.
+  (target == baseline) or a change in the wrong direction; and (with_attainment) a count KPI measured over only part
+  of an MoA's households (a kecamatan), which cannot be held against the whole-MoA target.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import math
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from sinergi.charts.style import PALETTE
@@ -95,6 +97,13 @@ def with_attainment(frame: pd.DataFrame) -> pd.DataFrame:
         )
     ]
     out["attainment_pct"] = out["attainment_pct"].astype("float64")
+    if {"target_households_count", "moa_target_households_count"} <= set(out.columns):
+        # Below the MoA's kabupaten only part of its households is measured: a count cannot be held against the
+        # whole-MoA target (a share can), so such counts are not measurable there.
+        partial = (out["target_households_count"] < out["moa_target_households_count"]) & (
+            out["unit"] != "persen"
+        )
+        out.loc[partial, "attainment_pct"] = np.nan
     out["elapsed_share"] = [
         elapsed_share(_as_date(s), _as_date(e), _as_date(at))
         for s, e, at in zip(out["moa_started_on"], out["moa_ended_on"], out["round_ended_on"], strict=True)

@@ -72,6 +72,9 @@ def test_with_attainment_adds_status():
     out = with_attainment(frame)
     assert out["status"].tolist() == ["tercapai", "belum_tercapai"]
     assert out["change"].tolist() == [-50.0, 10.0]
+    # measured over part of the MoA's households: the share still counts, the count does not
+    part = frame.assign(unit=["persen", "orang"], target_households_count=50, moa_target_households_count=80)
+    assert with_attainment(part)["status"].tolist() == ["tercapai", "tidak_terukur"]
 
 
 # ---- independent recomputation over the raw tables -----------------------------------------------------------
