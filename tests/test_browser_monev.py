@@ -66,6 +66,9 @@ def test_left_behind_download_equals_independent_query(base_url):
         page.goto(base_url + f"/intervensi?wilayah={region}&putaran=2")
         settle(page)
         _check(page)
+        page.wait_for_selector(".js-plotly-plot", timeout=30_000)
+        assert page.locator(".js-plotly-plot").count() == 4
+        page.wait_for_timeout(1500)  # let plotly finish drawing before the screenshot
         page.screenshot(path=str(SHOTS / "test_monev_intervensi.png"))
         button = page.locator('[data-testid="stDownloadButton"]').filter(has_text="Unduh CSV").last
         with page.expect_download() as info:

@@ -121,6 +121,7 @@ def count_bars(frame: pd.DataFrame, label_col: str, value_col: str, lang: str = 
     )
     fig.update_layout(**base_layout(lang), height=300, showlegend=False)
     fig.update_xaxes(type="category")
+    fig.update_yaxes(tickformat=",.0f")
     return fig
 
 
