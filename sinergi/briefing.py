@@ -14,7 +14,7 @@ import pandas as pd
 
 from sinergi.fmt import fmt_change, fmt_date, fmt_number, fmt_pct, fmt_rupiah
 from sinergi.i18n import translate
-from sinergi.kpi import QUERY_BY_MOA, STATUSES, with_attainment
+from sinergi.kpi import QUERY_BY_MOA, STATUS_LABEL_KEYS, STATUSES, with_attainment
 from sinergi.overview import Headline, headline
 
 Fetch = Callable[..., pd.DataFrame]
@@ -196,5 +196,21 @@ def decision_rows(b: Briefing, lang: str) -> pd.DataFrame:
             "reasons": [
                 "; ".join(translate(f"briefing.reason.{r}", lang) for r in rs) for rs in frame["reasons"]
             ],
+        }
+    )
+
+
+def kpi_rows(b: Briefing, lang: str) -> pd.DataFrame:
+    """Return the MoA KPI targets as rows: MoA, KPI name, baseline, round value, target, attainment and status."""
+    kpi = b.kpi
+    return pd.DataFrame(
+        {
+            "moa_id": kpi["moa_id"],
+            "kpi": kpi[f"kpi_name_{lang}"],
+            "baseline": kpi["baseline_value"].round(1),
+            "value": kpi["value"].round(1),
+            "target": kpi["target_value"],
+            "attainment": kpi["attainment_pct"].round(0),
+            "status": [translate(STATUS_LABEL_KEYS[s], lang) for s in kpi["status"]],
         }
     )

@@ -18,6 +18,7 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("beranda", "pages/overview.py", "beranda", "nav.section.ringkasan", default=True),
+    PageSpec("briefing", "pages/briefing.py", "briefing-bupati", "nav.section.ringkasan"),
     PageSpec("monev", "pages/kpi_monitoring.py", "monev-kpi", "nav.section.monitoring"),
     PageSpec("perpindahan", "pages/household_transitions.py", "perpindahan", "nav.section.monitoring"),
     PageSpec("banding", "pages/comparison.py", "perbandingan", "nav.section.monitoring"),
