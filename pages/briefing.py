@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from sinergi.briefing import decision_rows, gather, kpi_rows, kpi_tally, summary_sentences, tiles
+from sinergi.briefing import decision_lines, gather, kpi_rows, kpi_tally, summary_sentences, tiles
 from sinergi.charts.briefing import build_kpi_status
 from sinergi.charts.briefing_map import build_briefing_map
 from sinergi.fmt import fmt_date
@@ -48,10 +48,8 @@ with side_column:
     else:
         st.info(t("briefing.kpi_none"))
     st.subheader(t("briefing.decisions_title"))
-    decision_headers = {c: t(f"briefing.col.{c}") for c in ("moa_number", "title", "ended_on", "reasons")}
     if len(b.decisions):
-        rows = decision_rows(b, lang)
-        st.dataframe(rows[list(decision_headers)].rename(columns=decision_headers), hide_index=True)
+        st.markdown("\n".join(f"- {line}" for line in decision_lines(b, lang)))
     else:
         st.success(t("briefing.decisions_none"))
 
@@ -79,8 +77,9 @@ with st.expander(t("briefing.map_table")):
     st.dataframe(b.by_desa[list(desa_headers)].rename(columns=desa_headers), hide_index=True)
     download_buttons(ctx, b.by_desa, f"briefing_desa_{ctx.region_code}_{ctx.round_id}", desa_headers)
 
-st.subheader(t("briefing.export_title"))
-if st.button(t("briefing.export_prepare"), key="briefing_prepare"):
+export_box = st.container(key="briefing_export")
+export_box.subheader(t("briefing.export_title"))
+if export_box.button(t("briefing.export_prepare"), key="briefing_prepare"):
     st.session_state["briefing_export_for"] = (ctx.region_code, ctx.round_id, lang)
 if st.session_state.get("briefing_export_for") == (ctx.region_code, ctx.round_id, lang):
     stem = f"briefing_{ctx.region_code}_{ctx.round_id}_{lang}".replace(".", "")
@@ -98,9 +97,9 @@ if st.session_state.get("briefing_export_for") == (ctx.region_code, ctx.round_id
             ctx.today,
         )
     except RuntimeError as error:
-        st.error(t("briefing.export_failed", error=error))
+        export_box.error(t("briefing.export_failed", error=error))
     else:
-        pdf_column, pptx_column = st.columns(2)
+        pdf_column, pptx_column = export_box.columns(2)
         pdf_column.download_button(
             t("briefing.export_pdf"),
             pdf,

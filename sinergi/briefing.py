@@ -214,3 +214,18 @@ def kpi_rows(b: Briefing, lang: str) -> pd.DataFrame:
             "status": [translate(STATUS_LABEL_KEYS[s], lang) for s in kpi["status"]],
         }
     )
+
+
+def decision_lines(b: Briefing, lang: str) -> list[str]:
+    """Return one Markdown line per MoA needing a decision: number, title, end date and reasons."""
+    return [
+        translate(
+            "briefing.decision_line",
+            lang,
+            number=row.moa_number,
+            title=row.title,
+            date=row.ended_on,
+            reasons=row.reasons,
+        )
+        for row in decision_rows(b, lang).itertuples(index=False)
+    ]

@@ -20,13 +20,16 @@ PRINT_CSS = """
   body, .stApp, .stMain { background: white !important; }
   .stMainBlockContainer, [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: 100% !important; }
   [data-testid="stDownloadButton"], [data-testid="stButton"], [data-testid="stExpander"],
-  [data-testid="stElementToolbar"], [data-testid="stDecoration"], .modebar { display: none !important; }
+  [data-testid="stElementToolbar"], [data-testid="stDecoration"], [data-testid="stTooltipIcon"],
+  .st-key-briefing_export, .modebar { display: none !important; }
   [data-testid="stMetric"], [data-testid="stPlotlyChart"], [data-testid="stHorizontalBlock"] {
     break-inside: avoid; page-break-inside: avoid;
   }
   [data-testid="stMetricValue"] { font-size: 1.5rem !important; }
 }
-.briefing-sentences li { font-size: 1.15rem; line-height: 1.45; }
+/* On a 768-pixel-high projector the summary and the six tiles must show without scrolling. */
+[data-testid="stMainBlockContainer"] { padding-top: 3.5rem; }
+h1 { font-size: 2.1rem !important; padding-top: 0 !important; }
 """
 
 
