@@ -175,7 +175,7 @@ def summary_sentences(b: Briefing, lang: str) -> list[str]:
     third = t(
         "kpi_moa",
         good=tally["tercapai"] + tally["sesuai_jalur"],
-        total=sum(tally.values()),
+        total=sum(tally.values()) - tally["tidak_terukur"],
         behind=tally["belum_tercapai"],
         moas=len(b.decisions),
         soon=reasons.count("ending_soon"),
