@@ -40,6 +40,16 @@ class _Pdf(FPDF):
         self.set_font(self.family_name, "B" if bold else "", size)
         self.set_text_color(*colour)
 
+    def fitted(self, text: str, width: float, size: float, bold: bool = False, colour=INK) -> str:
+        """Set the largest font size up to size at which text fits width; return the text to write."""
+        text = self.text_of(text)
+        while size > 5:
+            self.style(size, bold, colour)
+            if self.get_string_width(text) <= width:
+                break
+            size -= 0.5
+        return text
+
 
 def _tiles(pdf: _Pdf, doc: BriefingDoc, x0: float, y0: float, width: float) -> float:
     cols, gap, height = 3, 3.0, 21.0
@@ -49,14 +59,11 @@ def _tiles(pdf: _Pdf, doc: BriefingDoc, x0: float, y0: float, width: float) -> f
         pdf.set_draw_color(*BORDER)
         pdf.rect(x, y, w, height)
         pdf.set_xy(x + 2, y + 1.5)
-        pdf.style(7.5, colour=MUTED)
-        pdf.cell(w - 4, 4, pdf.text_of(tile.label))
+        pdf.cell(w - 4, 4, pdf.fitted(tile.label, w - 4, 7.5, colour=MUTED))
         pdf.set_xy(x + 2, y + 6)
-        pdf.style(15, bold=True)
-        pdf.cell(w - 4, 8, pdf.text_of(tile.value))
+        pdf.cell(w - 4, 8, pdf.fitted(tile.value, w - 4, 15, bold=True))
         pdf.set_xy(x + 2, y + 14.5)
-        pdf.style(7.5, colour=MUTED)
-        pdf.cell(w - 4, 4, pdf.text_of(tile.delta or ""))
+        pdf.cell(w - 4, 4, pdf.fitted(tile.delta or "", w - 4, 7.5, colour=MUTED))
     rows = (len(doc.tiles) + cols - 1) // cols
     return y0 + rows * (height + gap)
 
@@ -107,9 +114,8 @@ def briefing_pdf(doc: BriefingDoc) -> bytes:
     pdf.style(9)
     for sentence in doc.sentences:
         pdf.set_x(10)
-        pdf.multi_cell(
-            left_w, 4.3, pdf.text_of("• " + sentence) if pdf.unicode else "- " + pdf.text_of(sentence)
-        )
+        bullet = "• " if pdf.unicode else "- "
+        pdf.multi_cell(left_w, 4.3, bullet + pdf.text_of(sentence), align="L")
         pdf.ln(0.8)
     y = pdf.get_y() + 1.5
     pdf.set_xy(10, y)
@@ -123,5 +129,5 @@ def briefing_pdf(doc: BriefingDoc) -> bytes:
     pdf.image(io.BytesIO(doc.map_png), x=right_x, y=30, w=122)
     pdf.set_xy(10, 193)
     pdf.style(6.8, colour=MUTED)
-    pdf.multi_cell(277, 3.2, pdf.text_of(" ".join(doc.footer)))
+    pdf.multi_cell(277, 3.2, pdf.text_of(" ".join(doc.footer)), align="L")
     return bytes(pdf.output())
