@@ -92,60 +92,60 @@ def change_pct(before: float, after: float) -> float | None:
 def tiles(b: Briefing, lang: str) -> list[Tile]:
     """Return the six headline tiles of the briefing, labelled and formatted in lang."""
     h, tally = b.headline, kpi_tally(b.kpi)
-    t = lambda key, **v: translate(f"briefing.tile.{key}", lang, **v)  # noqa: E731
+    t = lambda key, **v: translate(key, lang, **v)  # noqa: E731
     good = tally["tercapai"] + tally["sesuai_jalur"]
     measured = sum(tally.values()) - tally["tidak_terukur"]
     observed_delta = (
         None
         if b.is_baseline
         else t(
-            "since_baseline",
+            "briefing.tile.since_baseline",
             change=fmt_change(h.observed_extreme_poor - h.baseline_extreme_poor, lang),
             pct=fmt_change(h.observed_change_pct, lang, 1, pct=True),
         )
     )
     return [
         Tile(
-            t("observed"),
+            t("briefing.tile.observed"),
             fmt_number(h.observed_extreme_poor, lang),
             observed_delta,
             "inverse",
-            t("observed_help"),
+            t("briefing.tile.observed_help"),
         ),
         Tile(
-            t("register"),
+            t("briefing.tile.register"),
             fmt_number(h.extreme_poor_households, lang),
-            t("people", people=fmt_number(h.extreme_poor_people, lang)),
+            t("briefing.tile.people", people=fmt_number(h.extreme_poor_people, lang)),
             "off",
-            t("register_help"),
+            t("briefing.tile.register_help"),
         ),
         Tile(
-            t("reached"),
+            t("briefing.tile.reached"),
             fmt_pct(h.verified_targets_reached_pct, lang),
-            t("of_targets", targets=fmt_number(h.verified_targets, lang)),
+            t("briefing.tile.of_targets", targets=fmt_number(h.verified_targets, lang)),
             "off",
-            t("reached_help"),
+            t("briefing.tile.reached_help"),
         ),
         Tile(
-            t("kpi"),
-            t("kpi_value", good=good, measured=measured),
-            t("kpi_behind", behind=tally["belum_tercapai"]),
+            t("briefing.tile.kpi"),
+            t("briefing.tile.kpi_value", good=good, measured=measured),
+            t("briefing.tile.kpi_behind", behind=tally["belum_tercapai"]),
             "off",
-            t("kpi_help"),
+            t("briefing.tile.kpi_help"),
         ),
         Tile(
-            t("moa"),
+            t("briefing.tile.moa"),
             fmt_number(h.active_moa, lang),
-            t("moa_decisions", count=len(b.decisions)),
+            t("briefing.tile.moa_decisions", count=len(b.decisions)),
             "off",
-            t("moa_help"),
+            t("briefing.tile.moa_help"),
         ),
         Tile(
-            t("budget", year=h.budget_year or "–"),
+            t("briefing.tile.budget", year=h.budget_year or "–"),
             fmt_rupiah(h.budget_allocated_rp, lang),
-            t("budget_realised", pct=fmt_pct(h.budget_realised_pct, lang, 0)),
+            t("briefing.tile.budget_realised", pct=fmt_pct(h.budget_realised_pct, lang, 0)),
             "off",
-            t("budget_help"),
+            t("briefing.tile.budget_help"),
         ),
     ]
 
@@ -153,27 +153,27 @@ def tiles(b: Briefing, lang: str) -> list[Tile]:
 def summary_sentences(b: Briefing, lang: str) -> list[str]:
     """Return three sentences that say what changed: extreme-poor households, targets reached, KPIs and MoAs."""
     h, tally = b.headline, kpi_tally(b.kpi)
-    t = lambda key, **v: translate(f"briefing.sentence.{key}", lang, **v)  # noqa: E731
+    t = lambda key, **v: translate(key, lang, **v)  # noqa: E731
     if b.is_baseline:
-        first = t("baseline", count=fmt_number(h.observed_extreme_poor, lang))
+        first = t("briefing.sentence.baseline", count=fmt_number(h.observed_extreme_poor, lang))
     else:
         before, after = h.baseline_extreme_poor, h.observed_extreme_poor
         verb = "down" if after < before else ("up" if after > before else "same")
         first = t(
-            f"poor_{verb}",
+            f"briefing.sentence.poor_{verb}",
             before=fmt_number(before, lang),
             after=fmt_number(after, lang),
             pct=fmt_change(change_pct(before, after), lang, 1, pct=True),
         )
     second = t(
-        "reached",
+        "briefing.sentence.reached",
         reached=fmt_number(round((h.verified_targets_reached_pct or 0) * h.verified_targets / 100), lang),
         targets=fmt_number(h.verified_targets, lang),
         pct=fmt_pct(h.verified_targets_reached_pct, lang),
     )
     reasons = [r for row in b.decisions["reasons"] for r in row] if len(b.decisions) else []
     third = t(
-        "kpi_moa",
+        "briefing.sentence.kpi_moa",
         good=tally["tercapai"] + tally["sesuai_jalur"],
         total=sum(tally.values()) - tally["tidak_terukur"],
         behind=tally["belum_tercapai"],
