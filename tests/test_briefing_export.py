@@ -6,6 +6,7 @@ import shutil
 import subprocess
 from datetime import date
 
+import pandas as pd
 import pytest
 from conftest import DEMO_KABUPATEN
 from pptx import Presentation
@@ -84,3 +85,45 @@ def test_pptx_has_four_slides_with_the_figures(files):
         assert value in text, f"{value!r} missing from the PPTX of {region}"
     pictures = [shape for slide in prs.slides for shape in slide.shapes if shape.shape_type == 13]
     assert len(pictures) == 2  # the map and the KPI chart
+
+
+def test_pdf_without_dejavu_falls_back_to_latin1(monkeypatch, tmp_path):
+    """On a system without DejaVu the core font is used and "−", "≤" are written as "-", "<="."""
+    from PIL import Image
+
+    from sinergi.briefing import Tile
+    from sinergi.export import briefing_pdf as module
+    from sinergi.export.briefing_doc import BriefingDoc
+
+    png = io.BytesIO()
+    Image.new("RGB", (20, 20), "white").save(png, format="PNG")
+    monkeypatch.setattr(module, "FONT_DIR", tmp_path / "none")
+    doc = BriefingDoc(
+        lang="id",
+        title="Briefing Bupati: Kabupaten Watu Molo",
+        subtitle="Endline",
+        tiles=[Tile("RT miskin ekstrem", "1.629", "−252 (−13,4 %)", "inverse", "")] * 6,
+        sentences=["Jumlah rumah tangga miskin ekstrem turun dari 1.881 menjadi 1.629 (−13,4 %)."] * 3,
+        decisions=pd.DataFrame(
+            {
+                "moa_number": ["001"],
+                "title": ["T"],
+                "ended_on": ["1 Mei 2027"],
+                "stage": [7],
+                "reasons": ["≤ 90"],
+            }
+        ),
+        headers={c: c for c in ("moa_number", "title", "ended_on", "stage", "reasons")},
+        footer=["Sumber."],
+        map_title="Peta",
+        kpi_title="KPI",
+        decisions_title="MoA",
+        decisions_none="-",
+        map_png=png.getvalue(),
+        kpi_png=png.getvalue(),
+    )
+    path = tmp_path / "fallback.pdf"
+    path.write_bytes(module.briefing_pdf(doc))
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert "turun dari 1.881 menjadi 1.629 (-13,4 %)" in text
+    assert "<= 90" in text

@@ -13,7 +13,7 @@ import threading
 
 import plotly.graph_objects as go
 
-_lock = threading.Lock()
+_lock = threading.Lock()  # guards the start, and each render: the server answers calls in one shared queue
 _started = False
 
 
