@@ -85,6 +85,23 @@ def test_pptx_has_four_slides_with_the_figures(files):
         assert value in text, f"{value!r} missing from the PPTX of {region}"
     pictures = [shape for slide in prs.slides for shape in slide.shapes if shape.shape_type == 13]
     assert len(pictures) == 2  # the map and the KPI chart
+    for slide in prs.slides:  # nothing hangs off the slide
+        for shape in slide.shapes:
+            assert shape.left >= 0 and shape.top >= 0
+            assert (
+                shape.left + shape.width <= prs.slide_width and shape.top + shape.height <= prs.slide_height
+            )
+
+
+def test_province_briefing_says_how_many_decisions_are_left_out():
+    pdf, pptx = briefing_files("99", 2, "en", TODAY)
+    text = "\n".join(
+        s.text_frame.text
+        for sl in Presentation(io.BytesIO(pptx)).slides
+        for s in sl.shapes
+        if s.has_text_frame
+    )
+    assert "more MoAs (see the Regent's briefing page in Sinergi)" in text
 
 
 def test_pdf_without_dejavu_falls_back_to_latin1(monkeypatch, tmp_path):
@@ -119,6 +136,7 @@ def test_pdf_without_dejavu_falls_back_to_latin1(monkeypatch, tmp_path):
         kpi_title="KPI",
         decisions_title="MoA",
         decisions_none="-",
+        more_decisions="+{count}",
         map_png=png.getvalue(),
         kpi_png=png.getvalue(),
     )

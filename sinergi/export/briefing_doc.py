@@ -33,6 +33,7 @@ class BriefingDoc:
     kpi_title: str
     decisions_title: str
     decisions_none: str
+    more_decisions: str  # with a {count} placeholder, for lists longer than the page holds
     map_png: bytes
     kpi_png: bytes
 
@@ -65,6 +66,7 @@ def prepare(
         kpi_title=t("briefing.kpi_title"),
         decisions_title=t("briefing.decisions_title"),
         decisions_none=t("briefing.decisions_none"),
+        more_decisions=translate("briefing.more_decisions", lang),
         map_png=figure_png(build_briefing_map(b.by_desa, lang, height=MAP_SIZE[1], font_size=20), *MAP_SIZE),
         kpi_png=figure_png(build_kpi_status(kpi_tally(b.kpi), lang, height=KPI_SIZE[1]), *KPI_SIZE),
     )

@@ -94,6 +94,10 @@ def _decisions(pdf: _Pdf, doc: BriefingDoc, x0: float, y: float, width: float) -
                 text = text[:-2].rstrip() + "…"
             pdf.cell(width * share, 4.2, pdf.text_of(text))
         y += 4.2
+    if len(doc.decisions) > MAX_DECISIONS:
+        pdf.set_xy(x0, y)
+        pdf.style(7, colour=MUTED)
+        pdf.cell(width, 4.2, pdf.text_of(doc.more_decisions.format(count=len(doc.decisions) - MAX_DECISIONS)))
 
 
 def briefing_pdf(doc: BriefingDoc) -> bytes:

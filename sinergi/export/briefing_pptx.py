@@ -65,6 +65,8 @@ def briefing_pptx(doc: BriefingDoc) -> bytes:
     for row in doc.decisions.head(MAX_DECISIONS).itertuples(index=False):
         lines.append((f"{row.moa_number} · {row.title}", 13, True))
         lines.append((f"{doc.headers['ended_on']}: {row.ended_on} — {row.reasons}", 12, False))
+    if len(doc.decisions) > MAX_DECISIONS:
+        lines.append((doc.more_decisions.format(count=len(doc.decisions) - MAX_DECISIONS), 12, False))
     _text(last, 7.0, 1.1, 5.8, 5.6, lines)
     out = io.BytesIO()
     prs.save(out)
