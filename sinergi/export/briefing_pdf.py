@@ -16,7 +16,7 @@ _LATIN1 = str.maketrans({"−": "-", "–": "-", "—": "-", "≤": "<=", "≥":
 INK = (33, 37, 41)
 MUTED = (90, 96, 104)
 BORDER = (200, 204, 208)
-MAX_DECISIONS = 6
+MAX_DECISIONS = 5  # with the "… and N more" line, the table ends above the footer
 
 
 class _Pdf(FPDF):
