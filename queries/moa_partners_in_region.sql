@@ -1,4 +1,4 @@
--- Partners of MoAs that target desa in a region (file: moa_partners_in_region), with the MoA, its status and the party's role (desa profile).
+-- Partners of MoAs that target desa in a region, with the MoA, its status and the party's role (desa profile).
 with targeted as (
     select distinct
         moa_id

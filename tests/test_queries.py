@@ -18,6 +18,7 @@ SAMPLE_PARAMS = {
     "baseline_round_id": 1,
     "today": date(2026, 11, 28),
     "moa_id": "MOA-0201",
+    "show_names": False,
 }
 
 

@@ -7,7 +7,13 @@ import re
 import pandas as pd
 import streamlit as st
 
-from sinergi.export.tables import export_stamp, localise_headers, to_csv_bytes, to_excel_bytes
+from sinergi.export.tables import (
+    excel_formats,
+    export_stamp,
+    localise_headers,
+    to_csv_bytes,
+    to_excel_bytes,
+)
 from sinergi.fmt import fmt_change, fmt_date
 from sinergi.ui.context import PageContext
 
@@ -38,13 +44,18 @@ def download_buttons(
     headers: dict[str, str] | None = None,
     user: str | None = None,
 ) -> None:
-    """Offer the table as Excel and CSV, with localised headers and an export stamp."""
+    """Offer the table as Excel and CSV, with localised headers and an export stamp; Excel keeps numbers and dates
+    as values with number formats chosen by the unit suffix of each column name (_rp, _count, _pct)."""
     table = localise_headers(frame, headers)
     safe = re.sub(r"[^a-z0-9_-]+", "_", stem.lower())
     col_xlsx, col_csv = st.columns(2)
     col_xlsx.download_button(
         ctx.t("shell.download_excel"),
-        to_excel_bytes(table, note=export_stamp(user)),
+        to_excel_bytes(
+            table,
+            note=export_stamp(user, lang=ctx.lang),
+            formats=excel_formats(frame, headers, ctx.lang),
+        ),
         file_name=f"{safe}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"dl_xlsx_{safe}",

@@ -26,4 +26,10 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("koordinasi", "pages/coordination.py", "koordinasi", "nav.section.kolaborasi"),
     PageSpec("riwayat", "pages/program_history.py", "riwayat-program", "nav.section.kolaborasi"),
     PageSpec("alur", "pages/pipeline.py", "alur-program", "nav.section.kolaborasi"),
+    PageSpec("briefing", "pages/briefing.py", "briefing-bupati", "nav.section.ringkasan"),
+    PageSpec("monev", "pages/kpi_monitoring.py", "monev-kpi", "nav.section.monitoring"),
+    PageSpec("perpindahan", "pages/household_transitions.py", "perpindahan", "nav.section.monitoring"),
+    PageSpec("banding", "pages/comparison.py", "perbandingan", "nav.section.monitoring"),
+    PageSpec("intervensi", "pages/interventions.py", "intervensi", "nav.section.monitoring"),
+    PageSpec("anggaran", "pages/budget.py", "anggaran", "nav.section.monitoring"),
 )

@@ -1,0 +1,118 @@
+"""Briefing Bupati: a handful of figures, one map, KPI progress and the MoAs that need a decision, for a projector."""
+
+import streamlit as st
+
+from sinergi.briefing import decision_lines, gather, kpi_rows, kpi_tally, summary_sentences, tiles
+from sinergi.charts.briefing import build_kpi_status
+from sinergi.charts.briefing_map import build_briefing_map
+from sinergi.fmt import fmt_date
+from sinergi.ui.briefing_parts import export_files, print_stylesheet
+from sinergi.ui.components import data_as_of, download_buttons, region_title
+from sinergi.ui.context import page_context
+from sinergi.ui.data import database_version, load
+
+ctx = page_context("briefing")
+t, lang = ctx.t, ctx.lang
+print_stylesheet()
+b = gather(load, ctx.region_code, ctx.round_id, ctx.baseline_round_id, ctx.today)
+
+st.title(t("briefing.heading", region=region_title(ctx)))
+st.caption(t("briefing.subheading", round=ctx.round_name, date=fmt_date(ctx.as_of, lang)))
+with st.container(border=True):
+    st.markdown("\n".join(f"- **{sentence}**" for sentence in summary_sentences(b, lang)))
+
+headline_tiles = tiles(b, lang)
+for start in range(0, len(headline_tiles), 3):
+    for column, tile in zip(st.columns(3), headline_tiles[start : start + 3], strict=False):
+        column.metric(
+            tile.label,
+            tile.value,
+            delta=tile.delta.replace("−", "-") if tile.delta else None,
+            delta_color=tile.delta_color,
+            delta_arrow="auto" if tile.delta_color != "off" else "off",
+            help=tile.help,
+            border=True,
+        )
+
+map_column, side_column = st.columns([3, 2])
+with map_column:
+    st.subheader(t("briefing.map_title"))
+    if len(b.by_desa):
+        st.plotly_chart(build_briefing_map(b.by_desa, lang), key="briefing_map")
+    else:
+        st.info(t("briefing.map_none"))
+with side_column:
+    st.subheader(t("briefing.kpi_title"))
+    if len(b.kpi):
+        st.plotly_chart(build_kpi_status(kpi_tally(b.kpi), lang), key="briefing_kpi")
+    else:
+        st.info(t("briefing.kpi_none"))
+    st.subheader(t("briefing.decisions_title"))
+    if len(b.decisions):
+        st.markdown("\n".join(f"- {line}" for line in decision_lines(b, lang)))
+    else:
+        st.success(t("briefing.decisions_none"))
+
+data_as_of(ctx)
+st.caption(t("briefing.source"))
+st.caption(t("briefing.disclaimer"))
+
+kpi_headers = {
+    c: t(f"briefing.col.{c}")
+    for c in ("moa_id", "kpi", "baseline", "value", "target", "attainment", "status")
+}
+with st.expander(t("briefing.kpi_table")):
+    kpi_table = kpi_rows(b, lang)
+    st.dataframe(kpi_table.rename(columns=kpi_headers), hide_index=True)
+    download_buttons(ctx, kpi_table, f"briefing_kpi_{ctx.region_code}_{ctx.round_id}", kpi_headers)
+desa_headers = {
+    "desa_code": t("briefing.col.desa_code"),
+    "name": t("briefing.col.desa"),
+    "kecamatan_name": t("briefing.col.kecamatan"),
+    "observed_extreme_poor_count": t("briefing.col.observed"),
+    "baseline_extreme_poor_count": t("briefing.col.baseline_poor"),
+    "extreme_poor_households_count": t("briefing.col.register"),
+}
+with st.expander(t("briefing.map_table")):
+    st.dataframe(b.by_desa[list(desa_headers)].rename(columns=desa_headers), hide_index=True)
+    download_buttons(ctx, b.by_desa, f"briefing_desa_{ctx.region_code}_{ctx.round_id}", desa_headers)
+
+export_box = st.container(key="briefing_export")
+export_box.subheader(t("briefing.export_title"))
+if export_box.button(t("briefing.export_prepare"), key="briefing_prepare"):
+    st.session_state["briefing_export_for"] = (ctx.region_code, ctx.round_id, lang)
+if st.session_state.get("briefing_export_for") == (ctx.region_code, ctx.round_id, lang):
+    stem = f"briefing_{ctx.region_code}_{ctx.round_id}_{lang}".replace(".", "")
+    try:
+        pdf, pptx = export_files(
+            database_version(),
+            ctx.region_code,
+            region_title(ctx),
+            ctx.round_id,
+            ctx.round_name,
+            ctx.baseline_round_id,
+            lang,
+            ctx.as_of,
+            ctx.is_synthetic,
+            ctx.today,
+        )
+    except RuntimeError as error:
+        export_box.error(t("briefing.export_failed", error=error))
+    else:
+        pdf_column, pptx_column = export_box.columns(2)
+        pdf_column.download_button(
+            t("briefing.export_pdf"),
+            pdf,
+            file_name=f"{stem}.pdf",
+            mime="application/pdf",
+            key="briefing_pdf",
+            on_click="ignore",
+        )
+        pptx_column.download_button(
+            t("briefing.export_pptx"),
+            pptx,
+            file_name=f"{stem}.pptx",
+            mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            key="briefing_pptx",
+            on_click="ignore",
+        )

@@ -1,0 +1,83 @@
+"""Perpindahan: the same households in two rounds — who left extreme poverty, who fell in, by sector and desa."""
+
+import streamlit as st
+
+from sinergi.charts.monev import transition_bars, transition_sankey
+from sinergi.fmt import fmt_number
+from sinergi.monev import TRANSITIONS, decile_matrix, transition_counts
+from sinergi.ui.components import data_as_of, download_buttons, region_title
+from sinergi.ui.context import page_context
+from sinergi.ui.data import load
+from sinergi.ui.monev_parts import how_computed
+
+ctx = page_context("perpindahan")
+t, lang = ctx.t, ctx.lang
+params = {"region": ctx.region_code, "round_id": ctx.round_id, "baseline_round_id": ctx.baseline_round_id}
+rounds = load("monitoring_rounds").set_index("round_id")[f"name_{lang}"]
+round_names = (rounds[ctx.baseline_round_id], ctx.round_name)
+
+st.title(t("perpindahan.heading", region=region_title(ctx)))
+data_as_of(ctx)
+st.caption(t("perpindahan.intro", baseline=round_names[0], round=round_names[1]))
+if ctx.round_id == ctx.baseline_round_id:
+    st.info(t("monev.same_round"))
+
+population = (
+    st.segmented_control(
+        t("perpindahan.population"),
+        ["sasaran", "semua"],
+        default="sasaran",
+        format_func=lambda p: t(f"perpindahan.population.{p}"),
+        key="perpindahan_population",
+    )
+    or "sasaran"
+)
+by_desa = load("household_transitions_by_desa", **params)
+by_sector = load("household_transitions_by_sector", **params)
+if population == "sasaran":
+    by_desa, by_sector = by_desa[by_desa["is_target"]], by_sector[by_sector["is_target"]]
+labels = {tr: t(f"perpindahan.transition.{tr}") for tr in TRANSITIONS}
+
+total = transition_counts(by_desa)
+if total.empty:
+    st.info(t("perpindahan.empty"))
+    st.stop()
+row = total.iloc[0]
+tiles = st.columns(4)
+for col, tr in zip(tiles, TRANSITIONS, strict=True):
+    col.metric(labels[tr], fmt_number(row[tr], lang), border=True)
+st.plotly_chart(
+    transition_sankey(
+        row, {**labels, "poor": t("perpindahan.poor"), "not_poor": t("perpindahan.not_poor")}, round_names
+    ),
+    key="perpindahan_sankey",
+)
+how_computed(ctx, t("perpindahan.how"), int(row["households_count"]))
+
+st.subheader(t("perpindahan.by_sector"))
+sectors = transition_counts(by_sector, "sector_code")
+sector_labels = {**labels, **{s: t(f"perpindahan.sector.{s}") for s in sectors["sector_code"]}}
+st.plotly_chart(transition_bars(sectors, "sector_code", sector_labels, lang), key="perpindahan_sector")
+how_computed(ctx, t("perpindahan.how_sector"), int(row["households_count"]))
+
+st.subheader(t("perpindahan.by_desa"))
+desa = transition_counts(
+    by_desa.assign(desa=by_desa["desa_name"] + " (" + by_desa["desa_code"] + ")"), "desa"
+)
+desa = desa.sort_values(["keluar", "desa"], ascending=[False, True])
+top = desa.head(25)
+st.plotly_chart(transition_bars(top, "desa", labels, lang), key="perpindahan_desa")
+how_computed(
+    ctx, t("perpindahan.how_desa", count=len(top), total=len(desa)), int(top["households_count"].sum())
+)
+headers = {"desa": t("perpindahan.col.desa"), **labels, "households_count": t("perpindahan.col.households")}
+with st.expander(t("perpindahan.table")):
+    st.dataframe(desa.rename(columns=headers), hide_index=True)
+    download_buttons(ctx, desa, f"perpindahan_desa_{ctx.region_code}", headers)
+
+st.subheader(t("perpindahan.deciles"))
+matrix = decile_matrix(by_desa)
+matrix.index = [t("perpindahan.decile_row", decile=d, round=round_names[0]) for d in matrix.index]
+matrix.columns = [t("perpindahan.decile_col", decile=d, round=round_names[1]) for d in matrix.columns]
+st.dataframe(matrix)
+how_computed(ctx, t("perpindahan.how_deciles"), int(row["households_count"]))

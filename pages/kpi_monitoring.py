@@ -1,0 +1,126 @@
+"""Monev KPI: every KPI of the region's MoAs from baseline to the chosen round, against the MoA targets."""
+
+import streamlit as st
+
+from sinergi.charts.kpi import attainment_bars, group_bars, kpi_dumbbell, kpi_small_multiples
+from sinergi.kpi import QUERY_BY_MOA, QUERY_BY_REGION, STATUS_LABEL_KEYS, with_attainment
+from sinergi.monev import kabupaten_ranking, moa_ranking
+from sinergi.monev_tables import kpi_display_table, style_status
+from sinergi.ui.components import data_as_of, download_buttons, region_title
+from sinergi.ui.context import page_context
+from sinergi.ui.data import load
+from sinergi.ui.monev_parts import how_computed, moa_selector
+
+ctx = page_context("monev")
+t, lang = ctx.t, ctx.lang
+params = {"region": ctx.region_code, "round_id": ctx.round_id, "baseline_round_id": ctx.baseline_round_id}
+rounds = load("monitoring_rounds").set_index("round_id")[f"name_{lang}"]
+round_names = (rounds[ctx.baseline_round_id], ctx.round_name)
+
+st.title(t("monev.heading", region=region_title(ctx)))
+data_as_of(ctx)
+st.caption(t("monev.rule"))
+if ctx.round_id == ctx.baseline_round_id:
+    st.info(t("monev.same_round"))
+
+kpis = with_attainment(load(QUERY_BY_MOA, **params))
+if kpis.empty:
+    st.info(t("monev.no_moa"))
+    st.stop()
+
+moa_id = moa_selector(ctx, kpis.drop_duplicates("moa_id"), key="monev_moa")
+shown = kpis[kpis["moa_id"] == moa_id] if moa_id else kpis
+if ctx.region_level in ("kecamatan", "desa"):
+    st.warning(t("monev.partial_region"))
+
+# -- 1. every KPI: baseline, value, target, change, attainment, status
+st.subheader(t("monev.table_heading", round=ctx.round_name, baseline=round_names[0]))
+table = kpi_display_table(shown, lang, t, with_moa=not moa_id)
+st.dataframe(style_status(table, shown["status"], t("monev.col.status")), hide_index=True)
+status_counts = shown["status"].value_counts()
+st.caption(
+    " · ".join(
+        f"{t(f'monev.status.{s}')}: {int(status_counts.get(s, 0))}"
+        for s in ["tercapai", "sesuai_jalur", "belum_tercapai"]
+    )
+)
+export = shown[
+    [
+        "moa_id",
+        "kpi_code",
+        "baseline_value",
+        "value",
+        "target_value",
+        "change",
+        "attainment_pct",
+        "status",
+        "households_count",
+    ]
+]
+download_buttons(ctx, export, f"kpi_{ctx.region_code}_{moa_id or 'semua'}")
+how_computed(
+    ctx,
+    t("monev.how_table") if moa_id else f"{t('monev.how_table')} {t('monev.how_double_count')}",
+    int(shown.drop_duplicates("moa_id")["households_count"].sum()),
+)
+
+# -- 2. a dumbbell per KPI: baseline -> value, with the target
+st.subheader(t("monev.dumbbell_heading"))
+names = {
+    "baseline": round_names[0],
+    "value": round_names[1],
+    "target": t("monev.col.target"),
+    "status": {code: t(key) for code, key in STATUS_LABEL_KEYS.items()},
+}
+codes = list(dict.fromkeys(shown["kpi_code"]))
+columns = st.columns(2)
+for i, code in enumerate(codes):
+    rows = shown[shown["kpi_code"] == code].assign(label=lambda f: f["moa_id"])
+    first = rows.iloc[0]
+    with columns[i % 2]:
+        st.markdown(f"**{first[f'kpi_name_{lang}']}** ({t(f'monev.unit.{first.unit}')})")
+        st.plotly_chart(kpi_dumbbell(rows, names, lang), key=f"monev_dumbbell_{code}")
+        note = f"{first['definition_id']}\n\n{t('monev.how_attainment')}"
+        note = note if moa_id else f"{note} {t('monev.how_double_count')}"
+        how_computed(ctx, note, int(rows["households_count"].sum()))
+
+# -- 3. small multiples per kecamatan (per kabupaten for a province)
+by_region = load(QUERY_BY_REGION, **params)
+level = "kabupaten" if ctx.region_level == "provinsi" else "kecamatan"
+areas = by_region[by_region["area_level"] == level]
+if not areas.empty:
+    st.subheader(t(f"monev.multiples_heading.{level}"))
+    kpi_names = dict(zip(by_region["kpi_code"], by_region[f"kpi_name_{lang}"], strict=False))
+    chosen = st.selectbox(t("monev.kpi"), list(kpi_names), format_func=kpi_names.get, key="monev_kpi")
+    panel = areas[areas["kpi_code"] == chosen]
+    st.plotly_chart(kpi_small_multiples(panel, round_names, lang), key="monev_multiples")
+    how_computed(
+        ctx,
+        f"{panel['definition_id'].iloc[0]}\n\n{t('monev.how_multiples')}",
+        int(panel["households_count"].sum()),
+    )
+
+    # -- 4. disaggregation by head's sex, age group and disability
+    st.subheader(t("monev.groups_heading", kpi=kpi_names[chosen]))
+    groups = load("kpi_by_group", **params, moa_id=moa_id)
+    groups = groups[groups["kpi_code"] == chosen]
+    group_columns = st.columns(3)
+    for col, dim in zip(group_columns, ["head_sex", "head_age_group", "disability"], strict=True):
+        part = groups[groups["group_dimension"] == dim]
+        part = part.assign(label=[t(f"monev.group.{dim}.{v}") for v in part["group_value"]])
+        with col:
+            st.markdown(f"**{t(f'monev.group.{dim}')}**")
+            st.plotly_chart(group_bars(part, names, lang), key=f"monev_group_{dim}")
+            how_computed(ctx, t("monev.how_groups"), int(part["households_count"].sum()))
+
+# -- 5. rankings by attainment
+st.subheader(t("monev.ranking_heading"))
+ranking = moa_ranking(kpis).assign(label=lambda f: f["moa_id"])
+st.plotly_chart(attainment_bars(ranking, "label", lang, t("monev.col.attainment")), key="monev_rank_moa")
+how_computed(ctx, t("monev.how_ranking"), int(ranking["households_count"].sum()))
+if ctx.region_level == "provinsi":
+    st.subheader(t("monev.ranking_kabupaten"))
+    kab_names = load("regions_under", parent_code=ctx.region_code)
+    kab = kabupaten_ranking(kpis, dict(zip(kab_names["region_code"], kab_names["name"], strict=True)))
+    st.plotly_chart(attainment_bars(kab, "name", lang, t("monev.col.attainment")), key="monev_rank_kab")
+    how_computed(ctx, t("monev.how_ranking_kabupaten"), int(kab["households_count"].sum()))

@@ -1,0 +1,43 @@
+-- Coverage of verified extreme-poor target households (decile 1, verification valid or tambahan_musdes) in $region by
+-- household-level interventions, per source, per sector and per Inpres 4/2022 strategy (dimension + dimension_value),
+-- with the amount given to them. A household reached twice under one value counts once there.
+with targets as (
+    select household_id
+    from household
+    where starts_with(desa_code || '.', $region || '.')
+        and welfare_decile = 1
+        and verification_status in ('valid', 'tambahan_musdes')
+),
+
+given as (
+    select
+        i.household_id,
+        i.source,
+        coalesce(i.sector_code, 'lintas_sektor') as sector_code,
+        i.strategy,
+        i.amount_rp
+    from intervention as i
+    join targets as t on t.household_id = i.household_id
+),
+
+long as (
+    select 'source' as dimension, source as dimension_value, household_id, amount_rp from given
+    union all
+    select 'sector', sector_code, household_id, amount_rp from given
+    union all
+    select 'strategy', strategy, household_id, amount_rp from given
+),
+
+final as (
+    select
+        dimension,
+        dimension_value,
+        count(distinct household_id) as households_reached_count,
+        (select count(*) from targets) as target_households_count,
+        sum(amount_rp) as amount_rp
+    from long
+    group by dimension, dimension_value
+    order by dimension, households_reached_count desc
+)
+
+select * from final

@@ -1,0 +1,181 @@
+"""The briefing's pure logic (sentences, tiles, decisions), its queries against independent SQL, and its map."""
+
+from dataclasses import replace
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from sinergi import db
+from sinergi.briefing import (
+    Briefing,
+    change_pct,
+    decision_lines,
+    decisions,
+    gather,
+    kpi_tally,
+    summary_sentences,
+    tiles,
+)
+from sinergi.charts.briefing_map import CLASS_COLOURS, build_briefing_map, class_breaks, class_labels
+from sinergi.overview import Headline
+
+TODAY = date(2026, 11, 28)
+
+
+def _headline(**changes) -> Headline:
+    base = Headline(
+        extreme_poor_households=1408,
+        extreme_poor_people=6135,
+        extreme_poor_share_pct=10.0,
+        verified_targets=1273,
+        verified_targets_reached_pct=100 * 1228 / 1273,
+        observed_extreme_poor=1629,
+        baseline_extreme_poor=1881,
+        observed_change_pct=100 * (1629 - 1881) / 1881,
+        active_moa=3,
+        ending_soon_moa=2,
+        ended_undecided_moa=1,
+        budget_year=2026,
+        budget_allocated_rp=16.8e9,
+        budget_realised_rp=11.2e9,
+        budget_realised_pct=66.7,
+    )
+    return replace(base, **changes)
+
+
+def _briefing(is_baseline=False, **changes) -> Briefing:
+    kpi = pd.DataFrame(
+        {"moa_id": ["A", "A", "B", "C"], "status": ["tercapai", "belum_tercapai", "sesuai_jalur", "x"]}
+    )
+    kpi.loc[3, "status"] = "tidak_terukur"
+    moas = pd.DataFrame(
+        {
+            "moa_id": ["A", "B", "C"],
+            "moa_number": ["001/A", "002/B", "003/C"],
+            "title": ["Alpha", "Beta", "Gamma"],
+            "status": ["aktif", "berakhir", "aktif"],
+            "ended_on": [date(2027, 1, 7), date(2026, 8, 14), date(2028, 1, 1)],
+            "current_stage_no": [7, 7, 7],
+            "is_ending_soon": [True, False, False],
+            "is_ended_undecided": [False, True, False],
+            "is_stuck": [False, False, False],
+        }
+    )
+    return Briefing(_headline(**changes), kpi, decisions(moas, kpi), pd.DataFrame(), is_baseline)
+
+
+def test_first_sentence_says_the_fall_with_a_true_minus():
+    first = summary_sentences(_briefing(), "id")[0]
+    assert first == "Jumlah rumah tangga miskin ekstrem turun dari 1.881 menjadi 1.629 (−13,4 %)."
+    assert (
+        summary_sentences(_briefing(), "en")[0]
+        == "Extreme-poor households fell from 1,881 to 1,629 (−13.4%)."
+    )
+
+
+def test_first_sentence_says_a_rise_and_no_change():
+    assert (
+        "naik dari 1.000 menjadi 1.100 (+10,0 %)"
+        in summary_sentences(_briefing(baseline_extreme_poor=1000, observed_extreme_poor=1100), "id")[0]
+    )
+    assert (
+        "tetap 1.000"
+        in summary_sentences(_briefing(baseline_extreme_poor=1000, observed_extreme_poor=1000), "id")[0]
+    )
+
+
+def test_baseline_round_has_no_change_sentence_or_delta():
+    b = _briefing(is_baseline=True)
+    assert summary_sentences(b, "id")[0].startswith("Pada baseline tercatat 1.629 rumah tangga")
+    assert tiles(b, "id")[0].delta is None
+
+
+def test_other_sentences_count_targets_kpis_and_decisions():
+    _, second, third = summary_sentences(_briefing(), "id")
+    assert (
+        second == "1.228 dari 1.273 sasaran terverifikasi (96,5 %) telah menerima sedikitnya satu intervensi."
+    )
+    assert third.startswith(
+        "2 dari 3 target KPI MoA yang terukur tercapai atau sesuai jalur dan 1 belum tercapai; 2 MoA perlu"
+    )
+    assert "(1 berakhir dalam 90 hari, 1 berakhir tanpa keputusan perpanjangan)" in third
+
+
+def test_decisions_flags_behind_target_only_for_running_moas():
+    b = _briefing()
+    assert list(b.decisions["moa_id"]) == ["B", "A"]  # ending soonest first; C is on track
+    assert b.decisions.set_index("moa_id").loc["A", "reasons"] == ("ending_soon", "behind_target")
+    assert "berakhir ≤ 90 hari; KPI di bawah target" in decision_lines(b, "id")[1]
+
+
+def test_tiles_are_six_and_formatted():
+    labels = [tile.value for tile in tiles(_briefing(), "id")]
+    assert labels == ["1.629", "1.408", "96,5 %", "2 dari 3", "3", "Rp 16,8 miliar"]
+    assert tiles(_briefing(), "en")[5].value == "IDR 16.8 billion"
+
+
+def test_kpi_tally_and_change_pct():
+    assert kpi_tally(_briefing().kpi) == {
+        "tercapai": 1,
+        "sesuai_jalur": 1,
+        "belum_tercapai": 1,
+        "tidak_terukur": 1,
+    }
+    assert change_pct(0, 5) is None
+    assert change_pct(200, 150) == pytest.approx(-25.0)
+
+
+@pytest.mark.parametrize("region", ["99.02", "99.05"])
+def test_map_counts_match_independent_sql(con, region):
+    by_desa = db.run_query("briefing_extreme_poor_by_desa", region=region, round_id=2, baseline_round_id=1)
+    expected = con.execute(
+        """
+        select h.desa_code, count(*) filter (where o.expenditure_rp_per_capita_day < r.poverty_line_rp_per_capita_day) n
+        from household h join household_observation o using (household_id) join monitoring_round r using (round_id)
+        where h.kabupaten_code = ? and o.round_id = 2 group by 1
+        """,
+        [region],
+    ).df()
+    merged = by_desa.merge(expected, on="desa_code", how="left").fillna({"n": 0})
+    assert (merged["observed_extreme_poor_count"] == merged["n"]).all()
+    desa_total = con.execute(
+        "select count(*) from region where level = 'desa' and kabupaten_code = ?", [region]
+    )
+    assert len(by_desa) == desa_total.fetchone()[0]
+
+
+def test_decision_flags_match_independent_rules(con):
+    moas = db.run_query("briefing_moa_decisions", region="99.02", today=TODAY).set_index("moa_id")
+    raw = con.execute("select * from moa where kabupaten_code = '99.02'").df().set_index("moa_id")
+    for moa_id, row in raw.iterrows():
+        ended = row["ended_on"].date() if hasattr(row["ended_on"], "date") else row["ended_on"]
+        soon = row["status"] in ("aktif", "diperpanjang") and 0 <= (ended - TODAY).days <= 90
+        undecided = ended < TODAY and pd.isna(row["renewal_decision"]) and row["status"] != "draft"
+        assert moas.loc[moa_id, "is_ending_soon"] == soon, moa_id
+        assert moas.loc[moa_id, "is_ended_undecided"] == undecided, moa_id
+    assert moas.loc["MOA-0207", "is_stuck"]  # stage 6 since May 2026
+    assert not moas.loc["MOA-0205", "is_stuck"]  # at the last stage
+
+
+def test_gather_headline_equals_the_overview_queries():
+    b = gather(db.run_query, "99.05", 2, 1, TODAY)
+    households = db.run_query("overview_households", region="99.05", round_id=2)
+    assert b.headline.observed_extreme_poor == households["observed_extreme_poor_count"].iloc[0]
+    assert b.by_desa["observed_extreme_poor_count"].sum() == b.headline.observed_extreme_poor
+
+
+def test_class_breaks_and_labels():
+    breaks = class_breaks(pd.Series(range(0, 301)))
+    assert breaks == sorted(set(breaks)) and len(breaks) == len(CLASS_COLOURS) - 1
+    assert class_labels([30, 60], "id") == ["0–30", "31–60", "> 60"]
+    assert class_breaks(pd.Series([0, 0])) == []
+
+
+def test_map_has_a_class_legend_in_the_language_and_no_geo_subplot():
+    by_desa = db.run_query("briefing_extreme_poor_by_desa", region="99.05", round_id=2, baseline_round_id=1)
+    fig = build_briefing_map(by_desa, "id")
+    assert fig.layout.legend.title.text == "RT miskin ekstrem"
+    assert [tr.fillcolor for tr in fig.data if tr.fill == "toself"] == list(CLASS_COLOURS)
+    assert not any(tr.type in ("choropleth", "choroplethmap", "scattergeo") for tr in fig.data)
+    assert build_briefing_map(by_desa, "en").layout.legend.title.text == "Extreme-poor households"

@@ -1,0 +1,40 @@
+"""The briefing page under AppTest: draws in both languages, at every region level and round, figures match."""
+
+import pytest
+from conftest import open_page
+
+from sinergi import db
+from sinergi.fmt import fmt_number
+
+PAGE = "pages/briefing.py"
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading"), [("id", "Briefing Bupati: Kabupaten"), ("en", "Regent's briefing:")]
+)
+def test_briefing_page_in_both_languages(app, lang, heading):
+    at = open_page(app, PAGE, wilayah="99.02", putaran="2", bahasa=lang)
+    assert not at.exception
+    assert at.title[0].value.startswith(heading)
+    assert len(at.metric) == 6
+    observed = db.run_query("overview_households", region="99.02", round_id=2)[
+        "observed_extreme_poor_count"
+    ].iloc[0]
+    assert at.metric[0].value == fmt_number(observed, lang)
+    assert len(at.get("plotly_chart")) == 2  # the map and the KPI status chart
+
+
+@pytest.mark.parametrize(("wilayah", "putaran"), [("99", "2"), ("99.05.01", "2"), ("99.05", "1")])
+def test_briefing_page_at_other_levels_and_the_baseline(app, wilayah, putaran):
+    at = open_page(app, PAGE, wilayah=wilayah, putaran=putaran)
+    assert not at.exception
+    assert len(at.metric) == 6
+
+
+def test_export_buttons_offer_pdf_and_pptx(app):
+    at = open_page(app, PAGE, wilayah="99.05", putaran="2")
+    assert "PDF (1 halaman A4)" not in [b.proto.label for b in at.get("download_button")]  # only on request
+    at.button(key="briefing_prepare").click().run()
+    assert not at.exception
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "PDF (1 halaman A4)" in labels and "PowerPoint (4 slide)" in labels

@@ -1,0 +1,50 @@
+"""The briefing page in real Chromium at projector size (1366x768), in both languages; nothing leaves localhost."""
+
+import pytest
+from browser import ROOT, browser_page, needs_chromium, served_app, settle
+
+pytestmark = [pytest.mark.browser, needs_chromium]
+
+
+@pytest.fixture(scope="module")
+def base_url():
+    with served_app() as url:
+        # A deep link into a cold server shows "Page not found" before st.navigation has run once
+        # (streamlit/streamlit#9624): open the entry page first, as a returning visitor would have.
+        with browser_page() as (page, _):
+            page.goto(url + "/")
+            settle(page)
+        yield url
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "sentence"),
+    [
+        ("id", "Briefing Bupati: Kabupaten", "Jumlah rumah tangga miskin ekstrem"),
+        ("en", "Regent's briefing:", "Extreme-poor households"),
+    ],
+)
+def test_briefing_at_projector_size(base_url, lang, heading, sentence):
+    with browser_page(width=1366, height=768) as (page, outside):
+        page.goto(f"{base_url}/briefing-bupati?wilayah=99.05&putaran=2&bahasa={lang}")
+        settle(page)
+        page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=30000)
+        assert page.locator('[data-testid="stException"]').count() == 0
+        assert page.get_by_text("Page not found").count() == 0
+        assert page.get_by_text(heading).count() >= 1
+        assert page.get_by_text(sentence).count() >= 1
+        assert page.locator('[data-testid="stMetric"]').count() == 6
+        # The six tiles fit in the first two rows of a 1366-pixel screen: the last tile's value is not cut off.
+        last_value = page.locator('[data-testid="stMetricValue"]').nth(5).bounding_box()
+        assert last_value is not None and last_value["x"] + last_value["width"] < 1366
+        (ROOT / "shots").mkdir(exist_ok=True)
+        page.screenshot(path=str(ROOT / "shots" / f"briefing_{lang}_1366.png"))
+        # Streamlit scrolls an inner container, so a full-page shot needs a tall viewport instead.
+        page.set_viewport_size({"width": 1366, "height": 2000})
+        settle(page)
+        page.screenshot(path=str(ROOT / "shots" / f"briefing_{lang}_full.png"))
+        page.emulate_media(media="print")
+        page.screenshot(path=str(ROOT / "shots" / f"briefing_{lang}_print.png"), full_page=True)
+        assert page.locator('[data-testid="stSidebar"]').is_hidden()
+        assert page.locator('[data-testid="stExpander"]').first.is_hidden()
+    assert outside == []

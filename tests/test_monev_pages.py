@@ -1,0 +1,45 @@
+"""Monitoring pages under AppTest: every page runs without exceptions for two kabupaten, a kecamatan and the province."""
+
+import pytest
+from conftest import DEMO_KABUPATEN, DEMO_PROVINCE, open_page
+
+PAGES = [
+    "pages/kpi_monitoring.py",
+    "pages/household_transitions.py",
+    "pages/comparison.py",
+    "pages/interventions.py",
+    "pages/budget.py",
+]
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("region", [*DEMO_KABUPATEN])
+def test_page_runs(app, page, region):
+    at = open_page(app, page, wilayah=region, putaran="2")
+    assert not at.exception, at.exception
+    assert at.title
+    assert len(at.get("plotly_chart")) >= 1
+
+
+def test_kpi_page_for_a_kecamatan_and_a_deep_linked_moa(app):
+    at = open_page(app, "pages/kpi_monitoring.py", wilayah="99.05.03", putaran="2", moa="MOA-0502")
+    assert not at.exception
+    assert at.selectbox(key="monev_moa").value == "MOA-0502"
+    assert any("hanya mencakup" in w.value for w in at.warning)
+    table = at.dataframe[0].value
+    assert "MoA" not in table.columns  # one MoA chosen: no MoA column
+    assert set(table["Status"]) <= {"Tercapai", "Sesuai jalur", "Belum tercapai", "Tidak terukur"}
+    assert any(e.label == "Cara hitung" for e in at.expander)
+
+
+def test_kpi_page_province_ranks_kabupaten_in_english(app):
+    at = open_page(app, "pages/kpi_monitoring.py", wilayah=DEMO_PROVINCE, putaran="2", bahasa="en")
+    assert not at.exception
+    assert "Kabupaten ranked by attainment" in [s.value for s in at.subheader]
+    assert len(at.get("plotly_chart")) >= 10
+
+
+def test_baseline_round_explains_itself(app):
+    at = open_page(app, "pages/household_transitions.py", wilayah=DEMO_KABUPATEN[0], putaran="1")
+    assert not at.exception
+    assert len(at.info) >= 1
