@@ -64,7 +64,9 @@ def replace_rows(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame
     """Replace rows of table that share the key of frame's rows, then insert frame; return the rows written."""
     if frame.empty:
         return 0
-    columns = con.table(table).columns  # relational API: the table is named as an identifier, no SQL text built
+    columns = con.table(
+        table
+    ).columns  # relational API: the table is named as an identifier, no SQL text built
     con.register("incoming", frame[columns])
     try:
         run_importer_sql(con, f"replace_{table}")
@@ -209,3 +211,14 @@ def restore_previous(path: Path | None = None) -> Path | None:
 
 def _same_fs(a: Path, b: Path) -> bool:
     return a.stat().st_dev == b.parent.stat().st_dev
+
+
+def read_current(name: str, path: Path | None = None, **params: object) -> pd.DataFrame:
+    """Return the result of a read query in queries/importer/ on the current database (own read-only connection)."""
+    path = Path(path or db.database_path())
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        statement = importer_sql(name)[0]
+        return con.execute(statement, {k: params[k] for k in db.sql_parameters(statement)}).df()
+    finally:
+        con.close()

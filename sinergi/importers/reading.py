@@ -1,0 +1,173 @@
+"""Reading spreadsheets as text: delimiter and header-row detection, name and value normalisation."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+
+import pandas as pd
+
+HEADER_SCAN_ROWS = 40  # official P3KE exports put a title block above the header (data start at row 13)
+_SPACES = re.compile(r"[\s\u00a0\u2007\u202f\u200b\ufeff]+")
+
+
+class ReadError(Exception):
+    """The file cannot be read at all; the message is in Bahasa Indonesia."""
+
+
+@dataclass
+class Sheet:
+    frame: pd.DataFrame  # every cell as text, columns as written in the file
+    sheet: str  # sheet name ('' for CSV)
+    first_data_row: int  # 1-based row number of the first data row in the file
+
+
+def norm_name(name: object) -> str:
+    """Return a column name for matching: lower case, odd spaces collapsed, punctuation spacing ignored."""
+    text = _SPACES.sub(" ", str(name)).strip().lower()
+    return re.sub(r"\s*([/_.()-])\s*", r"\1", text).replace("_", " ")
+
+
+def norm_values(series: pd.Series) -> pd.Series:
+    """Return coded values for comparison: upper case, non-breaking and repeated spaces collapsed (vectorised)."""
+    return series.astype("string").str.replace(_SPACES, " ", regex=True).str.strip().str.upper()
+
+
+def is_excel(name: str, data: bytes) -> bool:
+    """Return True for .xlsx/.xlsm content (a zip with an xl/ folder)."""
+    if not data.startswith(b"PK"):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            return any(n.startswith("xl/") for n in zf.namelist())
+    except zipfile.BadZipFile:
+        return False
+
+
+def decode(data: bytes) -> str:
+    """Return file text: UTF-8 (with or without BOM), else Windows-1252 as spreadsheets save it."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def read_sheets(name: str, data: bytes, known: set[str], min_matches: int = 3) -> list[Sheet]:
+    """Return the data sheets of a CSV or Excel file, each starting at its detected header row."""
+    if is_excel(name, data):
+        return _read_excel(data, known, min_matches)
+    if data[:4] == b"PK\x03\x04" or b"\x00" in data[:2000]:
+        raise ReadError("Berkas bukan CSV atau Excel (.xlsx) yang dapat dibaca.")
+    return [_read_csv(decode(data), known, min_matches)]
+
+
+def _header_index(rows: list[list[object]], known: set[str], min_matches: int) -> int | None:
+    for i, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        names = {norm_name(c) for c in row if c is not None and str(c).strip()}
+        if len(names & known) >= min_matches:
+            return i
+    return None
+
+
+def _read_csv(text: str, known: set[str], min_matches: int) -> Sheet:
+    head = text[:200_000].splitlines()[:HEADER_SCAN_ROWS]
+    if not head:
+        raise ReadError("Berkas kosong.")
+    best: tuple[int, str, int] | None = None
+    for sep in (";", ",", "\t"):
+        rows = list(csv.reader(head, delimiter=sep))
+        idx = _header_index(rows, known, min_matches)
+        if idx is not None:
+            score = len({norm_name(c) for c in rows[idx]} & known)
+            if best is None or score > best[2]:
+                best = (idx, sep, score)
+    if best is None:
+        raise ReadError(
+            "Baris judul kolom tidak ditemukan: kolom yang dikenal tidak ada dalam "
+            f"{HEADER_SCAN_ROWS} baris pertama (pemisah ';' atau ',')."
+        )
+    idx, sep, _ = best
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text),
+            sep=sep,
+            skiprows=idx,
+            dtype=str,
+            keep_default_na=False,
+            na_filter=False,
+            engine="c",
+            on_bad_lines="error",
+        )
+    except (pd.errors.ParserError, ValueError) as exc:
+        raise ReadError(f"CSV tidak dapat dibaca: jumlah kolom tidak sama di setiap baris ({exc}).") from exc
+    return Sheet(frame, "", idx + 2)
+
+
+def _read_excel(data: bytes, known: set[str], min_matches: int) -> list[Sheet]:
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for broken files
+        raise ReadError(f"Berkas Excel rusak atau tidak dapat dibuka ({type(exc).__name__}).") from exc
+    sheets: list[Sheet] = []
+    for ws in wb.worksheets:
+        head = [list(r) for r in ws.iter_rows(max_row=HEADER_SCAN_ROWS, values_only=True)]
+        idx = _header_index(head, known, min_matches)
+        if idx is None:
+            continue
+        rows = ws.iter_rows(min_row=idx + 1, values_only=True)
+        header = [str(c).strip() if c is not None else f"kolom_{i + 1}" for i, c in enumerate(next(rows))]
+        body = [[_cell_text(c) for c in r[: len(header)]] for r in rows if any(c is not None for c in r)]
+        frame = pd.DataFrame(body, columns=header[: max((len(r) for r in body), default=len(header))])
+        sheets.append(Sheet(frame.reindex(columns=header, fill_value=""), ws.title, idx + 2))
+    wb.close()
+    if not sheets:
+        raise ReadError(
+            "Tidak ada lembar dengan baris judul kolom yang dikenal dalam "
+            f"{HEADER_SCAN_ROWS} baris pertama. Gunakan templat dari halaman Kelola Data."
+        )
+    return sheets
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if hasattr(value, "date") and hasattr(value, "hour"):
+        return value.date().isoformat() if not (value.hour or value.minute) else value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def match_columns(columns: list[str], aliases: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """Return {field: column in the file} for every field whose name or an alias appears (first match wins)."""
+    by_norm: dict[str, str] = {}
+    for col in columns:
+        by_norm.setdefault(norm_name(col), col)
+    found: dict[str, str] = {}
+    for fieldname, names in aliases.items():
+        for alias in names:
+            if norm_name(alias) in by_norm:
+                found[fieldname] = by_norm[norm_name(alias)]
+                break
+    return found
+
+
+def parse_dates(series: pd.Series) -> pd.Series:
+    """Return datetimes from text written as 2023-01-31, 31-01-2023, 31/01/2023 or 31.01.2023 (NaT if invalid)."""
+    text = series.astype("string").str.strip().str.slice(0, 10)
+    iso = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
+    dmy = pd.to_datetime(text.str.replace(r"[/.]", "-", regex=True), format="%d-%m-%Y", errors="coerce")
+    return iso.fillna(dmy)
+
+
+def to_int(series: pd.Series) -> pd.Series:
+    """Return integers from text (NA when not a whole number)."""
+    num = pd.to_numeric(
+        series.astype("string").str.strip().str.replace(",", ".", regex=False), errors="coerce"
+    )
+    return num.where(num.round() == num).astype("Int64")
