@@ -66,7 +66,9 @@ YES = {"YA", "Y", "1", "TRUE", "BENAR"}
 
 def _key(series: pd.Series) -> pd.Series:
     # spaces around '/' differ between export versions ("JERAMI/IJUK/RUMBIA/ DAUN-DAUNAN")
-    return reading.norm_values(series).str.replace(r"\s*/\s*", "/", regex=True)
+    codes, uniques = pd.factorize(reading.norm_values(series))
+    clean = pd.Series(uniques, dtype="string").str.replace(r"\s*/\s*", "/", regex=True).to_numpy()
+    return pd.Series(clean[codes] if len(uniques) else [], index=series.index, dtype="string")
 
 
 def prepare(name: str, data: bytes, path: Path | None = None) -> Prepared:

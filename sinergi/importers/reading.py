@@ -11,7 +11,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 HEADER_SCAN_ROWS = 40  # official P3KE exports put a title block above the header (data start at row 13)
-_SPACES = re.compile(r"[\s\u00a0\u2007\u202f\u200b\ufeff]+")
+_SPACES_TEXT = "[\\s\u00a0\u2007\u202f\u200b\ufeff]+"  # a plain pattern: pandas hands it to pyarrow (fast)
+_SPACES = re.compile(_SPACES_TEXT)
 
 
 class ReadError(Exception):
@@ -33,7 +34,10 @@ def norm_name(name: object) -> str:
 
 def norm_values(series: pd.Series) -> pd.Series:
     """Return coded values for comparison: upper case, non-breaking and repeated spaces collapsed (vectorised)."""
-    return series.astype("string").str.replace(_SPACES, " ", regex=True).str.strip().str.upper()
+    # coded columns hold few distinct values: normalise those once and spread them back
+    codes, uniques = pd.factorize(series.astype("string").fillna(""))
+    clean = pd.Series([_SPACES.sub(" ", str(u)).strip().upper() for u in uniques], dtype="string")
+    return pd.Series(clean.to_numpy()[codes] if len(uniques) else [], index=series.index, dtype="string")
 
 
 def is_excel(name: str, data: bytes) -> bool:

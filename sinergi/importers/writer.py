@@ -24,6 +24,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from sinergi import db
 
@@ -67,7 +68,8 @@ def replace_rows(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame
     columns = con.table(
         table
     ).columns  # relational API: the table is named as an identifier, no SQL text built
-    con.register("incoming", frame[columns])
+    # an Arrow table registers without copying string columns through Python objects
+    con.register("incoming", pa.Table.from_pandas(frame[columns], preserve_index=False))
     try:
         run_importer_sql(con, f"replace_{table}")
     finally:

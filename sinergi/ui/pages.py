@@ -18,4 +18,5 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("beranda", "pages/overview.py", "beranda", "nav.section.ringkasan", default=True),
+    PageSpec("kelola", "pages/data_management.py", "kelola-data", "nav.section.administrasi"),
 )
