@@ -12,7 +12,11 @@ from sinergi import db
 
 # ../shared/data/real from the main checkout; worktrees sit one level deeper
 REAL = next(
-    (p / "shared" / "data" / "real" for p in db.PROJECT_ROOT.parents if (p / "shared" / "data" / "real").is_dir()),
+    (
+        p / "shared" / "data" / "real"
+        for p in db.PROJECT_ROOT.parents
+        if (p / "shared" / "data" / "real").is_dir()
+    ),
     db.PROJECT_ROOT.parent / "shared" / "data" / "real",
 )
 needs_real = pytest.mark.skipif(not REAL.is_dir(), reason=f"real test data not found at {REAL}")
@@ -32,5 +36,8 @@ def copy_demo(tmp_path: Path) -> Path:
 
 def brebes_files() -> list[tuple[str, bytes]]:
     """Return the real Brebes boundary files (three levels) and the Kemendagri codes CSV."""
-    paths = [*sorted((REAL / "boundaries").glob("brebes_*.geojson")), REAL / "codes" / "kemendagri_brebes_3329.csv"]
+    paths = [
+        *sorted((REAL / "boundaries").glob("brebes_*.geojson")),
+        REAL / "codes" / "kemendagri_brebes_3329.csv",
+    ]
     return [(p.name, p.read_bytes()) for p in paths]

@@ -6,13 +6,13 @@ from pathlib import Path
 import duckdb
 import pytest
 import streamlit as st
+from conftest import open_page
+from importer_helpers import brebes_files, copy_demo, needs_real, sha
 
 from sinergi import db
 from sinergi.importers import execute, prepare
 from sinergi.importers.sample import synthetic_p3ke
 from sinergi.importers.writer import list_backups, restore_previous
-from conftest import open_page
-from importer_helpers import brebes_files, copy_demo, needs_real, sha
 
 pytestmark = needs_real
 
@@ -23,7 +23,12 @@ def brebes_db(tmp_path_factory) -> Path:
     outcome = execute(prepare("boundaries", brebes_files(), path), accept_warnings=True, path=path)
     assert outcome.status == "written"
     con = duckdb.connect(str(path), read_only=True)
-    desa = [r[0] for r in con.execute("select region_code from region where kabupaten_code = '33.29' and level = 'desa'").fetchall()]
+    desa = [
+        r[0]
+        for r in con.execute(
+            "select region_code from region where kabupaten_code = '33.29' and level = 'desa'"
+        ).fetchall()
+    ]
     con.close()
     data = synthetic_p3ke(desa, 3000, sep=",")
     outcome = execute(prepare("p3ke", [("p3ke_brebes.csv", data)], path), accept_warnings=False, path=path)
@@ -33,15 +38,34 @@ def brebes_db(tmp_path_factory) -> Path:
 
 def test_brebes_levels_and_households(brebes_db):
     con = duckdb.connect(str(brebes_db), read_only=True)
-    levels = dict(con.execute("select level, count(*) from region where starts_with(region_code || '.', '33.29.') group by level").fetchall())
+    levels = dict(
+        con.execute(
+            "select level, count(*) from region where starts_with(region_code || '.', '33.29.') group by level"
+        ).fetchall()
+    )
     assert levels == {"kabupaten": 1, "kecamatan": 17, "desa": 297}
-    assert con.execute("select count(*) from region where region_code = '33' and name = 'Jawa Tengah'").fetchone()[0] == 1
+    assert (
+        con.execute(
+            "select count(*) from region where region_code = '33' and name = 'Jawa Tengah'"
+        ).fetchone()[0]
+        == 1
+    )
     assert con.execute("select count(*) from household where kabupaten_code = '33.29'").fetchone()[0] == 3000
-    assert con.execute("select count(*) from region where region_type = 'kelurahan' and kabupaten_code = '33.29'").fetchone()[0] == 5
+    assert (
+        con.execute(
+            "select count(*) from region where region_type = 'kelurahan' and kabupaten_code = '33.29'"
+        ).fetchone()[0]
+        == 5
+    )
     kinds = [r[0] for r in con.execute("select kind from import_log order by imported_at").fetchall()]
     assert kinds == ["demo", "boundaries", "p3ke"]
     # the demo is untouched
-    assert con.execute("select count(*) from region where level = 'desa' and region_code like '99.%'").fetchone()[0] == 652
+    assert (
+        con.execute(
+            "select count(*) from region where level = 'desa' and region_code like '99.%'"
+        ).fetchone()[0]
+        == 652
+    )
     con.close()
 
 

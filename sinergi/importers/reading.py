@@ -9,6 +9,8 @@ import zipfile
 from dataclasses import dataclass
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
 
 HEADER_SCAN_ROWS = 40  # official P3KE exports put a title block above the header (data start at row 13)
 _SPACES_TEXT = "[\\s\u00a0\u2007\u202f\u200b\ufeff]+"  # a plain pattern: pandas hands it to pyarrow (fast)
@@ -94,20 +96,28 @@ def _read_csv(text: str, known: set[str], min_matches: int) -> Sheet:
             f"{HEADER_SCAN_ROWS} baris pertama (pemisah ';' atau ',')."
         )
     idx, sep, _ = best
-    try:
-        frame = pd.read_csv(
-            io.StringIO(text),
-            sep=sep,
-            skiprows=idx,
-            dtype=str,
-            keep_default_na=False,
-            na_filter=False,
-            engine="c",
-            on_bad_lines="error",
-        )
-    except (pd.errors.ParserError, ValueError) as exc:
-        raise ReadError(f"CSV tidak dapat dibaca: jumlah kolom tidak sama di setiap baris ({exc}).") from exc
+    names = next(csv.reader(head[idx : idx + 1], delimiter=sep))
+    frame = _parse_csv(text.encode("utf-8"), sep, idx, names)
     return Sheet(frame, "", idx + 2)
+
+
+def _parse_csv(data: bytes, sep: str, skip: int, names: list[str]) -> pd.DataFrame:
+    # pyarrow parses in parallel, every column as text (leading zeros of NIK and codes survive)
+    try:
+        table = pacsv.read_csv(
+            io.BytesIO(data),
+            read_options=pacsv.ReadOptions(skip_rows=skip + 1, column_names=names),
+            parse_options=pacsv.ParseOptions(delimiter=sep),
+            convert_options=pacsv.ConvertOptions(
+                column_types={n: pa.string() for n in names},
+                null_values=[],
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except (pa.ArrowInvalid, ValueError) as exc:
+        raise ReadError(f"CSV tidak dapat dibaca: jumlah kolom tidak sama di setiap baris ({exc}).") from exc
+    return table.to_pandas()
 
 
 def _read_excel(data: bytes, known: set[str], min_matches: int) -> list[Sheet]:
