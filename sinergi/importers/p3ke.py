@@ -84,6 +84,13 @@ def prepare(name: str, data: bytes, path: Path | None = None) -> Prepared:
     raw = sheet.frame
     prepared.rows_read = len(raw)
     cols = reading.match_columns(list(raw.columns), ALIASES)
+    if _looks_like_sdgs(sheet, raw):
+        report.add(
+            "Ini templat Sensus SDGs Desa 2021 (Kemendesa, judul 3 baris), bukan ekspor P3KE: jenis berkas ini belum "
+            "dapat diimpor. Gunakan ekspor P3KE tingkat keluarga.",
+            sheet=sheet.sheet,
+        )
+        return prepared
     if "ID Individu" in raw.columns or reading.norm_name("ID Individu") in map(
         reading.norm_name, raw.columns
     ):
@@ -106,6 +113,14 @@ def prepare(name: str, data: bytes, path: Path | None = None) -> Prepared:
     prepared.rows_rejected = rejected
     prepared.apply = lambda con: replace_rows(con, "household", households)
     return prepared
+
+
+def _looks_like_sdgs(sheet: reading.Sheet, raw: pd.DataFrame) -> bool:
+    # the SDGs Desa household template: sheet "Keluarga", a group row, a label row and a code row (P206, ...)
+    cells = " ".join(map(str, raw.columns)) + " " + " ".join(raw.head(3).astype(str).to_numpy().ravel())
+    return (
+        sheet.sheet.strip().lower() == "keluarga" or "DESKRIPSI KELUARGA" in cells.upper() or " P206" in cells
+    )
 
 
 def _problem(
