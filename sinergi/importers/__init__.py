@@ -6,12 +6,12 @@ from pathlib import Path
 
 from sinergi.importers.core import Outcome, Prepared, execute
 
-KINDS = ("boundaries", "p3ke")  # extended below with every template kind
+KINDS = ("boundaries", "p3ke", "p3ke_individu")  # extended below with every template kind
 
 
 def prepare(kind: str, files: list[tuple[str, bytes]], path: Path | None = None) -> Prepared:
     """Return the validated import of kind for the given (file name, bytes) pairs."""
-    from sinergi.importers import boundaries, p3ke, templates
+    from sinergi.importers import boundaries, p3ke, p3ke_individu, templates
 
     if kind == "boundaries":
         return boundaries.prepare(files, path)
@@ -20,6 +20,8 @@ def prepare(kind: str, files: list[tuple[str, bytes]], path: Path | None = None)
     name, data = files[0]
     if kind == "p3ke":
         return p3ke.prepare(name, data, path)
+    if kind == "p3ke_individu":
+        return p3ke_individu.prepare(name, data, path)
     if kind in templates.SPECS:
         return templates.prepare(kind, name, data, path)
     raise ValueError(f"unknown import kind: {kind}")

@@ -96,7 +96,7 @@ def prepare(name: str, data: bytes, path: Path | None = None) -> Prepared:
     ):
         report.add(
             "Ini berkas P3KE tingkat individu. Impor berkas tingkat keluarga (ID Keluarga P3KE, NIK Kepala "
-            "Keluarga) sebagai 'p3ke'.",
+            "Keluarga) sebagai 'p3ke', lalu berkas ini sebagai 'p3ke_individu'.",
             column="ID Individu",
         )
         return prepared

@@ -96,7 +96,7 @@ def guide(kind: str) -> pd.DataFrame:
     spec = SPECS[kind]
     rows = []
     for col in columns_of(spec.table):
-        ref = REFERENCES.get(col["name"]) if col["name"] not in spec.own_key else None
+        ref = _reference(spec, col["name"])
         allowed = ", ".join(map(str, ALLOWED.get(col["name"], ())))
         if ref:
             allowed = f"harus sudah ada di basis data ({ref.removeprefix('known_')})"
@@ -201,11 +201,17 @@ def _convert(raw: pd.DataFrame, col: dict, spec: Spec, rows: np.ndarray, report:
         value = probe if kind == "varchar" else value
         _flag(report, ~empty & ~probe.isin(allowed).fillna(False), rows, name, text,
               f"Nilai tidak dikenal. Nilai yang boleh: {', '.join(map(str, allowed))}.")  # fmt: skip
-    if name in REFERENCES and name not in spec.own_key:
-        ids = read_current(REFERENCES[name], path)["id"]
+    if _reference(spec, name):
+        ids = read_current(_reference(spec, name), path)["id"]
         _flag(report, ~empty & ~value.isin(set(ids)).fillna(False), rows, name, text,
               f"Mengacu ke {name} yang tidak ada di basis data.")  # fmt: skip
     return value
+
+
+def _reference(spec: Spec, column: str) -> str | None:
+    """Return the query listing the ids a column refers to; None for the table's own ids (they may be new)."""
+    ref = REFERENCES.get(column)
+    return None if ref is None or ref == f"known_{spec.table}" else ref
 
 
 def _flag(

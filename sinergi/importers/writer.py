@@ -65,13 +65,18 @@ def replace_rows(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame
     """Replace rows of table that share the key of frame's rows, then insert frame; return the rows written."""
     if frame.empty:
         return 0
-    columns = con.table(
-        table
-    ).columns  # relational API: the table is named as an identifier, no SQL text built
+    # relational API: the table is named as an identifier, no SQL text is built
+    return apply_rows(con, f"replace_{table}", frame[con.table(table).columns])
+
+
+def apply_rows(con: duckdb.DuckDBPyConnection, sql_name: str, frame: pd.DataFrame) -> int:
+    """Run queries/importer/<sql_name>.sql with frame registered as `incoming`; return the rows in frame."""
+    if frame.empty:
+        return 0
     # an Arrow table registers without copying string columns through Python objects
-    con.register("incoming", pa.Table.from_pandas(frame[columns], preserve_index=False))
+    con.register("incoming", pa.Table.from_pandas(frame, preserve_index=False))
     try:
-        run_importer_sql(con, f"replace_{table}")
+        run_importer_sql(con, sql_name)
     finally:
         con.unregister("incoming")
     return len(frame)
