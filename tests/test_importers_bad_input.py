@@ -218,3 +218,4 @@ def test_killed_import_leaves_database_untouched(tmp_path):
         [sys.executable, "-m", "sinergi.importers", "p3ke", str(data)], env={**env, PAUSE_ENV: "0"}
     )
     assert rerun.returncode == 0 and sha(path) != before
+    assert not list(tmp_path.glob("*.tmp"))  # the killed import's copy was cleaned up

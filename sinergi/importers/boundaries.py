@@ -108,7 +108,7 @@ def prepare(files: list[tuple[str, bytes]], path: Path | None = None) -> Prepare
     name = " + ".join(n for n, _ in files)
     report = Report(name)
     prepared = Prepared(
-        "boundaries", name, file_sha256(b"".join(file_sha256(d).encode() for _, d in files)), report, 0
+        "boundaries", name, file_sha256("".join(sorted(file_sha256(d) for _, d in files)).encode()), report, 0
     )
     codes_csv = None
     frames = []

@@ -128,6 +128,7 @@ def write_import(
     """Apply an import to a copy of the database in one transaction, log it, keep a backup and swap the copy in."""
     path = Path(path or db.database_path())
     with _import_lock(path):
+        _remove_stale_copies(path)
         if already_imported(kind, sha256, path):
             return WriteResult("unchanged", None, 0, None)
         stamp = datetime.now(UTC).replace(tzinfo=None)
@@ -166,6 +167,13 @@ def write_import(
         finally:
             tmp.unlink(missing_ok=True)
     return WriteResult("written", import_id, written, backup)
+
+
+def _remove_stale_copies(path: Path) -> None:
+    # under the lock no other import runs, so any copy left here belongs to an import that was killed
+    for stale in path.parent.glob(f"{path.name}.*.tmp"):
+        if stale.name.endswith((".import.tmp", ".restore.tmp")):
+            stale.unlink(missing_ok=True)
 
 
 def _os_user() -> str:
