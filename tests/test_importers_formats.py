@@ -155,3 +155,18 @@ def test_running_process_sees_new_data_without_restart(demo_copy, monkeypatch):
     after = db.run_query("import_log_recent")
     assert len(after) == len(before) + 1 and after["kind"].iloc[0] == "partner"
     db.close_connection()
+
+
+def test_official_excel_layout_header_on_row_12_and_row_numbers(demo_copy):
+    from sinergi.importers.sample import synthetic_p3ke
+
+    frame = pd.read_csv(io.BytesIO(synthetic_p3ke(["99.02.01.2001"], 4, title=False)), sep=";", dtype=str)
+    frame.loc[2, "Desil Kesejahteraan"] = "9"  # the third data row: spreadsheet row 15
+    buf = io.BytesIO()
+    with pd.ExcelWriter(buf, engine="xlsxwriter") as writer:
+        frame.to_excel(writer, sheet_name="P3KE", index=False, startrow=11)
+        writer.sheets["P3KE"].write(0, 0, "DATA PENSASARAN PERCEPATAN PENGHAPUSAN KEMISKINAN EKSTREM (P3KE)")
+    prepared = prepare("p3ke", [("p3ke.xlsx", buf.getvalue())], demo_copy)
+    report = prepared.report.frame()
+    assert prepared.rows_read == 4
+    assert report[["sheet", "row", "column"]].values.tolist() == [["P3KE", 15, "Desil Kesejahteraan"]]
