@@ -35,7 +35,13 @@ with tab_import:
     files = [uploads] if uploads and not isinstance(uploads, list) else (uploads or [])
     if st.button(t("kelola.run"), disabled=not files, type="primary", key="kelola_run"):
         bar = st.progress(0.1, text=t("kelola.progress.reading"))
-        prepared = prepare(kind, [(f.name, f.getvalue()) for f in files])
+        prepared = prepare(
+            kind,
+            [(f.name, f.getvalue()) for f in files],
+            progress=lambda fraction, step: bar.progress(
+                fraction, text=f"{t('kelola.progress.reading')} ({step})"
+            ),
+        )
         bar.progress(0.6, text=t("kelola.progress.writing"))
         outcome = execute(prepared, accept_warnings=accept, user=getattr(ctx, "user", None))
         bar.empty()

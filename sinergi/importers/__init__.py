@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from sinergi.importers.core import Outcome, Prepared, execute
@@ -9,8 +10,13 @@ from sinergi.importers.core import Outcome, Prepared, execute
 KINDS = ("boundaries", "p3ke", "p3ke_individu")  # extended below with every template kind
 
 
-def prepare(kind: str, files: list[tuple[str, bytes]], path: Path | None = None) -> Prepared:
-    """Return the validated import of kind for the given (file name, bytes) pairs."""
+def prepare(
+    kind: str,
+    files: list[tuple[str, bytes]],
+    path: Path | None = None,
+    progress: Callable[[float, str], None] | None = None,
+) -> Prepared:
+    """Return the validated import of kind for the given (file name, bytes) pairs; progress gets (0-1, step)."""
     from sinergi.importers import boundaries, p3ke, p3ke_individu, templates
 
     if kind == "boundaries":
@@ -19,7 +25,7 @@ def prepare(kind: str, files: list[tuple[str, bytes]], path: Path | None = None)
         raise ValueError("this kind takes exactly one file")
     name, data = files[0]
     if kind == "p3ke":
-        return p3ke.prepare(name, data, path)
+        return p3ke.prepare(name, data, path, progress)
     if kind == "p3ke_individu":
         return p3ke_individu.prepare(name, data, path)
     if kind in templates.SPECS:

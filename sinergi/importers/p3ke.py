@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -71,8 +72,11 @@ def _key(series: pd.Series) -> pd.Series:
     return pd.Series(clean[codes] if len(uniques) else [], index=series.index, dtype="string")
 
 
-def prepare(name: str, data: bytes, path: Path | None = None) -> Prepared:
+def prepare(
+    name: str, data: bytes, path: Path | None = None, progress: Callable[[float, str], None] | None = None
+) -> Prepared:
     """Read and validate a P3KE family export; return what would be written and the problem report."""
+    say = progress or (lambda fraction, step: None)
     report = Report(name)
     prepared = Prepared("p3ke", name, file_sha256(data), report, rows_read=0)
     try:
@@ -83,6 +87,7 @@ def prepare(name: str, data: bytes, path: Path | None = None) -> Prepared:
     report.sheet = sheet.sheet
     raw = sheet.frame
     prepared.rows_read = len(raw)
+    say(0.3, "berkas terbaca")
     cols = reading.match_columns(list(raw.columns), ALIASES)
     if _looks_like_sdgs(sheet, raw):
         report.add(
@@ -111,6 +116,7 @@ def prepare(name: str, data: bytes, path: Path | None = None) -> Prepared:
     desa = read_current("desa_for_import", path)
     households, rejected = _validate(raw, cols, rows, desa, report)
     prepared.rows_rejected = rejected
+    say(0.55, "pemeriksaan selesai")
     prepared.apply = lambda con: replace_rows(con, "household", households)
     return prepared
 
