@@ -234,16 +234,23 @@ def _validate(
     _problem(report, same & dup, rows, col("household_id"), hid,
              "Baris ganda (isi sama persis): hanya baris pertama yang diimpor.", WARNING)  # fmt: skip
     nik_dup = out["head_nik"].duplicated(keep="first") & ~same
-    _problem(report, nik_dup, rows, col("head_nik"), out["head_nik"],
+    _problem(report, nik_dup, rows, col("head_nik"), mask_nik(out["head_nik"]),
              "NIK kepala keluarga sama dengan keluarga lain (Prioritas Verval: keluarga duplikat).", WARNING)  # fmt: skip
     keep = ~(same & dup)
     return out[keep].reset_index(drop=True), int((~keep).sum())
 
 
+def mask_nik(values: pd.Series) -> pd.Series:
+    """Return NIKs with the birth date and serial hidden: 332901********** (long values keep 6 characters)."""
+    text = values.astype("string").fillna("")
+    return text.str[:6] + text.str[6:].str.replace(r".", "*", regex=True)
+
+
 def _nik(nik_raw: pd.Series, rows: np.ndarray, column: str, out: pd.DataFrame, report: Report) -> None:
     nik = nik_raw.str.replace(r"[\s.'-]", "", regex=True)
     bad = ~nik.str.fullmatch(r"\d{16}")
-    _problem(report, bad, rows, column, nik_raw, "NIK harus 16 digit angka.", ERROR)
+    shown = mask_nik(nik_raw)  # reports are downloaded and shared: never the full NIK (UU 27/2022)
+    _problem(report, bad, rows, column, shown, "NIK harus 16 digit angka.", ERROR)
     # the structure lokal.is_valid_nik checks, vectorised: province, regency/district not 00, birth date, serial
     day = pd.to_numeric(nik.str[6:8], errors="coerce")
     day = day.where(day <= 40, day - 40)
@@ -256,7 +263,7 @@ def _nik(nik_raw: pd.Series, rows: np.ndarray, column: str, out: pd.DataFrame, r
         & month.between(1, 12)
         & (nik.str[12:] != "0000")
     )
-    _problem(report, ~bad & ~structure, rows, column, nik_raw,
+    _problem(report, ~bad & ~structure, rows, column, shown,
              "Struktur NIK tidak wajar (kode wilayah, tanggal lahir atau nomor urut).", WARNING)  # fmt: skip
     out["head_nik"] = nik
 

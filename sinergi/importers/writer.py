@@ -110,8 +110,19 @@ def already_imported(kind: str, sha256: str, path: Path | None = None) -> bool:
     try:
         stmt = importer_sql("import_log_has_file")[0]
         return bool(con.execute(stmt, {"kind": kind, "file_sha256": sha256}).fetchall())
+    except duckdb.CatalogException:
+        return False  # a database built before import_log existed: nothing was imported into it
     finally:
         con.close()
+
+
+def import_log_ddl() -> str:
+    """Return the `create table import_log` statement of queries/schema.sql, made idempotent."""
+    schema = db.load_sql("schema")
+    start = schema.index("create table import_log (")
+    return schema[start : schema.index("\n);", start) + 3].replace(
+        "create table", "create table if not exists", 1
+    )
 
 
 def write_import(
@@ -140,6 +151,9 @@ def write_import(
             con = duckdb.connect(str(tmp))
             try:
                 con.execute("begin transaction")
+                con.execute(
+                    import_log_ddl()
+                )  # older databases lack the table; the DDL text is schema.sql's own
                 written = apply(con)
                 run_importer_sql(
                     con,
