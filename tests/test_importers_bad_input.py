@@ -219,3 +219,21 @@ def test_killed_import_leaves_database_untouched(tmp_path):
     )
     assert rerun.returncode == 0 and sha(path) != before
     assert not list(tmp_path.glob("*.tmp"))  # the killed import's copy was cleaned up
+
+
+def test_failure_inside_the_transaction_is_reported(demo_copy):
+    import duckdb
+
+    prepared = prepare("p3ke", [("ok.csv", as_csv(good_p3ke()))], demo_copy)
+
+    def failing(con):
+        con.execute("delete from household")  # visible only inside the copy's transaction
+        raise duckdb.ConstraintException("uji")
+
+    prepared.apply = failing
+    before = sha(demo_copy)
+    outcome = execute(prepared, path=demo_copy)
+    assert outcome.status == "blocked"
+    assert "Penulisan dibatalkan" in prepared.report.frame()["message"].iloc[0]
+    assert sha(demo_copy) == before
+    assert not list(demo_copy.parent.glob("*.tmp"))

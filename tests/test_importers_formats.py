@@ -183,3 +183,14 @@ def test_database_built_before_import_log_existed(demo_copy):
     )
     assert outcome.status == "written"
     assert _query(demo_copy, "select kind from import_log") == [("partner",)]
+
+
+def test_every_importer_query_has_a_caller():
+    from sinergi.importers.templates import REFERENCES
+
+    code = "\n".join(p.read_text() for p in (db.PROJECT_ROOT / "sinergi" / "importers").glob("*.py"))
+    used = {f'"{n}"' for n in REFERENCES.values()} | {f"replace_{s.table}" for s in SPECS.values()}
+    for sql in (db.QUERIES_DIR / "importer").glob("*.sql"):
+        name = sql.stem
+        assert f'"{name}"' in code or name in used or name in {"replace_region", "replace_desa_distance",
+                                                                  "replace_household"}, name  # fmt: skip

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
+
 from sinergi.importers.report import Report
 from sinergi.importers.writer import Apply, WriteResult, write_import
 
@@ -34,15 +36,20 @@ def execute(
     report = prepared.report
     if prepared.apply is None or report.blocks(accept_warnings):
         return Outcome("blocked", prepared)
-    result = write_import(
-        prepared.kind,
-        prepared.file_name,
-        prepared.sha256,
-        prepared.apply,
-        rows_read=prepared.rows_read,
-        rows_rejected=prepared.rows_rejected,
-        warnings=report.warnings,
-        user=user,
-        path=path,
-    )
+    try:
+        result = write_import(
+            prepared.kind,
+            prepared.file_name,
+            prepared.sha256,
+            prepared.apply,
+            rows_read=prepared.rows_read,
+            rows_rejected=prepared.rows_rejected,
+            warnings=report.warnings,
+            user=user,
+            path=path,
+        )
+    except duckdb.Error as exc:
+        # the transaction ran on a copy that is now discarded: the database file is unchanged
+        report.add(f"Penulisan dibatalkan, basis data tidak berubah: {exc}")
+        return Outcome("blocked", prepared)
     return Outcome(result.status, prepared, result)

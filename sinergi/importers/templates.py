@@ -73,6 +73,7 @@ SPECS: dict[str, Spec] = {
     "partner": Spec("partner", "Mitra", ("partner_id",)),
     "moa": Spec("moa", "Nota kerja sama (MoA)", ("moa_id",)),
     "moa_party": Spec("moa_party", "Pihak dalam MoA", ()),
+    "moa_sector": Spec("moa_sector", "Bidang dalam MoA", ()),
     "contribution": Spec("contribution", "Kontribusi mitra per MoA", ("contribution_id",)),
     "kpi_target": Spec("kpi_target", "Target KPI dalam MoA", ()),
     "intervention": Spec("intervention", "Intervensi", ("intervention_id",)),
