@@ -130,11 +130,20 @@ def _looks_like_sdgs(sheet: reading.Sheet, raw: pd.DataFrame) -> bool:
 
 
 def _problem(
-    report: Report, mask: pd.Series, rows: np.ndarray, col: str, values: pd.Series, msg: str, sev: str
-):
+    report: Report,
+    mask: pd.Series,
+    rows: np.ndarray,
+    col: str,
+    values: pd.Series,
+    msg: str,
+    sev: str,
+    nik: bool = False,
+) -> None:
     mask = np.asarray(mask, dtype=bool)
     if mask.any():
-        report.add_rows(msg, sev, rows[mask], col, values[mask].to_numpy())
+        shown = values[mask]
+        # reports are downloaded and shared: never the full NIK (UU 27/2022)
+        report.add_rows(msg, sev, rows[mask], col, (mask_nik(shown) if nik else shown).to_numpy())
 
 
 def _validate(
@@ -228,14 +237,16 @@ def _validate(
     _coordinates(raw, cols, rows, out, known, report)
 
     dup = hid.duplicated(keep=False) & (hid != "")
-    same = raw.duplicated(keep="first")
+    same = pd.Series(False, index=raw.index)
+    if dup.any():  # whole-row comparison only among rows whose ID repeats (hashing every row costs seconds)
+        same[dup] = raw[dup].duplicated(keep="first")
     _problem(report, dup & ~same & hid.duplicated(keep="first"), rows, col("household_id"), hid,
              "ID Keluarga ganda dengan isi berbeda.", ERROR)  # fmt: skip
     _problem(report, same & dup, rows, col("household_id"), hid,
              "Baris ganda (isi sama persis): hanya baris pertama yang diimpor.", WARNING)  # fmt: skip
     nik_dup = out["head_nik"].duplicated(keep="first") & ~same
-    _problem(report, nik_dup, rows, col("head_nik"), mask_nik(out["head_nik"]),
-             "NIK kepala keluarga sama dengan keluarga lain (Prioritas Verval: keluarga duplikat).", WARNING)  # fmt: skip
+    _problem(report, nik_dup, rows, col("head_nik"), out["head_nik"],
+             "NIK kepala keluarga sama dengan keluarga lain (Prioritas Verval: keluarga duplikat).", WARNING, nik=True)  # fmt: skip
     keep = ~(same & dup)
     return out[keep].reset_index(drop=True), int((~keep).sum())
 
@@ -249,8 +260,7 @@ def mask_nik(values: pd.Series) -> pd.Series:
 def _nik(nik_raw: pd.Series, rows: np.ndarray, column: str, out: pd.DataFrame, report: Report) -> None:
     nik = nik_raw.str.replace(r"[\s.'-]", "", regex=True)
     bad = ~nik.str.fullmatch(r"\d{16}")
-    shown = mask_nik(nik_raw)  # reports are downloaded and shared: never the full NIK (UU 27/2022)
-    _problem(report, bad, rows, column, shown, "NIK harus 16 digit angka.", ERROR)
+    _problem(report, bad, rows, column, nik_raw, "NIK harus 16 digit angka.", ERROR, nik=True)
     # the structure lokal.is_valid_nik checks, vectorised: province, regency/district not 00, birth date, serial
     day = pd.to_numeric(nik.str[6:8], errors="coerce")
     day = day.where(day <= 40, day - 40)
@@ -263,8 +273,8 @@ def _nik(nik_raw: pd.Series, rows: np.ndarray, column: str, out: pd.DataFrame, r
         & month.between(1, 12)
         & (nik.str[12:] != "0000")
     )
-    _problem(report, ~bad & ~structure, rows, column, shown,
-             "Struktur NIK tidak wajar (kode wilayah, tanggal lahir atau nomor urut).", WARNING)  # fmt: skip
+    _problem(report, ~bad & ~structure, rows, column, nik_raw,
+             "Struktur NIK tidak wajar (kode wilayah, tanggal lahir atau nomor urut).", WARNING, nik=True)  # fmt: skip
     out["head_nik"] = nik
 
 

@@ -74,11 +74,13 @@ def apply_rows(con: duckdb.DuckDBPyConnection, sql_name: str, frame: pd.DataFram
     if frame.empty:
         return 0
     # an Arrow table registers without copying string columns through Python objects
-    con.register("incoming", pa.Table.from_pandas(frame, preserve_index=False))
+    con.register("incoming_arrow", pa.Table.from_pandas(frame, preserve_index=False))
     try:
+        run_importer_sql(con, "stage_incoming")
         run_importer_sql(con, sql_name)
+        run_importer_sql(con, "drop_incoming")
     finally:
-        con.unregister("incoming")
+        con.unregister("incoming_arrow")
     return len(frame)
 
 
