@@ -358,3 +358,18 @@ create table agency_program_history (
     result varchar not null, -- berhasil, sebagian, tidak_berlanjut
     result_note varchar not null -- what came of it, in words
 );
+
+-- Every import written into this database: who, when, which file, how many rows (the demo build logs itself too).
+create table import_log (
+    import_id varchar primary key, -- unique id of the import, e.g. IMP-20261128T101500-3f2a9c
+    kind varchar not null, -- boundaries, p3ke, p3ke_individu, survey, partner, moa, ..., demo
+    file_name varchar not null, -- name of the imported file (several joined by ' + ')
+    file_sha256 varchar not null, -- SHA-256 of the file bytes: the same file imported again changes nothing
+    imported_by varchar not null, -- user name, or the operating-system user for the command line
+    imported_at timestamp not null, -- when the import was written (UTC)
+    rows_read_count integer not null, -- data rows read from the file
+    rows_written_count integer not null, -- rows inserted or replaced in the database
+    rows_rejected_count integer not null, -- rows left out (only with accepted warnings)
+    warnings_count integer not null, -- warnings the user accepted
+    backup_file varchar -- file name of the previous database version kept in data/backups/ (null for the demo)
+);

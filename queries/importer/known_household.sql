@@ -1,0 +1,4 @@
+-- Every household_id in the database, to check that imported rows refer to something.
+select
+    household_id as id
+from household

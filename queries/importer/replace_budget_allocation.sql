@@ -1,0 +1,6 @@
+-- Replace the budget_allocation rows that share a key with the incoming rows, then insert the incoming rows.
+delete from budget_allocation
+using incoming
+where budget_allocation.budget_id = incoming.budget_id;
+insert into budget_allocation by name
+select * from incoming

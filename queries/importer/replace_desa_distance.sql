@@ -1,0 +1,6 @@
+-- Replace the desa_distance rows that share a key with the incoming rows, then insert the incoming rows.
+delete from desa_distance
+using incoming
+where desa_distance.desa_code = incoming.desa_code;
+insert into desa_distance by name
+select * from incoming

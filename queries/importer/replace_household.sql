@@ -1,0 +1,6 @@
+-- Replace the household rows that share a key with the incoming rows, then insert the incoming rows.
+delete from household
+using incoming
+where household.household_id = incoming.household_id;
+insert into household by name
+select * from incoming

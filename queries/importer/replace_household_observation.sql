@@ -1,0 +1,7 @@
+-- Replace the household_observation rows that share a key with the incoming rows, then insert the incoming rows.
+delete from household_observation
+using incoming
+where household_observation.household_id = incoming.household_id
+    and household_observation.round_id = incoming.round_id;
+insert into household_observation by name
+select * from incoming

@@ -1,0 +1,7 @@
+-- Replace the moa_party rows that share a key with the incoming rows, then insert the incoming rows.
+delete from moa_party
+using incoming
+where moa_party.moa_id = incoming.moa_id
+    and moa_party.partner_id = incoming.partner_id;
+insert into moa_party by name
+select * from incoming

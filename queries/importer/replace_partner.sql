@@ -1,0 +1,6 @@
+-- Replace the partner rows that share a key with the incoming rows, then insert the incoming rows.
+delete from partner
+using incoming
+where partner.partner_id = incoming.partner_id;
+insert into partner by name
+select * from incoming
