@@ -7,6 +7,8 @@ from datetime import datetime
 
 import pandas as pd
 
+from sinergi.access import show_small_counts
+
 
 def localise_headers(frame: pd.DataFrame, headers: dict[str, str] | None) -> pd.DataFrame:
     """Return frame with columns renamed by headers and limited to them (all columns when headers is None)."""
@@ -18,13 +20,13 @@ def localise_headers(frame: pd.DataFrame, headers: dict[str, str] | None) -> pd.
 def to_csv_bytes(frame: pd.DataFrame, lang: str = "id") -> bytes:
     """Return CSV bytes: `;` and decimal comma for Indonesian spreadsheets, `,` and point for English (UTF-8 BOM)."""
     sep, decimal = (";", ",") if lang == "id" else (",", ".")
-    return frame.to_csv(index=False, sep=sep, decimal=decimal).encode("utf-8-sig")
+    return show_small_counts(frame).to_csv(index=False, sep=sep, decimal=decimal).encode("utf-8-sig")
 
 
 def to_excel_bytes(frame: pd.DataFrame, sheet: str = "Data", note: str | None = None) -> bytes:
     """Return an .xlsx workbook: the table on one sheet (header frozen, widths fitted), an optional note below."""
     buffer = io.BytesIO()
-    clean = frame.copy()
+    clean = show_small_counts(frame)  # suppressed counts stay "<5" in the file
     for col in clean.columns:
         if isinstance(clean[col].dtype, pd.DatetimeTZDtype):
             clean[col] = clean[col].dt.tz_localize(None)
