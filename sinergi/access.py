@@ -107,7 +107,8 @@ def parse_policy(sql: str) -> QueryPolicy:
         m = re.match(r"^\s*--\s*privacy:\s*(.*)$", line)
         if not m:
             continue
-        for part in (p.strip() for p in m.group(1).split(";")):
+        text = re.sub(r"\([^)]*\)", "", m.group(1))  # (remarks) are for readers
+        for part in (p.strip() for p in text.split(";")):
             key, _, value = part.partition("=")
             names = [v.strip() for v in value.split(",") if v.strip() and v.strip() != "none"]
             if key.strip() == "small-counts":
