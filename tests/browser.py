@@ -40,9 +40,10 @@ def _free_port() -> int:
 
 
 @contextmanager
-def served_app(env: dict[str, str] | None = None) -> Iterator[str]:
-    """Run `streamlit run app.py` headless on a free port; yield its base URL."""
+def served_app(env: dict[str, str] | None = None, log: Path | None = None) -> Iterator[str]:
+    """Run `streamlit run app.py` headless on a free port; yield its base URL (server output to log if given)."""
     port = _free_port()
+    sink = log.open("wb") if log else subprocess.DEVNULL
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -58,8 +59,8 @@ def served_app(env: dict[str, str] | None = None) -> Iterator[str]:
             "false",
         ],
         cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=sink,
+        stderr=subprocess.STDOUT if log else subprocess.DEVNULL,
         env={**os.environ, **(env or {})},
     )
     url = f"http://localhost:{port}"
@@ -76,6 +77,8 @@ def served_app(env: dict[str, str] | None = None) -> Iterator[str]:
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+        if log:
+            sink.close()
 
 
 @contextmanager
