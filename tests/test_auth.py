@@ -140,3 +140,37 @@ def test_cli_adds_a_hashed_account(tmp_path):
     assert verify("budi", "rahasia-budi-1", load_accounts(path)).scope == "99.05"
     with pytest.raises(ValueError):
         add_account(path, "budi", "tamu", "x" * 8, None, None)
+
+
+def test_exports_are_stamped_suppressed_and_logged(app, audit_db):
+    at = open_page(app, "pages/overview.py", role="monev", wilayah="99.02")
+    buttons = [b for b in at.get("download_button")]
+    assert len(buttons) == 2
+    names = [b.proto.label for b in buttons]
+    assert names == ["Unduh Excel", "Unduh CSV"]
+    at.get("download_button")[1].click().run()  # element API: the click runs the audit callback
+    event = audit.events().iloc[0]
+    assert (event["event"], event["username"], event["role"]) == ("export", "test-monev", "monev")
+    assert "test-monev" in event["detail"]
+
+
+def test_by_name_views_are_logged_once(app, audit_db, monkeypatch):
+    import pandas as pd
+
+    import sinergi.ui.data as data_layer
+
+    frame = pd.DataFrame({"household_id": ["A"], "head_name": ["Yohanes Lamak"], "head_nik": ["9902010101900001"]})
+    monkeypatch.setattr(data_layer, "_cached", lambda name, version, key: frame)
+
+    def script():
+        from sinergi.ui.data import load
+
+        load("region_by_code", region="99.02")
+        load("region_by_code", region="99.02")
+
+    for role, logged in (("perencana", 1), ("pimpinan", 0)):
+        page = sign_in(AppTest.from_function(script), role)
+        page.run()
+        assert not page.exception
+        got = audit.events(event="by_name_view")
+        assert (got["role"] == role).sum() == logged
