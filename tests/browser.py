@@ -105,8 +105,19 @@ def browser_page(width: int = 1366, height: int = 900):
             browser.close()
 
 
-def settle(page, timeout_s: float = 60) -> None:
-    """Wait until Streamlit has drawn the app and no script is running."""
+def settle(page, timeout_s: float = 60, login: str | None = "admin") -> None:
+    """Wait until Streamlit has drawn the app and no script is running; when the login form shows, sign in with the
+    demo account `login` (README, "Demo accounts") and wait again. login=None leaves the form alone."""
+    _quiet(page, timeout_s)
+    if login and page.locator('input[type="password"]').count() == 1:
+        page.locator('input[type="text"]').first.fill(login)
+        page.locator('input[type="password"]').fill(f"demo-{login}")
+        page.locator('[data-testid="stFormSubmitButton"] button').click()
+        time.sleep(0.5)
+        _quiet(page, timeout_s)
+
+
+def _quiet(page, timeout_s: float) -> None:
     page.wait_for_selector('[data-testid="stAppViewContainer"]', timeout=timeout_s * 1000)
     start, quiet_since = time.time(), None
     while time.time() - start < timeout_s:

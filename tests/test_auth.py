@@ -159,7 +159,9 @@ def test_by_name_views_are_logged_once(app, audit_db, monkeypatch):
 
     import sinergi.ui.data as data_layer
 
-    frame = pd.DataFrame({"household_id": ["A"], "head_name": ["Yohanes Lamak"], "head_nik": ["9902010101900001"]})
+    frame = pd.DataFrame(
+        {"household_id": ["A"], "head_name": ["Yohanes Lamak"], "head_nik": ["9902010101900001"]}
+    )
     monkeypatch.setattr(data_layer, "_cached", lambda name, version, key: frame)
 
     def script():

@@ -37,7 +37,7 @@ def _login(page, username: str, password: str) -> None:
     page.locator('input[type="text"]').first.fill(username)
     page.locator('input[type="password"]').fill(password)
     page.get_by_role("button", name="Masuk").click()
-    settle(page)
+    settle(page, login=None)
 
 
 FILE_PATHS = [f"/{Path(s.file).stem}" for s in PAGES]
@@ -50,14 +50,14 @@ def test_every_page_by_url_and_file_name_shows_no_data_signed_out(server):
     with browser_page() as (page, outside):
         for path in FILE_PATHS + URL_PATHS:
             page.goto(url + path)
-            settle(page)
+            settle(page, login=None)
             _no_data(page)
             if path == FILE_PATHS[0]:
                 (ROOT / "shots").mkdir(exist_ok=True)
                 page.screenshot(path=str(ROOT / "shots" / "akses_login.png"))
         for value in INJECTIONS:
             page.goto(f"{url}/?wilayah={quote(value)}")
-            settle(page)
+            settle(page, login=None)
             _no_data(page)
     assert outside == []
 
@@ -68,18 +68,18 @@ def test_injections_in_login_and_region_neither_error_nor_leak(server):
         dialogs: list[str] = []
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         page.goto(url + "/")
-        settle(page)
+        settle(page, login=None)
         for value in INJECTIONS:
             _login(page, value, value)
             _no_data(page)
             assert page.get_by_text("Nama pengguna atau kata sandi salah").count() >= 1
             page.goto(url + "/")  # a fresh form (and no throttling carried across usernames)
-            settle(page)
+            settle(page, login=None)
         _login(page, "perencana", PASSWORD)
         assert page.locator('[data-testid="stMetric"]').count() == 8
         for value in INJECTIONS:
             page.goto(f"{url}/?wilayah={quote(value)}")
-            settle(page)
+            settle(page, login=None)
             if page.locator('input[type="password"]').count():  # a new page load is a new session
                 _login(page, "perencana", PASSWORD)
             assert page.locator('[data-testid="stException"]').count() == 0
@@ -97,14 +97,14 @@ def test_admin_filter_input_takes_injections(server):
     url, _, _ = server
     with browser_page() as (page, _):
         page.goto(url + "/log-audit")
-        settle(page)
+        settle(page, login=None)
         _login(page, "admin", "demo-admin")
         assert page.get_by_text("Log audit akses").count() == 1
         box = page.get_by_label("Nama pengguna")
         for value in INJECTIONS:
             box.fill(value)
             box.press("Enter")
-            settle(page)
+            settle(page, login=None)
             assert page.locator('[data-testid="stException"]').count() == 0
             assert page.get_by_text("0 kejadian").count() == 1
         page.screenshot(path=str(ROOT / "shots" / "akses_audit.png"), full_page=True)
