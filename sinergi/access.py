@@ -240,17 +240,17 @@ def _suppress(frame: pd.DataFrame, columns: list[str], groups: tuple[str, ...]) 
 def protect_result(frame: pd.DataFrame, viewer: Viewer, policy: QueryPolicy) -> tuple[pd.DataFrame, bool]:
     """Return (frame as viewer may see it, whether unmasked personal columns were returned).
 
-    By-name roles get names and NIK as stored; pimpinan and monev get them masked and dwelling coordinates
-    coarsened; tamu gets personal columns removed. Roles without by-name access get small counts suppressed.
+    By-name roles get names and NIK as stored; pimpinan and monev get them masked; tamu gets them removed; all
+    three get dwelling coordinates coarsened to about 1 km. Roles without by-name access get small counts suppressed.
     """
     frame = frame.copy()
     personal = personal_columns(frame, policy)
     if viewer.by_name:
         return frame, bool(personal) and len(frame) > 0
-    if viewer.role == "tamu":
-        frame = frame.drop(columns=personal)
-    else:
-        for column in personal:
+    for column in personal:
+        if viewer.role == "tamu" and column not in DWELLING_COLUMNS:
+            frame = frame.drop(columns=column)  # a guest gets no identity at all, not even a masked one
+        else:
             frame[column] = _mask_column(column, frame[column])
     return _suppress(frame, count_columns(frame, policy), policy.groups), False
 

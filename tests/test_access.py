@@ -131,7 +131,8 @@ def test_aggregate_roles_get_masked_identities_and_suppressed_counts():
 
 def test_guest_gets_no_personal_columns():
     frame, _ = protect_result(_households(), GUEST, QueryPolicy())
-    assert {"head_name", "head_nik", "head_birth_on", "lon", "lat"}.isdisjoint(frame.columns)
+    assert {"head_name", "head_nik", "head_birth_on"}.isdisjoint(frame.columns)
+    assert frame["lat"].tolist() == [-8.12, -8.1]
 
 
 def test_policy_header_declares_counts_groups_and_admin_only():
@@ -159,3 +160,13 @@ def test_every_household_query_takes_a_region():
         sql = db.load_sql(name)
         if "household" in sql and "admin-only" not in sql:
             assert "region" in db.sql_parameters(sql), name
+
+
+def test_registry_keeps_admin_pages_admin_only():
+    from sinergi.ui.pages import PAGES, page_roles, pages_for
+
+    assert page_roles("kelola") == page_roles("audit") == ("admin",)
+    assert all(spec.roles == ("admin",) for spec in PAGES if spec.file == "pages/data_management.py")
+    assert {s.key for s in pages_for("tamu")}.isdisjoint({"kelola", "audit", "akun"})
+    assert next(s for s in PAGES if s.default).roles == ("admin", "perencana", "pimpinan", "monev", "tamu")
+    assert pages_for(None) == PAGES

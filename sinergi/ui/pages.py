@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sinergi.access import ROLES
 
@@ -28,8 +28,19 @@ PAGES: tuple[PageSpec, ...] = (
 )
 
 
+# Whatever roles a branch gives them, the data-management (imports) and administration pages stay admin-only.
+ADMIN_PAGE_KEYS = frozenset({"kelola", "audit", "akun"})
+ADMIN_PAGE_FILES = frozenset({"pages/data_management.py", "pages/audit_log.py", "pages/accounts.py"})
+PAGES = tuple(
+    replace(spec, roles=ADMIN_ONLY) if spec.key in ADMIN_PAGE_KEYS or spec.file in ADMIN_PAGE_FILES else spec
+    for spec in PAGES
+)
+
+
 def page_roles(page_key: str) -> tuple[str, ...]:
     """Return the roles that may open the page with this key (every role for a key not in the registry)."""
+    if page_key in ADMIN_PAGE_KEYS:
+        return ADMIN_ONLY
     return next((spec.roles for spec in PAGES if spec.key == page_key), ROLES)
 
 
