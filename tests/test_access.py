@@ -159,7 +159,9 @@ def test_every_household_query_takes_a_region():
     for name in db.query_names():
         sql = db.load_sql(name)
         if "household" in sql and "admin-only" not in sql:
-            assert "region" in db.sql_parameters(sql), name
+            assert "region" in db.sql_parameters(sql), (
+                f"queries/{name}.sql reads households without $region: add $region, or `-- privacy: admin-only`"
+            )
 
 
 def test_registry_keeps_admin_pages_admin_only():

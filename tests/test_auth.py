@@ -97,10 +97,21 @@ def test_scoped_role_cannot_reach_another_kabupaten(app):
     at = open_page(app, "pages/overview.py", role="pimpinan", wilayah="99.05")
     assert not at.exception
     assert at.query_params["wilayah"] == "99.02"
-    assert (
-        at.sidebar.selectbox(key="shell_kabupaten").options == ["Bukit Sejahtera"]
-        or len(at.sidebar.selectbox(key="shell_kabupaten").options) == 1
-    )
+    assert len(at.sidebar.selectbox(key="shell_kabupaten").options) == 1
+
+
+def test_data_layer_refuses_regions_outside_the_scope(app):
+    def script():
+        from sinergi.ui.data import load
+
+        load("region_by_code", region="99.05")
+
+    page = sign_in(AppTest.from_function(script), "perencana")
+    page.run()
+    assert "outside the scope" in page.exception[0].message
+    signed_out = AppTest.from_function(script)
+    signed_out.run()
+    assert "not signed in" in signed_out.exception[0].message
 
 
 @pytest.mark.parametrize("role", ["perencana", "pimpinan", "monev", "tamu"])
