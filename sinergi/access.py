@@ -255,10 +255,13 @@ def protect_result(frame: pd.DataFrame, viewer: Viewer, policy: QueryPolicy) -> 
     return _suppress(frame, count_columns(frame, policy), policy.groups), False
 
 
-def show_small_counts(frame: pd.DataFrame) -> pd.DataFrame:
-    """Return frame with suppressed cells written "<5", for tables on screen and exports."""
+def show_small_counts(frame: pd.DataFrame, text: bool = True) -> pd.DataFrame:
+    """Return frame with suppressed cells written "<5": for st.dataframe (text=True: the whole column as text, which
+    Arrow accepts) or for exports (text=False: numbers stay numbers beside the "<5" cells)."""
     out = frame.copy()
     for column in out.columns:
         if out[column].dtype == object and out[column].map(is_small_count).any():
-            out[column] = out[column].map(lambda v: "<5" if is_small_count(v) else v)
+            out[column] = out[column].map(
+                lambda v: "<5" if is_small_count(v) else (str(v) if text and v == v else v)
+            )
     return out

@@ -15,10 +15,11 @@ from sinergi.access import (
     mask_nik,
     parse_policy,
     protect_result,
+    query_policy,
     show_small_counts,
     suppress_small_counts,
 )
-from sinergi.export.tables import to_csv_bytes
+from sinergi.export.tables import to_csv_bytes, to_excel_bytes
 from sinergi.fmt import fmt_number, fmt_pct
 
 ADMIN = make_viewer("a", "admin", None)
@@ -93,7 +94,8 @@ def test_small_count_reads_as_less_than_five_everywhere():
     assert fmt_pct(100 * SMALL_COUNT / 10) == "–"  # anything derived from it is unknown, not "<5"
     assert f"{SMALL_COUNT}" == "<5"
     frame = pd.DataFrame({"x_count": suppress_small_counts(pd.Series([2, 8, 30]))})
-    assert show_small_counts(frame)["x_count"].tolist() == ["<5", "<5", 30]
+    assert show_small_counts(frame, text=False)["x_count"].tolist() == ["<5", "<5", 30]
+    assert show_small_counts(frame)["x_count"].tolist() == ["<5", "<5", "30"]
     assert "<5" in to_csv_bytes(frame).decode("utf-8-sig")
 
 
@@ -172,3 +174,14 @@ def test_registry_keeps_admin_pages_admin_only():
     assert {s.key for s in pages_for("tamu")}.isdisjoint({"kelola", "audit", "akun"})
     assert next(s for s in PAGES if s.default).roles == ("admin", "perencana", "pimpinan", "monev", "tamu")
     assert pages_for(None) == PAGES
+
+
+def test_exports_carry_the_suppression():
+    raw = db.run_query("extreme_poor_by_child_region", region="99.01.10", round_id=2)
+    frame, _ = protect_result(raw, MONEV, query_policy("extreme_poor_by_child_region"))
+    csv = to_csv_bytes(frame).decode("utf-8-sig")
+    assert "<5" in csv
+    for line in csv.splitlines()[1:]:
+        counts = line.split(";")[3:]
+        assert all(c in ("<5", "0") or int(c) >= 5 for c in counts), line
+    assert to_excel_bytes(frame, note="x").startswith(b"PK")

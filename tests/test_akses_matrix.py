@@ -68,7 +68,9 @@ def recorded(monkeypatch):
     return seen
 
 
+# 99.01.10: a kecamatan whose desa have 1-4 verified targets, so that suppression really has work to do
 CASES = [(spec, role, kab) for spec in PAGES for role in ROLES for kab in DEMO_KABUPATEN]
+CASES += [(spec, role, "99.01.10") for spec in PAGES for role in ("monev", "tamu")]
 
 
 @pytest.mark.parametrize(("spec", "role", "kab"), CASES, ids=[f"{s.key}-{r}-{k}" for s, r, k in CASES])
@@ -85,6 +87,8 @@ def test_page_respects_role_and_scope(spec, role, kab, people, recorded):
         return
     if role in SCOPED_ROLES:
         assert at.query_params["wilayah"].startswith(SCOPE)
+    if kab == "99.01.10" and spec.key == "beranda":
+        assert "<5" in at.dataframe[0].value.to_string()  # the suppression did run
     assert _violations(at, role, people, recorded) == []
 
 

@@ -20,13 +20,15 @@ def localise_headers(frame: pd.DataFrame, headers: dict[str, str] | None) -> pd.
 def to_csv_bytes(frame: pd.DataFrame, lang: str = "id") -> bytes:
     """Return CSV bytes: `;` and decimal comma for Indonesian spreadsheets, `,` and point for English (UTF-8 BOM)."""
     sep, decimal = (";", ",") if lang == "id" else (",", ".")
-    return show_small_counts(frame).to_csv(index=False, sep=sep, decimal=decimal).encode("utf-8-sig")
+    return (
+        show_small_counts(frame, text=False).to_csv(index=False, sep=sep, decimal=decimal).encode("utf-8-sig")
+    )
 
 
 def to_excel_bytes(frame: pd.DataFrame, sheet: str = "Data", note: str | None = None) -> bytes:
     """Return an .xlsx workbook: the table on one sheet (header frozen, widths fitted), an optional note below."""
     buffer = io.BytesIO()
-    clean = show_small_counts(frame)  # suppressed counts stay "<5" in the file
+    clean = show_small_counts(frame, text=False)  # suppressed counts stay "<5" in the file
     for col in clean.columns:
         if isinstance(clean[col].dtype, pd.DatetimeTZDtype):
             clean[col] = clean[col].dt.tz_localize(None)
