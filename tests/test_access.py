@@ -2,6 +2,8 @@
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sinergi import db
 from sinergi.access import (
@@ -185,3 +187,16 @@ def test_exports_carry_the_suppression():
         counts = line.split(";")[3:]
         assert all(c in ("<5", "0") or int(c) >= 5 for c in counts), line
     assert to_excel_bytes(frame, note="x").startswith(b"PK")
+
+
+@given(st.lists(st.integers(min_value=0, max_value=40), min_size=1, max_size=30))
+def test_suppression_properties(counts):
+    got = suppress_small_counts(pd.Series(counts))
+    hidden = [is_small_count(v) for v in got]
+    shown = [c for c, h in zip(counts, hidden, strict=True) if not h]
+    assert not any(0 < c < 5 for c in shown)
+    if any(hidden):
+        hidden_sum = sum(c for c, h in zip(counts, hidden, strict=True) if h)
+        exhausted = all(c == 0 for c in shown)
+        assert (sum(hidden) >= 2 and hidden_sum >= 5) or exhausted
+        assert all(c > 0 for c, h in zip(counts, hidden, strict=True) if h)
