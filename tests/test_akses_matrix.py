@@ -7,7 +7,7 @@ import re
 import pandas as pd
 import pytest
 import streamlit as st
-from conftest import APP, DEMO_KABUPATEN, sign_in
+from conftest import APP, DEMO_KABUPATEN, open_page, sign_in
 from streamlit.testing.v1 import AppTest
 
 import sinergi.ui.data as data_layer
@@ -76,11 +76,15 @@ CASES += [(spec, role, "99.01.10") for spec in PAGES for role in ("monev", "tamu
 @pytest.mark.parametrize(("spec", "role", "kab"), CASES, ids=[f"{s.key}-{r}-{k}" for s, r, k in CASES])
 def test_page_respects_role_and_scope(spec, role, kab, people, recorded):
     st.cache_data.clear()
-    at = AppTest.from_file(str(APP.replace("app.py", spec.file)), default_timeout=60)
-    sign_in(at, role, SCOPE if role in SCOPED_ROLES else None)
-    at.query_params["wilayah"] = kab
-    at.query_params["putaran"] = "2"
-    at.run()
+    scope = SCOPE if role in SCOPED_ROLES else None
+    if role in spec.roles:  # through app.py and its navigation, as a user gets there
+        at = open_page(
+            AppTest.from_file(APP, default_timeout=60), spec.file, role, scope, wilayah=kab, putaran="2"
+        )
+    else:  # the page file itself, as a fresh server runs a deep link by file name
+        at = sign_in(AppTest.from_file(APP.replace("app.py", spec.file), default_timeout=60), role, scope)
+        at.query_params["wilayah"] = kab
+        at.run()
     assert not at.exception, [e.value for e in at.exception]
     if role not in spec.roles:
         assert len(at.error) == 1 and not recorded
