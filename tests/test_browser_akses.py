@@ -28,6 +28,8 @@ def server(tmp_path_factory):
 
 
 def _no_data(page) -> None:
+    # the form may draw a moment after the script settles on a busy machine
+    page.wait_for_selector('input[type="password"]', timeout=30_000)
     assert page.locator('input[type="password"]').count() == 1
     for testid in ("stMetric", "stDataFrame", "stTable", "stPlotlyChart", "stDeckGlJsonChart", "stException"):
         assert page.locator(f'[data-testid="{testid}"]').count() == 0, testid
