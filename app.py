@@ -3,12 +3,15 @@
 import streamlit as st
 
 from sinergi.i18n import translate
+from sinergi.ui.auth import session_viewer
 from sinergi.ui.context import current_language
-from sinergi.ui.pages import PAGES
+from sinergi.ui.pages import pages_for
 
 lang = current_language()
+viewer = session_viewer()
 sections: dict[str, list] = {}
-for spec in PAGES:
+# Only the pages the signed-in role may use; page_context refuses the others too (deep links by file name).
+for spec in pages_for(viewer.role if viewer else None):
     sections.setdefault(translate(spec.section, lang), []).append(
         st.Page(
             spec.file,

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from sinergi.access import show_small_counts
 from sinergi.charts.overview import build_extreme_poor_by_region
 from sinergi.fmt import fmt_date, fmt_number, fmt_pct, fmt_rupiah
 from sinergi.overview import headline
@@ -96,6 +97,8 @@ if len(by_region):
         "observed_extreme_poor_count": t("beranda.chart.observed"),
     }
     with st.expander(t("beranda.table")):
-        st.dataframe(by_region.rename(columns=headers)[list(headers.values())], hide_index=True)
+        st.dataframe(
+            show_small_counts(by_region).rename(columns=headers)[list(headers.values())], hide_index=True
+        )
         download_buttons(ctx, by_region, f"miskin_ekstrem_{ctx.region_code}", headers)
 st.caption(t("beranda.round_dates", round=ctx.round_name, date=fmt_date(ctx.as_of, lang)))

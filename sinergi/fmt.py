@@ -8,12 +8,15 @@ from datetime import date, datetime
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
 
+from sinergi.access import is_small_count
+
 LOCALES = {"id": "id_ID", "en": "en_US"}
 _RUPIAH_SCALES = {
     "id": [(1e12, "triliun"), (1e9, "miliar"), (1e6, "juta"), (1e3, "ribu")],
     "en": [(1e12, "trillion"), (1e9, "billion"), (1e6, "million"), (1e3, "thousand")],
 }
 EMPTY = "–"
+SMALL = "<5"  # a count the data layer suppressed for the viewer (sinergi.access.SmallCount)
 
 
 def _missing(value: object) -> bool:
@@ -21,7 +24,9 @@ def _missing(value: object) -> bool:
 
 
 def fmt_number(value: float | int | None, lang: str = "id", decimals: int = 0) -> str:
-    """Return 1.234.567 (id) or 1,234,567 (en); decimals fixed."""
+    """Return 1.234.567 (id) or 1,234,567 (en); decimals fixed; a suppressed count is "<5"."""
+    if is_small_count(value):
+        return SMALL
     if _missing(value):
         return EMPTY
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")

@@ -11,6 +11,11 @@ def _ratio(part: float, whole: float) -> float | None:
     return 100.0 * part / whole if whole else None
 
 
+def _count(value: object) -> int | float:
+    # a count suppressed for the viewer stays the data layer's "<5" marker (a NaN) rather than failing int()
+    return value if value != value else int(value)
+
+
 @dataclass(frozen=True)
 class Headline:
     extreme_poor_households: int
@@ -36,13 +41,13 @@ def headline(households: pd.DataFrame, moa: pd.DataFrame, budget: pd.DataFrame) 
     h = households.iloc[0]
     m = moa.iloc[0]
     latest = budget.iloc[-1] if len(budget) else None
-    baseline = int(h["baseline_extreme_poor_count"])
-    observed = int(h["observed_extreme_poor_count"])
+    baseline = _count(h["baseline_extreme_poor_count"])
+    observed = _count(h["observed_extreme_poor_count"])
     return Headline(
-        extreme_poor_households=int(h["extreme_poor_households_count"]),
-        extreme_poor_people=int(h["extreme_poor_people_count"]),
+        extreme_poor_households=_count(h["extreme_poor_households_count"]),
+        extreme_poor_people=_count(h["extreme_poor_people_count"]),
         extreme_poor_share_pct=_ratio(h["extreme_poor_households_count"], h["all_households_count"]),
-        verified_targets=int(h["verified_targets_count"]),
+        verified_targets=_count(h["verified_targets_count"]),
         verified_targets_reached_pct=_ratio(h["verified_targets_reached_count"], h["verified_targets_count"]),
         observed_extreme_poor=observed,
         baseline_extreme_poor=baseline,

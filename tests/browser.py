@@ -40,9 +40,10 @@ def _free_port() -> int:
 
 
 @contextmanager
-def served_app(env: dict[str, str] | None = None) -> Iterator[str]:
-    """Run `streamlit run app.py` headless on a free port; yield its base URL."""
+def served_app(env: dict[str, str] | None = None, log: Path | None = None) -> Iterator[str]:
+    """Run `streamlit run app.py` headless on a free port; yield its base URL (server output to log if given)."""
     port = _free_port()
+    sink = log.open("wb") if log else subprocess.DEVNULL
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -58,8 +59,8 @@ def served_app(env: dict[str, str] | None = None) -> Iterator[str]:
             "false",
         ],
         cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=sink,
+        stderr=subprocess.STDOUT if log else subprocess.DEVNULL,
         env={**os.environ, **(env or {})},
     )
     url = f"http://localhost:{port}"
@@ -76,6 +77,8 @@ def served_app(env: dict[str, str] | None = None) -> Iterator[str]:
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+        if log:
+            sink.close()
 
 
 @contextmanager
@@ -102,8 +105,19 @@ def browser_page(width: int = 1366, height: int = 900):
             browser.close()
 
 
-def settle(page, timeout_s: float = 60) -> None:
-    """Wait until Streamlit has drawn the app and no script is running."""
+def settle(page, timeout_s: float = 60, login: str | None = "admin") -> None:
+    """Wait until Streamlit has drawn the app and no script is running; when the login form shows, sign in with the
+    demo account `login` (README, "Demo accounts") and wait again. login=None leaves the form alone."""
+    _quiet(page, timeout_s)
+    if login and page.locator('input[type="password"]').count() == 1:
+        page.locator('input[type="text"]').first.fill(login)
+        page.locator('input[type="password"]').fill(f"demo-{login}")
+        page.locator('[data-testid="stFormSubmitButton"] button').click()
+        time.sleep(0.5)
+        _quiet(page, timeout_s)
+
+
+def _quiet(page, timeout_s: float) -> None:
     page.wait_for_selector('[data-testid="stAppViewContainer"]', timeout=timeout_s * 1000)
     start, quiet_since = time.time(), None
     while time.time() - start < timeout_s:

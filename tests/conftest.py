@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import fcntl
+import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,13 +14,19 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from sinergi import db
+from sinergi.access import make_viewer
 from sinergi.demo.build import build_demo_database
+from sinergi.ui.auth import NAME_KEY, SEEN_KEY, VIEWER_KEY
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 REAL_DATA = ROOT.parent / "shared" / "data" / "real"
 DEMO_PROVINCE = "99"
 DEMO_KABUPATEN = ("99.02", "99.05")
+# Tests write their audit events to a throw-away store, never to data/audit.sqlite3.
+os.environ.setdefault(
+    "SINERGI_AUDIT_DB", str(Path(tempfile.mkdtemp(prefix="sinergi-audit-")) / "audit.sqlite3")
+)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -49,8 +57,25 @@ def app() -> AppTest:
     return AppTest.from_file(APP, default_timeout=30)
 
 
-def open_page(app: AppTest, page: str, **query: str) -> AppTest:
-    """Run app.py, then switch to a page file (e.g. 'pages/overview.py') with query parameters set."""
+def sign_in(app: AppTest, role: str = "admin", scope: str | None = None) -> AppTest:
+    """Sign the AppTest session in as role (scoped roles default to the first demo kabupaten), skipping the form."""
+    import time
+
+    if role in ("perencana", "pimpinan"):
+        scope = scope or DEMO_KABUPATEN[0]
+    app.session_state[VIEWER_KEY] = make_viewer(f"test-{role}", role, scope)
+    app.session_state[NAME_KEY] = f"Test {role}"
+    app.session_state[SEEN_KEY] = time.time()
+    return app
+
+
+def open_page(
+    app: AppTest, page: str, role: str | None = "admin", scope: str | None = None, **query: str
+) -> AppTest:
+    """Sign in as role (admin: province-wide, by name; None: stay signed out), run app.py, then switch to a page
+    file (e.g. 'pages/overview.py') with query parameters set."""
+    if role is not None:
+        sign_in(app, role, scope)
     for key, value in query.items():
         app.query_params[key] = value
     app.run()

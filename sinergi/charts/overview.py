@@ -12,7 +12,9 @@ from sinergi.i18n import translate
 
 def build_extreme_poor_by_region(by_region: pd.DataFrame, lang: str = "id", top: int = 20) -> go.Figure:
     """Return a horizontal bar chart of register extreme-poor households and observed ones, per child region."""
-    df = by_region.nlargest(top, "extreme_poor_households_count").iloc[::-1]
+    # counts suppressed for the viewer ("<5" markers) make the column non-numeric; rank on the numbers
+    ranked = pd.to_numeric(by_region["extreme_poor_households_count"], errors="coerce").fillna(0)
+    df = by_region.loc[ranked.nlargest(top).index].iloc[::-1]
     fig = go.Figure()
     for column, key, colour in [
         ("extreme_poor_households_count", "beranda.chart.register", PALETTE["primary"]),

@@ -12,6 +12,7 @@ from datetime import date, datetime
 
 import pandas as pd
 
+from sinergi.access import show_small_counts
 from sinergi.i18n import translate
 
 # Excel number formats chosen by the unit suffix of a column name (see the schema's naming rule).
@@ -69,7 +70,7 @@ def excel_formats(
 def to_csv_bytes(frame: pd.DataFrame, lang: str = "id") -> bytes:
     """Return CSV bytes: `;` and decimal comma for Indonesian spreadsheets, `,` and point for English (UTF-8 BOM)."""
     sep, decimal = (";", ",") if lang == "id" else (",", ".")
-    clean = frame.copy()
+    clean = show_small_counts(frame, text=False)  # suppressed counts stay "<5" in the file
     for col in clean.columns:
         # ISO dates read back as dates in every spreadsheet locale; drop midnight times and time zones.
         if pd.api.types.is_datetime64_any_dtype(clean[col]):
@@ -92,7 +93,7 @@ def to_excel_bytes(
     """Return an .xlsx workbook: the table on one sheet (header frozen, widths fitted, number and date formats by
     column from `formats`), an optional note below."""
     buffer = io.BytesIO()
-    clean = frame.copy()
+    clean = show_small_counts(frame, text=False)  # suppressed counts stay "<5" in the file
     for col in clean.columns:
         if isinstance(clean[col].dtype, pd.DatetimeTZDtype):
             clean[col] = clean[col].dt.tz_localize(None)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 import pandas as pd
 import streamlit as st
 
+from sinergi import audit
 from sinergi.export.tables import (
     excel_formats,
     export_stamp,
@@ -15,6 +17,7 @@ from sinergi.export.tables import (
     to_excel_bytes,
 )
 from sinergi.fmt import fmt_change, fmt_date
+from sinergi.ui.auth import NAME_KEY, PAGE_KEY, session_viewer
 from sinergi.ui.context import PageContext
 
 
@@ -44,28 +47,50 @@ def download_buttons(
     headers: dict[str, str] | None = None,
     user: str | None = None,
 ) -> None:
-    """Offer the table as Excel and CSV, with localised headers and an export stamp; Excel keeps numbers and dates
-    as values with number formats chosen by the unit suffix of each column name (_rp, _count, _pct)."""
+    """Offer the table as Excel and CSV, with localised headers, stamped with the signed-in user and time.
+
+    Excel keeps numbers and dates as values with formats chosen by each column's unit suffix (_rp, _count, _pct).
+    The frame comes from `load`, so it already carries the viewer's masking and "<5" suppression; each download is
+    written to the audit log.
+    """
+    viewer = session_viewer()
+    username = viewer.username if viewer else "anonim"
+    user = user or f"{st.session_state.get(NAME_KEY, username)} ({username})"
+    now = datetime.now()
     table = localise_headers(frame, headers)
     safe = re.sub(r"[^a-z0-9_-]+", "_", stem.lower())
+    # the file name carries the stamp too: a CSV has no room for a note
+    file_stem = f"{safe}_{re.sub(r'[^a-z0-9_-]+', '_', username.lower())}_{now:%Y%m%d-%H%M}"
+
+    def logged(fmt: str) -> None:
+        audit.record(
+            "export",
+            username,
+            viewer.role if viewer else None,
+            st.session_state.get(PAGE_KEY),
+            {"file": f"{file_stem}.{fmt}", "rows": len(table), "columns": list(map(str, table.columns))},
+        )
+
     col_xlsx, col_csv = st.columns(2)
     col_xlsx.download_button(
         ctx.t("shell.download_excel"),
         to_excel_bytes(
             table,
-            note=export_stamp(user, lang=ctx.lang),
+            note=export_stamp(user, now, lang=ctx.lang),
             formats=excel_formats(frame, headers, ctx.lang),
         ),
-        file_name=f"{safe}.xlsx",
+        file_name=f"{file_stem}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"dl_xlsx_{safe}",
-        on_click="ignore",
+        on_click=logged,
+        args=("xlsx",),
     )
     col_csv.download_button(
         ctx.t("shell.download_csv"),
         to_csv_bytes(table, ctx.lang),
-        file_name=f"{safe}.csv",
+        file_name=f"{file_stem}.csv",
         mime="text/csv",
         key=f"dl_csv_{safe}",
-        on_click="ignore",
+        on_click=logged,
+        args=("csv",),
     )

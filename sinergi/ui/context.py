@@ -11,8 +11,11 @@ import pandas as pd
 import streamlit as st
 
 from sinergi import db
+from sinergi.access import Viewer
 from sinergi.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
+from sinergi.ui.auth import PAGE_KEY, current_viewer, login_form, refuse, sidebar_user
 from sinergi.ui.data import load
+from sinergi.ui.pages import page_roles
 
 _build_lock = threading.Lock()
 # Headline values must fit four to a row on a 1366-pixel projector; printing drops the sidebar and toolbar.
@@ -82,8 +85,10 @@ def _language_switch(lang: str) -> str:
     return chosen
 
 
-def _region_selector(lang: str) -> pd.Series:
+def _region_selector(lang: str, viewer: Viewer) -> pd.Series:
     rows = load("region_selector_kabupaten")
+    if viewer.scope is not None:  # a kabupaten-bound role is offered its kabupaten only
+        rows = rows[rows["region_code"] == viewer.scope]
     provinces = dict(zip(rows["province_code"], rows["province_name"], strict=False))
     first_province = next(iter(provinces))
     wanted = st.query_params.get("wilayah", first_province)
@@ -92,11 +97,12 @@ def _region_selector(lang: str) -> pd.Series:
     }
     kab_options: list[str] = []
     for province_code in provinces:
-        kab_options.append(province_code)
+        if viewer.scope is None:
+            kab_options.append(province_code)
         kabupaten = rows[(rows["province_code"] == province_code) & rows["region_code"].notna()]
         kab_options += kabupaten["region_code"].tolist()
         kab_names.update(zip(kabupaten["region_code"], kabupaten["name"], strict=True))
-    kab_default = next((c for c in (wanted[:5], wanted[:2]) if c in kab_options), first_province)
+    kab_default = next((c for c in (wanted[:5], wanted[:2]) if c in kab_options), kab_options[0])
     kab = st.sidebar.selectbox(
         translate("shell.kabupaten", lang),
         kab_options,
@@ -143,7 +149,11 @@ def _round_selector(lang: str) -> tuple[int, str, int]:
 
 
 def page_context(page_key: str) -> PageContext:
-    """Set up the page (config, database, sidebar chrome) and return the shared selections."""
+    """Set up the page (config, database, sign-in guard, sidebar chrome) and return the shared selections.
+
+    Without a signed-in viewer this draws the login form and stops the page; a page the viewer's role may not
+    use stops with a notice. Both hold when a fresh server runs the page file without app.py.
+    """
     lang = current_language()
     st.set_page_config(
         page_title=f"{translate(f'{page_key}.title', lang)} · Sinergi",
@@ -154,7 +164,14 @@ def page_context(page_key: str) -> PageContext:
     ensure_database(lang)
     st.sidebar.markdown(f"### Sinergi\n{translate('shell.tagline', lang)}")
     lang = _language_switch(lang)
-    region = _region_selector(lang)
+    viewer = current_viewer()
+    if viewer is None:
+        login_form(lang)
+    st.session_state[PAGE_KEY] = page_key
+    if viewer.role not in page_roles(page_key):
+        refuse(viewer, page_key, lang)
+    sidebar_user(viewer, lang)
+    region = _region_selector(lang, viewer)
     round_id, round_name, baseline_id = _round_selector(lang)
     info = dict(load("dataset_info").itertuples(index=False, name=None))
     if info.get("is_synthetic") == "true":

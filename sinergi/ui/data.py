@@ -1,4 +1,8 @@
-"""Cached access to named queries for pages: results are cached per database file version."""
+"""Cached access to named queries for pages: results are cached per database file version.
+
+Every result passes the access rules of the signed-in viewer (sinergi.access) on its way out of the cache: region
+scope, masked identities, suppressed small counts. The cache holds raw results; nothing protected leaves `load`.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,9 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from sinergi import db
+from sinergi import audit, db
+from sinergi.access import check_request, protect_result, query_policy
+from sinergi.ui.auth import LOGGED_KEY, PAGE_KEY, session_viewer
 
 
 def database_version() -> tuple[int, int]:
@@ -22,6 +28,30 @@ def _cached(name: str, version: tuple[int, int], params: tuple[tuple[str, Any], 
 
 
 def load(name: str, **params: Any) -> pd.DataFrame:
-    """Return the result of queries/<name>.sql for params (a copy: callers may modify it)."""
+    """Return the result of queries/<name>.sql for params as the signed-in viewer may see it (a copy).
+
+    Raises sinergi.access.AccessDenied when no one is signed in, or a region parameter lies outside the scope.
+    """
+    viewer = session_viewer()
+    check_request(viewer, name, params)
     key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
-    return _cached(name, database_version(), key).copy()
+    frame, by_name = protect_result(_cached(name, database_version(), key), viewer, query_policy(name))
+    if by_name:
+        _log_by_name_view(viewer, name, params, len(frame))
+    return frame
+
+
+def _log_by_name_view(viewer: Any, name: str, params: dict[str, Any], rows: int) -> None:
+    # once per session and query+parameters: pages rerun on every click
+    logged = st.session_state.setdefault(LOGGED_KEY, set())
+    marker = (name, repr(sorted(params.items(), key=lambda kv: kv[0])))
+    if marker in logged:
+        return
+    logged.add(marker)
+    audit.record(
+        "by_name_view",
+        viewer.username,
+        viewer.role,
+        st.session_state.get(PAGE_KEY),
+        {"query": name, "params": params, "rows": rows},
+    )

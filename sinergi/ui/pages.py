@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sinergi.access import ROLES
+
 
 @dataclass(frozen=True)
 class PageSpec:
@@ -14,7 +16,10 @@ class PageSpec:
     )
     section: str  # catalogue key of the navigation section
     default: bool = False
+    roles: tuple[str, ...] = ROLES  # roles that see the page in the navigation and may open it
 
+
+ADMIN_ONLY = ("admin",)
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("beranda", "pages/overview.py", "beranda", "nav.section.ringkasan", default=True),
@@ -32,5 +37,19 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("banding", "pages/comparison.py", "perbandingan", "nav.section.monitoring"),
     PageSpec("intervensi", "pages/interventions.py", "intervensi", "nav.section.monitoring"),
     PageSpec("anggaran", "pages/budget.py", "anggaran", "nav.section.monitoring"),
-    PageSpec("kelola", "pages/data_management.py", "kelola-data", "nav.section.administrasi"),
+    PageSpec(
+        "kelola", "pages/data_management.py", "kelola-data", "nav.section.administrasi", roles=ADMIN_ONLY
+    ),
+    PageSpec("audit", "pages/audit_log.py", "log-audit", "nav.section.administrasi", roles=ADMIN_ONLY),
+    PageSpec("akun", "pages/accounts.py", "akun", "nav.section.administrasi", roles=ADMIN_ONLY),
 )
+
+
+def page_roles(page_key: str) -> tuple[str, ...]:
+    """Return the roles that may open the page with this key (every role for a key not in the registry)."""
+    return next((spec.roles for spec in PAGES if spec.key == page_key), ROLES)
+
+
+def pages_for(role: str | None) -> tuple[PageSpec, ...]:
+    """Return the pages to list in the navigation: all before sign-in (each shows the login form), else the role's."""
+    return PAGES if role is None else tuple(spec for spec in PAGES if role in spec.roles)

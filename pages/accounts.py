@@ -1,0 +1,20 @@
+"""Akun (admin): who may sign in, with which role and region; passwords are never shown, only bcrypt hashes kept."""
+
+import pandas as pd
+import streamlit as st
+
+from sinergi.accounts import accounts_path, load_accounts
+from sinergi.ui.context import page_context
+
+ctx = page_context("akun")
+t = ctx.t
+
+st.title(t("akun.title"))
+st.caption(t("akun.intro", path=accounts_path()))
+rows = [
+    {"username": a.username, "display_name": a.display_name, "role": a.role, "scope": a.scope or "*"}
+    for a in load_accounts().values()
+]
+headers = {c: t(f"akun.col.{c}") for c in ("username", "display_name", "role", "scope")}
+st.dataframe(pd.DataFrame(rows, columns=list(headers)).rename(columns=headers), hide_index=True)
+st.code("python -m sinergi.accounts add <nama> <peran> --scope 99.02 --name 'Nama Lengkap'", language="bash")
