@@ -60,7 +60,7 @@ if not left.empty:
         "members_count": t("intervensi.col.members"),
     }
     st.dataframe(per_desa.rename(columns=desa_headers)[list(desa_headers.values())], hide_index=True)
-    listed = left if SHOW_NAMES else left.drop(columns=["head_name", "head_nik"])
+    listed = left if SHOW_NAMES else left.drop(columns=["head_name", "head_nik"], errors="ignore")
     list_headers = {c: t(f"intervensi.col.{c}") for c in listed.columns}
     with st.expander(t("intervensi.list")):
         st.dataframe(listed.rename(columns=list_headers), hide_index=True)

@@ -18,7 +18,8 @@ SCOPE = DEMO_KABUPATEN[0]  # scoped roles belong to 99.02; the matrix also asks 
 NIK_RE = re.compile(r"(?<!\d)\d{16}(?!\d)")
 WORDS_RE = re.compile(r"[A-Z][a-z']+(?: [A-Z][a-z']+){1,3}")
 # metric labels whose values are not counts of households or people (agreements, budget years ...)
-NOT_PEOPLE_METRICS = {"MoA aktif"}
+# metrics that count agreements or areas, not people: small values there disclose no one
+NOT_PEOPLE_METRICS = {"MoA aktif", "Kecamatan dibandingkan"}
 
 
 @pytest.fixture(scope="module")
