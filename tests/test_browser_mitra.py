@@ -19,7 +19,9 @@ def _shot(page, name: str) -> None:
 
 
 def _drawn(page, selector: str) -> None:
-    """Wait until the page's main element is drawn (settle can return early on a busy machine), then settle."""
+    """Sign in if asked (each page.goto starts a new session), wait until the page's main element is drawn (settle
+    can return early on a busy machine), then settle."""
+    settle(page)
     page.wait_for_selector(selector, timeout=60_000)
     settle(page)
 
