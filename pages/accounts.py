@@ -17,4 +17,5 @@ rows = [
 ]
 headers = {c: t(f"akun.col.{c}") for c in ("username", "display_name", "role", "scope")}
 st.dataframe(pd.DataFrame(rows, columns=list(headers)).rename(columns=headers), hide_index=True)
-st.code("python -m sinergi.accounts add <nama> <peran> --scope 99.02 --name 'Nama Lengkap'", language="bash")
+ACCOUNT_COMMAND = "python -m sinergi.accounts add <nama> <peran> --scope 99.02 --name 'Nama Lengkap'"
+st.code(ACCOUNT_COMMAND, language="bash")

@@ -53,6 +53,8 @@ FIX = (
 
 
 def _words(text: str) -> list[str]:
+    if re.fullmatch(r"pages/\w+\.py", text):  # a page file passed to st.page_link / st.switch_page, not text
+        return []
     stripped = _PLACEHOLDERS.sub(" ", text)
     return [w for w in _WORD.findall(stripped) if w not in ALLOWED_TEXT]
 
