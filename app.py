@@ -20,4 +20,5 @@ for spec in pages_for(viewer.role if viewer else None):
             default=spec.default,
         )
     )
-st.navigation(sections).run()
+# expanded: every screen listed; the collapsed list would add an untranslated "View N more" link
+st.navigation(sections, expanded=True).run()
