@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from sinergi.i18n import translate
-from sinergi.ui.auth import session_viewer
+from sinergi.access.login import session_viewer
+from sinergi.common.i18n import translate
 from sinergi.ui.context import current_language
 from sinergi.ui.pages import pages_for
 

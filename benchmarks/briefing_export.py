@@ -9,7 +9,7 @@ import argparse
 import time
 from pathlib import Path
 
-from sinergi.export.briefing_files import briefing_files
+from sinergi.briefing.files import briefing_files
 
 
 def main() -> None:

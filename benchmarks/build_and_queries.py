@@ -14,8 +14,8 @@ import time
 from datetime import date
 from pathlib import Path
 
-from sinergi import db
-from sinergi.demo.build import build_demo_database
+from sinergi.data import db
+from sinergi.data.demo.build import build_demo_database
 
 SAMPLE = {
     "region": "99.02",

@@ -12,10 +12,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from sinergi import db
-from sinergi.importers import execute, prepare
-from sinergi.importers.sample import synthetic_p3ke
-from sinergi.importers.writer import read_current
+from sinergi.data import db
+from sinergi.data.importers import execute, prepare
+from sinergi.data.importers.sample import synthetic_p3ke
+from sinergi.data.importers.writer import read_current
 
 # ../shared/data/real from the main checkout; worktrees sit one level deeper
 REAL = next(

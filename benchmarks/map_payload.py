@@ -12,9 +12,9 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from sinergi import db
-from sinergi.maps.indicators import SECTOR_PLACES, indicators_for
-from sinergi.maps.poverty_map import build_poverty_map, hex_resolution, hexagon_rows
+from sinergi.data import db
+from sinergi.planning.map_indicators import SECTOR_PLACES, indicators_for
+from sinergi.planning.poverty_map import build_poverty_map, hex_resolution, hexagon_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 

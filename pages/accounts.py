@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from sinergi.accounts import accounts_path, load_accounts
+from sinergi.access.accounts import accounts_path, load_accounts
 from sinergi.ui.context import page_context
 
 ctx = page_context("akun")
@@ -17,5 +17,5 @@ rows = [
 ]
 headers = {c: t(f"akun.col.{c}") for c in ("username", "display_name", "role", "scope")}
 st.dataframe(pd.DataFrame(rows, columns=list(headers)).rename(columns=headers), hide_index=True)
-ACCOUNT_COMMAND = "python -m sinergi.accounts add <nama> <peran> --scope 99.02 --name 'Nama Lengkap'"
+ACCOUNT_COMMAND = "python -m sinergi.access.accounts add <nama> <peran> --scope 99.02 --name 'Nama Lengkap'"
 st.code(ACCOUNT_COMMAND, language="bash")

@@ -4,7 +4,7 @@ from datetime import UTC, datetime, time, timedelta
 
 import streamlit as st
 
-from sinergi import audit
+from sinergi.access import audit
 from sinergi.ui.components import download_buttons
 from sinergi.ui.context import page_context
 

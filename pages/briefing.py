@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from sinergi.briefing import decision_lines, gather, kpi_rows, kpi_tally, summary_sentences, tiles
-from sinergi.charts.briefing import build_kpi_status
-from sinergi.charts.briefing_map import build_briefing_map
-from sinergi.fmt import fmt_date
-from sinergi.ui.briefing_parts import export_files, print_stylesheet
+from sinergi.briefing.charts import build_kpi_status
+from sinergi.briefing.content import decision_lines, gather, kpi_rows, kpi_tally, summary_sentences, tiles
+from sinergi.briefing.map import build_briefing_map
+from sinergi.briefing.widgets import export_files, print_stylesheet
+from sinergi.common.fmt import fmt_date
 from sinergi.ui.components import data_as_of, download_buttons, region_title
 from sinergi.ui.context import page_context
 from sinergi.ui.data import database_version, load

@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from sinergi.charts.monev import budget_bars
-from sinergi.fmt import fmt_number, fmt_pct, fmt_rupiah
-from sinergi.monev import budget_totals, cost_per_household
+from sinergi.common.fmt import fmt_number, fmt_pct, fmt_rupiah
+from sinergi.monitoring.analysis import budget_totals, cost_per_household
+from sinergi.monitoring.charts import budget_bars
+from sinergi.monitoring.widgets import how_computed
 from sinergi.ui.components import data_as_of, download_buttons, region_title
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load
-from sinergi.ui.monev_parts import how_computed
 
 ctx = page_context("anggaran")
 t, lang = ctx.t, ctx.lang

@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from sinergi.charts.monev import did_chart
-from sinergi.fmt import fmt_change, fmt_number
-from sinergi.monev import diff_in_diff
+from sinergi.common.fmt import fmt_change, fmt_number
+from sinergi.monitoring.analysis import diff_in_diff
+from sinergi.monitoring.charts import did_chart
+from sinergi.monitoring.widgets import how_computed
 from sinergi.ui.components import data_as_of, download_buttons, region_title
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load
-from sinergi.ui.monev_parts import how_computed
 
 ctx = page_context("banding")
 t, lang = ctx.t, ctx.lang

@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from sinergi.importers import all_kinds, execute, prepare
-from sinergi.importers.report import localised, report_csv, report_excel
-from sinergi.importers.sample import synthetic_p3ke
-from sinergi.importers.templates import SPECS, template_bytes
-from sinergi.importers.writer import list_backups, read_current, restore_previous
+from sinergi.data.importers import all_kinds, execute, prepare
+from sinergi.data.importers.report import localised, report_csv, report_excel
+from sinergi.data.importers.sample import synthetic_p3ke
+from sinergi.data.importers.templates import SPECS, template_bytes
+from sinergi.data.importers.writer import list_backups, read_current, restore_previous
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load
 

@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from sinergi.charts.monev import transition_bars, transition_sankey
-from sinergi.fmt import fmt_number
-from sinergi.monev import TRANSITIONS, decile_matrix, transition_counts
+from sinergi.common.fmt import fmt_number
+from sinergi.monitoring.analysis import TRANSITIONS, decile_matrix, transition_counts
+from sinergi.monitoring.charts import transition_bars, transition_sankey
+from sinergi.monitoring.widgets import how_computed
 from sinergi.ui.components import data_as_of, download_buttons, region_title
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load
-from sinergi.ui.monev_parts import how_computed
 
 ctx = page_context("perpindahan")
 t, lang = ctx.t, ctx.lang

@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from sinergi.charts.monev import count_bars, share_bars
-from sinergi.fmt import fmt_number, fmt_pct
-from sinergi.monev import left_behind_by_desa, overlap_bins
+from sinergi.common.fmt import fmt_number, fmt_pct
+from sinergi.monitoring.analysis import left_behind_by_desa, overlap_bins
+from sinergi.monitoring.charts import count_bars, share_bars
+from sinergi.monitoring.widgets import how_computed
 from sinergi.ui.components import data_as_of, download_buttons, region_title
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load
-from sinergi.ui.monev_parts import how_computed
 
 # By-name lists stay off until the access-control layer grants them to a role with the right to see them.
 SHOW_NAMES = False

@@ -2,14 +2,14 @@
 
 import streamlit as st
 
-from sinergi.charts.kpi import attainment_bars, group_bars, kpi_dumbbell, kpi_small_multiples
-from sinergi.kpi import QUERY_BY_MOA, QUERY_BY_REGION, STATUS_LABEL_KEYS, with_attainment
-from sinergi.monev import kabupaten_ranking, moa_ranking
-from sinergi.monev_tables import kpi_display_table, style_status
+from sinergi.monitoring.analysis import kabupaten_ranking, moa_ranking
+from sinergi.monitoring.kpi import QUERY_BY_MOA, QUERY_BY_REGION, STATUS_LABEL_KEYS, with_attainment
+from sinergi.monitoring.kpi_charts import attainment_bars, group_bars, kpi_dumbbell, kpi_small_multiples
+from sinergi.monitoring.tables import kpi_display_table, style_status
+from sinergi.monitoring.widgets import how_computed, moa_selector
 from sinergi.ui.components import data_as_of, download_buttons, region_title
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load
-from sinergi.ui.monev_parts import how_computed, moa_selector
 
 ctx = page_context("monev")
 t, lang = ctx.t, ctx.lang

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from sinergi.desa_profile import clicked_desa, distance_table, potential_table, profile_table
-from sinergi.fmt import fmt_number, fmt_pct
-from sinergi.maps.indicators import SECTOR_PLACES, SECTORS, indicators_for
-from sinergi.maps.poverty_map import (
+from sinergi.common.fmt import fmt_number, fmt_pct
+from sinergi.planning.desa_profile import clicked_desa, distance_table, potential_table, profile_table
+from sinergi.planning.map_indicators import SECTOR_PLACES, SECTORS, indicators_for
+from sinergi.planning.poverty_map import (
     basemap_style_url,
     build_legend,
     build_poverty_map,

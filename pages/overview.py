@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from sinergi.access import show_small_counts
-from sinergi.charts.overview import build_extreme_poor_by_region
-from sinergi.fmt import fmt_date, fmt_number, fmt_pct, fmt_rupiah
-from sinergi.overview import headline
+from sinergi.common.fmt import fmt_date, fmt_number, fmt_pct, fmt_rupiah
+from sinergi.common.suppressed import show_small_counts
+from sinergi.overview.charts import build_extreme_poor_by_region
+from sinergi.overview.headline import headline
 from sinergi.ui.components import data_as_of, download_buttons, metric_delta, region_title
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load

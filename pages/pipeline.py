@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from sinergi.charts.collaboration import build_stage_counts
-from sinergi.collaboration import stuck_items
-from sinergi.collaboration_display import label
-from sinergi.fmt import fmt_date
-from sinergi.ui.collaboration import link_params, table_with_downloads
+from sinergi.collaboration.charts import build_stage_counts
+from sinergi.collaboration.display import label
+from sinergi.collaboration.rules import stuck_items
+from sinergi.collaboration.widgets import link_params, table_with_downloads
+from sinergi.common.fmt import fmt_date
 from sinergi.ui.components import data_as_of, region_title
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load

@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from sinergi.charts.collaboration import build_history_by_year, build_history_results
-from sinergi.collaboration import RESULTS, SECTORS
-from sinergi.collaboration_display import label
-from sinergi.collaboration_tables import filter_history
-from sinergi.fmt import fmt_number, fmt_rupiah
-from sinergi.ui.collaboration import table_with_downloads
+from sinergi.collaboration.charts import build_history_by_year, build_history_results
+from sinergi.collaboration.display import label
+from sinergi.collaboration.rules import RESULTS, SECTORS
+from sinergi.collaboration.tables import filter_history
+from sinergi.collaboration.widgets import table_with_downloads
+from sinergi.common.fmt import fmt_number, fmt_rupiah
 from sinergi.ui.components import data_as_of, region_title
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from sinergi.charts.sectors import build_item_totals, build_sector_ranking
-from sinergi.maps.indicators import SECTORS
-from sinergi.sectors import SECTOR_VIEWS, column_labels, item_totals, top_locations
+from sinergi.planning.map_indicators import SECTORS
+from sinergi.planning.sector_charts import build_item_totals, build_sector_ranking
+from sinergi.planning.sectors import SECTOR_VIEWS, column_labels, item_totals, top_locations
 from sinergi.ui.components import data_as_of, download_buttons, region_title
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load

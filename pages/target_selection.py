@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from sinergi.maps.indicators import SECTORS
-from sinergi.maps.poverty_map import basemap_style_url, build_legend, build_poverty_map
-from sinergi.targeting import COMPONENTS, DEFAULT_WEIGHTS, FORMULA_LATEX, score_locations
+from sinergi.planning.map_indicators import SECTORS
+from sinergi.planning.poverty_map import basemap_style_url, build_legend, build_poverty_map
+from sinergi.planning.targeting import COMPONENTS, DEFAULT_WEIGHTS, FORMULA_LATEX, score_locations
 from sinergi.ui.components import data_as_of, download_buttons, region_title
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load

@@ -1,5 +1,5 @@
 -- Sinergi database schema. Every column carries a `--` description on its own line: docs/data_dictionary.md is
--- generated from these comments (python -m sinergi.dictionary) and a test keeps the two in step.
+-- generated from these comments (python -m sinergi.data.dictionary) and a test keeps the two in step.
 -- Units are part of column names: _rp (Rupiah), _km, _km2, _ha, _ton, _kw, _pct (0-100), _count, _on (date).
 
 -- Lookup: the four intervention sectors (bidang intervensi).

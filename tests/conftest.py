@@ -13,10 +13,10 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from sinergi import db
-from sinergi.access import make_viewer
-from sinergi.demo.build import build_demo_database
-from sinergi.ui.auth import NAME_KEY, SEEN_KEY, VIEWER_KEY
+from sinergi.access.login import NAME_KEY, SEEN_KEY, VIEWER_KEY
+from sinergi.access.policy import make_viewer
+from sinergi.data import db
+from sinergi.data.demo.build import build_demo_database
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")

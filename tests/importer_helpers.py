@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sinergi import db
+from sinergi.data import db
 
 # ../shared/data/real from the main checkout; worktrees sit one level deeper
 REAL = next(

@@ -5,24 +5,22 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sinergi import db
-from sinergi.access import (
-    SMALL_COUNT,
+from sinergi.access.policy import (
     AccessDenied,
     QueryPolicy,
     check_request,
-    is_small_count,
     make_viewer,
     mask_name,
     mask_nik,
     parse_policy,
     protect_result,
     query_policy,
-    show_small_counts,
     suppress_small_counts,
 )
-from sinergi.export.tables import to_csv_bytes, to_excel_bytes
-from sinergi.fmt import fmt_number, fmt_pct
+from sinergi.common.fmt import fmt_number, fmt_pct
+from sinergi.common.suppressed import SMALL_COUNT, is_small_count, show_small_counts
+from sinergi.common.table_export import to_csv_bytes, to_excel_bytes
+from sinergi.data import db
 
 ADMIN = make_viewer("a", "admin", None)
 PLANNER = make_viewer("p", "perencana", "99.02")
@@ -152,7 +150,7 @@ def test_policy_header_declares_counts_groups_and_admin_only():
 
 
 def test_admin_only_query_refused_to_others(monkeypatch):
-    monkeypatch.setattr("sinergi.access.query_policy", lambda name: QueryPolicy(admin_only=True))
+    monkeypatch.setattr("sinergi.access.policy.query_policy", lambda name: QueryPolicy(admin_only=True))
     check_request(ADMIN, "anything", {})
     with pytest.raises(AccessDenied):
         check_request(MONEV, "anything", {})

@@ -11,7 +11,7 @@ from conftest import APP, DEMO_KABUPATEN, open_page, sign_in
 from streamlit.testing.v1 import AppTest
 
 import sinergi.ui.data as data_layer
-from sinergi.access import BY_NAME_ROLES, ROLES, SCOPED_ROLES, count_columns
+from sinergi.access.policy import BY_NAME_ROLES, ROLES, SCOPED_ROLES, count_columns
 from sinergi.ui.pages import PAGES
 
 SCOPE = DEMO_KABUPATEN[0]  # scoped roles belong to 99.02; the matrix also asks them for 99.05
@@ -134,7 +134,7 @@ def test_the_scanners_catch_leaks(people):
 
     at = AppTest.from_function(script, args=(name, nik)).run()
     leaked = pd.DataFrame({"households_count": [3, 40]})
-    from sinergi.access import QueryPolicy
+    from sinergi.access.policy import QueryPolicy
 
     got = _violations(at, "monev", people, [(leaked, QueryPolicy())])
     assert f"nik {nik}" in got and f"name {name}" in got

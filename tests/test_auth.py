@@ -9,9 +9,9 @@ import pytest
 from conftest import ROOT, open_page, sign_in
 from streamlit.testing.v1 import AppTest
 
-from sinergi import audit
-from sinergi.accounts import add_account, load_accounts, verify
-from sinergi.ui.auth import SEEN_KEY, VIEWER_KEY
+from sinergi.access import audit
+from sinergi.access.accounts import add_account, load_accounts, verify
+from sinergi.access.login import SEEN_KEY, VIEWER_KEY
 
 DEMO_PASSWORDS = {role: f"demo-{role}" for role in ("admin", "perencana", "pimpinan", "monev", "tamu")}
 
@@ -140,7 +140,7 @@ def test_cli_adds_a_hashed_account(tmp_path):
     path = tmp_path / "accounts.toml"
     env = {"SINERGI_ACCOUNTS": str(path), "PATH": ""}
     done = subprocess.run(
-        [sys.executable, "-m", "sinergi.accounts", "add", "budi", "pimpinan", "--scope", "99.05"],
+        [sys.executable, "-m", "sinergi.access.accounts", "add", "budi", "pimpinan", "--scope", "99.05"],
         input="rahasia-budi-1\n",
         capture_output=True,
         text=True,

@@ -6,8 +6,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from sinergi import db
-from sinergi.briefing import (
+from sinergi.briefing.content import (
     Briefing,
     change_pct,
     decision_lines,
@@ -17,8 +16,9 @@ from sinergi.briefing import (
     summary_sentences,
     tiles,
 )
-from sinergi.charts.briefing_map import CLASS_COLOURS, build_briefing_map, class_breaks, class_labels
-from sinergi.overview import Headline
+from sinergi.briefing.map import CLASS_COLOURS, build_briefing_map, class_breaks, class_labels
+from sinergi.data import db
+from sinergi.overview.headline import Headline
 
 TODAY = date(2026, 11, 28)
 

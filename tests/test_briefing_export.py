@@ -11,10 +11,10 @@ import pytest
 from conftest import DEMO_KABUPATEN
 from pptx import Presentation
 
-from sinergi import db
-from sinergi.export.briefing_files import briefing_files
-from sinergi.export.images import chromium_path
-from sinergi.fmt import fmt_number, fmt_rupiah
+from sinergi.briefing.files import briefing_files
+from sinergi.briefing.images import chromium_path
+from sinergi.common.fmt import fmt_number, fmt_rupiah
+from sinergi.data import db
 
 TODAY = date(2026, 11, 28)
 pytestmark = [
@@ -108,9 +108,9 @@ def test_pdf_without_dejavu_falls_back_to_latin1(monkeypatch, tmp_path):
     """On a system without DejaVu the core font is used and "−", "≤" are written as "-", "<="."""
     from PIL import Image
 
-    from sinergi.briefing import Tile
-    from sinergi.export import briefing_pdf as module
-    from sinergi.export.briefing_doc import BriefingDoc
+    from sinergi.briefing import pdf as module
+    from sinergi.briefing.content import Tile
+    from sinergi.briefing.doc import BriefingDoc
 
     png = io.BytesIO()
     Image.new("RGB", (20, 20), "white").save(png, format="PNG")

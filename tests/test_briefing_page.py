@@ -3,8 +3,8 @@
 import pytest
 from conftest import open_page
 
-from sinergi import db
-from sinergi.fmt import fmt_number
+from sinergi.common.fmt import fmt_number
+from sinergi.data import db
 
 PAGE = "pages/briefing.py"
 

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from browser import ROOT, browser_page, needs_chromium, served_app, settle
 
-from sinergi import db
+from sinergi.data import db
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 SHOTS = ROOT / "shots"

@@ -3,7 +3,7 @@
 import pytest
 from browser import ROOT, browser_page, needs_chromium, served_app, settle
 
-from sinergi.maps.indicators import SECTORS
+from sinergi.planning.map_indicators import SECTORS
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 

@@ -13,11 +13,21 @@ from pathlib import Path
 
 import pytest
 
-from sinergi.i18n import LANGUAGES, catalogue
+from sinergi.common.i18n import LANGUAGES, catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
-UI_FILES = ["app.py", "pages/*.py", "sinergi/ui/*.py"]
-BUILDER_FILES = ["sinergi/charts/*.py", "sinergi/maps/**/*.py", "sinergi/export/briefing_*.py"]
+UI_FILES = ["app.py", "pages/*.py", "sinergi/ui/*.py", "sinergi/*/widgets.py", "sinergi/access/login.py"]
+BUILDER_FILES = [
+    "sinergi/*/charts.py",
+    "sinergi/*/*_charts.py",
+    "sinergi/planning/poverty_map.py",
+    "sinergi/planning/map_*.py",
+    "sinergi/briefing/map.py",
+    "sinergi/briefing/doc.py",
+    "sinergi/briefing/pdf.py",
+    "sinergi/briefing/pptx.py",
+    "sinergi/briefing/files.py",
+]
 
 # Streamlit elements whose first positional argument is shown to the reader; matched by method name so that
 # `col.metric(...)` and `st.sidebar.button(...)` count as well as `st.metric(...)`.
@@ -45,7 +55,7 @@ _PLACEHOLDERS = re.compile(r"%\{[^}]*\}|<[^>]*>|\{[^}]*\}|&[a-z]+;")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 OK_MARK = "# i18n: ok"
 FIX = (
-    "put the text in the catalogue (sinergi/locales/<your area>.toml: a table with `id` and `en` entries, key "
+    "put the text in the catalogue (sinergi/common/locales/<your area>.toml: a table with `id` and `en` entries, key "
     "prefixed with your page key) and pass ctx.t('<key>') on pages or translate('<key>', lang) in builders; a "
     f"proper name goes into ALLOWED_TEXT in tests/test_catalogue.py, a deliberate exception ends its line with "
     f"'{OK_MARK}' and a reason."

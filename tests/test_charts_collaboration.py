@@ -4,7 +4,7 @@ from datetime import date
 
 import pandas as pd
 
-from sinergi.charts.collaboration import (
+from sinergi.collaboration.charts import (
     build_area_sector_heatmap,
     build_contribution_heatmap,
     build_moa_timeline,

@@ -4,8 +4,8 @@ from datetime import date
 
 import pandas as pd
 
-from sinergi.collaboration import gap_cells, moa_alerts, stuck_items, suggest_partners
-from sinergi.collaboration_tables import contribution_matrix, filter_history
+from sinergi.collaboration.rules import gap_cells, moa_alerts, stuck_items, suggest_partners
+from sinergi.collaboration.tables import contribution_matrix, filter_history
 
 TODAY = date(2026, 11, 28)
 

@@ -6,9 +6,9 @@ import pandas as pd
 import pytest
 from conftest import DEMO_KABUPATEN
 
-from sinergi import db
-from sinergi.collaboration import gap_cells
-from sinergi.collaboration_tables import contribution_matrix
+from sinergi.collaboration.rules import gap_cells
+from sinergi.collaboration.tables import contribution_matrix
+from sinergi.data import db
 
 TODAY = date(2026, 11, 28)
 REGIONS = [*DEMO_KABUPATEN, "99.05.01"]
@@ -178,7 +178,7 @@ def test_target_map_flags_exactly_the_target_desa(con):
 
 @pytest.mark.parametrize(("region", "by_desa"), [("99.02", False), ("99.05.01", True)])
 def test_matrix_gap_counts_add_up_to_the_gap_table(region, by_desa):
-    from sinergi.collaboration_tables import area_sector_matrix, gap_count_matrix, matrix_areas
+    from sinergi.collaboration.tables import area_sector_matrix, gap_count_matrix, matrix_areas
 
     needs = db.run_query("sector_need_by_desa", region=region, today=TODAY)
     areas = matrix_areas(needs, by_desa)
@@ -192,7 +192,7 @@ def test_matrix_gap_counts_add_up_to_the_gap_table(region, by_desa):
 
 @pytest.mark.parametrize("region", REGIONS)
 def test_alerts_agree_with_the_beranda_counts(region):
-    from sinergi.collaboration import moa_alerts
+    from sinergi.collaboration.rules import moa_alerts
 
     alerts = moa_alerts(db.run_query("moa_registry", region=region), TODAY)
     beranda = db.run_query("overview_moa", region=region, today=TODAY).iloc[0]

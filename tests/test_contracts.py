@@ -4,8 +4,8 @@ import duckdb
 import pytest
 import shapely
 
-from sinergi.db import load_sql
-from sinergi.dictionary import parse_schema
+from sinergi.data.db import load_sql
+from sinergi.data.dictionary import parse_schema
 
 UNIQUE = {
     "region": ["region_code"],

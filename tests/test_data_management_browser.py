@@ -5,7 +5,7 @@ import pytest
 from browser import ROOT, browser_page, needs_chromium, served_app, settle
 from importer_helpers import copy_demo, sha
 
-from sinergi.importers.sample import synthetic_p3ke
+from sinergi.data.importers.sample import synthetic_p3ke
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 

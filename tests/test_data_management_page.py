@@ -2,7 +2,7 @@
 
 from conftest import open_page
 
-from sinergi.importers.templates import SPECS
+from sinergi.data.importers.templates import SPECS
 
 
 def test_page_renders_with_history_and_templates(app):

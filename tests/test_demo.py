@@ -5,9 +5,9 @@ import hashlib
 import duckdb
 import pytest
 
-from sinergi.db import load_sql
-from sinergi.demo.build import build_demo_database
-from sinergi.dictionary import parse_schema
+from sinergi.data.db import load_sql
+from sinergi.data.demo.build import build_demo_database
+from sinergi.data.dictionary import parse_schema
 
 
 def _content_hash(path) -> str:

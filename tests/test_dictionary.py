@@ -1,5 +1,5 @@
-from sinergi.db import load_sql
-from sinergi.dictionary import DICTIONARY_PATH, parse_schema, render_markdown
+from sinergi.data.db import load_sql
+from sinergi.data.dictionary import DICTIONARY_PATH, parse_schema, render_markdown
 
 
 def test_every_column_is_documented():
@@ -16,5 +16,5 @@ def test_every_column_is_documented():
 
 def test_dictionary_file_is_current():
     assert DICTIONARY_PATH.read_text(encoding="utf-8") == render_markdown(), (
-        "run: python -m sinergi.dictionary"
+        "run: python -m sinergi.data.dictionary"
     )

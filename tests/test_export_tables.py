@@ -6,7 +6,13 @@ from datetime import date, datetime
 import openpyxl
 import pandas as pd
 
-from sinergi.export.tables import excel_formats, export_stamp, localise_headers, to_csv_bytes, to_excel_bytes
+from sinergi.common.table_export import (
+    excel_formats,
+    export_stamp,
+    localise_headers,
+    to_csv_bytes,
+    to_excel_bytes,
+)
 
 FRAME = pd.DataFrame(
     {

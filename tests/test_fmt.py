@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from sinergi.fmt import fmt_change, fmt_date, fmt_number, fmt_pct, fmt_rupiah
+from sinergi.common.fmt import fmt_change, fmt_date, fmt_number, fmt_pct, fmt_rupiah
 
 
 @pytest.mark.parametrize(

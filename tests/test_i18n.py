@@ -1,7 +1,7 @@
 import re
 from pathlib import Path
 
-from sinergi.i18n import LANGUAGES, catalogue, translate
+from sinergi.common.i18n import LANGUAGES, catalogue, translate
 
 ROOT = Path(__file__).resolve().parent.parent
 _KEY_USE = re.compile(r"""\b(?:t|translate)\(\s*f?["']([a-z0-9_.{}]+)["']""")

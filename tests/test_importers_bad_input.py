@@ -13,10 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from importer_helpers import REAL, copy_demo, needs_real, sha
 
-from sinergi.importers import execute, prepare
-from sinergi.importers.sample import synthetic_p3ke
-from sinergi.importers.templates import SPECS, template_bytes
-from sinergi.importers.writer import PAUSE_ENV
+from sinergi.data.importers import execute, prepare
+from sinergi.data.importers.sample import synthetic_p3ke
+from sinergi.data.importers.templates import SPECS, template_bytes
+from sinergi.data.importers.writer import PAUSE_ENV
 
 DEMO_DESA = ["99.02.01.2001", "99.02.01.2002"]
 
@@ -203,7 +203,7 @@ def test_killed_import_leaves_database_untouched(tmp_path):
     data.write_bytes(synthetic_p3ke(DEMO_DESA, 200))
     env = {**os.environ, "SINERGI_DB": str(path), PAUSE_ENV: "60"}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "sinergi.importers", "p3ke", str(data), "--accept-warnings"], env=env
+        [sys.executable, "-m", "sinergi.data.importers", "p3ke", str(data), "--accept-warnings"], env=env
     )
     deadline = time.time() + 60
     while not list(tmp_path.glob("*.import.tmp")) and time.time() < deadline:
@@ -215,7 +215,7 @@ def test_killed_import_leaves_database_untouched(tmp_path):
     assert sha(path) == before
     # the next import still works and cleans nothing it should not
     rerun = subprocess.run(
-        [sys.executable, "-m", "sinergi.importers", "p3ke", str(data)], env={**env, PAUSE_ENV: "0"}
+        [sys.executable, "-m", "sinergi.data.importers", "p3ke", str(data)], env={**env, PAUSE_ENV: "0"}
     )
     assert rerun.returncode == 0 and sha(path) != before
     assert not list(tmp_path.glob("*.tmp"))  # the killed import's copy was cleaned up

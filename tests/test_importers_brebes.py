@@ -9,10 +9,10 @@ import streamlit as st
 from conftest import open_page
 from importer_helpers import brebes_files, copy_demo, needs_real, sha
 
-from sinergi import db
-from sinergi.importers import execute, prepare
-from sinergi.importers.sample import synthetic_p3ke
-from sinergi.importers.writer import list_backups, restore_previous
+from sinergi.data import db
+from sinergi.data.importers import execute, prepare
+from sinergi.data.importers.sample import synthetic_p3ke
+from sinergi.data.importers.writer import list_backups, restore_previous
 
 pytestmark = needs_real
 

@@ -11,12 +11,12 @@ import pytest
 import shapely
 from importer_helpers import REAL, copy_demo, needs_real, sha
 
-from sinergi import db
-from sinergi.importers import execute, prepare
-from sinergi.importers.domains import P3KE_DOMAINS
-from sinergi.importers.p3ke import _nik
-from sinergi.importers.report import Report
-from sinergi.importers.templates import SPECS, columns_of, template_bytes
+from sinergi.data import db
+from sinergi.data.importers import execute, prepare
+from sinergi.data.importers.domains import P3KE_DOMAINS
+from sinergi.data.importers.p3ke import _nik
+from sinergi.data.importers.report import Report
+from sinergi.data.importers.templates import SPECS, columns_of, template_bytes
 
 
 @pytest.fixture
@@ -158,7 +158,7 @@ def test_running_process_sees_new_data_without_restart(demo_copy, monkeypatch):
 
 
 def test_official_excel_layout_header_on_row_12_and_row_numbers(demo_copy):
-    from sinergi.importers.sample import synthetic_p3ke
+    from sinergi.data.importers.sample import synthetic_p3ke
 
     frame = pd.read_csv(io.BytesIO(synthetic_p3ke(["99.02.01.2001"], 4, title=False)), sep=";", dtype=str)
     frame.loc[2, "Desil Kesejahteraan"] = "9"  # the third data row: spreadsheet row 15
@@ -186,9 +186,9 @@ def test_database_built_before_import_log_existed(demo_copy):
 
 
 def test_every_importer_query_has_a_caller():
-    from sinergi.importers.templates import REFERENCES
+    from sinergi.data.importers.templates import REFERENCES
 
-    code = "\n".join(p.read_text() for p in (db.PROJECT_ROOT / "sinergi" / "importers").glob("*.py"))
+    code = "\n".join(p.read_text() for p in (db.PROJECT_ROOT / "sinergi" / "data" / "importers").glob("*.py"))
     used = {f'"{n}"' for n in REFERENCES.values()} | {f"replace_{s.table}" for s in SPECS.values()}
     for sql in (db.QUERIES_DIR / "importer").glob("*.sql"):
         name = sql.stem

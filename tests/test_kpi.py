@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 from conftest import DEMO_PROVINCE
 
-from sinergi import db
-from sinergi.kpi import (
+from sinergi.data import db
+from sinergi.monitoring.kpi import (
     STATUS_COLOURS,
     attainment_pct,
     elapsed_share,

@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 from conftest import DEMO_KABUPATEN, open_page
 
-from sinergi import db
-from sinergi.monev import (
+from sinergi.data import db
+from sinergi.monitoring.analysis import (
     cost_per_household,
     diff_in_diff,
     overlap_bins,

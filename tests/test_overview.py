@@ -7,9 +7,9 @@ import pytest
 import streamlit as st
 from conftest import DEMO_KABUPATEN, DEMO_PROVINCE, open_page
 
-from sinergi import db
-from sinergi.fmt import fmt_number, fmt_pct
-from sinergi.overview import headline
+from sinergi.common.fmt import fmt_number, fmt_pct
+from sinergi.data import db
+from sinergi.overview.headline import headline
 
 TODAY = date(2026, 11, 28)
 

@@ -5,9 +5,9 @@ from datetime import date
 import pytest
 from conftest import DEMO_KABUPATEN, open_page
 
-from sinergi import db
-from sinergi.collaboration import gap_cells
-from sinergi.fmt import fmt_rupiah
+from sinergi.collaboration.rules import gap_cells
+from sinergi.common.fmt import fmt_rupiah
+from sinergi.data import db
 
 PAGES = {
     "pages/partners.py": 0,

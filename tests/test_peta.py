@@ -7,9 +7,9 @@ import numpy as np
 import pytest
 from conftest import DEMO_KABUPATEN, open_page
 
-from sinergi import db
-from sinergi.maps.indicators import INDICATORS, SECTOR_PLACES, SECTORS, indicators_for
-from sinergi.maps.poverty_map import build_poverty_map, hexagon_rows
+from sinergi.data import db
+from sinergi.planning.map_indicators import INDICATORS, SECTOR_PLACES, SECTORS, indicators_for
+from sinergi.planning.poverty_map import build_poverty_map, hexagon_rows
 
 SQL_COUNTS = """
 select h.desa_code,
@@ -208,7 +208,7 @@ def test_planner_pages_for_a_kecamatan_in_english(app, page):
 
 
 def test_clicked_desa_reads_the_selection_state():
-    from sinergi.desa_profile import clicked_desa
+    from sinergi.planning.desa_profile import clicked_desa
 
     assert clicked_desa(None) is None
     assert clicked_desa({"selection": {"indices": {}, "objects": {}}}) is None

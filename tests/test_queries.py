@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sinergi import db
+from sinergi.data import db
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sinergi.targeting import COMPONENTS, normalise, score_locations
+from sinergi.planning.targeting import COMPONENTS, normalise, score_locations
 
 
 def _frame(rows):

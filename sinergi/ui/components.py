@@ -8,16 +8,16 @@ from datetime import datetime
 import pandas as pd
 import streamlit as st
 
-from sinergi import audit
-from sinergi.export.tables import (
+from sinergi.access import audit
+from sinergi.access.login import NAME_KEY, PAGE_KEY, session_viewer
+from sinergi.common.fmt import fmt_change, fmt_date
+from sinergi.common.table_export import (
     excel_formats,
     export_stamp,
     localise_headers,
     to_csv_bytes,
     to_excel_bytes,
 )
-from sinergi.fmt import fmt_change, fmt_date
-from sinergi.ui.auth import NAME_KEY, PAGE_KEY, session_viewer
 from sinergi.ui.context import PageContext
 
 

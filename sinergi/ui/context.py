@@ -10,10 +10,10 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from sinergi import db
-from sinergi.access import Viewer
-from sinergi.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
-from sinergi.ui.auth import PAGE_KEY, current_viewer, login_form, refuse, sidebar_user
+from sinergi.access.login import PAGE_KEY, current_viewer, login_form, refuse, sidebar_user
+from sinergi.access.policy import Viewer
+from sinergi.common.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
+from sinergi.data import db
 from sinergi.ui.data import load
 from sinergi.ui.pages import page_roles
 
@@ -56,7 +56,7 @@ def ensure_database(lang: str) -> None:
     """Build the demo database on first start, with a progress bar; other sessions wait for it."""
     if db.database_path().exists():
         return
-    from sinergi.demo.build import build_demo_database
+    from sinergi.data.demo.build import build_demo_database
 
     with _build_lock:
         if db.database_path().exists():

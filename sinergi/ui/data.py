@@ -1,6 +1,6 @@
 """Cached access to named queries for pages: results are cached per database file version.
 
-Every result passes the access rules of the signed-in viewer (sinergi.access) on its way out of the cache: region
+Every result passes the access rules of the signed-in viewer (sinergi.access.policy) on its way out of the cache: region
 scope, masked identities, suppressed small counts. The cache holds raw results; nothing protected leaves `load`.
 """
 
@@ -11,9 +11,10 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from sinergi import audit, db
-from sinergi.access import check_request, protect_result, query_policy
-from sinergi.ui.auth import LOGGED_KEY, PAGE_KEY, session_viewer
+from sinergi.access import audit
+from sinergi.access.login import LOGGED_KEY, PAGE_KEY, session_viewer
+from sinergi.access.policy import check_request, protect_result, query_policy
+from sinergi.data import db
 
 
 def database_version() -> tuple[int, int]:
@@ -30,7 +31,7 @@ def _cached(name: str, version: tuple[int, int], params: tuple[tuple[str, Any], 
 def load(name: str, **params: Any) -> pd.DataFrame:
     """Return the result of queries/<name>.sql for params as the signed-in viewer may see it (a copy).
 
-    Raises sinergi.access.AccessDenied when no one is signed in, or a region parameter lies outside the scope.
+    Raises sinergi.access.policy.AccessDenied when no one is signed in, or a region parameter lies outside the scope.
     """
     viewer = session_viewer()
     check_request(viewer, name, params)

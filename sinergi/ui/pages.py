@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sinergi.access import ROLES
+from sinergi.access.policy import ROLES
 
 
 @dataclass(frozen=True)

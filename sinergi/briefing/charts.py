@@ -1,0 +1,36 @@
+"""Chart builders of the briefing page other than the map (pure: no Streamlit calls)."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from sinergi.common.chart_style import base_layout
+from sinergi.common.fmt import fmt_number
+from sinergi.common.i18n import translate
+from sinergi.monitoring.kpi import STATUS_COLOURS, STATUS_LABEL_KEYS, STATUSES
+
+
+def build_kpi_status(tally: dict[str, int], lang: str = "id", height: int = 260) -> go.Figure:
+    """Return horizontal bars of MoA KPI targets per status (tally from sinergi.briefing.content.kpi_tally)."""
+    statuses = [s for s in STATUSES][::-1]  # first status on top
+    labels = [translate(STATUS_LABEL_KEYS[s], lang) for s in statuses]
+    counts = [tally.get(s, 0) for s in statuses]
+    fig = go.Figure(
+        go.Bar(
+            y=labels,
+            x=counts,
+            orientation="h",
+            marker_color=[STATUS_COLOURS[s] for s in statuses],
+            text=[fmt_number(c, lang) for c in counts],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}: %{text}<extra></extra>",
+        )
+    )
+    layout = base_layout(lang)
+    layout["margin"] = {"l": 10, "r": 40, "t": 10, "b": 40}
+    fig.update_layout(
+        **layout, height=height, showlegend=False, xaxis_title=translate("briefing.kpi_axis", lang)
+    )
+    fig.update_yaxes(tickfont={"size": 15})
+    return fig

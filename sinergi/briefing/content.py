@@ -1,0 +1,231 @@
+"""The regent's briefing: headline tiles, KPI tally, the MoAs that need a decision and the summary sentences.
+
+Everything here is pure: `gather` takes a fetch function (the page passes its cached `load`, exports and tests pass
+`sinergi.data.db.run_query`), the rest works on the frames it returns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from sinergi.common.fmt import fmt_change, fmt_date, fmt_number, fmt_pct, fmt_rupiah
+from sinergi.common.i18n import translate
+from sinergi.monitoring.kpi import QUERY_BY_MOA, STATUS_LABEL_KEYS, STATUSES, with_attainment
+from sinergi.overview.headline import Headline, headline
+
+Fetch = Callable[..., pd.DataFrame]
+DECISION_REASONS = ("ending_soon", "ended_undecided", "behind_target", "stuck")
+
+
+@dataclass(frozen=True)
+class Briefing:
+    headline: Headline
+    kpi: pd.DataFrame  # kpi_by_moa with attainment_pct and status (sinergi.monitoring.kpi.with_attainment)
+    decisions: pd.DataFrame  # MoAs needing a decision, with a `reasons` column (tuple of DECISION_REASONS)
+    by_desa: pd.DataFrame  # briefing_extreme_poor_by_desa
+    is_baseline: bool
+
+
+@dataclass(frozen=True)
+class Tile:
+    label: str
+    value: str
+    delta: str | None  # a change, with a sign, or a short qualifier
+    delta_color: str  # "normal", "inverse" (a fall is good) or "off"
+    help: str
+
+
+def gather(fetch: Fetch, region: str, round_id: int, baseline_round_id: int, today: date) -> Briefing:
+    """Return the briefing of a region and round from the named queries, run through fetch(name, **params)."""
+    params = {"region": region, "round_id": round_id, "baseline_round_id": baseline_round_id, "today": today}
+    fig = headline(
+        fetch("overview_households", **params),
+        fetch("overview_moa", **params),
+        fetch("overview_budget", **params),
+    )
+    kpi = with_attainment(fetch(QUERY_BY_MOA, **params))
+    return Briefing(
+        headline=fig,
+        kpi=kpi,
+        decisions=decisions(fetch("briefing_moa_decisions", **params), kpi),
+        by_desa=fetch("briefing_extreme_poor_by_desa", **params),
+        is_baseline=round_id == baseline_round_id,
+    )
+
+
+def kpi_tally(kpi: pd.DataFrame) -> dict[str, int]:
+    """Return the number of MoA KPI targets per status, in the order of sinergi.monitoring.kpi.STATUSES."""
+    counts = kpi["status"].value_counts() if len(kpi) else pd.Series(dtype=int)
+    return {status: int(counts.get(status, 0)) for status in STATUSES}
+
+
+def decisions(moas: pd.DataFrame, kpi: pd.DataFrame) -> pd.DataFrame:
+    """Return the MoAs that need a decision, each with the tuple of reasons, ending soonest first.
+
+    Behind target: an MoA still running (or awaiting its renewal decision) with a KPI `belum_tercapai`."""
+    behind = set(kpi.loc[kpi["status"] == "belum_tercapai", "moa_id"]) if len(kpi) else set()
+    out = moas.copy()
+    running = out["status"].isin(["aktif", "diperpanjang"]) | out["is_ended_undecided"].astype(bool)
+    out["is_behind_target"] = out["moa_id"].isin(behind) & running
+    flags = {
+        "ending_soon": "is_ending_soon",
+        "ended_undecided": "is_ended_undecided",
+        "behind_target": "is_behind_target",
+        "stuck": "is_stuck",
+    }
+    out["reasons"] = [
+        tuple(reason for reason, col in flags.items() if bool(row[col])) for _, row in out.iterrows()
+    ]
+    out = out[out["reasons"].map(len) > 0]
+    return out.sort_values(["ended_on", "moa_id"]).reset_index(drop=True)
+
+
+def change_pct(before: float, after: float) -> float | None:
+    """Return the change from before to after in percent of before (None when before is 0)."""
+    return 100.0 * (after - before) / before if before else None
+
+
+def tiles(b: Briefing, lang: str) -> list[Tile]:
+    """Return the six headline tiles of the briefing, labelled and formatted in lang."""
+    h, tally = b.headline, kpi_tally(b.kpi)
+    t = lambda key, **v: translate(key, lang, **v)  # noqa: E731
+    good = tally["tercapai"] + tally["sesuai_jalur"]
+    measured = sum(tally.values()) - tally["tidak_terukur"]
+    observed_delta = (
+        None
+        if b.is_baseline
+        else t(
+            "briefing.tile.since_baseline",
+            change=fmt_change(h.observed_extreme_poor - h.baseline_extreme_poor, lang),
+            pct=fmt_change(h.observed_change_pct, lang, 1, pct=True),
+        )
+    )
+    return [
+        Tile(
+            t("briefing.tile.observed"),
+            fmt_number(h.observed_extreme_poor, lang),
+            observed_delta,
+            "inverse",
+            t("briefing.tile.observed_help"),
+        ),
+        Tile(
+            t("briefing.tile.register"),
+            fmt_number(h.extreme_poor_households, lang),
+            t("briefing.tile.people", people=fmt_number(h.extreme_poor_people, lang)),
+            "off",
+            t("briefing.tile.register_help"),
+        ),
+        Tile(
+            t("briefing.tile.reached"),
+            fmt_pct(h.verified_targets_reached_pct, lang),
+            t("briefing.tile.of_targets", targets=fmt_number(h.verified_targets, lang)),
+            "off",
+            t("briefing.tile.reached_help"),
+        ),
+        Tile(
+            t("briefing.tile.kpi"),
+            t("briefing.tile.kpi_value", good=good, measured=measured),
+            t("briefing.tile.kpi_behind", behind=tally["belum_tercapai"]),
+            "off",
+            t("briefing.tile.kpi_help"),
+        ),
+        Tile(
+            t("briefing.tile.moa"),
+            fmt_number(h.active_moa, lang),
+            t("briefing.tile.moa_decisions", count=len(b.decisions)),
+            "off",
+            t("briefing.tile.moa_help"),
+        ),
+        Tile(
+            t("briefing.tile.budget", year=h.budget_year or "–"),
+            fmt_rupiah(h.budget_allocated_rp, lang),
+            t("briefing.tile.budget_realised", pct=fmt_pct(h.budget_realised_pct, lang, 0)),
+            "off",
+            t("briefing.tile.budget_help"),
+        ),
+    ]
+
+
+def summary_sentences(b: Briefing, lang: str) -> list[str]:
+    """Return three sentences that say what changed: extreme-poor households, targets reached, KPIs and MoAs."""
+    h, tally = b.headline, kpi_tally(b.kpi)
+    t = lambda key, **v: translate(key, lang, **v)  # noqa: E731
+    if b.is_baseline:
+        first = t("briefing.sentence.baseline", count=fmt_number(h.observed_extreme_poor, lang))
+    else:
+        before, after = h.baseline_extreme_poor, h.observed_extreme_poor
+        verb = "down" if after < before else ("up" if after > before else "same")
+        first = t(
+            f"briefing.sentence.poor_{verb}",
+            before=fmt_number(before, lang),
+            after=fmt_number(after, lang),
+            pct=fmt_change(change_pct(before, after), lang, 1, pct=True),
+        )
+    second = t(
+        "briefing.sentence.reached",
+        reached=fmt_number(round((h.verified_targets_reached_pct or 0) * h.verified_targets / 100), lang),
+        targets=fmt_number(h.verified_targets, lang),
+        pct=fmt_pct(h.verified_targets_reached_pct, lang),
+    )
+    reasons = [r for row in b.decisions["reasons"] for r in row] if len(b.decisions) else []
+    third = t(
+        "briefing.sentence.kpi_moa",
+        good=tally["tercapai"] + tally["sesuai_jalur"],
+        total=sum(tally.values()) - tally["tidak_terukur"],
+        behind=tally["belum_tercapai"],
+        moas=len(b.decisions),
+        soon=reasons.count("ending_soon"),
+        undecided=reasons.count("ended_undecided"),
+    )
+    return [first, second, third]
+
+
+def decision_rows(b: Briefing, lang: str) -> pd.DataFrame:
+    """Return the decision list as display rows: MoA number, title, end date, stage and the reasons in words."""
+    frame = b.decisions
+    return pd.DataFrame(
+        {
+            "moa_number": frame["moa_number"],
+            "title": frame["title"],
+            "ended_on": [fmt_date(d, lang) for d in frame["ended_on"]],
+            "stage": frame["current_stage_no"].astype(int),
+            "reasons": [
+                "; ".join(translate(f"briefing.reason.{r}", lang) for r in rs) for rs in frame["reasons"]
+            ],
+        }
+    )
+
+
+def kpi_rows(b: Briefing, lang: str) -> pd.DataFrame:
+    """Return the MoA KPI targets as rows: MoA, KPI name, baseline, round value, target, attainment and status."""
+    kpi = b.kpi
+    return pd.DataFrame(
+        {
+            "moa_id": kpi["moa_id"],
+            "kpi": kpi[f"kpi_name_{lang}"],
+            "baseline": kpi["baseline_value"].round(1),
+            "value": kpi["value"].round(1),
+            "target": kpi["target_value"],
+            "attainment": kpi["attainment_pct"].round(0),
+            "status": [translate(STATUS_LABEL_KEYS[s], lang) for s in kpi["status"]],
+        }
+    )
+
+
+def decision_lines(b: Briefing, lang: str) -> list[str]:
+    """Return one Markdown line per MoA needing a decision: number, title, end date and reasons."""
+    return [
+        translate(
+            "briefing.decision_line",
+            lang,
+            number=row.moa_number,
+            title=row.title,
+            date=row.ended_on,
+            reasons=row.reasons,
+        )
+        for row in decision_rows(b, lang).itertuples(index=False)
+    ]

@@ -1,0 +1,72 @@
+"""The briefing as a document: every text and image the PDF and PPTX exports lay out, in one language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from sinergi.briefing.charts import build_kpi_status
+from sinergi.briefing.content import Briefing, Tile, decision_rows, kpi_tally, summary_sentences, tiles
+from sinergi.briefing.images import figure_png
+from sinergi.briefing.map import build_briefing_map
+from sinergi.common.fmt import fmt_date
+from sinergi.common.i18n import translate
+
+# Image sizes in CSS pixels: the map fills the right half of an A4-landscape page / a 16:9 slide.
+MAP_SIZE = (760, 700)
+KPI_SIZE = (700, 260)
+
+
+@dataclass(frozen=True)
+class BriefingDoc:
+    lang: str
+    title: str
+    subtitle: str
+    tiles: list[Tile]
+    sentences: list[str]
+    decisions: pd.DataFrame  # display rows (sinergi.briefing.content.decision_rows)
+    headers: dict[str, str]  # decision column -> localised header
+    footer: list[str]
+    map_title: str
+    kpi_title: str
+    decisions_title: str
+    decisions_none: str
+    more_decisions: str  # with a {count} placeholder, for lists longer than the page holds
+    map_png: bytes
+    kpi_png: bytes
+
+
+def prepare(
+    b: Briefing,
+    lang: str,
+    region_label: str,
+    round_name: str,
+    as_of: date,
+    is_synthetic: bool,
+    today: date,
+) -> BriefingDoc:
+    """Return the briefing document: labels in lang, the map and KPI chart rendered to PNG by kaleido."""
+    t = lambda key, **v: translate(key, lang, **v)  # noqa: E731
+    footer = [t("briefing.source"), t("briefing.disclaimer")]
+    if is_synthetic:
+        footer.append(t("briefing.synthetic"))
+    footer.append(t("briefing.generated", date=fmt_date(today, lang)))
+    return BriefingDoc(
+        lang=lang,
+        title=t("briefing.heading", region=region_label),
+        subtitle=t("briefing.subheading", round=round_name, date=fmt_date(as_of, lang)),
+        tiles=tiles(b, lang),
+        sentences=summary_sentences(b, lang),
+        decisions=decision_rows(b, lang),
+        headers={c: t(f"briefing.col.{c}") for c in ("moa_number", "title", "ended_on", "stage", "reasons")},
+        footer=footer,
+        map_title=t("briefing.map_title"),
+        kpi_title=t("briefing.kpi_title"),
+        decisions_title=t("briefing.decisions_title"),
+        decisions_none=t("briefing.decisions_none"),
+        more_decisions=translate("briefing.more_decisions", lang),
+        map_png=figure_png(build_briefing_map(b.by_desa, lang, height=MAP_SIZE[1], font_size=20), *MAP_SIZE),
+        kpi_png=figure_png(build_kpi_status(kpi_tally(b.kpi), lang, height=KPI_SIZE[1]), *KPI_SIZE),
+    )

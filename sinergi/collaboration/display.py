@@ -1,0 +1,86 @@
+"""Localised display columns for the collaboration tables (labels for codes), kept out of the pages."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from sinergi.collaboration.rules import CONTRIBUTION_KINDS, SECTORS
+from sinergi.common.fmt import fmt_date
+from sinergi.common.i18n import translate
+
+
+def label(prefix: str, code: object, lang: str) -> str:
+    """Return the catalogue label of a code (e.g. prefix 'moa.status', code 'aktif'); '' for a missing code."""
+    if not isinstance(code, str) or not code:
+        return ""
+    return translate(f"{prefix}.{code}", lang)
+
+
+def codes_label(codes: object, prefix: str, lang: str) -> str:
+    """Return the labels of comma-separated codes, joined by commas."""
+    if not isinstance(codes, str) or not codes:
+        return ""
+    return ", ".join(label(prefix, c, lang) for c in codes.split(","))
+
+
+def moa_display(moas: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return the MoA registry with status, stage, sectors and period in words."""
+    shown = moas.copy()
+    shown["status_label"] = shown["status"].map(lambda s: label("moa.status", s, lang))
+    shown["stage_label"] = [
+        f"{n}. {s}" for n, s in zip(shown["current_stage_no"], shown[f"stage_name_{lang}"], strict=True)
+    ]
+    shown["sectors_label"] = shown["sector_codes"].map(lambda c: codes_label(c, "mitra.sector", lang))
+    shown["period_label"] = [
+        f"{fmt_date(a, lang)} – {fmt_date(b, lang)}"
+        for a, b in zip(shown["started_on"], shown["ended_on"], strict=True)
+    ]
+    shown["renewal_label"] = shown["renewal_decision"].map(lambda s: label("moa.renewal", s, lang))
+    return shown
+
+
+def partner_display(partners: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return the partner registry with type, hub role, sectors and kinds of contribution in words."""
+    shown = partners.copy()
+    shown["type_label"] = shown["partner_type"].map(lambda s: label("mitra.type", s, lang))
+    shown["hub_label"] = shown["hub_role"].map(lambda s: label("mitra.hub", s, lang))
+    shown["sectors_label"] = shown["sector_codes"].map(lambda c: codes_label(c, "mitra.sector", lang))
+    shown["kinds_label"] = shown["contribution_kinds"].map(lambda c: codes_label(c, "mitra.kind", lang))
+    shown["home_label"] = shown["kabupaten_name"].fillna(translate("mitra.province_wide", lang))
+    return shown
+
+
+def capacity_grid(capacities: pd.DataFrame, partner_id: str, lang: str) -> pd.DataFrame:
+    """Return one partner's capacity levels as sector (rows) x kind of contribution (columns), in words."""
+    mine = capacities[capacities["partner_id"] == partner_id]
+    grid = mine.pivot_table(
+        index="sector_code", columns="contribution_kind", values="capacity_level", aggfunc="max"
+    )
+    grid = grid.reindex(
+        index=[s for s in SECTORS if s in grid.index],
+        columns=[k for k in CONTRIBUTION_KINDS if k in grid.columns],
+    )
+    words = grid.map(lambda v: "" if pd.isna(v) else translate(f"mitra.level.{int(v)}", lang))
+    words.index = [label("mitra.sector", s, lang) for s in words.index]
+    words.columns = [label("mitra.kind", k, lang) for k in words.columns]
+    return words.reset_index(names=translate("mitra.col.sector", lang))
+
+
+def alert_lines(alerts: pd.DataFrame, lang: str) -> dict[str, list[str]]:
+    """Return the alert sentences by kind (ended_undecided first, then ending_soon), one per MoA."""
+    lines: dict[str, list[str]] = {}
+    for kind in ("ended_undecided", "ending_soon"):
+        rows = alerts[alerts["alert"] == kind]
+        if len(rows):
+            lines[kind] = [
+                translate(
+                    f"moa.alert.{kind}",
+                    lang,
+                    moa=r.moa_id,
+                    title=r.title,
+                    date=fmt_date(r.ended_on, lang),
+                    days=r.days,
+                )
+                for r in rows.itertuples(index=False)
+            ]
+    return lines

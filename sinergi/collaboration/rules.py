@@ -1,0 +1,165 @@
+"""Collaboration logic: MoA alerts, stalled collaborations, sector gaps and partner suggestions for a gap."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+import pandas as pd
+
+from sinergi.common.i18n import translate
+
+SECTORS = ("pangan", "energi", "kesehatan", "umkm")
+MOA_STATUSES = ("draft", "aktif", "diperpanjang", "berakhir", "dihentikan")
+OPEN_STATUSES = ("draft", "aktif", "diperpanjang")  # the collaboration is still being prepared or running
+RUNNING_STATUSES = ("aktif", "diperpanjang")
+PARTNER_TYPES = ("opd", "swasta", "bumn", "universitas", "lsm", "komunitas", "pemdes")
+CONTRIBUTION_KINDS = (
+    "pelatihan",
+    "pendampingan",
+    "pembinaan",
+    "alat_hibah",
+    "kredit_lunak",
+    "akses_pasar",
+    "pendanaan",
+)
+PARTY_ROLES = ("koordinator", "pelaksana", "pendana", "pendamping", "pemantau")
+HUB_ROLES = ("bappeda", "dinas_umkm", "dinas_esdm", "dinas_kesehatan", "dinas_pertanian")
+RESULTS = ("berhasil", "sebagian", "tidak_berlanjut")
+LAST_STAGE = 7
+# What a gap in each sector most needs, read from the source's list of contributions: food and MSME work needs
+# skills, mentoring, tools and buyers (MSMEs also soft credit); energy needs equipment and money; health needs
+# mentoring of mothers and cadres, coaching, money and equipment.
+SECTOR_NEEDED_KINDS: dict[str, tuple[str, ...]] = {
+    "pangan": ("pelatihan", "pendampingan", "alat_hibah", "akses_pasar"),
+    "energi": ("alat_hibah", "pendanaan", "pelatihan"),
+    "kesehatan": ("pendampingan", "pembinaan", "pendanaan", "alat_hibah"),
+    "umkm": ("pelatihan", "kredit_lunak", "akses_pasar", "pendampingan"),
+}
+# Village governments work only in their own desa, and an agency only in its own kabupaten.
+_LOCAL_ONLY_TYPES = ("opd", "komunitas")
+_NEVER_SUGGESTED_TYPES = ("pemdes",)
+
+
+def _as_date(value: object) -> date | None:
+    if value is None or pd.isna(value):
+        return None
+    return pd.Timestamp(value).date()
+
+
+def moa_alerts(moas: pd.DataFrame, today: date, window_days: int = 90) -> pd.DataFrame:
+    """Return one row per MoA needing attention: `ending_soon` (running, ends within window_days of today) or
+    `ended_undecided` (ended before today, not a draft, no renewal decision); `days` counts days left or overdue."""
+    rows = []
+    for moa in moas.itertuples(index=False):
+        ended = _as_date(moa.ended_on)
+        if ended is None:
+            continue
+        decided = isinstance(moa.renewal_decision, str) and moa.renewal_decision != ""
+        if moa.status in RUNNING_STATUSES and 0 <= (ended - today).days <= window_days:
+            rows.append((moa.moa_id, moa.title, moa.status, ended, "ending_soon", (ended - today).days))
+        elif ended < today and moa.status != "draft" and not decided:
+            rows.append((moa.moa_id, moa.title, moa.status, ended, "ended_undecided", (today - ended).days))
+    columns = ["moa_id", "title", "status", "ended_on", "alert", "days"]
+    return pd.DataFrame(rows, columns=columns).sort_values(["alert", "ended_on"], ignore_index=True)
+
+
+def stuck_items(stages: pd.DataFrame, today: date, days: int) -> pd.DataFrame:
+    """Return the open collaborations (draft, aktif, diperpanjang) short of the last stage whose latest stage was
+    reached at least `days` days before today, longest idle first."""
+    if stages.empty:
+        return pd.DataFrame(columns=["moa_id", "title", "status", "stage_no", "last_reached_on", "idle_days"])
+    latest = stages.sort_values(["moa_id", "stage_no"]).groupby("moa_id", as_index=False).tail(1).copy()
+    latest["last_reached_on"] = latest["reached_on"].map(_as_date)
+    latest["idle_days"] = latest["last_reached_on"].map(lambda d: (today - d).days)
+    keep = (
+        latest["status"].isin(OPEN_STATUSES)
+        & (latest["stage_no"] < LAST_STAGE)
+        & (latest["idle_days"] >= days)
+    )
+    columns = ["moa_id", "title", "status", "stage_no", "last_reached_on", "idle_days"]
+    return latest.loc[keep, columns].sort_values("idle_days", ascending=False, ignore_index=True)
+
+
+def gap_cells(needs: pd.DataFrame) -> pd.DataFrame:
+    """Return the sector x desa cells with high need (is_high_need) and no partner at work (actors_count == 0),
+    by sector and then by need rank within the kabupaten."""
+    gaps = needs[needs["is_high_need"].astype(bool) & (needs["actors_count"] == 0)]
+    return gaps.sort_values(["sector_code", "need_rank", "desa_code"], ignore_index=True)
+
+
+def _level_word(level: int, lang: str) -> str:
+    return translate(f"mitra.level.{int(level)}", lang)
+
+
+def suggest_partners(
+    gap: Mapping[str, object], capacities: pd.DataFrame, lang: str = "id", limit: int | None = None
+) -> pd.DataFrame:
+    """Return partners able to work on a gap (needs sector_code and kabupaten_code), best first, with a reason.
+
+    A partner with capacity in the gap's sector AND a kind of contribution the sector needs ranks above one with
+    capacity in the sector only; partners with no capacity in the sector are left out. Ties: total capacity level
+    in the needed kinds, then in the sector, then partners based in the gap's kabupaten, then id."""
+    sector = str(gap["sector_code"])
+    kabupaten = gap.get("kabupaten_code")
+    needed = SECTOR_NEEDED_KINDS.get(sector, ())
+    rows = []
+    for partner_id, caps in capacities.groupby("partner_id", sort=True):
+        first = caps.iloc[0]
+        home = first["kabupaten_code"] if isinstance(first["kabupaten_code"], str) else None
+        if first["partner_type"] in _NEVER_SUGGESTED_TYPES:
+            continue
+        if first["partner_type"] in _LOCAL_ONLY_TYPES and home is not None and home != kabupaten:
+            continue
+        in_sector = caps[caps["sector_code"] == sector]
+        if in_sector.empty:
+            continue
+        matched = in_sector[in_sector["contribution_kind"].isin(needed)]
+        kinds = matched if len(matched) else in_sector
+        listed = ", ".join(
+            f"{translate(f'mitra.kind.{k}', lang)} ({_level_word(lvl, lang)})"
+            for k, lvl in sorted(
+                zip(kinds["contribution_kind"], kinds["capacity_level"], strict=True), key=lambda x: -x[1]
+            )
+        )
+        reason = translate(
+            "mitra.reason.match" if len(matched) else "mitra.reason.sector_only",
+            lang,
+            sector=translate(f"mitra.sector.{sector}", lang),
+            kinds=listed,
+        )
+        local = home is not None and home == kabupaten
+        if local:
+            reason += " " + translate("mitra.reason.local", lang)
+        rows.append(
+            {
+                "partner_id": partner_id,
+                "partner_name": first["partner_name"],
+                "partner_type": first["partner_type"],
+                "matches_kind": bool(len(matched)),
+                "matched_level_sum": int(matched["capacity_level"].sum()),
+                "sector_level_sum": int(in_sector["capacity_level"].sum()),
+                "is_local": local,
+                "reason": reason,
+            }
+        )
+    columns = [
+        "partner_id",
+        "partner_name",
+        "partner_type",
+        "matches_kind",
+        "matched_level_sum",
+        "sector_level_sum",
+        "is_local",
+        "reason",
+    ]
+    ranked = pd.DataFrame(rows, columns=columns)
+    if ranked.empty:
+        return ranked
+    ranked = ranked.sort_values(
+        ["matches_kind", "matched_level_sum", "sector_level_sum", "is_local", "partner_id"],
+        ascending=[False, False, False, False, True],
+        ignore_index=True,
+    )
+    ranked.insert(0, "rank", range(1, len(ranked) + 1))
+    return ranked.head(limit) if limit else ranked

@@ -1,0 +1,144 @@
+"""Collaboration tables: contribution matrix, who-works-where matrix, hub structure and filters."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from sinergi.collaboration.rules import CONTRIBUTION_KINDS, HUB_ROLES, RUNNING_STATUSES, SECTORS
+
+
+def _pct(part: pd.Series, whole: pd.Series) -> pd.Series:
+    return (100.0 * part / whole.where(whole != 0)).astype(float)
+
+
+def contribution_matrix(contributions: pd.DataFrame) -> pd.DataFrame:
+    """Return one row per party x kind of contribution: pledged and realised Rupiah and the realised share."""
+    columns = ["partner_id", "partner_name", "contribution_kind"]
+    if contributions.empty:
+        return pd.DataFrame(columns=[*columns, "pledged_value_rp", "realised_value_rp", "realised_pct"])
+    matrix = contributions.groupby(columns, as_index=False)[["pledged_value_rp", "realised_value_rp"]].sum()
+    matrix["realised_pct"] = _pct(matrix["realised_value_rp"], matrix["pledged_value_rp"])
+    order = {k: i for i, k in enumerate(CONTRIBUTION_KINDS)}
+    return matrix.sort_values(
+        ["partner_id", "contribution_kind"],
+        key=lambda s: s.map(order) if s.name == "contribution_kind" else s,
+    ).reset_index(drop=True)
+
+
+def area_sector_matrix(actors: pd.DataFrame, areas: pd.DataFrame) -> pd.DataFrame:
+    """Return areas (rows, every area of `areas` with region_code and name) x sectors (columns): partners at work."""
+    counts = actors.pivot_table(
+        index="area_code", columns="sector_code", values="actors_count", aggfunc="sum", fill_value=0
+    )
+    counts = counts.reindex(index=areas["region_code"], columns=list(SECTORS), fill_value=0).fillna(0)
+    counts.index = areas["name"].tolist()
+    return counts.astype(int)
+
+
+def gap_count_matrix(gaps: pd.DataFrame, areas: pd.DataFrame, by_desa: bool) -> pd.DataFrame:
+    """Return areas x sectors: how many gap desa (high need, no one at work) each cell holds."""
+    area = "desa_code" if by_desa else "kecamatan_code"
+    counts = gaps.groupby([area, "sector_code"]).size().unstack(fill_value=0) if len(gaps) else pd.DataFrame()
+    counts = counts.reindex(index=areas["region_code"], columns=list(SECTORS), fill_value=0).fillna(0)
+    counts.index = areas["name"].tolist()
+    return counts.astype(int)
+
+
+def matrix_areas(needs: pd.DataFrame, by_desa: bool) -> pd.DataFrame:
+    """Return the areas (region_code, name) of the matrix rows: the desa or the kecamatan of the need table."""
+    cols = ["desa_code", "desa_name"] if by_desa else ["kecamatan_code", "kecamatan_name"]
+    areas = needs[cols].drop_duplicates().sort_values(cols[0])
+    return areas.set_axis(["region_code", "name"], axis=1).reset_index(drop=True)
+
+
+def partner_moas(parties: pd.DataFrame, moas: pd.DataFrame, partner_id: str) -> pd.DataFrame:
+    """Return the MoAs a partner is party to, with its role, newest first."""
+    mine = parties.loc[parties["partner_id"] == partner_id, ["moa_id", "party_role"]]
+    columns = ["moa_id", "moa_number", "title", "status", "started_on", "ended_on", "sector_codes"]
+    joined = mine.merge(moas[columns], on="moa_id", how="inner")
+    return joined.sort_values("started_on", ascending=False, ignore_index=True)
+
+
+def hub_structure(
+    partners: pd.DataFrame, programs: pd.DataFrame, parties: pd.DataFrame, moas: pd.DataFrame
+) -> pd.DataFrame:
+    """Return the hub agencies in role order (Bappeda, Dinas UMKM, ESDM, Kesehatan, Pertanian) with their latest
+    programs from the history register and the running MoAs they are party to."""
+    agencies = partners[partners["hub_role"].isin(HUB_ROLES)].copy()
+    running = moas.loc[moas["status"].isin(RUNNING_STATUSES), "moa_id"]
+    rows = []
+    for agency in agencies.itertuples(index=False):
+        own = programs[programs["partner_id"] == agency.partner_id].sort_values("year", ascending=False)
+        latest = list(dict.fromkeys(f"{p} ({y})" for p, y in zip(own["program"], own["year"], strict=True)))
+        in_moa = parties[(parties["partner_id"] == agency.partner_id) & parties["moa_id"].isin(running)]
+        rows.append(
+            {
+                "hub_role": agency.hub_role,
+                "partner_id": agency.partner_id,
+                "partner_name": agency.name,
+                "kabupaten_code": agency.kabupaten_code,
+                "programs_count": len(own),
+                "latest_programs": "; ".join(latest[:4]),
+                "running_moa_ids": ", ".join(sorted(in_moa["moa_id"].unique())),
+            }
+        )
+    hub = pd.DataFrame(
+        rows,
+        columns=[
+            "hub_role",
+            "partner_id",
+            "partner_name",
+            "kabupaten_code",
+            "programs_count",
+            "latest_programs",
+            "running_moa_ids",
+        ],
+    )
+    order = {r: i for i, r in enumerate(HUB_ROLES)}
+    hub["_order"] = hub["hub_role"].map(order)
+    return (
+        hub.sort_values(["_order", "kabupaten_code", "partner_id"])
+        .drop(columns="_order")
+        .reset_index(drop=True)
+    )
+
+
+def _has_any(codes: pd.Series, wanted: Iterable[str]) -> pd.Series:
+    wanted = set(wanted)
+    return codes.fillna("").map(lambda text: bool(wanted & set(text.split(","))))
+
+
+def filter_partners(
+    partners: pd.DataFrame, types: Iterable[str], sectors: Iterable[str], kinds: Iterable[str]
+) -> pd.DataFrame:
+    """Return the partners of the chosen types with capacity in any chosen sector and kind (empty choice = all)."""
+    types, sectors, kinds = list(types), list(sectors), list(kinds)
+    keep = pd.Series(True, index=partners.index)
+    if types:
+        keep &= partners["partner_type"].isin(types)
+    if sectors:
+        keep &= _has_any(partners["sector_codes"], sectors)
+    if kinds:
+        keep &= _has_any(partners["contribution_kinds"], kinds)
+    return partners[keep].reset_index(drop=True)
+
+
+def filter_history(
+    history: pd.DataFrame,
+    sectors: Iterable[str],
+    kecamatan: Iterable[str],
+    years: tuple[int, int],
+    results: Iterable[str],
+) -> pd.DataFrame:
+    """Return agency programs in the chosen sectors, kecamatan, year range and results (empty choice = all)."""
+    sectors, kecamatan, results = list(sectors), list(kecamatan), list(results)
+    keep = history["year"].between(years[0], years[1])
+    if sectors:
+        keep &= history["sector_code"].isin(sectors)
+    if kecamatan:
+        keep &= history["kecamatan_code"].isin(kecamatan)
+    if results:
+        keep &= history["result"].isin(results)
+    return history[keep].reset_index(drop=True)

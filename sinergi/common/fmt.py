@@ -1,0 +1,79 @@
+"""Number, percentage, Rupiah and date formats in Indonesian (default) or English, through babel."""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime
+
+from babel.dates import format_date as _babel_date
+from babel.numbers import format_decimal
+
+from sinergi.common.suppressed import is_small_count
+
+LOCALES = {"id": "id_ID", "en": "en_US"}
+_RUPIAH_SCALES = {
+    "id": [(1e12, "triliun"), (1e9, "miliar"), (1e6, "juta"), (1e3, "ribu")],
+    "en": [(1e12, "trillion"), (1e9, "billion"), (1e6, "million"), (1e3, "thousand")],
+}
+EMPTY = "–"
+SMALL = "<5"  # a count the data layer suppressed for the viewer (sinergi.access.policy.SmallCount)
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def fmt_number(value: float | int | None, lang: str = "id", decimals: int = 0) -> str:
+    """Return 1.234.567 (id) or 1,234,567 (en); decimals fixed; a suppressed count is "<5"."""
+    if is_small_count(value):
+        return SMALL
+    if _missing(value):
+        return EMPTY
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=LOCALES[lang])
+
+
+def fmt_pct(value: float | None, lang: str = "id", decimals: int = 1) -> str:
+    """Return a percentage given in 0-100 units: 12,5 % (id) or 12.5% (en)."""
+    if _missing(value):
+        return EMPTY
+    number = fmt_number(value, lang, decimals)
+    return f"{number} %" if lang == "id" else f"{number}%"
+
+
+def fmt_rupiah(value: float | None, lang: str = "id", short: bool = True) -> str:
+    """Return Rp 1,2 miliar / Rp 350 juta (short) or Rp 1.234.567 (full); English: IDR 1.2 billion."""
+    if _missing(value):
+        return EMPTY
+    prefix = "Rp" if lang == "id" else "IDR"
+    sign = "−" if value < 0 else ""
+    amount = abs(float(value))
+    if short:
+        for size, word in _RUPIAH_SCALES[lang][:3]:
+            if amount >= size:
+                scaled = amount / size
+                decimals = 0 if scaled >= 100 or scaled == int(scaled) else 1
+                return f"{sign}{prefix} {fmt_number(scaled, lang, decimals)} {word}"
+    return f"{sign}{prefix} {fmt_number(amount, lang, 0)}"
+
+
+def fmt_date(value: date | datetime | str | None, lang: str = "id") -> str:
+    """Return 2 Januari 2023 (id) or 2 January 2023 (en)."""
+    if value is None or (not isinstance(value, str) and _missing(value)):
+        return EMPTY
+    if isinstance(value, str):
+        value = date.fromisoformat(value[:10])
+    if hasattr(value, "to_pydatetime"):
+        value = value.to_pydatetime()
+    if isinstance(value, datetime):
+        value = value.date()
+    return _babel_date(value, format="d MMMM y", locale=LOCALES[lang])
+
+
+def fmt_change(value: float | None, lang: str = "id", decimals: int = 0, pct: bool = False) -> str:
+    """Return a signed change: +1.234 / −12,5 %."""
+    if _missing(value):
+        return EMPTY
+    sign = "+" if value > 0 else ("−" if value < 0 else "±")
+    body = fmt_pct(abs(value), lang, decimals) if pct else fmt_number(abs(value), lang, decimals)
+    return f"{sign}{body}"

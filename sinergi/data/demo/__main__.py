@@ -1,0 +1,3 @@
+from sinergi.data.demo.cli import main
+
+main()

@@ -1,0 +1,55 @@
+"""What every importer hands to the writer, and the one function that runs a prepared import."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from sinergi.data.importers.report import Report
+from sinergi.data.importers.writer import Apply, WriteResult, write_import
+
+
+@dataclass
+class Prepared:
+    kind: str
+    file_name: str
+    sha256: str
+    report: Report
+    rows_read: int
+    rows_rejected: int = 0
+    apply: Apply | None = None  # None when the file could not be validated at all
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: str  # blocked, unchanged, written
+    prepared: Prepared
+    result: WriteResult | None = None
+
+
+def execute(
+    prepared: Prepared, accept_warnings: bool = False, user: str | None = None, path: Path | None = None
+) -> Outcome:
+    """Write a validated import unless errors (or unaccepted warnings) block it; nothing is written when blocked."""
+    report = prepared.report
+    if prepared.apply is None or report.blocks(accept_warnings):
+        return Outcome("blocked", prepared)
+    try:
+        result = write_import(
+            prepared.kind,
+            prepared.file_name,
+            prepared.sha256,
+            prepared.apply,
+            rows_read=prepared.rows_read,
+            rows_rejected=prepared.rows_rejected,
+            warnings=report.warnings,
+            user=user,
+            path=path,
+        )
+    except duckdb.Error as exc:
+        # the transaction ran on a copy that is now discarded: the database file is unchanged
+        report.add(f"Penulisan dibatalkan, basis data tidak berubah: {exc}")
+        return Outcome("blocked", prepared)
+    return Outcome(result.status, prepared, result)

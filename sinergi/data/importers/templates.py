@@ -1,0 +1,223 @@
+"""Excel templates for survey rounds, partners, MoAs, contributions, KPI targets, interventions, budget and agency
+history: generated from the schema (so they never drift), validated column by column, vectorised."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from sinergi.data.db import load_sql
+from sinergi.data.dictionary import parse_schema
+from sinergi.data.importers import reading
+from sinergi.data.importers.core import Prepared
+from sinergi.data.importers.report import ERROR, Report
+from sinergi.data.importers.writer import file_sha256, read_current, replace_rows
+
+SECTORS = ("pangan", "energi", "kesehatan", "umkm")
+CONTRIBUTIONS = (
+    "pelatihan",
+    "pendampingan",
+    "pembinaan",
+    "alat_hibah",
+    "kredit_lunak",
+    "akses_pasar",
+    "pendanaan",
+)
+ALLOWED: dict[str, tuple] = {
+    "partner_type": ("opd", "swasta", "bumn", "universitas", "lsm", "komunitas", "pemdes"),
+    "hub_role": ("bappeda", "dinas_umkm", "dinas_esdm", "dinas_kesehatan", "dinas_pertanian"),
+    "status": ("draft", "aktif", "diperpanjang", "berakhir", "dihentikan"),
+    "renewal_decision": ("diperpanjang", "dihentikan"),
+    "party_role": ("koordinator", "pelaksana", "pendana", "pendamping", "pemantau"),
+    "contribution_kind": CONTRIBUTIONS,
+    "unit": ("orang", "paket", "unit", "kegiatan", "rupiah"),
+    "source": ("bansos", "csr", "kolaborasi", "program_opd", "dana_desa"),
+    "strategy": ("kurangi_beban", "tingkatkan_pendapatan", "kantong_kemiskinan"),
+    "funding_source": ("apbd", "apbn", "csr", "dana_desa", "bumn"),
+    "result": ("berhasil", "sebagian", "tidak_berlanjut"),
+    "trained_sector": SECTORS,
+    "sector_code": SECTORS,
+    "current_stage_no": tuple(range(1, 8)),
+    "welfare_decile": (1, 2, 3, 4, 5),
+}
+# column -> the importer query listing the ids it may refer to
+REFERENCES = {
+    "household_id": "known_household",
+    "round_id": "known_monitoring_round",
+    "moa_id": "known_moa",
+    "renewal_of_moa_id": "known_moa",
+    "partner_id": "known_partner",
+    "kpi_code": "known_kpi_definition",
+    "desa_code": "known_desa",
+    "kabupaten_code": "known_kabupaten",
+}
+TRUE_WORDS = {"YA", "Y", "TRUE", "BENAR", "1"}
+FALSE_WORDS = {"TIDAK", "T", "N", "FALSE", "SALAH", "0"}
+
+
+@dataclass(frozen=True)
+class Spec:
+    table: str
+    title_id: str  # what the template is, in Bahasa Indonesia
+    own_key: tuple[str, ...] = field(default=())  # columns that are this table's key (not references)
+
+
+SPECS: dict[str, Spec] = {
+    "survey": Spec("household_observation", "Hasil survei per putaran (baseline, endline, …)", ("household_id", "round_id")),
+    "round": Spec("monitoring_round", "Putaran pemantauan", ("round_id",)),
+    "partner": Spec("partner", "Mitra", ("partner_id",)),
+    "moa": Spec("moa", "Nota kerja sama (MoA)", ("moa_id",)),
+    "moa_party": Spec("moa_party", "Pihak dalam MoA", ()),
+    "moa_sector": Spec("moa_sector", "Bidang dalam MoA", ()),
+    "contribution": Spec("contribution", "Kontribusi mitra per MoA", ("contribution_id",)),
+    "kpi_target": Spec("kpi_target", "Target KPI dalam MoA", ()),
+    "intervention": Spec("intervention", "Intervensi", ("intervention_id",)),
+    "budget": Spec("budget_allocation", "Anggaran", ("budget_id",)),
+    "agency_history": Spec("agency_program_history", "Riwayat program dinas", ("history_id",)),
+}  # fmt: skip
+
+
+@cache
+def columns_of(table: str) -> list[dict]:
+    """Return the schema columns of a table (name, type, constraints, description)."""
+    return next(t["columns"] for t in parse_schema(load_sql("schema")) if t["table"] == table)
+
+
+def _required(col: dict) -> bool:
+    return "not null" in col["constraints"] or "primary key" in col["constraints"]
+
+
+def guide(kind: str) -> pd.DataFrame:
+    """Return the explanation sheet of a template: column, required, type, description and allowed values."""
+    spec = SPECS[kind]
+    rows = []
+    for col in columns_of(spec.table):
+        ref = _reference(spec, col["name"])
+        allowed = ", ".join(map(str, ALLOWED.get(col["name"], ())))
+        if ref:
+            allowed = f"harus sudah ada di basis data ({ref.removeprefix('known_')})"
+        rows.append(
+            {
+                "kolom": col["name"],
+                "wajib": "ya" if _required(col) else "tidak",
+                "tipe": {
+                    "integer": "bilangan bulat",
+                    "bigint": "bilangan bulat",
+                    "double": "angka",
+                    "date": "tanggal (2026-01-31)",
+                    "boolean": "ya/tidak",
+                }.get(col["type"], "teks"),  # fmt: skip
+                "keterangan": col["description"],
+                "nilai_yang_boleh": allowed,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def template_bytes(kind: str) -> bytes:
+    """Return the Excel template of kind: an empty 'Data' sheet with the headers and a 'Petunjuk' sheet."""
+    spec = SPECS[kind]
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="xlsxwriter") as writer:
+        pd.DataFrame(columns=[c["name"] for c in columns_of(spec.table)]).to_excel(
+            writer, sheet_name="Data", index=False
+        )
+        writer.sheets["Data"].freeze_panes(1, 0)
+        info = guide(kind)
+        info.to_excel(writer, sheet_name="Petunjuk", index=False, startrow=2)
+        writer.sheets["Petunjuk"].write(
+            0, 0, f"Templat Sinergi: {spec.title_id}. Isi lembar 'Data' mulai baris 2."
+        )
+        for i, width in enumerate((26, 8, 18, 70, 60)):
+            writer.sheets["Petunjuk"].set_column(i, i, width)
+    return buffer.getvalue()
+
+
+def prepare(kind: str, name: str, data: bytes, path: Path | None = None) -> Prepared:
+    """Read and validate a filled template (Excel or CSV); return the write plan and the problem report."""
+    spec = SPECS[kind]
+    report = Report(name)
+    prepared = Prepared(kind, name, file_sha256(data), report, 0)
+    cols = columns_of(spec.table)
+    known = {reading.norm_name(c["name"]) for c in cols}
+    try:
+        sheet = reading.read_sheets(name, data, known, min_matches=min(3, len(cols)))[0]
+    except reading.ReadError as exc:
+        report.add(str(exc))
+        return prepared
+    report.sheet = sheet.sheet
+    raw = sheet.frame
+    raw.columns = [reading.norm_name(c).replace(" ", "_") for c in raw.columns]
+    prepared.rows_read = len(raw)
+    missing = [c["name"] for c in cols if c["name"] not in raw.columns and _required(c)]
+    for col in missing:
+        report.add(f"Kolom wajib tidak ada: '{col}'.", column=col)
+    if missing or raw.empty:
+        if raw.empty:
+            report.add("Berkas tidak berisi baris data.")
+        return prepared
+    rows = np.arange(len(raw)) + sheet.first_data_row
+    out = pd.DataFrame({c["name"]: _convert(raw, c, spec, rows, report, path) for c in cols})
+    key = list(spec.own_key) or [c["name"] for c in cols if c["name"].endswith(("_id", "_code"))][:2]
+    dup = out.duplicated(subset=key, keep="first").to_numpy()
+    if dup.any():
+        report.add_rows(
+            f"Kunci ganda ({', '.join(key)}).", ERROR, rows[dup], key[0], out[key[0]].to_numpy()[dup]
+        )
+    prepared.apply = lambda con: replace_rows(con, spec.table, out)
+    return prepared
+
+
+def _convert(raw: pd.DataFrame, col: dict, spec: Spec, rows: np.ndarray, report: Report, path) -> pd.Series:
+    name, kind = col["name"], col["type"]
+    text = raw[name].astype("string").str.strip() if name in raw.columns else pd.Series("", index=raw.index)
+    empty = text.fillna("").eq("")
+    if _required(col):
+        _flag(report, empty, rows, name, text, "Nilai wajib kosong.")
+    if kind in ("integer", "bigint"):
+        value = reading.to_int(text)
+        _flag(report, value.isna() & ~empty, rows, name, text, "Harus bilangan bulat.")
+    elif kind == "double":
+        value = pd.to_numeric(text.str.replace(",", ".", regex=False), errors="coerce")
+        _flag(report, value.isna() & ~empty, rows, name, text, "Harus angka.")
+    elif kind == "date":
+        value = reading.parse_dates(text)
+        _flag(report, value.isna() & ~empty, rows, name, text, "Tanggal tidak valid (contoh: 2026-01-31).")
+    elif kind == "boolean":
+        word = reading.norm_values(text).fillna("")
+        value = word.isin(TRUE_WORDS).astype("boolean").where(~empty)
+        _flag(
+            report, ~empty & ~word.isin(TRUE_WORDS | FALSE_WORDS), rows, name, text, "Isi 'ya' atau 'tidak'."
+        )
+    else:
+        value = text.where(~empty, None)
+    if name in ALLOWED:
+        allowed = ALLOWED[name]
+        probe = value.astype("string").str.lower() if kind == "varchar" else value
+        value = probe if kind == "varchar" else value
+        _flag(report, ~empty & ~probe.isin(allowed).fillna(False), rows, name, text,
+              f"Nilai tidak dikenal. Nilai yang boleh: {', '.join(map(str, allowed))}.")  # fmt: skip
+    if _reference(spec, name):
+        ids = read_current(_reference(spec, name), path)["id"]
+        _flag(report, ~empty & ~value.isin(set(ids)).fillna(False), rows, name, text,
+              f"Mengacu ke {name} yang tidak ada di basis data.")  # fmt: skip
+    return value
+
+
+def _reference(spec: Spec, column: str) -> str | None:
+    """Return the query listing the ids a column refers to; None for the table's own ids (they may be new)."""
+    ref = REFERENCES.get(column)
+    return None if ref is None or ref == f"known_{spec.table}" else ref
+
+
+def _flag(
+    report: Report, mask: pd.Series, rows: np.ndarray, column: str, values: pd.Series, message: str
+) -> None:
+    m = np.asarray(mask.fillna(False), dtype=bool)
+    if m.any():
+        report.add_rows(message, ERROR, rows[m], column, values.to_numpy()[m])

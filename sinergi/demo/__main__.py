@@ -1,3 +1,0 @@
-from sinergi.demo.cli import main
-
-main()

@@ -1,1 +1,0 @@
-"""Map builders: pure functions from query results to pydeck decks and legend data."""

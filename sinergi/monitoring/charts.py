@@ -1,0 +1,142 @@
+"""Figures for household transitions, the fair comparison, intervention coverage and budget."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from sinergi.common.chart_style import PALETTE, base_layout
+from sinergi.monitoring.analysis import TRANSITIONS
+
+TRANSITION_COLOURS = {
+    "keluar": PALETTE["good"],
+    "masuk": PALETTE["bad"],
+    "tetap_miskin": PALETTE["secondary"],
+    "tetap_tidak_miskin": PALETTE["sky"],
+}
+
+
+def transition_bars(counts: pd.DataFrame, by: str, labels: dict[str, str], lang: str = "id") -> go.Figure:
+    """Return stacked horizontal bars of households per transition for each value of `by`.
+
+    labels: the transition names and the values of `by`, localised.
+    """
+    y = [labels.get(v, v) for v in counts[by]]
+    fig = go.Figure(
+        [
+            go.Bar(
+                y=y,
+                x=counts[tr],
+                name=labels[tr],
+                orientation="h",
+                marker_color=TRANSITION_COLOURS[tr],
+            )
+            for tr in TRANSITIONS
+        ]
+    )
+    fig.update_layout(**base_layout(lang), barmode="stack", height=max(220, 90 + 32 * len(counts)))
+    fig.update_yaxes(autorange="reversed", type="category")
+    return fig
+
+
+def transition_sankey(counts: pd.Series, labels: dict[str, str], round_names: tuple[str, str]) -> go.Figure:
+    """Return a Sankey from extreme-poor status at baseline to status now. counts: one row of transition_counts."""
+    nodes = [
+        f"{labels['poor']} ({round_names[0]})",
+        f"{labels['not_poor']} ({round_names[0]})",
+        f"{labels['poor']} ({round_names[1]})",
+        f"{labels['not_poor']} ({round_names[1]})",
+    ]
+    links = {"keluar": (0, 3), "tetap_miskin": (0, 2), "masuk": (1, 2), "tetap_tidak_miskin": (1, 3)}
+    fig = go.Figure(
+        go.Sankey(
+            node={
+                "label": nodes,
+                "color": [PALETTE["secondary"], PALETTE["sky"], PALETTE["secondary"], PALETTE["sky"]],
+                "pad": 20,
+            },
+            link={
+                "source": [links[t][0] for t in TRANSITIONS],
+                "target": [links[t][1] for t in TRANSITIONS],
+                "value": [int(counts[t]) for t in TRANSITIONS],
+                "label": [labels[t] for t in TRANSITIONS],
+                "color": [TRANSITION_COLOURS[t] + "99" for t in TRANSITIONS],
+            },
+        )
+    )
+    fig.update_layout(font={"size": 14}, margin={"l": 10, "r": 10, "t": 20, "b": 20}, height=340)
+    return fig
+
+
+def did_chart(by_kecamatan: pd.DataFrame, names: dict[str, str], lang: str = "id") -> go.Figure:
+    """Return paired bars of the change in extreme-poor share (points) for targets and comparison per kecamatan."""
+    fig = go.Figure(
+        [
+            go.Bar(
+                x=by_kecamatan["kecamatan_name"],
+                y=by_kecamatan["sasaran_change_pp"],
+                name=names["sasaran"],
+                marker_color=PALETTE["primary"],
+            ),
+            go.Bar(
+                x=by_kecamatan["kecamatan_name"],
+                y=by_kecamatan["pembanding_change_pp"],
+                name=names["pembanding"],
+                marker_color=PALETTE["neutral"],
+            ),
+        ]
+    )
+    fig.update_layout(**base_layout(lang), barmode="group", height=360)
+    fig.update_yaxes(title=names["axis"])
+    return fig
+
+
+def share_bars(
+    frame: pd.DataFrame, label_col: str, value_col: str, lang: str = "id", colour: str | None = None
+) -> go.Figure:
+    """Return horizontal bars of a percentage (value_col) per label."""
+    fig = go.Figure(
+        go.Bar(
+            x=frame[value_col],
+            y=frame[label_col],
+            orientation="h",
+            marker_color=colour or PALETTE["primary"],
+            texttemplate="%{x:.0f} %",
+            textposition="outside",
+            cliponaxis=False,
+        )
+    )
+    fig.update_layout(**base_layout(lang), height=max(180, 70 + 34 * len(frame)), showlegend=False)
+    fig.update_yaxes(autorange="reversed", type="category")
+    fig.update_xaxes(range=[0, 125], tickvals=[0, 50, 100])
+    return fig
+
+
+def count_bars(frame: pd.DataFrame, label_col: str, value_col: str, lang: str = "id") -> go.Figure:
+    """Return vertical bars of a count per label (e.g. households by number of sources)."""
+    fig = go.Figure(
+        go.Bar(
+            x=frame[label_col], y=frame[value_col], marker_color=PALETTE["primary"], texttemplate="%{y:,.0f}"
+        )
+    )
+    fig.update_layout(**base_layout(lang), height=300, showlegend=False)
+    fig.update_xaxes(type="category")
+    fig.update_yaxes(tickformat=",.0f")
+    return fig
+
+
+def budget_bars(totals: pd.DataFrame, by: str, names: dict[str, str], lang: str = "id") -> go.Figure:
+    """Return allocated (light) and realised (dark) bars per value of `by`, one group per year."""
+    x = [[str(y) for y in totals["year"]], [names.get(v, v) for v in totals[by]]]
+    # Plotly's SI suffix would print "8B": the axis is in miliar (10^9) with the unit in its title instead.
+    fig = go.Figure(
+        [
+            go.Bar(x=x, y=totals["allocated_rp"] / 1e9, name=names["allocated"], marker_color=PALETTE["sky"]),
+            go.Bar(
+                x=x, y=totals["realised_rp"] / 1e9, name=names["realised"], marker_color=PALETTE["primary"]
+            ),
+        ]
+    )
+    fig.update_layout(**base_layout(lang), barmode="group", height=420)
+    fig.update_yaxes(title=names["axis"], tickformat=",.0f")
+    return fig

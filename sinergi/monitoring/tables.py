@@ -1,0 +1,65 @@
+"""Display tables for the monitoring pages: numbers formatted per KPI unit, statuses named and coloured."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+from pandas.io.formats.style import Styler
+
+from sinergi.common.fmt import fmt_change, fmt_number, fmt_pct
+from sinergi.monitoring.kpi import STATUS_COLOURS, STATUS_LABEL_KEYS
+
+
+def fmt_kpi(value: float | None, unit: str, lang: str) -> str:
+    """Return a KPI value: a percentage with one decimal for 'persen', a whole number otherwise."""
+    return fmt_pct(value, lang, 1) if unit == "persen" else fmt_number(value, lang)
+
+
+def fmt_kpi_change(value: float | None, unit: str, lang: str, points: str) -> str:
+    """Return a signed KPI change; percentages change in points (poin)."""
+    if unit == "persen":
+        text = fmt_change(value, lang, 1)
+        return text if text == "–" else f"{text} {points}"
+    return fmt_change(value, lang)
+
+
+def kpi_display_table(kpis: pd.DataFrame, lang: str, t: Callable[..., str], with_moa: bool) -> pd.DataFrame:
+    """Return the KPI rows (from kpi.with_attainment) as text columns for display; 'status' keeps the code."""
+    name_col = f"kpi_name_{lang}"
+    out = pd.DataFrame(
+        {
+            t("monev.col.kpi"): kpis[name_col],
+            t("monev.col.status"): [t(STATUS_LABEL_KEYS[s]) for s in kpis["status"]],
+            t("monev.col.baseline"): [
+                fmt_kpi(v, u, lang) for v, u in zip(kpis["baseline_value"], kpis["unit"], strict=True)
+            ],
+            t("monev.col.value"): [
+                fmt_kpi(v, u, lang) for v, u in zip(kpis["value"], kpis["unit"], strict=True)
+            ],
+            t("monev.col.target"): [
+                fmt_kpi(v, u, lang) for v, u in zip(kpis["target_value"], kpis["unit"], strict=True)
+            ],
+            t("monev.col.change"): [
+                fmt_kpi_change(v, u, lang, t("monev.points"))
+                for v, u in zip(kpis["change"], kpis["unit"], strict=True)
+            ],
+            t("monev.col.attainment"): [fmt_pct(a, lang, 0) for a in kpis["attainment_pct"]],
+            t("monev.col.households"): [fmt_number(n, lang) for n in kpis["households_count"]],
+        }
+    )
+    if with_moa:
+        out.insert(0, t("monev.col.moa"), kpis["moa_id"].to_numpy())
+    return out
+
+
+def style_status(table: pd.DataFrame, statuses: pd.Series, column: str) -> Styler:
+    """Return a Styler that paints the status column in the status colour (white text, always with the word)."""
+    colours = [STATUS_COLOURS[s] for s in statuses]
+
+    def paint(col: pd.Series) -> list[str]:
+        if col.name != column:
+            return [""] * len(col)
+        return [f"background-color: {c}; color: #000000; font-weight: 600" for c in colours]
+
+    return table.style.apply(paint, axis=0)

@@ -1,0 +1,36 @@
+"""UI pieces shared by the monitoring pages: the "Cara hitung" note and the MoA selector bound to ?moa=."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from sinergi.common.fmt import fmt_number
+from sinergi.ui.context import PageContext
+
+
+def how_computed(ctx: PageContext, text: str, households: int | None = None) -> None:
+    """Write a collapsed "Cara hitung" note under a figure, with the number of households behind it."""
+    with st.expander(ctx.t("monev.how")):
+        st.markdown(text)
+        if households is not None:
+            st.caption(ctx.t("monev.households_behind", count=fmt_number(households, ctx.lang)))
+
+
+def moa_selector(ctx: PageContext, moas: pd.DataFrame, key: str) -> str:
+    """Return the chosen moa_id ('' = all MoAs of the region); the choice lives in ?moa= for deep links."""
+    options = ["", *moas["moa_id"]]
+    titles = dict(zip(moas["moa_id"], moas["moa_title"], strict=True))
+    wanted = st.query_params.get("moa", "")
+    chosen = st.selectbox(
+        ctx.t("monev.moa"),
+        options,
+        index=options.index(wanted) if wanted in options else 0,
+        format_func=lambda m: ctx.t("monev.all_moa") if m == "" else f"{m} · {titles[m]}",
+        key=key,
+    )
+    if chosen and st.query_params.get("moa") != chosen:
+        st.query_params["moa"] = chosen
+    elif not chosen and "moa" in st.query_params:
+        del st.query_params["moa"]
+    return chosen

@@ -1,0 +1,40 @@
+"""Chart builders for the Beranda page (pure: no Streamlit calls)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from sinergi.common.chart_style import PALETTE, base_layout
+from sinergi.common.fmt import fmt_number
+from sinergi.common.i18n import translate
+
+
+def build_extreme_poor_by_region(by_region: pd.DataFrame, lang: str = "id", top: int = 20) -> go.Figure:
+    """Return a horizontal bar chart of register extreme-poor households and observed ones, per child region."""
+    # counts suppressed for the viewer ("<5" markers) make the column non-numeric; rank on the numbers
+    ranked = pd.to_numeric(by_region["extreme_poor_households_count"], errors="coerce").fillna(0)
+    df = by_region.loc[ranked.nlargest(top).index].iloc[::-1]
+    fig = go.Figure()
+    for column, key, colour in [
+        ("extreme_poor_households_count", "beranda.chart.register", PALETTE["primary"]),
+        ("observed_extreme_poor_count", "beranda.chart.observed", PALETTE["secondary"]),
+    ]:
+        fig.add_bar(
+            y=df["name"],
+            x=df[column],
+            orientation="h",
+            name=translate(key, lang),
+            marker_color=colour,
+            text=[fmt_number(v, lang) for v in df[column]],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}: %{text}<extra>" + translate(key, lang) + "</extra>",
+        )
+    fig.update_layout(
+        **base_layout(lang),
+        barmode="group",
+        height=max(320, 28 * len(df) + 120),
+        xaxis_title=translate("beranda.chart.households", lang),
+    )
+    return fig

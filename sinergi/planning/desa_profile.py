@@ -1,0 +1,115 @@
+"""Pure helpers for the desa profile panel and the map's click selection."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from sinergi.common.fmt import fmt_number, fmt_pct
+from sinergi.common.i18n import translate
+
+_FACILITIES = (
+    ("pelabuhan", "port"),
+    ("pasar", "market"),
+    ("kota", "city"),
+    ("puskesmas", "puskesmas"),
+    ("rumah_sakit", "hospital"),
+)
+
+
+def clicked_desa(selection: Any) -> str | None:
+    """Return the desa code of the object clicked on the map (a desa, or the desa a clicked place stands in)."""
+    try:
+        by_layer = selection["selection"]["objects"]
+    except (KeyError, TypeError):
+        return None
+    for objects in by_layer.values():
+        for obj in objects or []:
+            if isinstance(obj, dict) and obj.get("desa_code"):
+                return obj["desa_code"]
+    return None
+
+
+def distance_table(profile: pd.Series, lang: str) -> pd.DataFrame:
+    """Return facility, nearest name and straight-line km for one desa_profile row."""
+    return pd.DataFrame(
+        {
+            translate("peta.col.facility", lang): [
+                translate(f"peta.place.{t}", lang) for t, _ in _FACILITIES
+            ],
+            translate("peta.col.name", lang): [profile[f"{c}_name"] for _, c in _FACILITIES],
+            translate("peta.col.distance_km", lang): [
+                fmt_number(profile[f"{c}_km"], lang, 1) for _, c in _FACILITIES
+            ],
+        }
+    )
+
+
+def potential_table(location: pd.Series, lang: str) -> pd.DataFrame:
+    """Return one row per sector: its leading commodity/source/product and score, from a location_indicators row."""
+    rows = [
+        ("pangan", location["top_commodity"], fmt_number(location["food_potential_score"], lang, 1), ""),
+        (
+            "energi",
+            location["top_energy_source"],
+            fmt_number(location["energy_ease_score"], lang, 1),
+            f"{translate('peta.indicator.no_electricity', lang)}: "
+            f"{fmt_number(location['households_without_electricity_count'], lang)}",
+        ),
+        (
+            "kesehatan",
+            translate("peta.indicator.health_need", lang),
+            fmt_number(location["health_need_score"], lang, 1),
+            f"{translate('peta.indicator.stunting', lang)}: {fmt_pct(location['stunting_rate_pct'], lang)}",
+        ),
+        (
+            "umkm",
+            location["top_product"],
+            fmt_number(location["umkm_marketing_score"], lang, 1),
+            f"{translate('peta.indicator.umkm_poor_producers', lang)}: "
+            f"{fmt_number(location['umkm_producers_extreme_poor_count'], lang)}",
+        ),
+    ]
+    return pd.DataFrame(
+        [
+            {
+                translate("peta.col.sector", lang): translate(f"peta.sector.{s}", lang),
+                translate("peta.col.item", lang): item,
+                translate("peta.col.score", lang): score,
+                "": note,
+            }
+            for s, item, score, note in rows
+        ]
+    )
+
+
+_PROFILE_HEADERS = {
+    "households_by_status": {
+        "welfare_decile": "peta.col.decile",
+        "verification_status": "peta.col.verification_status",
+        "households_count": "peta.col.households_count",
+    },
+    "moa_partners_in_region": {
+        "moa_id": "peta.col.moa",
+        "title": "peta.col.program",
+        "status": "peta.col.status",
+        "partner_name": "peta.col.partner",
+        "partner_type": "peta.col.partner_type",
+        "party_role": "peta.col.role",
+    },
+    "interventions_by_program": {
+        "source": "peta.col.source",
+        "program": "peta.col.program",
+        "sector_code": "peta.col.sector",
+        "partner_name": "peta.col.partner",
+        "interventions_count": "peta.col.interventions_count",
+        "amount_rp": "peta.col.amount_rp",
+    },
+}
+
+
+def profile_table(query: str, frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return the profile table of a query result: its shown columns with localised headers."""
+    headers = _PROFILE_HEADERS[query]
+    return frame[list(headers)].rename(columns={c: translate(k, lang) for c, k in headers.items()})
