@@ -24,3 +24,26 @@ def base_layout(lang: str = "id") -> dict:
         "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
         "separators": ",." if lang == "id" else ".,",
     }
+
+
+def count_bar_args(values: object, lang: str = "id", axis: str = "x") -> dict:
+    """Return the go.Bar arguments of a bar per count, as the viewer may see them.
+
+    Protected counts (sinergi.common.suppressed.Count) give their breakdown values; a cell that reads "<5" is drawn
+    as a hatched bar up to 4, labelled "<5" on the bar and in the hover, never as a zero or a gap.
+    """
+    import pandas as pd
+
+    from sinergi.common.fmt import fmt_number
+    from sinergi.common.suppressed import LIMIT, display_values, hidden_mask
+
+    series = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
+    hidden = hidden_mask(series)
+    numbers = display_values(series).where(~hidden, LIMIT - 1).fillna(0)
+    texts = [fmt_number(v, lang) for v in series]
+    return {
+        axis: numbers.tolist(),
+        "text": texts,
+        "hovertext": texts,
+        "marker_pattern_shape": ["/" if h else "" for h in hidden],
+    }
