@@ -44,17 +44,23 @@ class Count:
             return int(other.__index__()), True
         return None
 
-    def __add__(self, other: object) -> Count:
+    def __add__(self, other: object) -> Count | float:
+        if isinstance(other, float) and math.isnan(other):
+            return other  # unknown stays unknown
         got = self._other(other)
         return NotImplemented if got is None else Count(self._value + got[0], self._exact and got[1])
 
     __radd__ = __add__
 
-    def __sub__(self, other: object) -> Count:
+    def __sub__(self, other: object) -> Count | float:
+        if isinstance(other, float) and math.isnan(other):
+            return other
         got = self._other(other)
         return NotImplemented if got is None else Count(self._value - got[0], self._exact and got[1])
 
-    def __rsub__(self, other: object) -> Count:
+    def __rsub__(self, other: object) -> Count | float:
+        if isinstance(other, float) and math.isnan(other):
+            return other
         got = self._other(other)
         return NotImplemented if got is None else Count(got[0] - self._value, self._exact and got[1])
 

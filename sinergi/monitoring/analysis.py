@@ -135,7 +135,8 @@ def overlap_bins(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def left_behind_by_desa(frame: pd.DataFrame) -> pd.DataFrame:
-    """Return the left-behind households counted per desa, most first."""
+    """Return the left-behind households counted per desa, most first (from the household rows of
+    left_behind_households: the aggregate roles without by-name access receive instead of the rows)."""
     out = (
         frame.groupby(["desa_code", "desa_name", "kecamatan_name"], as_index=False)
         .agg(households_count=("household_id", "size"), members_count=("members_count", "sum"))

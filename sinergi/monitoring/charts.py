@@ -111,7 +111,9 @@ def share_bars(
             y=frame[label_col],
             orientation="h",
             marker_color=colour or PALETTE["primary"],
-            texttemplate="%{x:.0f} %",
+            # a share withheld for the viewer (docs/privacy.md) reads "–", never an empty bar that looks like 0
+            text=["–" if v != v or v is None else f"{v:.0f} %" for v in frame[value_col]],
+            hovertemplate="%{y}: %{text}<extra></extra>",
             textposition="outside",
             cliponaxis=False,
         )

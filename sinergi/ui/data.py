@@ -49,6 +49,12 @@ def load(name: str, aggregate: Callable[[pd.DataFrame], pd.DataFrame] | None = N
     return frame
 
 
+def viewer_sees_households() -> bool:
+    """Return True when the signed-in viewer may read household-level rows (admin, perencana)."""
+    viewer = session_viewer()
+    return bool(viewer and viewer.by_name)
+
+
 def _log_by_name_view(viewer: Any, name: str, params: dict[str, Any], rows: int) -> None:
     # once per session and query+parameters: pages rerun on every click
     logged = st.session_state.setdefault(LOGGED_KEY, set())
