@@ -275,3 +275,14 @@ def protect_result(
         else:
             frame[column] = _mask_column(column, frame[column])
     return wrap_counts(frame, policy, exact=False), False
+
+
+def fetch_as(viewer: Viewer) -> Callable[..., pd.DataFrame]:
+    """Return fetch(name, **params): a named query run with viewer's rules, outside Streamlit (scripts, benchmarks,
+    the briefing files); pages use sinergi.ui.data.load, which adds the cache and the audit of by-name views."""
+
+    def fetch(name: str, aggregate: Callable[[pd.DataFrame], pd.DataFrame] | None = None, **params: object):
+        check_request(viewer, name, params, aggregated=aggregate is not None)
+        return protect_result(db.run_query(name, **params), viewer, query_policy(name), aggregate)[0]
+
+    return fetch

@@ -26,6 +26,7 @@ class Headline:
     extreme_poor_people: Number
     extreme_poor_share_pct: float | None  # of all households in the region (demography)
     verified_targets: Number
+    verified_targets_reached: Number
     verified_targets_reached_pct: float | None
     observed_extreme_poor: Number
     baseline_extreme_poor: Number
@@ -52,6 +53,7 @@ def headline(households: pd.DataFrame, moa: pd.DataFrame, budget: pd.DataFrame) 
         extreme_poor_people=_count(h["extreme_poor_people_count"]),
         extreme_poor_share_pct=_ratio(h["extreme_poor_households_count"], h["all_households_count"]),
         verified_targets=_count(h["verified_targets_count"]),
+        verified_targets_reached=_count(h["verified_targets_reached_count"]),
         verified_targets_reached_pct=_ratio(h["verified_targets_reached_count"], h["verified_targets_count"]),
         observed_extreme_poor=observed,
         baseline_extreme_poor=baseline,
