@@ -2,15 +2,15 @@
 
 import streamlit as st
 
+from sinergi.access.login import session_viewer
 from sinergi.briefing.charts import build_kpi_status
 from sinergi.briefing.content import decision_lines, gather, kpi_rows, kpi_tally, summary_sentences, tiles
 from sinergi.briefing.map import build_briefing_map
 from sinergi.briefing.widgets import export_files, print_stylesheet
 from sinergi.common.fmt import fmt_date
+from sinergi.common.suppressed import show_counts
 from sinergi.ui.components import data_as_of, download_buttons, region_title
 from sinergi.ui.context import page_context
-from sinergi.access.login import session_viewer
-from sinergi.common.suppressed import show_counts
 from sinergi.ui.data import database_version, load
 
 ctx = page_context("briefing")

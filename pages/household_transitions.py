@@ -71,9 +71,7 @@ desa = transition_counts(
 desa = desa.sort_values(["keluar", "desa"], ascending=[False, True])
 top = desa.head(25)
 st.plotly_chart(transition_bars(top, "desa", labels, lang), key="perpindahan_desa")
-how_computed(
-    ctx, t("perpindahan.how_desa", count=len(top), total=len(desa)), top["households_count"].sum()
-)
+how_computed(ctx, t("perpindahan.how_desa", count=len(top), total=len(desa)), top["households_count"].sum())
 headers = {"desa": t("perpindahan.col.desa"), **labels, "households_count": t("perpindahan.col.households")}
 with st.expander(t("perpindahan.table")):
     st.dataframe(show_counts(desa).rename(columns=headers), hide_index=True)

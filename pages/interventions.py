@@ -69,7 +69,9 @@ if not per_desa.empty:
         "households_count": t("intervensi.col.households"),
         "members_count": t("intervensi.col.members"),
     }
-    st.dataframe(show_counts(per_desa).rename(columns=desa_headers)[list(desa_headers.values())], hide_index=True)
+    st.dataframe(
+        show_counts(per_desa).rename(columns=desa_headers)[list(desa_headers.values())], hide_index=True
+    )
     if left is not None:
         listed = left if SHOW_NAMES else left.drop(columns=["head_name", "head_nik"], errors="ignore")
         list_headers = {c: t(f"intervensi.col.{c}") for c in listed.columns}

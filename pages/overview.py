@@ -97,8 +97,6 @@ if len(by_region):
         "observed_extreme_poor_count": t("beranda.chart.observed"),
     }
     with st.expander(t("beranda.table")):
-        st.dataframe(
-            show_counts(by_region).rename(columns=headers)[list(headers.values())], hide_index=True
-        )
+        st.dataframe(show_counts(by_region).rename(columns=headers)[list(headers.values())], hide_index=True)
         download_buttons(ctx, by_region, f"miskin_ekstrem_{ctx.region_code}", headers)
 st.caption(t("beranda.round_dates", round=ctx.round_name, date=fmt_date(ctx.as_of, lang)))

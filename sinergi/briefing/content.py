@@ -13,8 +13,8 @@ from datetime import date
 import pandas as pd
 
 from sinergi.common.fmt import fmt_change, fmt_date, fmt_number, fmt_pct, fmt_rupiah, fmt_total
-from sinergi.common.suppressed import is_count, true_share
 from sinergi.common.i18n import translate
+from sinergi.common.suppressed import is_count, true_share
 from sinergi.monitoring.kpi import QUERY_BY_MOA, STATUS_LABEL_KEYS, STATUSES, with_attainment
 from sinergi.overview.headline import Headline, headline
 

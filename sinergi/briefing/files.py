@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from sinergi.access.policy import Viewer, fetch_as, make_viewer
 from sinergi.briefing.content import gather
 from sinergi.briefing.doc import prepare
 from sinergi.briefing.pdf import briefing_pdf
 from sinergi.briefing.pptx import briefing_pptx
-from sinergi.access.policy import Viewer, fetch_as, make_viewer
 from sinergi.common.i18n import translate
 
 # Scripts and benchmarks build the files as admin would see them; pass a viewer for any other role.

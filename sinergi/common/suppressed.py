@@ -73,7 +73,11 @@ class Count:
     def _cmp(self, other: object) -> float:
         if isinstance(other, Count):
             return other._value
-        if isinstance(other, int | float | bool) or hasattr(other, "__index__") or hasattr(other, "__float__"):
+        if (
+            isinstance(other, int | float | bool)
+            or hasattr(other, "__index__")
+            or hasattr(other, "__float__")
+        ):
             return float(other)
         raise TypeError(f"cannot compare a Count with {type(other).__name__}")
 

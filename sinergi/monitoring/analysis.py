@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from sinergi.common.suppressed import Count, true_value
+from sinergi.common.suppressed import Count, breakdown_share, true_value
 
 TRANSITIONS = ("keluar", "masuk", "tetap_miskin", "tetap_tidak_miskin")
 
@@ -107,7 +107,9 @@ def diff_in_diff(frame: pd.DataFrame) -> DidResult:
         columns="group_code",
         values=["households_n", "baseline_pct", "value_pct", "change_pp"],
     )
-    wide.columns = [f"{group}_{name}".replace("_households_n", "_households_count") for name, group in wide.columns]
+    wide.columns = [
+        f"{group}_{name}".replace("_households_n", "_households_count") for name, group in wide.columns
+    ]
     need = {"sasaran_change_pp", "pembanding_change_pp"}
     if not need <= set(wide.columns):
         return DidResult(wide.reset_index(), None, 0, 0, 0)
@@ -123,6 +125,29 @@ def diff_in_diff(frame: pd.DataFrame) -> DidResult:
         wide[column] = [Count(round(v), exact) for v in wide[column]]
     control = int(sum(true_value(c) for c in wide["pembanding_households_count"]))
     return DidResult(wide, estimate, Count(treated, exact), Count(control, exact), len(wide))
+
+
+def protected_did_table(by_kecamatan: pd.DataFrame) -> pd.DataFrame:
+    """Return the per-kecamatan comparison as a breakdown may show it: each share is shown only as
+    sinergi.common.suppressed.breakdown_share allows (its count of extreme poor and the rest both 5 or more,
+    rounded to 5 points), since a precise share times the group size gives the count back."""
+    out = by_kecamatan.copy()
+    for group in ("sasaran", "pembanding"):
+        n = out[f"{group}_households_count"]
+        for column in (f"{group}_baseline_pct", f"{group}_value_pct"):
+            parts = [
+                Count(round(p * true_value(c) / 100.0), c.exact) if isinstance(c, Count) and p == p else None
+                for p, c in zip(out[column], n, strict=True)
+            ]
+            out[column] = [
+                out.at[i, column] if part is None else breakdown_share(part, c)
+                for i, part, c in zip(out.index, parts, n, strict=True)
+            ]
+            out[column] = out[column].astype(float)
+        out[f"{group}_change_pp"] = out[f"{group}_value_pct"] - out[f"{group}_baseline_pct"]
+    if "did_pp" in out.columns:  # per kecamatan from the shares shown; the estimate tile stays the true one
+        out["did_pp"] = out["sasaran_change_pp"] - out["pembanding_change_pp"]
+    return out
 
 
 def overlap_bins(frame: pd.DataFrame) -> pd.DataFrame:

@@ -12,7 +12,11 @@ from sinergi.common.i18n import translate
 def build_extreme_poor_by_region(by_region: pd.DataFrame, lang: str = "id", top: int = 20) -> go.Figure:
     """Return a horizontal bar chart of register extreme-poor households and observed ones, per child region."""
     # ranked on the true values (protected counts compare by them); only what is drawn is protected
-    df = by_region.sort_values("extreme_poor_households_count", ascending=False, kind="stable").head(top).iloc[::-1]
+    df = (
+        by_region.sort_values("extreme_poor_households_count", ascending=False, kind="stable")
+        .head(top)
+        .iloc[::-1]
+    )
     fig = go.Figure()
     for column, key, colour in [
         ("extreme_poor_households_count", "beranda.chart.register", PALETTE["primary"]),

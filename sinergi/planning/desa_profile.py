@@ -7,8 +7,8 @@ from typing import Any
 import pandas as pd
 
 from sinergi.common.fmt import fmt_number, fmt_pct
-from sinergi.common.suppressed import show_counts
 from sinergi.common.i18n import translate
+from sinergi.common.suppressed import show_counts
 
 _FACILITIES = (
     ("pelabuhan", "port"),

@@ -13,8 +13,8 @@ import pydeck as pdk
 
 from sinergi.common.chart_style import plot_numbers
 from sinergi.common.fmt import fmt_number, fmt_pct
-from sinergi.common.suppressed import breakdown_value, is_count
 from sinergi.common.i18n import translate
+from sinergi.common.suppressed import breakdown_value, is_count
 from sinergi.planning.map_colours import class_breaks, colours_for, legend_entries, legend_html
 from sinergi.planning.map_indicators import INDICATORS, PLACE_STYLES
 
@@ -92,10 +92,14 @@ def hexagon_counter(resolution: int = HEX_RESOLUTION) -> Callable[[pd.DataFrame]
     MIN_HEX_COUNT dropped): `load` runs it before the access rules, so positions never leave the data layer."""
 
     def count(points: pd.DataFrame) -> pd.DataFrame:
-        cells = [h3.latlng_to_cell(la, lo, resolution) for lo, la in zip(points["lon"], points["lat"], strict=True)]
+        cells = [
+            h3.latlng_to_cell(la, lo, resolution) for lo, la in zip(points["lon"], points["lat"], strict=True)
+        ]
         counts = pd.Series(cells, dtype=object).value_counts()
         counts = counts[counts >= MIN_HEX_COUNT]
-        return pd.DataFrame({"hexagon": counts.index.astype(str), "households_count": counts.to_numpy(dtype=int)})
+        return pd.DataFrame(
+            {"hexagon": counts.index.astype(str), "households_count": counts.to_numpy(dtype=int)}
+        )
 
     return count
 

@@ -30,7 +30,9 @@ def _cached(name: str, version: tuple[int, int], params: tuple[tuple[str, Any], 
     return db.run_query(name, **dict(params))
 
 
-def load(name: str, aggregate: Callable[[pd.DataFrame], pd.DataFrame] | None = None, **params: Any) -> pd.DataFrame:
+def load(
+    name: str, aggregate: Callable[[pd.DataFrame], pd.DataFrame] | None = None, **params: Any
+) -> pd.DataFrame:
     """Return the result of queries/<name>.sql for params as the signed-in viewer may see it (a copy).
 
     People counts come back as `sinergi.common.suppressed.Count` cells: true for arithmetic, protected for display.
