@@ -227,14 +227,13 @@ def show_counts(frame: pd.DataFrame, text: bool = True) -> pd.DataFrame:
     for column in out.columns:
         if out[column].dtype != object or not out[column].map(is_count).any():
             continue
-        shown = out[column].map(breakdown_value)
-        if shown.isna().any() and out[column].map(is_small_count).any():
-            out[column] = [
-                SMALL if is_small_count(v) else (str(s) if text and s == s and s is not None else s)
-                for v, s in zip(out[column], shown, strict=True)
-            ]
+        shown = [breakdown_value(v) for v in out[column]]
+        if any(is_small_count(v) for v in out[column]):
+            out[column] = pd.Series(
+                [SMALL if s is None else (str(s) if text else s) for s in shown], index=out.index, dtype=object
+            )
         else:
-            out[column] = pd.to_numeric(shown, errors="coerce")
+            out[column] = pd.to_numeric(pd.Series(shown, index=out.index), errors="coerce")
     return out
 
 
