@@ -195,7 +195,9 @@ def test_policy_header_declares_counts_shares_household_rows_and_admin_only():
     assert [is_small_count(v) for v in got["a_count"]] == [True, False]
     assert got["value"][0] == 12.5 and is_small_count(got["value"][1])  # a share stays, a count is protected
     assert got["moa_count"].tolist() == [1, 1]  # not declared a count of people
-    assert pd.isna(got["s_pct"][0]) and got["s_pct"][1] == 50.0  # 20 % of 2 would give 2 back; 5 of 10 may show
+    assert (
+        pd.isna(got["s_pct"][0]) and got["s_pct"][1] == 50.0
+    )  # 20 % of 2 would give 2 back; 5 of 10 may show
 
 
 def test_a_query_without_a_rule_protects_every_count_column():
