@@ -16,15 +16,16 @@ import streamlit as st
 from conftest import APP, open_page
 from streamlit.testing.v1 import AppTest
 
+# (page, widget state, whether every whole-number column of its per-region tables counts people)
 PAGES = [
-    ("pages/overview.py", {}),
-    ("pages/briefing.py", {}),
-    ("pages/household_transitions.py", {}),
-    ("pages/household_transitions.py", {"perpindahan_population": "semua"}),
-    ("pages/interventions.py", {}),
-    ("pages/target_selection.py", {}),
-    ("pages/sector_potential.py", {"sektor": "energi"}),
-    ("pages/sector_potential.py", {"sektor": "umkm"}),
+    ("pages/overview.py", {}, True),
+    ("pages/briefing.py", {}, True),
+    ("pages/household_transitions.py", {}, True),
+    ("pages/household_transitions.py", {"perpindahan_population": "semua"}, True),
+    ("pages/interventions.py", {}, True),
+    ("pages/target_selection.py", {}, False),
+    ("pages/sector_potential.py", {"sektor": "energi"}, False),
+    ("pages/sector_potential.py", {"sektor": "umkm"}, False),
 ]
 CODE = re.compile(r"\d{2}\.\d{2}(?:\.\d{2}(?:\.\d{4})?)?")
 INTEGER = re.compile(r"^\d{1,3}(?:\.\d{3})*$|^\d+$")
@@ -86,6 +87,10 @@ def headline(at: AppTest) -> set[int]:
     }
 
 
+def _rank_like(values: list) -> bool:
+    return sorted(v for v in values if isinstance(v, int)) == list(range(1, len(values) + 1))
+
+
 def intervals(cells: list[tuple[str, str, object]]) -> dict[int, tuple[int, int]]:
     """Return the intruder's interval for each shown cell of one table: ±2 in a column read as rounded."""
     rounded = {}
@@ -110,7 +115,7 @@ def recovered(lo: int, hi: int, truth: int) -> bool:
 def attack(role: str, region: str) -> tuple[int, list[str]]:
     """Return (hidden cells attacked, the ones recovered exactly)."""
     hidden, shown = [], []
-    for page, state in PAGES:
+    for page, state, people in PAGES:
         mine, admins = render(page, role, region, state), render(page, "admin", region, state)
         page_totals = {n for n in headline(mine) if n >= 5}  # a total of 1-4 reads "<5": no total to use
         truths = tables(admins)
@@ -121,12 +126,15 @@ def attack(role: str, region: str) -> tuple[int, list[str]]:
             # count columns: those the role sees otherwise than admin (hidden or rounded); the others (ranks,
             # targets written in an MoA, scores) are no counts of people and shown alike to every role
             counted = {c for (_, c, v), (_, _, w) in zip(cells, truth, strict=True) if v != w}
+            if people and any(CODE.fullmatch(u) for u, _, _ in cells):
+                counted |= {c for _, c, _ in cells if not _rank_like([w for _, x, w in truth if x == c])}
             cells = [cell for cell in cells if cell[1] in counted]
             truth = [cell for cell in truth if cell[1] in counted]
             bounds = intervals(cells)
             for i, (unit, column, value) in enumerate(cells):
                 shown.append((unit, bounds[i]))
-                if value == "<5" and isinstance(truth[i][2], int) and 1 <= truth[i][2] <= 4:
+                # hidden: a true count of 1-4 the role sees otherwise ("<5", or a 0 or blank standing for it)
+                if value != truth[i][2] and isinstance(truth[i][2], int) and 1 <= truth[i][2] <= 4:
                     hidden.append((page, unit, column, truth[i][2], bounds, cells, i, page_totals))
     found = []
     by_unit: dict[str, list[tuple[int, int]]] = {}
