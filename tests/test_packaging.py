@@ -16,7 +16,6 @@ def test_wheel_carries_queries_and_locales(tmp_path):
             "pip",
             "wheel",
             "--no-deps",
-            "--no-build-isolation",
             "-q",
             "-w",
             tmp_path,
