@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sinergi.collaboration.rules import CONTRIBUTION_KINDS, SECTORS
 from sinergi.common.fmt import fmt_date
 from sinergi.common.i18n import translate
+from sinergi.common.vocabulary import CONTRIBUTION_KINDS, SECTORS
 
 
 def label(prefix: str, code: object, lang: str) -> str:
