@@ -230,7 +230,9 @@ def show_counts(frame: pd.DataFrame, text: bool = True) -> pd.DataFrame:
         shown = [breakdown_value(v) for v in out[column]]
         if any(is_small_count(v) for v in out[column]):
             out[column] = pd.Series(
-                [SMALL if s is None else (str(s) if text else s) for s in shown], index=out.index, dtype=object
+                [SMALL if s is None else (str(s) if text else s) for s in shown],
+                index=out.index,
+                dtype=object,
             )
         else:
             out[column] = pd.to_numeric(pd.Series(shown, index=out.index), errors="coerce")
