@@ -1,0 +1,3 @@
+update account
+set password_hash = $password_hash
+where username = $username

@@ -1,0 +1,5 @@
+-- A claim code works once, and only before it expires.
+delete from session_claim
+where code_hash = $code_hash
+  and expires_at > $now
+returning session_id

@@ -1,0 +1,2 @@
+delete from session_claim
+where expires_at <= $now

@@ -1,0 +1,2 @@
+-- One process migrates at a time; the lock ends with the transaction.
+select pg_advisory_xact_lock(7744201)

@@ -1,0 +1,3 @@
+select expires_at
+from web_session
+where session_id = $session_id

@@ -1,0 +1,3 @@
+insert into login_throttle (throttle_key, failures, last_failure_at, next_allowed_at)
+values ($throttle_key, 0, 0, 0)
+on conflict (throttle_key) do nothing

@@ -1,0 +1,5 @@
+update login_throttle
+set failures = $failures,
+    last_failure_at = $last_failure_at,
+    next_allowed_at = $next_allowed_at
+where throttle_key = $throttle_key
