@@ -1,5 +1,5 @@
-"""Files made on request (downloads): audited when made, and served once, to the session that asked, for a short
-time. The registry lives in the process that made the file, which is the process that serves it (sticky sessions).
+"""Files made on request (downloads): audited when made, and served only to the session that asked, for a short
+time (a browser may fetch a download more than once: a range request, a retry). The registry lives in the process that made the file, which is the process that serves it (sticky sessions).
 """
 
 from __future__ import annotations
@@ -31,14 +31,11 @@ def register(content: bytes, session_id: str | None) -> None:
         _made[digest(content)] = (session_id, now)
 
 
-def take(content: bytes, session_id: str | None) -> bool:
-    """Return True (once) when session_id made content within SERVE_SECONDS."""
+def may_serve(content: bytes, session_id: str | None) -> bool:
+    """Return True when session_id made content less than SERVE_SECONDS ago."""
     with _lock:
         entry = _made.get(digest(content))
-        if entry is None or entry[0] != session_id or time.time() - entry[1] > SERVE_SECONDS:
-            return False
-        del _made[digest(content)]
-        return True
+        return entry is not None and entry[0] == session_id and time.time() - entry[1] <= SERVE_SECONDS
 
 
 def on_request(

@@ -3,7 +3,7 @@
 - `/sinergi/session/claim` trades a one-time claim code for the HttpOnly session cookie; `/sinergi/session/end`
   clears it. Both want the `X-Sinergi` header, which a cross-site form cannot send.
 - `MediaGate` answers /media/… only to a browser with a live session cookie, and a download only to the session
-  that made it, once, within a short time (sinergi.access.exports). Nothing is served to a plain request.
+  that made it, within a short time (sinergi.access.exports). Nothing is served to a plain request.
 """
 
 from __future__ import annotations
@@ -16,6 +16,13 @@ from typing import Any
 from sinergi.access import exports, sessions
 
 _MEDIA_RE = re.compile(r"/media/([A-Za-z0-9_-]+)(\.[A-Za-z0-9]+)?$")
+
+
+def _media_prefix() -> str:
+    from streamlit import config
+
+    base = (config.get_option("server.baseUrlPath") or "").strip("/")
+    return f"/{base}/media/" if base else "/media/"
 
 
 def _cookies(headers: list[tuple[bytes, bytes]]) -> dict[str, str]:
@@ -48,7 +55,7 @@ def media_allowed(path: str, headers: list[tuple[bytes, bytes]]) -> bool:
     stored = runtime.get_instance().media_file_mgr.read_file(match.group(1))
     if stored is None or stored.kind != MediaFileKind.DOWNLOADABLE:
         return True  # unknown (the route answers 404) or an image drawn on the page of a signed-in viewer
-    return exports.take(stored.content, session_id)
+    return exports.may_serve(stored.content, session_id)
 
 
 async def _respond(send: Any, status: int, headers: list[tuple[bytes, bytes]] | None = None) -> None:
@@ -63,7 +70,7 @@ class MediaGate:
         self.app = app
 
     async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
-        if scope["type"] == "http" and "/media/" in scope.get("path", ""):
+        if scope["type"] == "http" and scope.get("path", "").startswith(_media_prefix()):
             from anyio import to_thread
 
             allowed = await to_thread.run_sync(media_allowed, scope["path"], scope.get("headers", []))
