@@ -13,7 +13,13 @@ t = ctx.t
 st.title(t("akun.title"))
 st.caption(t("akun.intro", path=store_url().split("@")[-1]))  # never the password of a store URL
 rows = [
-    {"username": a.username, "display_name": a.display_name, "role": a.role, "scope": a.scope or "*", "demo": a.is_demo}
+    {
+        "username": a.username,
+        "display_name": a.display_name,
+        "role": a.role,
+        "scope": a.scope or "*",
+        "demo": a.is_demo,
+    }
     for a in load_accounts().values()
 ]
 headers = {c: t(f"akun.col.{c}") for c in ("username", "display_name", "role", "scope", "demo")}

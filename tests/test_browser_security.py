@@ -28,7 +28,10 @@ def _status(url: str, cookie: str | None = None) -> int:
 
 
 def _signed_in(page) -> bool:
-    return page.locator('input[type="password"]').count() == 0 and page.locator('[data-testid="stMetric"]').count() > 0
+    return (
+        page.locator('input[type="password"]').count() == 0
+        and page.locator('[data-testid="stMetric"]').count() > 0
+    )
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +54,9 @@ def test_session_cookie_downloads_and_expiry(server, monkeypatch):
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 1366, "height": 900}, accept_downloads=True)
         page = context.new_page()
-        page.on("request", lambda r: media.append(r.url) if urlparse(r.url).path.startswith("/media/") else None)
+        page.on(
+            "request", lambda r: media.append(r.url) if urlparse(r.url).path.startswith("/media/") else None
+        )
         page.goto(url + "/?wilayah=99.02")
         settle(page, login=None)
         assert page.locator('[data-testid="stSidebarNav"]').count() == 0  # nothing listed before sign-in
@@ -80,9 +85,7 @@ def test_session_cookie_downloads_and_expiry(server, monkeypatch):
         page.goto(url + "/?wilayah=99.02")
         settle(page, login=None)
         assert media == []
-        button = page.locator('[data-testid="stDownloadButton"] button').last
-        page.mouse.wheel(0, 4000)
-        time.sleep(1)
+        button = page.locator('[data-testid="stDownloadButton"] button:visible').first
         button.wait_for(state="visible", timeout=30_000)
         with page.expect_download(timeout=60_000) as caught:
             button.click()

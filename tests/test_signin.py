@@ -46,7 +46,11 @@ def test_unknown_name_and_wrong_password_take_the_same_time(fresh_store):
     add_account("budi", "perencana", "rahasia-budi-1", "99.02")  # made like a real account: bcrypt cost 12
     # CPU time of the attempt: the work a timing attack measures, without the noise of a shared 2-core machine
     timings: dict[str, list[float]] = {"unknown": [], "wrong": [], "demo_wrong": []}
-    cases = {"unknown": ("nobody-here", "x" * 12), "wrong": ("budi", "salah-salah"), "demo_wrong": ("admin", "nope")}
+    cases = {
+        "unknown": ("nobody-here", "x" * 12),
+        "wrong": ("budi", "salah-salah"),
+        "demo_wrong": ("admin", "nope"),
+    }
     for _ in range(7):
         for case, (name, password) in cases.items():
             _reset_turns()
@@ -101,7 +105,9 @@ def test_login_page_lists_no_pages(app):
 
 
 def test_plain_leaves_no_markdown():
-    payload = "![pelacak](http://203.0.113.9/x.png) [tautan](http://contoh.id) <img src=x> **tebal** :red[merah]"
+    payload = (
+        "![pelacak](http://203.0.113.9/x.png) [tautan](http://contoh.id) <img src=x> **tebal** :red[merah]"
+    )
     escaped = plain(payload)
     assert re.search(r"(?<!\\)[!\[\]()<>*:]", escaped) is None  # every mark is escaped
     assert escaped.replace("\\", "") == payload
@@ -122,10 +128,17 @@ def test_imported_text_renders_as_text(app, monkeypatch):
 
     monkeypatch.setattr(data_layer, "_cached", tampered)
     shown = []
-    for page, query in (("pages/partners.py", {"mitra": "MTR-009"}), ("pages/agreements.py", {"moa": "MOA-0201"})):
+    for page, query in (
+        ("pages/partners.py", {"mitra": "MTR-009"}),
+        ("pages/agreements.py", {"moa": "MOA-0201"}),
+    ):
         at = open_page(app, page, role="admin", wilayah="99.02", **query)
         assert not at.exception
-        texts = [str(e.proto) for e in at.markdown] + [h.value for h in at.header] + [s.value for s in at.subheader]
+        texts = (
+            [str(e.proto) for e in at.markdown]
+            + [h.value for h in at.header]
+            + [s.value for s in at.subheader]
+        )
         shown += [text for text in texts if "pelacak" in text]
         assert not any(image in text for text in texts), page
     assert shown  # the payload was on the page, escaped

@@ -15,7 +15,10 @@ from sinergi.access.accounts import add_account, verify
 from sinergi.access.store import close_stores, open_store, store
 from sinergi.access.store.pgcluster import pg_bin
 
-BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.skipif(pg_bin() is None, reason="no pg_ctl"))]
+BACKENDS = [
+    "sqlite",
+    pytest.param("postgres", marks=pytest.mark.skipif(pg_bin() is None, reason="no pg_ctl")),
+]
 
 
 @pytest.fixture(scope="module")

@@ -40,7 +40,9 @@ def throttle_keys(username_key: str, address: str | None) -> list[tuple[str, int
 def take_turn(keys: list[tuple[str, int]], now: float | None = None) -> tuple[int, int]:
     """Return (seconds to wait, failures so far) for an attempt; when the wait is 0 the attempt is counted."""
     with store().transaction() as run:
-        now = now or time.time()  # read once the lock is held: an earlier clock would see a later wait as pending
+        now = (
+            now or time.time()
+        )  # read once the lock is held: an earlier clock would see a later wait as pending
         seen = []
         for key, free in keys:
             run("throttle_ensure", throttle_key=key)
