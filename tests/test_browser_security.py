@@ -82,7 +82,7 @@ def test_session_cookie_downloads_and_expiry(server, monkeypatch):
         assert shared.locator('input[type="password"]').count() == 1
 
         # downloads: nothing at a media URL before the click; the file once, to this session only
-        page.goto(url + "/?wilayah=99.02")
+        page.goto(url + "/potensi-sektor?wilayah=99.02")
         settle(page, login=None)
         assert media == []
         button = page.locator('[data-testid="stDownloadButton"] button:visible').first
@@ -136,14 +136,14 @@ def test_errors_show_an_incident_id_and_no_trace(tmp_path):
         con.execute("create table dataset_info (info_key varchar, info_value varchar)")
         con.execute("insert into dataset_info values ('is_synthetic', 'true'), ('as_of', '2025-01-01')")
     store_db = tmp_path / "store.sqlite3"
-    with served_app(env={"SINERGI_DB": str(broken), "SINERGI_AUDIT_DB": str(store_db)}) as url:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page()
-            page.goto(url + "/")
-            settle(page, login="admin")
-            text = page.locator('[data-testid="stMain"]').inner_text()
-            browser.close()
+    env = {"SINERGI_DB": str(broken), "SINERGI_AUDIT_DB": str(store_db)}
+    with served_app(env=env) as url, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(url + "/")
+        settle(page, login="admin")
+        text = page.locator('[data-testid="stMain"]').inner_text()
+        browser.close()
     assert "kode insiden" in text
     for leak in ("Traceback", ".py", "/work", "duckdb", "Catalog"):
         assert leak not in text
