@@ -90,7 +90,7 @@ def test_session_cookie_downloads_and_expiry(server, monkeypatch):
         with page.expect_download(timeout=60_000) as caught:
             button.click()
         download = caught.value
-        assert download.failure() is None and download.suggested_filename.endswith(".csv")
+        assert download.failure() is None and download.suggested_filename.endswith((".csv", ".xlsx"))
         assert _status(download.url) == 403  # no cookie
         assert _status(download.url, f"sinergi_session={cookie['value']}") == 200  # to the session that asked
         other_session = browser.new_context()
