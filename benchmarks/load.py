@@ -30,7 +30,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "muat-uji-rahasia-1"
 ROLES = ("admin", "perencana", "pimpinan", "monev", "tamu")
-STEP_TIMEOUT_S = 120
+STEP_TIMEOUT_S = 180  # per step: the Chromium clients share the 2 cores with the servers
+# The walk: pages a user of each role opens first (each role keeps the ones it may use), with by-name lists early.
+WALK = ("beranda", "peta", "intervensi", "monev", "moa", "potensi", "briefing", "sasaran_lokasi", "anggaran")
 
 
 def _deploy_module():
@@ -71,9 +73,11 @@ async def run_session(browser, url: str, index: int, pages: list, results: dict,
     role = ROLES[index % len(ROLES)]
     username = f"muat{index:02d}"
     context = await browser.new_context(viewport={"width": 1366, "height": 900}, accept_downloads=True)
+    context.set_default_timeout(STEP_TIMEOUT_S * 1000)
+    context.set_default_navigation_timeout(STEP_TIMEOUT_S * 1000)
     page = await context.new_page()
     try:
-        await page.goto(url + "/?wilayah=99.02")
+        await page.goto(url + "/?wilayah=99.02", wait_until="commit")
         await _settle(page)
         await page.locator('input[type="text"]').first.fill(username)
         await page.locator('input[type="password"]').fill(PASSWORD)
@@ -88,7 +92,8 @@ async def run_session(browser, url: str, index: int, pages: list, results: dict,
             raise RuntimeError("sign-in failed")
         await _settle(page)
         results["sign-in"].append(time.perf_counter() - start)
-        mine = [spec for spec in pages if role in spec.roles][: stats["pages"]]
+        by_key = {spec.key: spec for spec in pages}
+        mine = [by_key[key] for key in WALK if role in by_key[key].roles][: stats["pages"]]
         for step, spec in enumerate(mine):
             link = page.locator(
                 '[data-testid="stSidebarNav"] a', has_text=translate(f"{spec.key}.title", "id")
@@ -241,15 +246,16 @@ def _report(args, results, stats, rss, wall, audit_problems) -> None:
 
 
 def main() -> int:
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # unwind: stop nginx, the app processes, PostgreSQL
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--sessions", type=int, default=30)
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--pages", type=int, default=5, help="pages each session walks")
-    parser.add_argument("--ramp", type=float, default=1.0, help="seconds between session starts")
+    parser.add_argument("--ramp", type=float, default=2.0, help="seconds between session starts")
     parser.add_argument("--fault", choices=["kill", "import"], default=None)
-    parser.add_argument("--max-minutes", type=float, default=20)
+    parser.add_argument("--max-minutes", type=float, default=30)
     return asyncio.run(main_async(parser.parse_args()))
 
 
