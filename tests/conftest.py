@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 import streamlit as st
+from streamlit import config as streamlit_config
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
@@ -19,6 +20,9 @@ from sinergi.access.policy import make_viewer
 from sinergi.data import db
 from sinergi.data.demo.build import build_demo_database
 
+# The shipped config hides error details from browsers (a served app shows an incident id instead); AppTest tests
+# read the exception messages, so they run with full details.
+streamlit_config.set_option("client.showErrorDetails", "full")
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 REAL_DATA = ROOT.parent / "shared" / "data" / "real"

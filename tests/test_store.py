@@ -96,10 +96,14 @@ def _guess_in_process(url: str) -> int:
 
 
 def test_parallel_guesses_from_several_processes(backend):
+    # ten failures long ago, the last wait over: the next guess goes through and sets a 300-s wait, so however
+    # slowly the processes start on a busy machine, exactly one of the twelve gets through
+    for step in range(10):
+        signin.take_turn([("user:admin", signin.USER_FREE)], now=time.time() - 3500 + 301 * step)
     context = multiprocessing.get_context("spawn")
     with context.Pool(4) as pool:
         waits = pool.map(_guess_in_process, [store().url] * 12)
-    assert sum(1 for w in waits if w == 0) == signin.USER_FREE
+    assert sum(1 for w in waits if w == 0) == 1
 
 
 def test_address_throttle_spans_usernames(backend):
