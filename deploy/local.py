@@ -21,6 +21,8 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import streamlit
+
 from sinergi.access.store import open_store
 from sinergi.access.store.pgcluster import pg_cluster
 
@@ -69,9 +71,10 @@ class Deployment:
 def _nginx_config(folder: Path, port: int, app_ports: list[int]) -> Path:
     upstreams = "\n".join(f"        server 127.0.0.1:{p} max_fails=1 fail_timeout=5s;" for p in app_ports)
     text = (ROOT / "deploy" / "nginx.conf.template").read_text()
-    text = (
-        text.replace("@PORT@", str(port)).replace("@UPSTREAMS@", upstreams).replace("@PREFIX@", str(folder))
-    )
+    static = Path(streamlit.__file__).parent / "static"  # the frontend files nginx serves itself
+    for placeholder, value in (("@PORT@", str(port)), ("@UPSTREAMS@", upstreams), ("@PREFIX@", str(folder)),
+                               ("@STATIC@", str(static))):  # fmt: skip
+        text = text.replace(placeholder, value)
     path = folder / "nginx.conf"
     path.write_text(text)
     return path
