@@ -22,7 +22,8 @@ VIEWER_KEY = "sinergi_viewer"  # the signed-in Viewer
 SEEN_KEY = "sinergi_seen"  # epoch seconds of the viewer's last page run
 NAME_KEY = "sinergi_display_name"
 SESSION_KEY = "sinergi_session_id"  # the store session behind the viewer (absent for test sign-ins)
-CLAIM_KEY = "sinergi_claim"  # a claim code still to trade for the cookie
+CLAIM_KEY = "sinergi_claim"  # page runs left in which to hand the browser a claim code for the cookie
+CLAIM_RUNS = 3  # a fetch lost on a busy machine is made good by the next page run
 FORGET_KEY = "sinergi_forget_cookie"  # the cookie is to be cleared (after a sign-out)
 PAGE_KEY = "sinergi_page"  # key of the page being drawn, for the audit log
 LOGGED_KEY = "sinergi_by_name_logged"  # by-name views already written to the audit log this session
@@ -117,8 +118,13 @@ def current_viewer() -> Viewer | None:
 
 
 def cookie_script() -> None:
-    """Trade a pending claim code for the session cookie, or clear the cookie after a sign-out (once each)."""
-    code = st.session_state.pop(CLAIM_KEY, None)
+    """Trade a claim code for the session cookie (in the first page runs after sign-in), or clear the cookie after
+    a sign-out. The code is made as the script is drawn, so its minute starts when the browser gets it."""
+    runs = st.session_state.pop(CLAIM_KEY, 0)
+    session_id = st.session_state.get(SESSION_KEY)
+    code = sessions.new_claim(session_id) if runs and session_id else None
+    if code and runs > 1:
+        st.session_state[CLAIM_KEY] = runs - 1
     forget = st.session_state.pop(FORGET_KEY, False)
     if not (code or forget):
         return
@@ -146,7 +152,7 @@ def _attempt(username: str, password: str, lang: str) -> None:
     elif outcome.account is not None and outcome.session_id is not None:
         account = outcome.account
         sign_in(account.viewer(), account.display_name, outcome.session_id)
-        st.session_state[CLAIM_KEY] = sessions.new_claim(outcome.session_id)
+        st.session_state[CLAIM_KEY] = CLAIM_RUNS
         st.session_state.pop(EXPIRED_KEY, None)
         st.rerun()
 

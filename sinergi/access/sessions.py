@@ -21,7 +21,7 @@ from pathlib import Path
 from sinergi.access.store import default_sqlite_path, store
 
 COOKIE_NAME = "sinergi_session"
-CLAIM_SECONDS = 60
+CLAIM_SECONDS = 120
 
 
 def idle_seconds() -> float:
