@@ -6,8 +6,9 @@ Each session signs in as its own account (the five roles in turn; scoped roles i
 the sidebar, changes the round once, and downloads one table. Prints p50/p95 settle time per page, errors, each
 app process's RSS, checks that the audit store holds every by-name view and export of every session exactly once,
 and ends with `K sessions, P processes: E errors, worst p95 … ms`. Bounded: each step times out, the whole run too.
-Faults: `kill` SIGKILLs one app process a third of the way in (its sessions must come back signed in through their
-cookie); `import` runs a P3KE import and a restore during the load (readers must see no error).
+Faults (`--fault kill,import` for both, spread over the run): `kill` SIGKILLs one app process (its sessions must
+come back signed in through their cookie); `import` runs a P3KE import and a restore during the load (readers must
+see no error).
 """
 
 from __future__ import annotations
@@ -143,7 +144,7 @@ def _fault(deployment, kind: str, db_path: Path, stats: dict) -> None:
     if kind == "kill":
         victim = deployment.processes[0]
         os.kill(victim.pid, signal.SIGKILL)
-        stats["fault"] = f"SIGKILL app process 0 (pid {victim.pid})"
+        stats["faults"].append(f"SIGKILL app process 0 (pid {victim.pid})")
     elif kind == "import":
         from sinergi.data.importers.sample import synthetic_p3ke
 
@@ -155,7 +156,7 @@ def _fault(deployment, kind: str, db_path: Path, stats: dict) -> None:
             done = subprocess.run([sys.executable, "-m", "sinergi.data.importers", *args], env=env, cwd=ROOT,
                                   capture_output=True, text=True)  # fmt: skip
             runs.append(f"{args[0]} exit {done.returncode}")
-        stats["fault"] = "import during load: " + ", ".join(runs)
+        stats["faults"].append("import during load: " + ", ".join(runs))
 
 
 async def main_async(args) -> int:
@@ -172,7 +173,8 @@ async def main_async(args) -> int:
     shutil.copy(ROOT / "data" / "sinergi.duckdb", db_path)  # an import during the load writes this copy
     os.environ["SINERGI_DB"] = str(db_path)
     results: dict[str, list[float]] = defaultdict(list)
-    stats = {"errors": [], "downloaded": {}, "clicks": {}, "pages": args.pages, "fault": "none"}
+    stats = {"errors": [], "downloaded": {}, "clicks": {}, "pages": args.pages, "fault": "none", "faults": []}
+    faults = [f for f in (args.fault or "").split(",") if f]
     with deploy.local_deployment(args.processes, folder=work / "deploy") as deployment:
         os.environ["SINERGI_STORE_URL"] = deployment.store_url
         for index in range(args.sessions):
@@ -193,8 +195,11 @@ async def main_async(args) -> int:
                     )
                 )
                 await asyncio.sleep(args.ramp)
-                if args.fault and index == args.sessions // 3:
-                    await asyncio.to_thread(_fault, deployment, args.fault, db_path, stats)
+                for number, fault in enumerate(
+                    faults, start=1
+                ):  # the first a third of the way in, the next at two
+                    if index == args.sessions * number // (len(faults) + 1):
+                        await asyncio.to_thread(_fault, deployment, fault, db_path, stats)
             await asyncio.wait_for(asyncio.gather(*tasks), timeout=args.max_minutes * 60)
             await browser.close()
         wall = time.perf_counter() - started
@@ -226,7 +231,7 @@ def _check_audit(stats: dict) -> list[str]:
 
 
 def _report(args, results, stats, rss, wall, audit_problems) -> None:
-    print(f"\n{args.sessions} sessions, {args.processes} processes, fault: {stats['fault']} "
+    print(f"\n{args.sessions} sessions, {args.processes} processes, faults: {'; '.join(stats['faults']) or 'none'} "
           f"(shared 2-core machine; wall {wall:.0f} s)")  # fmt: skip
     print(f"{'page':<16}{'n':>5}{'p50 ms':>10}{'p95 ms':>10}")
     worst = 0.0
@@ -255,7 +260,7 @@ def main() -> int:
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--pages", type=int, default=5, help="pages each session walks")
     parser.add_argument("--ramp", type=float, default=2.0, help="seconds between session starts")
-    parser.add_argument("--fault", choices=["kill", "import"], default=None)
+    parser.add_argument("--fault", default=None, help="kill, import, or both: kill,import")
     parser.add_argument("--max-minutes", type=float, default=30)
     return asyncio.run(main_async(parser.parse_args()))
 
