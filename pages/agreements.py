@@ -4,11 +4,12 @@ import streamlit as st
 
 from sinergi.collaboration.charts import build_contribution_heatmap, build_moa_timeline, build_target_desa_map
 from sinergi.collaboration.display import alert_lines, label, moa_display
-from sinergi.collaboration.rules import MOA_STATUSES, moa_alerts
+from sinergi.collaboration.rules import moa_alerts
 from sinergi.collaboration.tables import contribution_matrix
 from sinergi.collaboration.widgets import link_params, selected_row, synced_choice, table_with_downloads
 from sinergi.common.fmt import fmt_date, fmt_number, fmt_pct, fmt_rupiah
 from sinergi.common.text import plain
+from sinergi.common.vocabulary import MOA_STATUSES
 from sinergi.ui.components import data_as_of, region_title
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load

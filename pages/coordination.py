@@ -4,11 +4,12 @@ import streamlit as st
 
 from sinergi.collaboration.charts import build_area_sector_heatmap
 from sinergi.collaboration.display import label
-from sinergi.collaboration.rules import HUB_ROLES, gap_cells, suggest_partners
+from sinergi.collaboration.rules import gap_cells, suggest_partners
 from sinergi.collaboration.tables import area_sector_matrix, gap_count_matrix, hub_structure, matrix_areas
 from sinergi.collaboration.widgets import link_params, selected_row, table_with_downloads
 from sinergi.common.fmt import fmt_number
 from sinergi.common.text import plain
+from sinergi.common.vocabulary import HUB_ROLES
 from sinergi.ui.components import data_as_of, region_title
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load

@@ -3,11 +3,11 @@
 import streamlit as st
 
 from sinergi.collaboration.display import capacity_grid, label, moa_display, partner_display
-from sinergi.collaboration.rules import CONTRIBUTION_KINDS, PARTNER_TYPES, SECTORS
 from sinergi.collaboration.tables import filter_partners, partner_moas
 from sinergi.collaboration.widgets import link_params, selected_row, synced_choice, table_with_downloads
 from sinergi.common.fmt import fmt_number
 from sinergi.common.text import plain
+from sinergi.common.vocabulary import CONTRIBUTION_KINDS, PARTNER_TYPES, SECTORS
 from sinergi.ui.components import data_as_of, region_title
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load

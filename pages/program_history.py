@@ -4,10 +4,11 @@ import streamlit as st
 
 from sinergi.collaboration.charts import build_history_by_year, build_history_results
 from sinergi.collaboration.display import label
-from sinergi.collaboration.rules import RESULTS, SECTORS
 from sinergi.collaboration.tables import filter_history
 from sinergi.collaboration.widgets import table_with_downloads
 from sinergi.common.fmt import fmt_number, fmt_rupiah
+from sinergi.common.vocabulary import PROGRAM_RESULTS as RESULTS
+from sinergi.common.vocabulary import SECTORS
 from sinergi.ui.components import data_as_of, region_title
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load

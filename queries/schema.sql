@@ -2,9 +2,17 @@
 -- generated from these comments (python -m sinergi.data.dictionary) and a test keeps the two in step.
 -- Units are part of column names: _rp (Rupiah), _km, _km2, _ha, _ton, _kw, _pct (0-100), _count, _on (date).
 
+-- Lookup: every coded value of the domain (filled from sinergi/common/vocabulary.py, the one source).
+create table vocabulary (
+    domain varchar not null, -- the list: sector, moa_status, contribution_kind, ...
+    code varchar not null, -- the stored value
+    sort_order integer not null, -- display order within the list, from 1
+    primary key (domain, code)
+);
+
 -- Lookup: the four intervention sectors (bidang intervensi).
 create table sector (
-    sector_code varchar primary key, -- pangan, energi, kesehatan, umkm
+    sector_code varchar primary key, -- coded: vocabulary 'sector'
     name_id varchar not null, -- name in Bahasa Indonesia
     name_en varchar not null -- name in English
 );
@@ -12,7 +20,7 @@ create table sector (
 -- Lookup: the seven stages of the program flow (alur program).
 create table program_stage (
     stage_no integer primary key, -- 1 coordination ... 7 monitoring and evaluation
-    stage_code varchar not null unique, -- koordinasi, kaji_data, verifikasi, sasaran, moa, penguatan, monev
+    stage_code varchar not null unique, -- coded: vocabulary 'program_stage'
     name_id varchar not null, -- name in Bahasa Indonesia
     name_en varchar not null -- name in English
 );
@@ -27,7 +35,7 @@ create table dataset_info (
 create table region (
     region_code varchar primary key, -- dotted Kemendagri code: 99, 99.01, 99.01.02, 99.01.02.2003
     region_code_nodot varchar not null unique, -- the same code without dots
-    level varchar not null, -- provinsi, kabupaten, kecamatan, desa
+    level varchar not null check (level in ('provinsi', 'kabupaten', 'kecamatan', 'desa')), -- coded: vocabulary 'region_level'
     region_type varchar not null, -- provinsi, kabupaten, kota, kecamatan, desa, kelurahan
     name varchar not null, -- official name, without the level prefix for kecamatan and desa
     parent_code varchar, -- code of the parent region (null for a provinsi)
@@ -64,7 +72,7 @@ create table demography (
 -- Points of interest that shape access: ports, markets, town centres, puskesmas, hospitals.
 create table place (
     place_id varchar primary key, -- stable id, e.g. PLB-001
-    place_type varchar not null, -- pelabuhan, pasar, kota, puskesmas, rumah_sakit
+    place_type varchar not null check (place_type in ('pelabuhan', 'pasar', 'kota', 'puskesmas', 'rumah_sakit')), -- coded: vocabulary 'place_type'
     name varchar not null, -- name as written locally
     desa_code varchar not null, -- desa it stands in
     lon double not null, -- longitude, WGS84
@@ -100,7 +108,7 @@ create table potential_food (
 -- Sector energi terbarukan: renewable sources per desa and the households still without electricity.
 create table potential_energy (
     desa_code varchar not null, -- desa region_code
-    energy_source varchar not null, -- surya, mikrohidro, biomassa, biogas, angin
+    energy_source varchar not null check (energy_source in ('surya', 'mikrohidro', 'biomassa', 'biogas', 'angin')), -- coded: vocabulary 'energy_source'
     potential_kw double not null, -- technical potential, kilowatts
     ease_score double not null, -- 0-100, how easy the source is to use here
     households_without_electricity_count integer not null, -- households with no electricity in the desa
@@ -156,7 +164,7 @@ create table household (
     welfare_decile integer not null, -- Desil Kesejahteraan 1-4 (1 = poorest)
     welfare_percentile integer not null, -- Persentil 1-40
     is_extreme_poor boolean not null, -- register flag: decile 1
-    verification_status varchar not null, -- valid, tidak_valid, tambahan_musdes, belum
+    verification_status varchar not null check (verification_status in ('valid', 'tidak_valid', 'tambahan_musdes', 'belum')), -- coded: vocabulary 'verification_status'
     verification_reason varchar, -- why tidak_valid (pindah, meninggal, mampu, ganda) or how added
     verified_on date, -- date of field verification
     home_ownership varchar not null, -- Kepemilikan Rumah (P3KE values)
@@ -197,7 +205,7 @@ create table household_observation (
     head_employed boolean not null, -- head of household works
     employed_members_count integer not null, -- members with work
     new_jobs_count integer not null, -- members who got a job since the previous round (0 at baseline)
-    trained_sector varchar, -- sector of training/mentoring/coaching received since the previous round
+    trained_sector varchar check (trained_sector in ('pangan', 'energi', 'kesehatan', 'umkm')), -- sector of training/mentoring/coaching received since the previous round
     trained_people_count integer not null, -- members trained, mentored or coached since the previous round
     business_started boolean not null, -- a new economic activity started since the previous round
     health_facility_access boolean not null, -- mothers and children reach a health facility
@@ -210,9 +218,9 @@ create table household_observation (
 create table partner (
     partner_id varchar primary key, -- stable id, e.g. MTR-001
     name varchar not null, -- name
-    partner_type varchar not null, -- opd, swasta, bumn, universitas, lsm, komunitas, pemdes
+    partner_type varchar not null check (partner_type in ('opd', 'swasta', 'bumn', 'universitas', 'lsm', 'komunitas', 'pemdes')), -- coded: vocabulary 'partner_type'
     kabupaten_code varchar, -- home kabupaten (null when it works province- or nation-wide)
-    hub_role varchar, -- for agencies: bappeda, dinas_umkm, dinas_esdm, dinas_kesehatan, dinas_pertanian
+    hub_role varchar check (hub_role in ('bappeda', 'dinas_umkm', 'dinas_esdm', 'dinas_kesehatan', 'dinas_pertanian')), -- for agencies: coded, vocabulary 'hub_role'
     description varchar not null, -- what the partner does
     contact_email varchar not null -- office e-mail (synthetic in the demo)
 );
@@ -220,8 +228,8 @@ create table partner (
 -- What each partner can contribute, by sector and kind of contribution.
 create table partner_capacity (
     partner_id varchar not null, -- partner.partner_id
-    sector_code varchar not null, -- sector.sector_code
-    contribution_kind varchar not null, -- pelatihan, pendampingan, pembinaan, alat_hibah, kredit_lunak, akses_pasar, pendanaan
+    sector_code varchar not null check (sector_code in ('pangan', 'energi', 'kesehatan', 'umkm')), -- sector.sector_code
+    contribution_kind varchar not null check (contribution_kind in ('pelatihan', 'pendampingan', 'pembinaan', 'alat_hibah', 'kredit_lunak', 'akses_pasar', 'pendanaan')), -- coded: vocabulary 'contribution_kind'
     capacity_level integer not null, -- 1 small, 2 medium, 3 large
     primary key (partner_id, sector_code, contribution_kind)
 );
@@ -235,12 +243,12 @@ create table moa (
     scope varchar not null, -- scope of work
     resources varchar not null, -- resources committed, in words
     action_plan varchar not null, -- detailed action plan, in words
-    status varchar not null, -- draft, aktif, diperpanjang, berakhir, dihentikan
+    status varchar not null check (status in ('draft', 'aktif', 'diperpanjang', 'berakhir', 'dihentikan')), -- coded: vocabulary 'moa_status'
     signed_on date, -- date signed (null for a draft)
     started_on date not null, -- first day of the period
     ended_on date not null, -- last day of the period
     renewal_of_moa_id varchar, -- moa_id this agreement renews
-    renewal_decision varchar, -- after the end: diperpanjang, dihentikan; null while undecided
+    renewal_decision varchar check (renewal_decision in ('diperpanjang', 'dihentikan')), -- after the end: coded, vocabulary 'renewal_decision'; null while undecided
     renewal_decided_on date, -- date of that decision
     current_stage_no integer not null -- program_stage.stage_no reached
 );
@@ -249,14 +257,14 @@ create table moa (
 create table moa_party (
     moa_id varchar not null, -- moa.moa_id
     partner_id varchar not null, -- partner.partner_id
-    party_role varchar not null, -- koordinator, pelaksana, pendana, pendamping, pemantau
+    party_role varchar not null check (party_role in ('koordinator', 'pelaksana', 'pendana', 'pendamping', 'pemantau')), -- coded: vocabulary 'party_role'
     primary key (moa_id, partner_id)
 );
 
 -- Sectors covered by each MoA.
 create table moa_sector (
     moa_id varchar not null, -- moa.moa_id
-    sector_code varchar not null, -- sector.sector_code
+    sector_code varchar not null check (sector_code in ('pangan', 'energi', 'kesehatan', 'umkm')), -- sector.sector_code
     primary key (moa_id, sector_code)
 );
 
@@ -287,9 +295,9 @@ create table contribution (
     contribution_id varchar primary key, -- stable id
     moa_id varchar not null, -- moa.moa_id
     partner_id varchar not null, -- partner.partner_id
-    contribution_kind varchar not null, -- pelatihan, pendampingan, pembinaan, alat_hibah, kredit_lunak, akses_pasar, pendanaan
-    sector_code varchar not null, -- sector.sector_code
-    unit varchar not null, -- unit of volume: orang, paket, unit, kegiatan, rupiah
+    contribution_kind varchar not null check (contribution_kind in ('pelatihan', 'pendampingan', 'pembinaan', 'alat_hibah', 'kredit_lunak', 'akses_pasar', 'pendanaan')), -- coded: vocabulary 'contribution_kind'
+    sector_code varchar not null check (sector_code in ('pangan', 'energi', 'kesehatan', 'umkm')), -- sector.sector_code
+    unit varchar not null check (unit in ('orang', 'kelompok', 'paket', 'unit', 'kegiatan', 'rupiah')), -- unit of volume: coded, vocabulary 'contribution_unit'
     pledged_volume double not null, -- volume pledged in the MoA
     realised_volume double not null, -- volume realised so far
     pledged_value_rp bigint not null, -- value pledged, Rupiah
@@ -301,9 +309,9 @@ create table kpi_definition (
     kpi_code varchar primary key, -- e.g. penurunan_miskin_ekstrem, pelatihan_pangan
     name_id varchar not null, -- name in Bahasa Indonesia
     name_en varchar not null, -- name in English
-    unit varchar not null, -- persen, orang, kegiatan, jiwa
+    unit varchar not null check (unit in ('persen', 'orang', 'kegiatan', 'jiwa')), -- coded: vocabulary 'kpi_unit'
     direction varchar not null, -- lower or higher is better
-    sector_code varchar, -- sector for sector-specific KPIs, else null
+    sector_code varchar check (sector_code in ('pangan', 'energi', 'kesehatan', 'umkm')), -- sector for sector-specific KPIs, else null
     definition_id varchar not null -- how it is computed, in Bahasa Indonesia
 );
 
@@ -320,10 +328,10 @@ create table kpi_target (
 -- Interventions given to households or desa.
 create table intervention (
     intervention_id varchar primary key, -- stable id
-    source varchar not null, -- bansos, csr, kolaborasi, program_opd, dana_desa
-    strategy varchar not null, -- Inpres 4/2022: kurangi_beban, tingkatkan_pendapatan, kantong_kemiskinan
+    source varchar not null check (source in ('bansos', 'csr', 'kolaborasi', 'program_opd', 'dana_desa')), -- coded: vocabulary 'intervention_source'
+    strategy varchar not null check (strategy in ('kurangi_beban', 'tingkatkan_pendapatan', 'kantong_kemiskinan')), -- Inpres 4/2022: coded, vocabulary 'strategy'
     program varchar not null, -- program name, e.g. PKH, BPNT, Pelatihan budidaya rumput laut
-    sector_code varchar, -- sector.sector_code, null for cross-sector assistance
+    sector_code varchar check (sector_code in ('pangan', 'energi', 'kesehatan', 'umkm')), -- sector.sector_code, null for cross-sector assistance
     partner_id varchar, -- partner.partner_id that delivered it
     moa_id varchar, -- moa.moa_id when given under an MoA
     household_id varchar, -- household.household_id; null for a desa-level intervention
@@ -336,10 +344,10 @@ create table intervention (
 create table budget_allocation (
     budget_id varchar primary key, -- stable id
     kabupaten_code varchar not null, -- kabupaten region_code
-    funding_source varchar not null, -- apbd, apbn, csr, dana_desa, bumn
+    funding_source varchar not null check (funding_source in ('apbd', 'apbn', 'csr', 'dana_desa', 'bumn')), -- coded: vocabulary 'funding_source'
     year integer not null, -- budget year
     program varchar not null, -- program name
-    sector_code varchar, -- sector.sector_code, null for cross-sector
+    sector_code varchar check (sector_code in ('pangan', 'energi', 'kesehatan', 'umkm')), -- sector.sector_code, null for cross-sector
     partner_id varchar, -- agency or partner that spends it
     allocated_rp bigint not null, -- allocated, Rupiah
     realised_rp bigint not null -- realised (spent), Rupiah
@@ -350,12 +358,12 @@ create table agency_program_history (
     history_id varchar primary key, -- stable id
     partner_id varchar not null, -- the agency (partner with type opd)
     program varchar not null, -- program name
-    sector_code varchar not null, -- sector.sector_code
+    sector_code varchar not null check (sector_code in ('pangan', 'energi', 'kesehatan', 'umkm')), -- sector.sector_code
     desa_code varchar not null, -- desa region_code
     year integer not null, -- year run
     beneficiaries_count integer not null, -- households reached
     budget_rp bigint not null, -- money spent, Rupiah
-    result varchar not null, -- berhasil, sebagian, tidak_berlanjut
+    result varchar not null check (result in ('berhasil', 'sebagian', 'tidak_berlanjut')), -- coded: vocabulary 'program_result'
     result_note varchar not null -- what came of it, in words
 );
 

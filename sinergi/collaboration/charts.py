@@ -9,10 +9,11 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from sinergi.collaboration.rules import CONTRIBUTION_KINDS, MOA_STATUSES, RESULTS, SECTORS
 from sinergi.common.chart_style import PALETTE, SECTOR_COLOURS, base_layout
 from sinergi.common.fmt import fmt_pct, fmt_rupiah
 from sinergi.common.i18n import translate
+from sinergi.common.vocabulary import CONTRIBUTION_KINDS, MOA_STATUSES, SECTORS
+from sinergi.common.vocabulary import PROGRAM_RESULTS as RESULTS
 
 STATUS_COLOURS = {
     "draft": PALETTE["neutral"],

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sinergi.collaboration.rules import CONTRIBUTION_KINDS, SECTORS
 from sinergi.common.fmt import fmt_date
 from sinergi.common.i18n import translate
 from sinergi.common.text import plain
+from sinergi.common.vocabulary import CONTRIBUTION_KINDS, SECTORS
 
 
 def label(prefix: str, code: object, lang: str) -> str:

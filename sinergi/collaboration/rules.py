@@ -8,25 +8,12 @@ from datetime import date
 import pandas as pd
 
 from sinergi.common.i18n import translate
-
-SECTORS = ("pangan", "energi", "kesehatan", "umkm")
-MOA_STATUSES = ("draft", "aktif", "diperpanjang", "berakhir", "dihentikan")
-OPEN_STATUSES = ("draft", "aktif", "diperpanjang")  # the collaboration is still being prepared or running
-RUNNING_STATUSES = ("aktif", "diperpanjang")
-PARTNER_TYPES = ("opd", "swasta", "bumn", "universitas", "lsm", "komunitas", "pemdes")
-CONTRIBUTION_KINDS = (
-    "pelatihan",
-    "pendampingan",
-    "pembinaan",
-    "alat_hibah",
-    "kredit_lunak",
-    "akses_pasar",
-    "pendanaan",
+from sinergi.common.vocabulary import (
+    LAST_STAGE,
+    OPEN_STATUSES,
+    RUNNING_STATUSES,
 )
-PARTY_ROLES = ("koordinator", "pelaksana", "pendana", "pendamping", "pemantau")
-HUB_ROLES = ("bappeda", "dinas_umkm", "dinas_esdm", "dinas_kesehatan", "dinas_pertanian")
-RESULTS = ("berhasil", "sebagian", "tidak_berlanjut")
-LAST_STAGE = 7
+
 # What a gap in each sector most needs, read from the source's list of contributions: food and MSME work needs
 # skills, mentoring, tools and buyers (MSMEs also soft credit); energy needs equipment and money; health needs
 # mentoring of mothers and cadres, coaching, money and equipment.

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from sinergi.collaboration.rules import CONTRIBUTION_KINDS, HUB_ROLES, RUNNING_STATUSES, SECTORS
+from sinergi.common.vocabulary import CONTRIBUTION_KINDS, HUB_ROLES, RUNNING_STATUSES, SECTORS
 
 
 def _pct(part: pd.Series, whole: pd.Series) -> pd.Series:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SECTORS = ("semua", "pangan", "energi", "kesehatan", "umkm")
+from sinergi.common import vocabulary
+
+SECTORS = ("semua", *vocabulary.SECTORS)  # "semua": every sector at once
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from sinergi.common.vocabulary import SECTORS
 from sinergi.data.demo.catalogue import SECTOR_THEMES
-from sinergi.data.demo.households import POVERTY_LINE_RP_PER_CAPITA_DAY, SECTORS
+from sinergi.data.demo.households import POVERTY_LINE_RP_PER_CAPITA_DAY
 from sinergi.data.demo.programs import Programs
 
 

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from sinergi.common import geo
+from sinergi.common import geo, vocabulary
 from sinergi.data import db
 from sinergi.data.demo import (
     activities,
@@ -29,37 +29,21 @@ GENERATOR_VERSION = "1"
 DEFAULT_SEED = 42
 Progress = Callable[[float, str], None]
 
-SECTORS = pd.DataFrame(
-    {
-        "sector_code": ["pangan", "energi", "kesehatan", "umkm"],
-        "name_id": ["Pangan", "Energi terbarukan", "Kesehatan", "UMKM"],
-        "name_en": ["Food", "Renewable energy", "Health", "MSMEs"],
+
+def lookup_tables() -> dict[str, pd.DataFrame]:
+    """Return the lookup tables, filled from sinergi.common.vocabulary (the one source of coded values)."""
+    rows = vocabulary.vocabulary_rows()
+    return {
+        "vocabulary": pd.DataFrame(rows, columns=["domain", "code", "sort_order"]),
+        "sector": pd.DataFrame(
+            [(code, *vocabulary.SECTOR_NAMES[code]) for code in vocabulary.SECTORS],
+            columns=["sector_code", "name_id", "name_en"],
+        ),
+        "program_stage": pd.DataFrame(
+            [(no, code, *vocabulary.STAGE_NAMES[code]) for no, code in enumerate(vocabulary.STAGES, 1)],
+            columns=["stage_no", "stage_code", "name_id", "name_en"],
+        ),
     }
-)
-STAGES = pd.DataFrame(
-    {
-        "stage_no": range(1, 8),
-        "stage_code": ["koordinasi", "kaji_data", "verifikasi", "sasaran", "moa", "penguatan", "monev"],
-        "name_id": [
-            "Koordinasi mitra utama",
-            "Kaji data dan lokasi sasaran",
-            "Survei dan verifikasi lapangan",
-            "Penetapan sasaran",
-            "Penandatanganan MoA",
-            "Penguatan kapasitas",
-            "Monitoring dan evaluasi",
-        ],
-        "name_en": [
-            "Partner coordination",
-            "Data review and target locations",
-            "Survey and field verification",
-            "Targets set",
-            "MoA signed",
-            "Capacity building",
-            "Monitoring and evaluation",
-        ],
-    }
-)
 
 
 def _region_table(regions: pd.DataFrame) -> pd.DataFrame:
@@ -117,8 +101,7 @@ def generate(
     values = activities.kpi_values(obs, hh, progs.moa_target_household)
     say(0.75, "intervensi dan anggaran")
     tables = {
-        "sector": SECTORS,
-        "program_stage": STAGES,
+        **lookup_tables(),
         "dataset_info": pd.DataFrame(
             {
                 "info_key": ["as_of", "source", "is_synthetic", "seed", "scale", "generator_version"],

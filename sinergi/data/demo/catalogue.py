@@ -4,17 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-CONTRIBUTION_KINDS = (
-    "pelatihan",
-    "pendampingan",
-    "pembinaan",
-    "alat_hibah",
-    "kredit_lunak",
-    "akses_pasar",
-    "pendanaan",
-)
+from sinergi.common.vocabulary import SECTORS
+
 HUB_AGENCIES = {
-    "bappeda": ("Bappeda", ("pangan", "energi", "kesehatan", "umkm"), ("pendanaan", "pembinaan")),
+    "bappeda": ("Bappeda", SECTORS, ("pendanaan", "pembinaan")),
     "dinas_umkm": ("Dinas Koperasi dan UMKM", ("umkm",), ("pelatihan", "pembinaan", "akses_pasar")),
     "dinas_esdm": ("Dinas Energi dan Sumber Daya Mineral", ("energi",), ("alat_hibah", "pelatihan")),
     "dinas_kesehatan": ("Dinas Kesehatan", ("kesehatan",), ("pendampingan", "pelatihan", "alat_hibah")),

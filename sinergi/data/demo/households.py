@@ -13,7 +13,6 @@ from sinergi.data.demo import names
 HOUSEHOLDS_AT_SCALE_1 = 150_000
 POVERTY_LINE_RP_PER_CAPITA_DAY = 11_941.0  # US$1.90 PPP 2021
 REGISTER_YEAR = 2024
-SECTORS = ("pangan", "energi", "kesehatan", "umkm")
 
 ROUNDS = pd.DataFrame(
     {

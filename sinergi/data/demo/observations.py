@@ -7,7 +7,8 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from sinergi.data.demo.households import POVERTY_LINE_RP_PER_CAPITA_DAY, ROUNDS, SECTORS, draw_per_row
+from sinergi.common.vocabulary import SECTORS
+from sinergi.data.demo.households import POVERTY_LINE_RP_PER_CAPITA_DAY, ROUNDS, draw_per_row
 
 
 def make_observations(hh: pd.DataFrame, treatment: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:

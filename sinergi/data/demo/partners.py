@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from sinergi.common.vocabulary import SECTORS
 from sinergi.data.demo.catalogue import EXTERNAL_PARTNERS, HUB_AGENCIES
-from sinergi.data.demo.households import SECTORS
 
 
 def make_partners(

@@ -8,8 +8,8 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
+from sinergi.common.vocabulary import SECTORS
 from sinergi.data.demo.catalogue import SECTOR_THEMES, UNIT_OF_KIND
-from sinergi.data.demo.households import SECTORS
 
 AS_OF = date(2026, 10, 31)
 

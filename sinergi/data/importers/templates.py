@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from sinergi.common import vocabulary
 from sinergi.data.db import load_sql
 from sinergi.data.dictionary import parse_schema
 from sinergi.data.importers import reading
@@ -18,31 +19,21 @@ from sinergi.data.importers.core import Prepared
 from sinergi.data.importers.report import ERROR, Report
 from sinergi.data.importers.writer import file_sha256, read_current, replace_rows
 
-SECTORS = ("pangan", "energi", "kesehatan", "umkm")
-CONTRIBUTIONS = (
-    "pelatihan",
-    "pendampingan",
-    "pembinaan",
-    "alat_hibah",
-    "kredit_lunak",
-    "akses_pasar",
-    "pendanaan",
-)
 ALLOWED: dict[str, tuple] = {
-    "partner_type": ("opd", "swasta", "bumn", "universitas", "lsm", "komunitas", "pemdes"),
-    "hub_role": ("bappeda", "dinas_umkm", "dinas_esdm", "dinas_kesehatan", "dinas_pertanian"),
-    "status": ("draft", "aktif", "diperpanjang", "berakhir", "dihentikan"),
-    "renewal_decision": ("diperpanjang", "dihentikan"),
-    "party_role": ("koordinator", "pelaksana", "pendana", "pendamping", "pemantau"),
-    "contribution_kind": CONTRIBUTIONS,
-    "unit": ("orang", "paket", "unit", "kegiatan", "rupiah"),
-    "source": ("bansos", "csr", "kolaborasi", "program_opd", "dana_desa"),
-    "strategy": ("kurangi_beban", "tingkatkan_pendapatan", "kantong_kemiskinan"),
-    "funding_source": ("apbd", "apbn", "csr", "dana_desa", "bumn"),
-    "result": ("berhasil", "sebagian", "tidak_berlanjut"),
-    "trained_sector": SECTORS,
-    "sector_code": SECTORS,
-    "current_stage_no": tuple(range(1, 8)),
+    "partner_type": vocabulary.PARTNER_TYPES,
+    "hub_role": vocabulary.HUB_ROLES,
+    "status": vocabulary.MOA_STATUSES,
+    "renewal_decision": vocabulary.RENEWAL_DECISIONS,
+    "party_role": vocabulary.PARTY_ROLES,
+    "contribution_kind": vocabulary.CONTRIBUTION_KINDS,
+    "unit": vocabulary.CONTRIBUTION_UNITS,
+    "source": vocabulary.INTERVENTION_SOURCES,
+    "strategy": vocabulary.STRATEGIES,
+    "funding_source": vocabulary.FUNDING_SOURCES,
+    "result": vocabulary.PROGRAM_RESULTS,
+    "trained_sector": vocabulary.SECTORS,
+    "sector_code": vocabulary.SECTORS,
+    "current_stage_no": tuple(range(1, vocabulary.LAST_STAGE + 1)),
     "welfare_decile": (1, 2, 3, 4, 5),
 }
 # column -> the importer query listing the ids it may refer to
