@@ -75,9 +75,13 @@ def test_login_logout_and_passwords_never_stored(app, audit_db):
 
 
 def test_repeated_failures_slow_down(app, audit_db):
+    from sinergi.access import signin
+
+    # ten failures long ago: the next one sets a 300-s wait, however slowly this machine runs the form
+    for step in range(10):
+        signin.take_turn([("user:admin", signin.USER_FREE)], now=time.time() - 3500 + 301 * step)
     at = open_page(app, "pages/overview.py", role=None)
-    for _ in range(3):
-        _login(at, "admin", "nope-nope")
+    _login(at, "admin", "nope-nope")
     _login(at, "admin", DEMO_PASSWORDS["admin"])  # right password, but within the wait
     assert "Coba lagi" in at.error[0].value and len(at.metric) == 0
     assert audit.events()["event"].tolist()[0] == "login_throttled"

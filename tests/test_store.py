@@ -110,6 +110,7 @@ def test_address_throttle_spans_usernames(backend):
     waits = [signin.take_turn(signin.throttle_keys(f"user{i}", "10.0.0.7"))[0] for i in range(12)]
     assert waits[: signin.ADDRESS_FREE] == [0] * signin.ADDRESS_FREE and waits[-1] > 0
     assert signin.take_turn(signin.throttle_keys("user1", "10.0.0.8"))[0] == 0  # another address goes on
+    assert signin.throttle_keys("user1", "127.0.0.1") == [("user:user1", signin.USER_FREE)]  # no proxy header
 
 
 def test_sessions_idle_end_and_claims(backend, monkeypatch):

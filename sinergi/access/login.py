@@ -65,9 +65,11 @@ def client_address() -> str | None:
         headers = st.context.headers
     except Exception:  # no browser behind this run (tests)
         return None
+    if not isinstance(peer, str):  # AppTest has no client
+        return None
     trusted = os.environ.get("SINERGI_TRUSTED_PROXIES", "127.0.0.1,::1").split(",")
     forwarded = headers.get("X-Real-IP") if headers else None
-    return forwarded if forwarded and peer in trusted else peer
+    return forwarded if isinstance(forwarded, str) and forwarded and peer in trusted else peer
 
 
 def _cookie_token() -> str | None:

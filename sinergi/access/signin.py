@@ -8,6 +8,7 @@ backoffs: the ones after the free attempts find the wait already set by the one 
 
 from __future__ import annotations
 
+import ipaddress
 import time
 from dataclasses import dataclass
 
@@ -30,11 +31,21 @@ class Outcome:
 
 
 def throttle_keys(username_key: str, address: str | None) -> list[tuple[str, int]]:
-    """Return the throttle keys of an attempt with their free failures (sorted: one lock order everywhere)."""
+    """Return the throttle keys of an attempt with their free failures (sorted: one lock order everywhere).
+
+    A loopback address gets no key of its own: it is a local tool, or a proxy that did not pass X-Real-IP, and one
+    key for everyone behind it would let ten wrong guesses lock every user out."""
     keys = [(f"user:{username_key}", USER_FREE)]
-    if address:
+    if address and not _is_loopback(address):
         keys.append((f"addr:{address}", ADDRESS_FREE))
     return sorted(keys)
+
+
+def _is_loopback(address: str) -> bool:
+    try:
+        return ipaddress.ip_address(address.split("%")[0]).is_loopback
+    except ValueError:  # not an IP address (a socket path): a key of its own
+        return False
 
 
 def take_turn(keys: list[tuple[str, int]], now: float | None = None) -> tuple[int, int]:
