@@ -86,6 +86,11 @@ def restore_from_cookie() -> None:
     session_id = sessions.unsign(_cookie_token())
     live = sessions.touch(session_id) if session_id else None
     if live is None:
+        ended = sessions.end(session_id, "idle") if session_id else None
+        if ended:  # a signed cookie of a session that went idle: end it once, say so once
+            audit.record("session_expired", *ended)
+            st.session_state[EXPIRED_KEY] = True
+            st.session_state[FORGET_KEY] = True
         return
     if live.is_demo and signin.real_data_loaded():
         sessions.end(live.session_id, "demo_on_real_data")
