@@ -1,13 +1,17 @@
-"""Sinergi: routes the screens (st.navigation). Each page draws the shared chrome itself (sinergi.ui.context)."""
+"""Sinergi: routes the screens (st.navigation). Each page draws the shared chrome itself (sinergi.ui.context).
+
+Serve it with `streamlit run server.py`, which adds the session cookie, the download gate and the incident handler.
+"""
 
 import streamlit as st
 
-from sinergi.access.login import session_viewer
+from sinergi.access.login import restore_from_cookie, session_viewer
 from sinergi.common.i18n import translate
 from sinergi.ui.context import current_language
 from sinergi.ui.pages import pages_for
 
 lang = current_language()
+restore_from_cookie()  # a reload or an opened link in a signed-in browser: list the role's pages at once
 viewer = session_viewer()
 sections: dict[str, list] = {}
 # Only the pages the signed-in role may use; page_context refuses the others too (deep links by file name).
@@ -20,5 +24,7 @@ for spec in pages_for(viewer.role if viewer else None):
             default=spec.default,
         )
     )
-# expanded: every screen listed; the collapsed list would add an untranslated "View N more" link
-st.navigation(sections, expanded=True).run()
+# Signed out, nothing is listed: the page shows the sign-in form and the language switch only, while every page
+# stays routable so that an opened link lands on its page after sign-in. Signed in: every screen of the role
+# (expanded; the collapsed list would add an untranslated "View N more" link).
+st.navigation(sections, position="sidebar" if viewer else "hidden", expanded=True).run()

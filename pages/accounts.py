@@ -3,19 +3,26 @@
 import pandas as pd
 import streamlit as st
 
-from sinergi.access.accounts import accounts_path, load_accounts
+from sinergi.access.accounts import load_accounts
+from sinergi.access.store import store_url
 from sinergi.ui.context import page_context
 
 ctx = page_context("akun")
 t = ctx.t
 
 st.title(t("akun.title"))
-st.caption(t("akun.intro", path=accounts_path()))
+st.caption(t("akun.intro", path=store_url().split("@")[-1]))  # never the password of a store URL
 rows = [
-    {"username": a.username, "display_name": a.display_name, "role": a.role, "scope": a.scope or "*"}
+    {
+        "username": a.username,
+        "display_name": a.display_name,
+        "role": a.role,
+        "scope": a.scope or "*",
+        "demo": a.is_demo,
+    }
     for a in load_accounts().values()
 ]
-headers = {c: t(f"akun.col.{c}") for c in ("username", "display_name", "role", "scope")}
+headers = {c: t(f"akun.col.{c}") for c in ("username", "display_name", "role", "scope", "demo")}
 st.dataframe(pd.DataFrame(rows, columns=list(headers)).rename(columns=headers), hide_index=True)
 ACCOUNT_COMMAND = "python -m sinergi.access.accounts add <nama> <peran> --scope 99.02 --name 'Nama Lengkap'"
 st.code(ACCOUNT_COMMAND, language="bash")

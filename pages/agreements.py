@@ -8,6 +8,7 @@ from sinergi.collaboration.rules import moa_alerts
 from sinergi.collaboration.tables import contribution_matrix
 from sinergi.collaboration.widgets import link_params, selected_row, synced_choice, table_with_downloads
 from sinergi.common.fmt import fmt_date, fmt_number, fmt_pct, fmt_rupiah
+from sinergi.common.text import plain
 from sinergi.common.vocabulary import MOA_STATUSES
 from sinergi.ui.components import data_as_of, region_title
 from sinergi.ui.context import page_context
@@ -102,11 +103,11 @@ with detail_box:
     moa = moas[moas["moa_id"] == chosen].iloc[0]
     detail = {**params, "moa_id": chosen}
 
-    st.header(f"{moa['moa_id']} · {moa['title']}")
+    st.header(f"{moa['moa_id']} · {plain(moa['title'])}")
     st.markdown(
         t(
             "moa.detail.facts",
-            number=moa["moa_number"],
+            number=plain(moa["moa_number"]),
             status=moa["status_label"],
             period=moa["period_label"],
             signed=fmt_date(moa["signed_on"], lang),
@@ -117,14 +118,14 @@ with detail_box:
         st.markdown(t("moa.detail.renews", moa=moa["renewal_of_moa_id"]))
     left, right = st.columns([3, 2])
     with left:
-        st.markdown(f"**{t('moa.detail.scope')}** {moa['scope']}")
-        st.markdown(f"**{t('moa.detail.resources')}** {moa['resources']}")
-        st.markdown(f"**{t('moa.detail.action_plan')}** {moa['action_plan']}")
+        st.markdown(f"**{t('moa.detail.scope')}** {plain(moa['scope'])}")
+        st.markdown(f"**{t('moa.detail.resources')}** {plain(moa['resources'])}")
+        st.markdown(f"**{t('moa.detail.action_plan')}** {plain(moa['action_plan'])}")
         st.markdown(f"**{t('moa.detail.parties')}**")
         for party in load("moa_parties", **params).query("moa_id == @chosen").itertuples(index=False):
             st.page_link(
                 "pages/partners.py",
-                label=f"{party.partner_name} — {label('moa.role', party.party_role, lang)}",
+                label=f"{plain(party.partner_name)} — {label('moa.role', party.party_role, lang)}",
                 query_params=link_params(ctx, mitra=party.partner_id),
             )
     with right:
@@ -135,7 +136,8 @@ with detail_box:
             st.plotly_chart(build_target_desa_map(shapes, lang), key="moa_target_map")
             st.caption(
                 ", ".join(
-                    f"{d} ({k})" for d, k in zip(targets["desa_name"], targets["kecamatan_name"], strict=True)
+                    f"{plain(d)} ({plain(k)})"
+                    for d, k in zip(targets["desa_name"], targets["kecamatan_name"], strict=True)
                 )
             )
 

@@ -9,7 +9,7 @@ from sinergi.briefing.map import build_briefing_map
 from sinergi.briefing.widgets import export_files, print_stylesheet
 from sinergi.common.fmt import fmt_date
 from sinergi.common.suppressed import show_counts
-from sinergi.ui.components import data_as_of, download_buttons, region_title
+from sinergi.ui.components import data_as_of, download_buttons, offer_download, region_title
 from sinergi.ui.context import page_context
 from sinergi.ui.data import database_version, load
 
@@ -92,7 +92,7 @@ if st.session_state.get("briefing_export_for") == (ctx.region_code, ctx.round_id
             viewer.role,
             viewer.scope,
             ctx.region_code,
-            region_title(ctx),
+            region_title(ctx, markdown=False),
             ctx.round_id,
             ctx.round_name,
             ctx.baseline_round_id,
@@ -105,19 +105,22 @@ if st.session_state.get("briefing_export_for") == (ctx.region_code, ctx.round_id
         export_box.error(t("briefing.export_failed", error=error))
     else:
         pdf_column, pptx_column = export_box.columns(2)
-        pdf_column.download_button(
+        scope = {"table": "briefing", "region": ctx.region_code, "round": ctx.round_id, "lang": lang}
+        offer_download(
+            pdf_column,
             t("briefing.export_pdf"),
-            pdf,
-            file_name=f"{stem}.pdf",
-            mime="application/pdf",
-            key="briefing_pdf",
-            on_click="ignore",
+            lambda: pdf,
+            f"{stem}.pdf",
+            "application/pdf",
+            "briefing_pdf",
+            {**scope, "format": "pdf"},
         )
-        pptx_column.download_button(
+        offer_download(
+            pptx_column,
             t("briefing.export_pptx"),
-            pptx,
-            file_name=f"{stem}.pptx",
-            mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
-            key="briefing_pptx",
-            on_click="ignore",
+            lambda: pptx,
+            f"{stem}.pptx",
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            "briefing_pptx",
+            {**scope, "format": "pptx"},
         )

@@ -8,6 +8,7 @@ from sinergi.collaboration.rules import gap_cells, suggest_partners
 from sinergi.collaboration.tables import area_sector_matrix, gap_count_matrix, hub_structure, matrix_areas
 from sinergi.collaboration.widgets import link_params, selected_row, table_with_downloads
 from sinergi.common.fmt import fmt_number
+from sinergi.common.text import plain
 from sinergi.common.vocabulary import HUB_ROLES
 from sinergi.ui.components import data_as_of, region_title
 from sinergi.ui.context import page_context
@@ -68,8 +69,8 @@ else:
                 t(
                     "koordinasi.suggest.heading",
                     sector=gap["sector_label"],
-                    desa=gap["desa_name"],
-                    kecamatan=gap["kecamatan_name"],
+                    desa=plain(gap["desa_name"]),
+                    kecamatan=plain(gap["kecamatan_name"]),
                 )
             )
             suggestions = suggest_partners(
@@ -80,10 +81,10 @@ else:
             for row in suggestions.itertuples(index=False):
                 st.page_link(
                     "pages/partners.py",
-                    label=f"{row.rank}. {row.partner_name} ({label('mitra.type', row.partner_type, lang)})",
+                    label=f"{row.rank}. {plain(row.partner_name)} ({label('mitra.type', row.partner_type, lang)})",
                     query_params=link_params(ctx, mitra=row.partner_id),
                 )
-                st.caption(row.reason)
+                st.caption(plain(row.reason))
 
 
 st.subheader(t("koordinasi.matrix.heading", level=t(f"koordinasi.area.{'desa' if by_desa else 'kecamatan'}")))
@@ -117,7 +118,7 @@ for col, role in zip(columns, HUB_ROLES, strict=True):
         st.markdown(f"**{label('mitra.hub', role, lang)}**")
         for agency in hub[hub["hub_role"] == role].itertuples(index=False):
             # Names are long and links stay on one line: the name as text, a short link under it.
-            st.markdown(agency.partner_name)
+            st.markdown(plain(agency.partner_name))
             st.caption(
                 t(
                     "koordinasi.hub.agency",

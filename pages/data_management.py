@@ -1,5 +1,7 @@
 """Kelola Data (admin): import real data with a problem report, download templates, restore the previous version."""
 
+from functools import partial
+
 import streamlit as st
 
 from sinergi.data.importers import all_kinds, execute, prepare
@@ -7,9 +9,11 @@ from sinergi.data.importers.report import localised, report_csv, report_excel
 from sinergi.data.importers.sample import synthetic_p3ke
 from sinergi.data.importers.templates import SPECS, template_bytes
 from sinergi.data.importers.writer import list_backups, read_current, restore_previous
+from sinergi.ui.components import offer_download
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ctx = page_context("kelola")
 t = ctx.t
 
@@ -61,18 +65,21 @@ with tab_import:
             st.subheader(t("kelola.report"))
             st.dataframe(localised(frame.head(5000)), hide_index=True)
             cols = st.columns(2)
-            cols[0].download_button(t("kelola.report_excel"), report_excel(frame), "laporan_impor.xlsx")
-            cols[1].download_button(t("kelola.report_csv"), report_csv(frame), "laporan_impor.csv")
+            detail = {"table": "import_report", "rows": len(frame)}
+            offer_download(cols[0], t("kelola.report_excel"), lambda: report_excel(frame), "laporan_impor.xlsx",
+                           XLSX, "kelola_report_xlsx", {**detail, "format": "xlsx"})  # fmt: skip
+            offer_download(cols[1], t("kelola.report_csv"), lambda: report_csv(frame), "laporan_impor.csv",
+                           "text/csv", "kelola_report_csv", {**detail, "format": "csv"})  # fmt: skip
 
 with tab_templates:
     st.caption(t("kelola.templates_intro"))
     for key, spec in SPECS.items():
-        st.download_button(t("kelola.template_download", name=spec.title_id), template_bytes(key),
-                           f"templat_{key}.xlsx", key=f"kelola_tpl_{key}")  # fmt: skip
+        offer_download(st, t("kelola.template_download", name=spec.title_id), partial(template_bytes, key),
+                       f"templat_{key}.xlsx", XLSX, f"kelola_tpl_{key}", {"table": f"template_{key}", "rows": 0})  # fmt: skip
     known = read_current("known_desa")["id"]
     desa = known[known.str.startswith(ctx.region_code + ".")].tolist()
-    st.download_button(t("kelola.sample_p3ke"), synthetic_p3ke(desa or [ctx.region_code], 50),
-                       "contoh_p3ke_sintetis.csv", key="kelola_sample")  # fmt: skip
+    offer_download(st, t("kelola.sample_p3ke"), partial(synthetic_p3ke, desa or [ctx.region_code], 50),
+                   "contoh_p3ke_sintetis.csv", "text/csv", "kelola_sample", {"table": "sample_p3ke", "rows": 50})  # fmt: skip
 
 with tab_history:
     log = load("import_log_recent")

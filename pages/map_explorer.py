@@ -3,6 +3,7 @@
 import streamlit as st
 
 from sinergi.common.fmt import fmt_number, fmt_pct
+from sinergi.common.text import plain
 from sinergi.planning.desa_profile import clicked_desa, distance_table, potential_table, profile_table
 from sinergi.planning.map_indicators import SECTOR_PLACES, SECTORS, indicators_for
 from sinergi.planning.poverty_map import (
@@ -105,7 +106,9 @@ data_as_of(ctx)
 if desa:
     row = locations.set_index("desa_code").loc[desa]
     profile = load("desa_profile", region=desa).iloc[0]
-    st.subheader(t("peta.profile.heading", name=profile["name"], kecamatan=profile["kecamatan_name"]))
+    st.subheader(
+        t("peta.profile.heading", name=plain(profile["name"]), kecamatan=plain(profile["kecamatan_name"]))
+    )
     tiles = st.columns(4)
     tiles[0].metric(t("peta.profile.population"), fmt_number(profile["population_count"], lang), border=True)
     tiles[1].metric(t("peta.profile.households"), fmt_number(profile["households_count"], lang), border=True)

@@ -6,6 +6,7 @@ from sinergi.collaboration.display import capacity_grid, label, moa_display, par
 from sinergi.collaboration.tables import filter_partners, partner_moas
 from sinergi.collaboration.widgets import link_params, selected_row, synced_choice, table_with_downloads
 from sinergi.common.fmt import fmt_number
+from sinergi.common.text import plain
 from sinergi.common.vocabulary import CONTRIBUTION_KINDS, PARTNER_TYPES, SECTORS
 from sinergi.ui.components import data_as_of, region_title
 from sinergi.ui.context import page_context
@@ -96,18 +97,18 @@ with profile_box:
         st.rerun()
     partner = partners[partners["partner_id"] == chosen].iloc[0]
 
-    st.header(partner["name"])
+    st.header(plain(partner["name"]))
     st.markdown(
         t(
             "mitra.profile.facts",
             type=partner["type_label"],
             home=partner["home_label"],
-            email=partner["contact_email"],
+            email=plain(partner["contact_email"]),
         )
     )
     if partner["hub_label"]:
         st.markdown(t("mitra.profile.hub", role=partner["hub_label"]))
-    st.write(partner["description"])
+    st.markdown(plain(partner["description"]))
     tiles = st.columns(3)
     tiles[0].metric(t("mitra.col.moa_count"), fmt_number(partner["moa_count"], lang), border=True)
     tiles[1].metric(
@@ -117,9 +118,9 @@ with profile_box:
         t("mitra.profile.desa_worked"), fmt_number(partner["desa_worked_count"], lang), border=True
     )
     if partner["kecamatan_names"]:
-        st.markdown(t("mitra.profile.works_in", places=partner["kecamatan_names"]))
+        st.markdown(t("mitra.profile.works_in", places=plain(partner["kecamatan_names"])))
 
-    st.subheader(t("mitra.profile.moas", name=partner["name"]))
+    st.subheader(t("mitra.profile.moas", name=plain(partner["name"])))
     mine = partner_moas(parties, moas, chosen)
     if mine.empty:
         st.info(t("mitra.profile.no_moa"))
@@ -132,7 +133,7 @@ with profile_box:
                 label=t(
                     "mitra.profile.moa_link",
                     moa=row.moa_id,
-                    title=row.title,
+                    title=plain(row.title),
                     role=row.role_label,
                     status=row.status_label,
                     period=row.period_label,

@@ -41,7 +41,7 @@ def _free_port() -> int:
 
 @contextmanager
 def served_app(env: dict[str, str] | None = None, log: Path | None = None) -> Iterator[str]:
-    """Run `streamlit run app.py` headless on a free port; yield its base URL (server output to log if given)."""
+    """Run `streamlit run server.py` headless on a free port; yield its base URL (server output to log if given)."""
     port = _free_port()
     sink = log.open("wb") if log else subprocess.DEVNULL
     proc = subprocess.Popen(
@@ -50,7 +50,7 @@ def served_app(env: dict[str, str] | None = None, log: Path | None = None) -> It
             "-m",
             "streamlit",
             "run",
-            str(ROOT / "app.py"),
+            str(ROOT / "server.py"),
             "--server.headless",
             "true",
             "--server.port",

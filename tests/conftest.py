@@ -11,6 +11,8 @@ from pathlib import Path
 import duckdb
 import pytest
 import streamlit as st
+from streamlit import config as streamlit_config
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from sinergi.access.login import NAME_KEY, SEEN_KEY, VIEWER_KEY
@@ -18,6 +20,9 @@ from sinergi.access.policy import make_viewer
 from sinergi.data import db
 from sinergi.data.demo.build import build_demo_database
 
+# The shipped config hides error details from browsers (a served app shows an incident id instead); AppTest tests
+# read the exception messages, so they run with full details.
+streamlit_config.set_option("client.showErrorDetails", "full")
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 REAL_DATA = ROOT.parent / "shared" / "data" / "real"
@@ -82,3 +87,24 @@ def open_page(
     app.switch_page(page)
     app.run()
     return app
+
+
+# AppTest gives each run its own media manager and drops it afterwards: remember what each download button would
+# run on a click (its file is made on request), so that a test can click it after the run.
+_DEFERRED: dict[str, object] = {}
+_add_deferred = MediaFileManager.add_deferred
+
+
+def _recording_add_deferred(self, data_callable, *args, **kwargs):
+    file_id = _add_deferred(self, data_callable, *args, **kwargs)
+    _DEFERRED[file_id] = data_callable
+    return file_id
+
+
+MediaFileManager.add_deferred = _recording_add_deferred
+
+
+def click_download(button) -> bytes:
+    """Run what a click on a download button runs (its file is made on request) and return the file's bytes."""
+    made = _DEFERRED[button.proto.deferred_file_id]()
+    return made if isinstance(made, bytes) else str(made).encode("utf-8")

@@ -99,6 +99,12 @@ def test_page_respects_role_and_scope(spec, role, kab, people, recorded):
     if kab == "99.01.10" and spec.key == "beranda":
         assert "<5" in at.dataframe[0].value.to_string()  # the suppression did run
     assert _violations(at, role, people, recorded) == []
+    # nothing sits at a media URL before a click: every download is made on request (and /media/ wants the
+    # session that made it: tests/test_browser_security.py fetches the URLs without one)
+    made_early = [
+        b.proto.label for b in at.get("download_button") if b.proto.url or not b.proto.deferred_file_id
+    ]
+    assert made_early == []
 
 
 def _violations(at: AppTest, role: str, people: dict, recorded: list) -> list[str]:

@@ -1,12 +1,13 @@
 """Sign-in under AppTest: the login form guards every page, roles and scopes hold, passwords never stored."""
 
+import json
 import sqlite3
 import subprocess
 import sys
 import time
 
 import pytest
-from conftest import ROOT, open_page, sign_in
+from conftest import ROOT, click_download, open_page, sign_in
 from streamlit.testing.v1 import AppTest
 
 from sinergi.access import audit
@@ -32,18 +33,17 @@ def _login(at, username, password):
 
 def _audit_text(path) -> str:
     with sqlite3.connect(path) as con:
-        return "\n".join(" ".join(map(str, row)) for row in con.execute("select * from audit_event"))
+        tables = [r[0] for r in con.execute("select name from sqlite_master where type = 'table'")]
+        return "\n".join(" ".join(map(str, row)) for t in tables for row in con.execute(f"select * from {t}"))
 
 
 def test_demo_accounts_are_hashed_and_verify():
     accounts = load_accounts()
     assert set(accounts) == set(DEMO_PASSWORDS)
     for name, password in DEMO_PASSWORDS.items():
-        assert (
-            accounts[name].password_hash.startswith("$2b$") and password not in accounts[name].password_hash
-        )
-        assert verify(name, password, accounts) is accounts[name]
-        assert verify(name, password + "x", accounts) is None
+        assert accounts[name].password_hash.startswith("$2b$12$") and accounts[name].is_demo
+        assert verify(name, password) == accounts[name]
+        assert verify(name, password + "x") is None
     assert accounts["perencana"].scope == accounts["pimpinan"].scope == "99.02"
 
 
@@ -75,9 +75,13 @@ def test_login_logout_and_passwords_never_stored(app, audit_db):
 
 
 def test_repeated_failures_slow_down(app, audit_db):
+    from sinergi.access import signin
+
+    # ten failures long ago: the next one sets a 300-s wait, however slowly this machine runs the form
+    for step in range(10):
+        signin.take_turn([("user:admin", signin.USER_FREE)], now=time.time() - 3500 + 301 * step)
     at = open_page(app, "pages/overview.py", role=None)
-    for _ in range(3):
-        _login(at, "admin", "nope-nope")
+    _login(at, "admin", "nope-nope")
     _login(at, "admin", DEMO_PASSWORDS["admin"])  # right password, but within the wait
     assert "Coba lagi" in at.error[0].value and len(at.metric) == 0
     assert audit.events()["event"].tolist()[0] == "login_throttled"
@@ -134,23 +138,28 @@ def test_admin_sees_audit_log_and_accounts(app, audit_db):
     at = open_page(app, "pages/accounts.py")
     assert not at.exception
     assert "$2b$" not in at.dataframe[0].value.to_string()
+    assert "admin" in at.dataframe[0].value.to_string()
 
 
-def test_cli_adds_a_hashed_account(tmp_path):
-    path = tmp_path / "accounts.toml"
-    env = {"SINERGI_ACCOUNTS": str(path), "PATH": ""}
-    done = subprocess.run(
-        [sys.executable, "-m", "sinergi.access.accounts", "add", "budi", "pimpinan", "--scope", "99.05"],
-        input="rahasia-budi-1\n",
-        capture_output=True,
-        text=True,
-        env=env,
-        check=True,
-    )
-    assert "rahasia-budi-1" not in path.read_text() + done.stdout + done.stderr
-    assert verify("budi", "rahasia-budi-1", load_accounts(path)).scope == "99.05"
-    with pytest.raises(ValueError):
-        add_account(path, "budi", "tamu", "x" * 8, None, None)
+def test_cli_adds_a_hashed_account(audit_db):
+    env = {"SINERGI_AUDIT_DB": str(audit_db), "PATH": ""}
+
+    def cli(*args: str, password: str = "rahasia-budi-1") -> subprocess.CompletedProcess:
+        command = [sys.executable, "-m", "sinergi.access.accounts", *args]
+        return subprocess.run(command, input=password + "\n", capture_output=True, text=True, env=env)
+
+    done = cli("add", "budi", "pimpinan", "--scope", "99.05")
+    assert done.returncode == 0, done.stderr
+    assert "rahasia-budi-1" not in _audit_text(audit_db) + done.stdout + done.stderr
+    assert verify("budi", "rahasia-budi-1").scope == "99.05"
+    assert not verify("budi", "rahasia-budi-1").is_demo
+    assert cli("add", "siti", "tamu", password="x" * 73).returncode == 2  # over bcrypt's 72 bytes
+    assert cli("add", "siti", "tamu", password="pendek").returncode == 2
+    assert "budi\tpimpinan\t99.05" in cli("list").stdout
+    with pytest.raises(ValueError, match="exists"):
+        add_account("budi", "tamu", "x" * 12)
+    assert cli("disable", "budi").returncode == 0
+    assert verify("budi", "rahasia-budi-1") is None
 
 
 def test_exports_are_stamped_suppressed_and_logged(app, audit_db):
@@ -159,10 +168,16 @@ def test_exports_are_stamped_suppressed_and_logged(app, audit_db):
     assert len(buttons) == 2
     names = [b.proto.label for b in buttons]
     assert names == ["Unduh Excel", "Unduh CSV"]
-    at.get("download_button")[1].click().run()  # element API: the click runs the audit callback
+    assert all(b.proto.deferred_file_id and not b.proto.url for b in buttons)  # nothing made before a click
+    assert audit.events(event="export").empty
+    content = click_download(buttons[1])
+    assert content.decode("utf-8-sig").count("\n") >= 2
     event = audit.events().iloc[0]
     assert (event["event"], event["username"], event["role"]) == ("export", "test-monev", "monev")
-    assert "test-monev" in event["detail"]
+    detail = json.loads(event["detail"])
+    assert detail["scope"] == "*" and detail["format"] == "csv" and detail["region"] == "99.02"
+    assert detail["rows"] == content.decode("utf-8-sig").strip().count("\n")
+    assert "test-monev" in detail["file"]
 
 
 def test_by_name_views_are_logged_once(app, audit_db, monkeypatch):

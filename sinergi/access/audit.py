@@ -1,51 +1,27 @@
-"""The audit log: logins, failed logins, by-name views, exports and imports, in a small writable SQLite file.
+"""The audit log: logins, failed logins, by-name views, exports, imports and incidents, in the shared store.
 
-The main DuckDB file is read-only for the app, so the log lives apart: $SINERGI_AUDIT_DB or data/audit.sqlite3.
-Passwords are never passed here; an unknown username is kept only as a hash (people type passwords into it).
+The main DuckDB file is read-only for the app, so the log lives in the store (sinergi.access.store: SQLite by
+default, PostgreSQL when several app processes share one). Passwords are never passed here; an unknown username is
+kept only as a hash (people type passwords into it).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import sqlite3
-import threading
-from datetime import UTC, datetime, timedelta
-from pathlib import Path
+from datetime import UTC, datetime
 
 import pandas as pd
 
-from sinergi.data.db import PROJECT_ROOT
+from sinergi.access.store import store
 
-EVENTS = ("login", "login_failed", "login_throttled", "logout", "session_expired", "by_name_view", "export")
-EVENTS += ("import", "access_denied")
-_lock = threading.Lock()
-_DDL = """
-create table if not exists audit_event (
-    event_id integer primary key autoincrement,
-    at_utc text not null,
-    username text not null,
-    role text,
-    event text not null,
-    page text,
-    detail text
-);
-create index if not exists audit_event_user on audit_event (username, event, at_utc);
-"""
+EVENTS = ("login", "login_failed", "login_throttled", "login_refused", "logout", "session_expired")
+EVENTS += ("session_resumed", "by_name_view", "export", "import", "restore", "access_denied", "incident")
+COLUMNS = ["event_id", "at_utc", "username", "role", "event", "page", "detail"]
 
 
-def audit_path() -> Path:
-    """Return the audit store: $SINERGI_AUDIT_DB or data/audit.sqlite3."""
-    return Path(os.environ.get("SINERGI_AUDIT_DB", PROJECT_ROOT / "data" / "audit.sqlite3"))
-
-
-def _connect() -> sqlite3.Connection:
-    path = audit_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    con = sqlite3.connect(path, timeout=10)
-    con.executescript(_DDL)
-    return con
+def _stamp(when: datetime) -> str:
+    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def unknown_user_key(username: str) -> str:
@@ -64,49 +40,21 @@ def record(
     """Append one event to the audit log."""
     if event not in EVENTS:
         raise ValueError(f"unknown audit event {event!r}")
-    stamp = (when or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
     text = json.dumps(detail, ensure_ascii=False, default=str, sort_keys=True) if detail else None
-    with _lock:
-        con = _connect()
-        try:
-            with con:  # commits
-                con.execute(
-                    "insert into audit_event (at_utc, username, role, event, page, detail) "
-                    "values (?, ?, ?, ?, ?, ?)",
-                    (stamp, username, role, event, page, text),
-                )
-        finally:
-            con.close()
+    store().run(
+        "audit_insert",
+        at_utc=_stamp(when or datetime.now(UTC)),
+        username=username,
+        role=role,
+        event=event,
+        page=page,
+        detail=text,
+    )
 
 
-def recent_failures(
-    username: str, now: datetime | None = None, window_min: int = 60
-) -> tuple[int, datetime | None]:
-    """Return (failed logins since the last success within the window, time of the latest failure)."""
-    now = now or datetime.now(UTC)
-    since = (now - timedelta(minutes=window_min)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-    with _lock:
-        con = _connect()
-        try:
-            rows = con.execute(
-                "select event, at_utc from audit_event where username = ? and at_utc >= ? "
-                "and event in ('login', 'login_failed') order by event_id desc",
-                (username, since),
-            ).fetchall()
-        finally:
-            con.close()
-    failures, latest = 0, None
-    for event, at in rows:
-        if event == "login":
-            break
-        failures += 1
-        latest = latest or datetime.strptime(at, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
-    return failures, latest
-
-
-def backoff_seconds(failures: int) -> int:
-    """Return how long to wait after failures in a row: none for the first 3, then 2, 4, 8 ... up to 300 s."""
-    return 0 if failures < 3 else min(2 ** (failures - 2), 300)
+def backoff_seconds(failures: int, free: int = 3) -> int:
+    """Return how long to wait after failures in a row: none for the first `free`, then 2, 4, 8 ... up to 300 s."""
+    return 0 if failures < free else min(2 ** (failures - free + 1), 300)
 
 
 def events(
@@ -117,28 +65,12 @@ def events(
     limit: int = 5000,
 ) -> pd.DataFrame:
     """Return audit events, newest first, filtered by UTC time range, username and event."""
-    clauses, args = ["1 = 1"], []
-    if start:
-        clauses.append("at_utc >= ?")
-        args.append(start.strftime("%Y-%m-%dT%H:%M:%S.%fZ"))
-    if end:
-        clauses.append("at_utc < ?")
-        args.append(end.strftime("%Y-%m-%dT%H:%M:%S.%fZ"))
-    if username:
-        clauses.append("username = ?")
-        args.append(username)
-    if event:
-        clauses.append("event = ?")
-        args.append(event)
-    # the where clause is built from fixed fragments; every value is a bound parameter
-    sql = (
-        "select event_id, at_utc, username, role, event, page, detail from audit_event where "  # noqa: S608
-        + " and ".join(clauses)
-        + " order by event_id desc limit ?"
+    rows = store().run(
+        "audit_events",
+        start=_stamp(start) if start else None,
+        end_before=_stamp(end) if end else None,
+        username=username,
+        event=event,
+        row_limit=int(limit),
     )
-    with _lock:
-        con = _connect()
-        try:
-            return pd.read_sql_query(sql, con, params=[*args, limit])
-        finally:
-            con.close()
+    return pd.DataFrame(rows, columns=COLUMNS)

@@ -1,44 +1,54 @@
-"""Sign-in for every page: the viewer in st.session_state, the login form, inactivity expiry, the sidebar line."""
+"""Sign-in for every page: the viewer in st.session_state, the login form, the session cookie, idle expiry.
+
+The password is checked by sinergi.access.signin (throttling in the shared store). A successful sign-in opens a
+session in the store and hands the browser a one-time claim code, which a small script trades for an HttpOnly
+session cookie at /sinergi/session/claim (sinergi.access.web). A reload or an opened link then resumes the session
+from the cookie; the idle limit is checked in the store on every page run.
+"""
 
 from __future__ import annotations
 
+import json
 import os
 import time
-from datetime import UTC, datetime
 
 import streamlit as st
 
-from sinergi.access import audit
-from sinergi.access.accounts import load_accounts, verify
-from sinergi.access.policy import ROLES, Viewer
+from sinergi.access import audit, sessions, signin
+from sinergi.access.policy import ROLES, Viewer, make_viewer
 from sinergi.common.i18n import translate
 
 VIEWER_KEY = "sinergi_viewer"  # the signed-in Viewer
 SEEN_KEY = "sinergi_seen"  # epoch seconds of the viewer's last page run
 NAME_KEY = "sinergi_display_name"
+SESSION_KEY = "sinergi_session_id"  # the store session behind the viewer (absent for test sign-ins)
+CLAIM_KEY = "sinergi_claim"  # page runs left in which to hand the browser a claim code for the cookie
+CLAIM_RUNS = 3  # a fetch lost on a busy machine is made good by the next page run
+FORGET_KEY = "sinergi_forget_cookie"  # the cookie is to be cleared (after a sign-out)
 PAGE_KEY = "sinergi_page"  # key of the page being drawn, for the audit log
 LOGGED_KEY = "sinergi_by_name_logged"  # by-name views already written to the audit log this session
 EXPIRED_KEY = "sinergi_expired"
+ACCOUNT_COMMAND = "python -m sinergi.access.accounts add <nama> admin"
+ROUTE_PREFIX = "/sinergi/session"
 
 
 def session_minutes() -> float:
     """Return the inactivity limit in minutes: $SINERGI_SESSION_MINUTES, 30 by default."""
-    try:
-        return float(os.environ.get("SINERGI_SESSION_MINUTES", "30"))
-    except ValueError:
-        return 30.0
+    return sessions.idle_seconds() / 60
 
 
-def sign_in(viewer: Viewer, display_name: str | None = None) -> None:
-    """Put viewer in this session (after a checked password, or from tests)."""
+def sign_in(viewer: Viewer, display_name: str | None = None, session_id: str | None = None) -> None:
+    """Put viewer in this session (after a checked password or a live cookie, or from tests)."""
     st.session_state[VIEWER_KEY] = viewer
     st.session_state[NAME_KEY] = display_name or viewer.username
     st.session_state[SEEN_KEY] = time.time()
+    if session_id:
+        st.session_state[SESSION_KEY] = session_id
 
 
 def sign_out() -> None:
     """Remove the viewer and everything tied to them from this session."""
-    for key in (VIEWER_KEY, SEEN_KEY, NAME_KEY, LOGGED_KEY):
+    for key in (VIEWER_KEY, SEEN_KEY, NAME_KEY, LOGGED_KEY, SESSION_KEY, CLAIM_KEY):
         st.session_state.pop(key, None)
 
 
@@ -48,44 +58,115 @@ def session_viewer() -> Viewer | None:
     return viewer if isinstance(viewer, Viewer) and viewer.role in ROLES else None
 
 
+def client_address() -> str | None:
+    """Return the client's address: the proxy's X-Real-IP when the peer is a trusted proxy, else the peer."""
+    try:
+        peer = st.context.ip_address
+        headers = st.context.headers
+    except Exception:  # no browser behind this run (tests)
+        return None
+    if not isinstance(peer, str):  # AppTest has no client
+        return None
+    trusted = os.environ.get("SINERGI_TRUSTED_PROXIES", "127.0.0.1,::1").split(",")
+    forwarded = headers.get("X-Real-IP") if headers else None
+    return forwarded if isinstance(forwarded, str) and forwarded and peer in trusted else peer
+
+
+def _cookie_token() -> str | None:
+    try:
+        return st.context.cookies.get(sessions.COOKIE_NAME)
+    except Exception:  # no browser behind this run (tests)
+        return None
+
+
+def restore_from_cookie() -> None:
+    """Sign this Streamlit session in from a live session cookie (after a reload or an opened link)."""
+    if session_viewer() is not None:
+        return
+    session_id = sessions.unsign(_cookie_token())
+    live = sessions.touch(session_id) if session_id else None
+    if live is None:
+        ended = sessions.end(session_id, "idle") if session_id else None
+        if ended:  # a signed cookie of a session that went idle: end it once, say so once
+            audit.record("session_expired", *ended)
+            st.session_state[EXPIRED_KEY] = True
+            st.session_state[FORGET_KEY] = True
+        return
+    if live.is_demo and signin.real_data_loaded():
+        sessions.end(live.session_id, "demo_on_real_data")
+        return
+    sign_in(make_viewer(live.username, live.role, live.scope), live.display_name, live.session_id)
+    audit.record("session_resumed", live.username, live.role, detail={"address": client_address()})
+
+
+def _expire(viewer: Viewer) -> None:
+    session_id = st.session_state.get(SESSION_KEY)
+    ended = sessions.end(session_id, "idle") if session_id else (viewer.username, viewer.role)
+    if ended:  # another process may have ended it first: one audit row
+        audit.record("session_expired", viewer.username, viewer.role)
+    sign_out()
+    st.session_state[EXPIRED_KEY] = True
+    st.session_state[FORGET_KEY] = True
+
+
 def current_viewer() -> Viewer | None:
     """Return the signed-in viewer, or None; a session idle longer than the limit is signed out here."""
+    restore_from_cookie()
     viewer = session_viewer()
     if viewer is None:
         return None
-    seen = st.session_state.get(SEEN_KEY, time.time())
-    if time.time() - seen > session_minutes() * 60:
-        audit.record("session_expired", viewer.username, viewer.role)
-        sign_out()
-        st.session_state[EXPIRED_KEY] = True
+    session_id = st.session_state.get(SESSION_KEY)
+    idle = time.time() - st.session_state.get(SEEN_KEY, time.time()) > sessions.idle_seconds()
+    if idle or (session_id and sessions.touch(session_id) is None):
+        _expire(viewer)
         return None
     st.session_state[SEEN_KEY] = time.time()
     return viewer
 
 
-def _attempt(username: str, password: str, lang: str) -> None:
-    accounts = load_accounts()
-    key = username if username in accounts else audit.unknown_user_key(username)
-    failures, latest = audit.recent_failures(key)
-    if latest is not None:
-        wait = audit.backoff_seconds(failures) - (datetime.now(UTC) - latest).total_seconds()
-        if wait > 0:
-            audit.record("login_throttled", key, detail={"failures": failures})
-            st.error(translate("akses.login.throttled", lang, seconds=int(wait) + 1))
-            return
-    account = verify(username, password, accounts)
-    if account is None:
-        audit.record("login_failed", key, detail={"failures": failures + 1})
-        st.error(translate("akses.login.failed", lang))
+def cookie_script() -> None:
+    """Trade a claim code for the session cookie (in the first page runs after sign-in), or clear the cookie after
+    a sign-out. The code is made as the script is drawn, so its minute starts when the browser gets it."""
+    runs = st.session_state.pop(CLAIM_KEY, 0)
+    session_id = st.session_state.get(SESSION_KEY)
+    code = sessions.new_claim(session_id) if runs and session_id else None
+    if code and runs > 1:
+        st.session_state[CLAIM_KEY] = runs - 1
+    forget = st.session_state.pop(FORGET_KEY, False)
+    if not (code or forget):
         return
-    audit.record("login", account.username, account.role, detail={"scope": account.scope})
-    sign_in(account.viewer(), account.display_name)
-    st.session_state.pop(EXPIRED_KEY, None)
-    st.rerun()
+    base = "/" + st.get_option("server.baseUrlPath").strip("/")
+    url = f"{base.rstrip('/')}{ROUTE_PREFIX}/{'claim' if code else 'end'}"
+    body = json.dumps({"code": code or ""})
+    # the code is a one-time value of our own (url-safe base64); json.dumps quotes it for the script
+    st.html(
+        "<script>fetch(" + json.dumps(url) + ", {method: 'POST', credentials: 'same-origin', "
+        "headers: {'Content-Type': 'application/json', 'X-Sinergi': '1'}, body: " + json.dumps(body) + "})"
+        "</script>",
+        unsafe_allow_javascript=True,
+    )
+
+
+def _attempt(username: str, password: str, lang: str) -> None:
+    outcome = signin.attempt(username, password, client_address())
+    if outcome.status == "throttled":
+        st.error(translate("akses.login.throttled", lang, seconds=outcome.wait_seconds))
+    elif outcome.status == "failed":
+        st.error(translate("akses.login.failed", lang))
+    elif outcome.status == "demo_refused":
+        st.error(translate("akses.login.demo_refused", lang))
+        st.code(ACCOUNT_COMMAND, language="bash")
+    elif outcome.account is not None and outcome.session_id is not None:
+        account = outcome.account
+        sign_in(account.viewer(), account.display_name, outcome.session_id)
+        st.session_state[CLAIM_KEY] = CLAIM_RUNS
+        st.session_state.pop(EXPIRED_KEY, None)
+        st.rerun()
 
 
 def login_form(lang: str) -> None:
     """Draw the sign-in form in the main area and stop the page: nothing below it runs."""
+    cookie_script()
     st.title(translate("akses.login.title", lang))
     if st.session_state.get(EXPIRED_KEY):
         st.info(translate("akses.login.expired", lang, minutes=int(session_minutes())))
@@ -108,6 +189,14 @@ def refuse(viewer: Viewer, page_key: str, lang: str) -> None:
     st.stop()
 
 
+def plain(text: object) -> str:
+    """Return text with Markdown and HTML characters escaped, for names and other text people typed."""
+    out = str(text)
+    for char in "\\`*_{}[]()<>#+-.!|~$":
+        out = out.replace(char, "\\" + char)
+    return out
+
+
 def sidebar_user(viewer: Viewer, lang: str) -> None:
     """Write who is signed in (role, scope) in the sidebar, with a logout button."""
     scope = viewer.scope or translate("akses.scope_all", lang)
@@ -115,12 +204,16 @@ def sidebar_user(viewer: Viewer, lang: str) -> None:
         translate(
             "akses.signed_in_as",
             lang,
-            name=st.session_state.get(NAME_KEY, viewer.username),
+            name=plain(st.session_state.get(NAME_KEY, viewer.username)),
             role=translate(f"akses.role.{viewer.role}", lang),
             scope=scope,
         )
     )
     if st.sidebar.button(translate("akses.logout", lang), key="akses_logout"):
+        session_id = st.session_state.get(SESSION_KEY)
+        if session_id:
+            sessions.end(session_id, "logout")
         audit.record("logout", viewer.username, viewer.role)
         sign_out()
+        st.session_state[FORGET_KEY] = True
         st.rerun()

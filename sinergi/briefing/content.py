@@ -15,6 +15,7 @@ import pandas as pd
 from sinergi.common.fmt import fmt_change, fmt_date, fmt_number, fmt_pct, fmt_rupiah, fmt_total
 from sinergi.common.i18n import translate
 from sinergi.common.suppressed import is_count, true_share
+from sinergi.common.text import plain
 from sinergi.monitoring.kpi import QUERY_BY_MOA, STATUS_LABEL_KEYS, STATUSES, with_attainment
 from sinergi.overview.headline import Headline, headline
 
@@ -224,8 +225,8 @@ def decision_lines(b: Briefing, lang: str) -> list[str]:
         translate(
             "briefing.decision_line",
             lang,
-            number=row.moa_number,
-            title=row.title,
+            number=plain(row.moa_number),
+            title=plain(row.title),
             date=row.ended_on,
             reasons=row.reasons,
         )

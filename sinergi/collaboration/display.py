@@ -6,6 +6,7 @@ import pandas as pd
 
 from sinergi.common.fmt import fmt_date
 from sinergi.common.i18n import translate
+from sinergi.common.text import plain
 from sinergi.common.vocabulary import CONTRIBUTION_KINDS, SECTORS
 
 
@@ -77,7 +78,7 @@ def alert_lines(alerts: pd.DataFrame, lang: str) -> dict[str, list[str]]:
                     f"moa.alert.{kind}",
                     lang,
                     moa=r.moa_id,
-                    title=r.title,
+                    title=plain(r.title),
                     date=fmt_date(r.ended_on, lang),
                     days=r.days,
                 )

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
-from sinergi.access import audit
-from sinergi.access.login import NAME_KEY, PAGE_KEY, session_viewer
+from sinergi.access import exports
+from sinergi.access.login import NAME_KEY, PAGE_KEY, SESSION_KEY, session_viewer
 from sinergi.common.fmt import fmt_change, fmt_date
 from sinergi.common.table_export import (
     excel_formats,
@@ -18,12 +20,16 @@ from sinergi.common.table_export import (
     to_csv_bytes,
     to_excel_bytes,
 )
+from sinergi.common.text import plain
 from sinergi.ui.context import PageContext
 
 
-def region_title(ctx: PageContext) -> str:
-    """Return the region as a reader says it: Kabupaten X, Kecamatan Y, Provinsi Z."""
-    return ctx.t(f"region.level.{ctx.region_level}", name=ctx.region_name)
+def region_title(ctx: PageContext, markdown: bool = True) -> str:
+    """Return the region as a reader says it: Kabupaten X, Kecamatan Y, Provinsi Z (escaped for Markdown unless
+    markdown=False: region names come from imported boundaries)."""
+    return ctx.t(
+        f"region.level.{ctx.region_level}", name=plain(ctx.region_name) if markdown else ctx.region_name
+    )
 
 
 def metric_delta(value: float | None, lang: str, decimals: int = 0, pct: bool = False) -> str | None:
@@ -40,6 +46,37 @@ def data_as_of(ctx: PageContext, extra: str | None = None) -> None:
     st.caption(f"{text} {extra}" if extra else text)
 
 
+def offer_download(
+    container: Any,
+    label: str,
+    make: Callable[[], bytes],
+    file_name: str,
+    mime: str,
+    key: str,
+    detail: dict[str, Any],
+) -> None:
+    """Draw a download button whose file is made only on click, audited then, and served once to this session.
+
+    Nothing sits at a media URL while the page is merely drawn (sinergi.access.exports, sinergi.access.web).
+    """
+    viewer = session_viewer()
+    who = (viewer.username, viewer.role, viewer.scope) if viewer else ("anonim", None, None)
+    container.download_button(
+        label,
+        exports.on_request(
+            make,
+            who,
+            st.session_state.get(PAGE_KEY),
+            {"file": file_name, **detail},
+            st.session_state.get(SESSION_KEY),
+        ),
+        file_name=file_name,
+        mime=mime,
+        key=key,
+        on_click="ignore",
+    )
+
+
 def download_buttons(
     ctx: PageContext,
     frame: pd.DataFrame,
@@ -50,8 +87,8 @@ def download_buttons(
     """Offer the table as Excel and CSV, with localised headers, stamped with the signed-in user and time.
 
     Excel keeps numbers and dates as values with formats chosen by each column's unit suffix (_rp, _count, _pct).
-    The frame comes from `load`, so it already carries the viewer's masking and "<5" suppression; each download is
-    written to the audit log.
+    The frame comes from `load`, so it already carries the viewer's masking and "<5" suppression. The files are
+    made when clicked, and each one is written to the audit log with user, role, scope, table and row count.
     """
     viewer = session_viewer()
     username = viewer.username if viewer else "anonim"
@@ -61,36 +98,31 @@ def download_buttons(
     safe = re.sub(r"[^a-z0-9_-]+", "_", stem.lower())
     # the file name carries the stamp too: a CSV has no room for a note
     file_stem = f"{safe}_{re.sub(r'[^a-z0-9_-]+', '_', username.lower())}_{now:%Y%m%d-%H%M}"
-
-    def logged(fmt: str) -> None:
-        audit.record(
-            "export",
-            username,
-            viewer.role if viewer else None,
-            st.session_state.get(PAGE_KEY),
-            {"file": f"{file_stem}.{fmt}", "rows": len(table), "columns": list(map(str, table.columns))},
-        )
-
+    detail = {
+        "table": stem,
+        "region": ctx.region_code,
+        "round": ctx.round_id,
+        "rows": len(table),
+        "columns": list(map(str, table.columns)),
+    }
+    formats = excel_formats(frame, headers, ctx.lang)
+    note = export_stamp(user, now, lang=ctx.lang)
     col_xlsx, col_csv = st.columns(2)
-    col_xlsx.download_button(
+    offer_download(
+        col_xlsx,
         ctx.t("shell.download_excel"),
-        to_excel_bytes(
-            table,
-            note=export_stamp(user, now, lang=ctx.lang),
-            formats=excel_formats(frame, headers, ctx.lang),
-        ),
-        file_name=f"{file_stem}.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"dl_xlsx_{safe}",
-        on_click=logged,
-        args=("xlsx",),
+        lambda: to_excel_bytes(table, note=note, formats=formats),
+        f"{file_stem}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        f"dl_xlsx_{safe}",
+        {**detail, "format": "xlsx"},
     )
-    col_csv.download_button(
+    offer_download(
+        col_csv,
         ctx.t("shell.download_csv"),
-        to_csv_bytes(table, ctx.lang),
-        file_name=f"{file_stem}.csv",
-        mime="text/csv",
-        key=f"dl_csv_{safe}",
-        on_click=logged,
-        args=("csv",),
+        lambda: to_csv_bytes(table, ctx.lang),
+        f"{file_stem}.csv",
+        "text/csv",
+        f"dl_csv_{safe}",
+        {**detail, "format": "csv"},
     )

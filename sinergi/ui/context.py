@@ -10,7 +10,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from sinergi.access.login import PAGE_KEY, current_viewer, login_form, refuse, sidebar_user
+from sinergi.access.login import PAGE_KEY, cookie_script, current_viewer, login_form, refuse, sidebar_user
 from sinergi.access.policy import Viewer
 from sinergi.common.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
 from sinergi.data import db
@@ -127,7 +127,22 @@ def _region_selector(lang: str, viewer: Viewer) -> pd.Series:
         region = kec or kab
     if st.query_params.get("wilayah") != region:
         st.query_params["wilayah"] = region
-    return load("region_by_code", region=region).iloc[0]
+    return _region_row(region, kab_options[0], lang)
+
+
+def _region_row(region: str, fallback: str, lang: str) -> pd.Series:
+    # An import or a restore can swap the database between two queries of one run, and a region chosen a moment
+    # ago may be gone: fall back to the first region in scope with a notice instead of failing the page.
+    rows = load("region_by_code", region=region)
+    if len(rows):
+        return rows.iloc[0]
+    rows = load("region_by_code", region=fallback)
+    if not len(rows):
+        st.warning(translate("shell.region_gone", lang))
+        st.stop()
+    st.warning(translate("shell.region_fallback", lang))
+    st.query_params["wilayah"] = fallback
+    return rows.iloc[0]
 
 
 def _round_selector(lang: str) -> tuple[int, str, int]:
@@ -167,6 +182,7 @@ def page_context(page_key: str) -> PageContext:
     viewer = current_viewer()
     if viewer is None:
         login_form(lang)
+    cookie_script()
     st.session_state[PAGE_KEY] = page_key
     if viewer.role not in page_roles(page_key):
         refuse(viewer, page_key, lang)

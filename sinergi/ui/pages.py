@@ -51,5 +51,6 @@ def page_roles(page_key: str) -> tuple[str, ...]:
 
 
 def pages_for(role: str | None) -> tuple[PageSpec, ...]:
-    """Return the pages to list in the navigation: all before sign-in (each shows the login form), else the role's."""
+    """Return the pages to route: all before sign-in (each shows the login form; the navigation is hidden), else
+    the role's."""
     return PAGES if role is None else tuple(spec for spec in PAGES if role in spec.roles)

@@ -1,0 +1,14 @@
+"""Serve Sinergi: `streamlit run server.py` (one process; see docs/deploy.md for several behind a proxy).
+
+app.py routes the pages; this wraps it with the session-cookie routes, the gate in front of /media/ (no file
+without a live session, a download only to the session that asked) and the incident handler (no trace to the
+browser). Starting app.py directly would run without them.
+"""
+
+import streamlit as st
+from starlette.middleware import Middleware
+
+from sinergi.access.incident import report
+from sinergi.access.web import MediaGate, session_routes
+
+app = st.App("app.py", routes=session_routes(), middleware=[Middleware(MediaGate)], on_script_error=report)

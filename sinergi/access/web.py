@@ -1,0 +1,131 @@
+"""The server side of sign-in and downloads (Starlette, mounted by server.py through st.App).
+
+- `/sinergi/session/claim` trades a one-time claim code for the HttpOnly session cookie; `/sinergi/session/end`
+  clears it. Both want the `X-Sinergi` header, which a cross-site form cannot send.
+- `MediaGate` answers /media/… only to a browser with a live session cookie, and a download only to the session
+  that made it, within a short time (sinergi.access.exports). Nothing is served to a plain request.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from typing import Any
+
+from sinergi.access import exports, sessions
+
+_MEDIA_RE = re.compile(r"/media/([A-Za-z0-9_-]+)(\.[A-Za-z0-9]+)?$")
+
+
+def _media_prefix() -> str:
+    from streamlit import config
+
+    base = (config.get_option("server.baseUrlPath") or "").strip("/")
+    return f"/{base}/media/" if base else "/media/"
+
+
+def _cookies(headers: list[tuple[bytes, bytes]]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for name, value in headers:
+        if name.lower() == b"cookie":
+            for part in value.decode("latin-1").split(";"):
+                key, _, val = part.strip().partition("=")
+                found.setdefault(key, val)
+    return found
+
+
+def live_session(headers: list[tuple[bytes, bytes]]) -> str | None:
+    """Return the session id of a request's live session cookie, else None."""
+    session_id = sessions.unsign(_cookies(headers).get(sessions.COOKIE_NAME))
+    return session_id if session_id and sessions.touch(session_id) else None
+
+
+def media_allowed(path: str, headers: list[tuple[bytes, bytes]]) -> bool:
+    """Return True when a /media/ request may be answered (see the module note)."""
+    from streamlit import runtime
+    from streamlit.runtime.media_file_storage import MediaFileKind
+
+    session_id = live_session(headers)
+    if session_id is None:
+        return False
+    match = _MEDIA_RE.search(path)
+    if not match or not runtime.exists():
+        return False
+    stored = runtime.get_instance().media_file_mgr.read_file(match.group(1))
+    if stored is None or stored.kind != MediaFileKind.DOWNLOADABLE:
+        return True  # unknown (the route answers 404) or an image drawn on the page of a signed-in viewer
+    return exports.may_serve(stored.content, session_id)
+
+
+async def _respond(send: Any, status: int, headers: list[tuple[bytes, bytes]] | None = None) -> None:
+    await send({"type": "http.response.start", "status": status, "headers": headers or []})
+    await send({"type": "http.response.body", "body": b""})
+
+
+class MediaGate:
+    """ASGI middleware: refuses /media/ requests that media_allowed refuses (403)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and scope.get("path", "").startswith(_media_prefix()):
+            from anyio import to_thread
+
+            allowed = await to_thread.run_sync(media_allowed, scope["path"], scope.get("headers", []))
+            if not allowed:
+                await _respond(send, 403, [(b"cache-control", b"no-store")])
+                return
+        await self.app(scope, receive, send)
+
+
+def _cookie_header(value: str, max_age: int, secure: bool) -> str:
+    flags = f"; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Strict"
+    return f"{sessions.COOKIE_NAME}={value}{flags}{'; Secure' if secure else ''}"
+
+
+def _is_secure(request: Any) -> bool:
+    return (
+        os.environ.get("SINERGI_COOKIE_SECURE") == "1" or request.headers.get("x-forwarded-proto") == "https"
+    )
+
+
+def session_routes() -> list:
+    """Return the Starlette routes that set and clear the session cookie."""
+    import time
+
+    from starlette.responses import Response
+    from starlette.routing import Route
+
+    async def claim(request: Any) -> Response:
+        from anyio import to_thread
+
+        if request.headers.get("x-sinergi") != "1":
+            return Response(status_code=403)
+        try:
+            code = str(json.loads(await request.body()).get("code", ""))[:100]
+        except (ValueError, AttributeError):
+            return Response(status_code=400)
+        session_id = await to_thread.run_sync(sessions.consume_claim, code)
+        expires = await to_thread.run_sync(sessions.expiry_of, session_id) if session_id else None
+        if not session_id or not expires:
+            return Response(status_code=403)
+        response = Response(status_code=204, headers={"cache-control": "no-store"})
+        cookie = _cookie_header(
+            sessions.sign(session_id, expires), int(expires - time.time()), _is_secure(request)
+        )
+        response.headers.append("set-cookie", cookie)
+        return response
+
+    async def end(request: Any) -> Response:
+        if request.headers.get("x-sinergi") != "1":
+            return Response(status_code=403)
+        response = Response(status_code=204, headers={"cache-control": "no-store"})
+        response.headers.append("set-cookie", _cookie_header("", 0, _is_secure(request)))
+        return response
+
+    return [
+        Route("/sinergi/session/claim", claim, methods=["POST"]),
+        Route("/sinergi/session/end", end, methods=["POST"]),
+    ]
