@@ -43,7 +43,7 @@ with tab_import:
             ),
         )
         bar.progress(0.6, text=t("kelola.progress.writing"))
-        outcome = execute(prepared, accept_warnings=accept, user=getattr(ctx, "user", None))
+        outcome = execute(prepared, accept_warnings=accept, user="x")
         bar.empty()
         st.session_state["kelola_outcome"] = outcome
     outcome = st.session_state.get("kelola_outcome")

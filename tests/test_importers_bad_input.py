@@ -66,7 +66,7 @@ def demo_copy(tmp_path):
 def test_bad_p3ke_is_reported_and_writes_nothing(case, demo_copy):
     before = sha(demo_copy)
     prepared = prepare("p3ke", [("bad.csv", BAD_P3KE[case])], demo_copy)
-    outcome = execute(prepared, accept_warnings=True, path=demo_copy)
+    outcome = execute(prepared, accept_warnings=True, path=demo_copy, user="uji")
     assert outcome.status == "blocked"
     frame = prepared.report.frame()
     assert (frame["severity"] == "error").any()
@@ -83,7 +83,7 @@ def test_good_p3ke_variants_are_accepted(demo_copy):
     frame = frame.rename(columns={"Resiko Stunting": "Risiko Stunting"})  # alias
     prepared = prepare("p3ke", [("ok.csv", as_csv(frame, ","))], demo_copy)
     assert prepared.report.errors == 0, prepared.report.frame()
-    assert execute(prepared, path=demo_copy).status == "written"
+    assert execute(prepared, path=demo_copy, user="uji").status == "written"
 
 
 def test_warnings_need_acceptance(demo_copy):
@@ -92,9 +92,9 @@ def test_warnings_need_acceptance(demo_copy):
     before = sha(demo_copy)
     prepared = prepare("p3ke", [("warn.csv", as_csv(frame))], demo_copy)
     assert prepared.report.errors == 0 and prepared.report.warnings >= 1
-    assert execute(prepared, accept_warnings=False, path=demo_copy).status == "blocked"
+    assert execute(prepared, accept_warnings=False, path=demo_copy, user="uji").status == "blocked"
     assert sha(demo_copy) == before
-    assert execute(prepared, accept_warnings=True, path=demo_copy).status == "written"
+    assert execute(prepared, accept_warnings=True, path=demo_copy, user="uji").status == "written"
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -125,7 +125,7 @@ def test_generated_bad_p3ke_files(column, junk, drop, demo_copy):
     data = as_csv(frame)
     before = sha(demo_copy)
     prepared = prepare("p3ke", [("gen.csv", data)], demo_copy)
-    outcome = execute(prepared, accept_warnings=True, path=demo_copy)
+    outcome = execute(prepared, accept_warnings=True, path=demo_copy, user="uji")
     if (
         column == "Jenis Dinding"
         and not drop
@@ -143,7 +143,7 @@ def test_random_bytes_never_crash(data, demo_copy):
     before = sha(demo_copy)
     for kind in ("p3ke", "partner", "boundaries"):
         outcome = execute(prepare(kind, [("x.csv" if kind != "boundaries" else "x.geojson", data)], demo_copy),
-                          accept_warnings=True, path=demo_copy)  # fmt: skip
+                          accept_warnings=True, path=demo_copy, user="uji")  # fmt: skip
         assert outcome.status == "blocked"
     assert sha(demo_copy) == before
 
@@ -162,7 +162,7 @@ BAD_BOUNDARIES = {
 def test_bad_boundaries(case, demo_copy):
     before = sha(demo_copy)
     prepared = prepare("boundaries", [BAD_BOUNDARIES[case]], demo_copy)
-    assert execute(prepared, accept_warnings=True, path=demo_copy).status == "blocked"
+    assert execute(prepared, accept_warnings=True, path=demo_copy, user="uji").status == "blocked"
     assert prepared.report.errors > 0
     assert sha(demo_copy) == before
 
@@ -181,7 +181,7 @@ def test_sdgs_template_is_rejected_clearly(demo_copy):
     data = (REAL / "households" / "sdgs_desa_2021_keluarga_template_kemendesa.xlsx").read_bytes()
     before = sha(demo_copy)
     prepared = prepare("p3ke", [("sdgs.xlsx", data)], demo_copy)
-    assert execute(prepared, path=demo_copy).status == "blocked"
+    assert execute(prepared, path=demo_copy, user="uji").status == "blocked"
     message = prepared.report.frame()["message"].iloc[0]
     assert "judul kolom" in message or "SDGs" in message
     assert sha(demo_copy) == before
@@ -191,7 +191,7 @@ def test_sdgs_template_is_rejected_clearly(demo_copy):
 def test_empty_template_is_reported(kind, demo_copy):
     before = sha(demo_copy)
     prepared = prepare(kind, [(f"{kind}.xlsx", template_bytes(kind))], demo_copy)
-    assert execute(prepared, path=demo_copy).status == "blocked"
+    assert execute(prepared, path=demo_copy, user="uji").status == "blocked"
     assert "tidak berisi baris" in " ".join(prepared.report.frame()["message"])
     assert sha(demo_copy) == before
 
@@ -232,7 +232,7 @@ def test_failure_inside_the_transaction_is_reported(demo_copy):
 
     prepared.apply = failing
     before = sha(demo_copy)
-    outcome = execute(prepared, path=demo_copy)
+    outcome = execute(prepared, path=demo_copy, user="uji")
     assert outcome.status == "blocked"
     assert "Penulisan dibatalkan" in prepared.report.frame()["message"].iloc[0]
     assert sha(demo_copy) == before

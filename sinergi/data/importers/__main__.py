@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.files:
         parser.error("sebutkan berkas yang diimpor")
     prepared = prepare(args.kind, [(p.name, p.read_bytes()) for p in args.files])
-    outcome = execute(prepared, accept_warnings=args.accept_warnings, user=args.user)
+    outcome = execute(prepared, accept_warnings=args.accept_warnings, user=args.user or "cli")
     frame = prepared.report.frame()
     for row in frame.head(50).itertuples(index=False):
         print(
