@@ -14,7 +14,7 @@ from importer_helpers import REAL, copy_demo, needs_real, sha
 from sinergi.data import db
 from sinergi.data.importers import execute, prepare
 from sinergi.data.importers.domains import P3KE_DOMAINS
-from sinergi.data.importers.p3ke import _nik
+from sinergi.data.importers.p3ke_fields import nik
 from sinergi.data.importers.report import Report
 from sinergi.data.importers.templates import SPECS, columns_of, template_bytes
 
@@ -65,8 +65,7 @@ def test_vectorised_nik_check_agrees_with_lokal():
     niks = pd.Series(["3329010101900001", "3329014101900002", "3329013201900001", "3300010101900001",
                       "9929010101900001", "3329010101900000", "3329011301900001"])  # fmt: skip
     report = Report("x")
-    out = pd.DataFrame({"kabupaten_code": ["33.29"] * len(niks)})
-    _nik(niks, pd.RangeIndex(len(niks)).to_numpy(), "NIK", out, report)
+    nik(niks, pd.RangeIndex(len(niks)).to_numpy(), "NIK", {"33"}, report)
     flagged = set(report.frame()["value"])
     assert flagged == {n[:6] + "*" * 10 for n in niks if not lokal.is_valid_nik(n)}  # masked in the report
 

@@ -19,7 +19,7 @@ import pandas as pd
 from sinergi.data.db import PROJECT_ROOT
 
 EVENTS = ("login", "login_failed", "login_throttled", "logout", "session_expired", "by_name_view", "export")
-EVENTS += ("import", "access_denied")
+EVENTS += ("import", "restore", "access_denied")
 _lock = threading.Lock()
 _DDL = """
 create table if not exists audit_event (

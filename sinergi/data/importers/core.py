@@ -53,6 +53,6 @@ def execute(
         )
     except duckdb.Error as exc:
         # the transaction ran on a copy that is now discarded: the database file is unchanged
-        report.add(f"Penulisan dibatalkan, basis data tidak berubah: {exc}")
+        report.add(report.t("impor.write_failed", error=str(exc).splitlines()[0]))
         return Outcome("blocked", prepared)
     return Outcome(result.status, prepared, result)

@@ -101,13 +101,18 @@ def already_imported(kind: str, sha256: str, path: Path | None = None) -> bool:
         return False  # a database built before import_log existed: nothing was imported into it
 
 
-def import_log_ddl() -> str:
-    """Return the `create table import_log` statement of queries/schema.sql, made idempotent."""
+def table_ddl(table: str) -> str:
+    """Return the `create table` statement of a table in queries/schema.sql, made idempotent."""
     schema = db.load_sql("schema")
-    start = schema.index("create table import_log (")
+    start = schema.index(f"create table {table} (")
     return schema[start : schema.index("\n);", start) + 3].replace(
         "create table", "create table if not exists", 1
     )
+
+
+def ensure_table(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    """Create a table of the schema that a database built by an earlier version lacks (its DDL is schema.sql's)."""
+    con.execute(table_ddl(table))
 
 
 def write_import(
@@ -139,9 +144,8 @@ def write_import(
             try:
                 con.execute("set enable_progress_bar = false")  # no bars in the command line's output
                 con.execute("begin transaction")
-                con.execute(
-                    import_log_ddl()
-                )  # older databases lack the table; the DDL text is schema.sql's own
+                ensure_table(con, "import_log")  # databases built before the table existed
+                run_importer_sql(con, "import_context", import_id=import_id)
                 run_importer_sql(con, "dataset_info_before_real")
                 written = apply(con)
                 for hook in POST_WRITE_HOOKS:
