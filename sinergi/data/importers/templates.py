@@ -13,6 +13,7 @@ import pandas as pd
 
 from sinergi.common import vocabulary
 from sinergi.common.i18n import DEFAULT_LANGUAGE
+from sinergi.common.table_export import excel_writer
 from sinergi.data.db import load_sql
 from sinergi.data.dictionary import parse_schema
 from sinergi.data.importers import reading
@@ -115,7 +116,7 @@ def template_bytes(kind: str) -> bytes:
     """Return the Excel template of kind: an empty 'Data' sheet with the headers and a 'Petunjuk' sheet."""
     spec = SPECS[kind]
     buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="xlsxwriter") as writer:
+    with excel_writer(buffer) as writer:
         pd.DataFrame(columns=[c["name"] for c in columns_of(spec.table)]).to_excel(
             writer, sheet_name="Data", index=False
         )
