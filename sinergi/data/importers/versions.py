@@ -58,10 +58,15 @@ def discard(tmp: Path) -> None:
         leftover.unlink(missing_ok=True)
 
 
+def working_copies(path: Path) -> list[Path]:
+    """Return the working copies (and their write-ahead logs) of the database at path that exist now."""
+    return sorted(work_dir(path).glob(f"{_tag(path)}.*"))
+
+
 def remove_stale_copies(path: Path) -> list[Path]:
     """Delete working copies of the database at path left by killed imports; return what was deleted."""
     # called under the import lock: no other import of this database runs, so every copy here is stale
-    stale = list(work_dir(path).glob(f"{_tag(path)}.*"))
+    stale = working_copies(path)
     # copies made next to the database by earlier versions of the importer
     stale += [
         p for p in path.parent.glob(f"{path.name}.*.tmp") if p.name.endswith((".import.tmp", ".restore.tmp"))
