@@ -138,6 +138,7 @@ def _parse_slow(
         lines.readline()
     reader = csv.reader(lines, delimiter=sep)
     width, body, numbers, ragged, counts = len(names), [], [], [], []
+    named = max((i + 1 for i, n in enumerate(names) if not n.startswith("kolom_")), default=width)
     end = skip
     while True:
         start = end + 1
@@ -153,6 +154,8 @@ def _parse_slow(
             continue
         if len(record) > width and not any(c.strip() for c in record[width:]):
             record = record[:width]  # trailing separators: empty cells beyond the header
+        elif named <= len(record) < width:
+            record = record + [""] * (width - len(record))  # the header ends in separators, this row does not
         if len(record) != width:
             ragged.append(start)
             counts.append(len(record))

@@ -100,8 +100,14 @@ def birth_dates(raw: pd.Series, niks: pd.Series, rows: np.ndarray, column: str, 
     yy = pd.to_numeric(niks.str[10:12], errors="coerce")
     this_year = pd.Timestamp.now().year
     year = (2000 + yy).where(2000 + yy <= this_year - 15, 1900 + yy)  # a family head is at least 15
-    parts = pd.DataFrame({"year": year, "month": pd.to_numeric(niks.str[8:10], errors="coerce"), "day": day})
-    from_nik = pd.to_datetime(parts, errors="coerce")
+    text = (
+        year.astype("Int64").astype("string")
+        + "-"
+        + niks.str[8:10]
+        + "-"
+        + day.astype("Int64").astype("string").str.zfill(2)
+    )
+    from_nik = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
     missing = born.isna()
     flag(
         report, missing & from_nik.notna(), rows, column, raw, report.t("impor.p3ke.birth_from_nik"), WARNING

@@ -27,6 +27,7 @@ from sinergi.data.importers.report import ERROR, WARNING, Report
 
 MAX_CELL_CHARS = 1_000  # longer cells are a broken quote or a pasted document, never a P3KE value
 _CONTROL_TEXT = "[\x00-\x08\x0b\x0c\x0e-\x1f]"
+_BINARY_BYTES = bytes([*range(0, 9), 11, 12, *range(14, 32)])  # never in text (tab, LF, CR are)
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 (.xls)
 __all__ = ["ReadError", "Sheet", "decode", "norm_name", "squeeze"]
 
@@ -61,8 +62,10 @@ def read_sheets(name: str, data: bytes, known: set[str], report: Report, min_mat
     else:
         if not data.strip():
             raise ReadError("impor.read.empty")
-        if utf16_order(data) is None and data[:4000].count(0) > 0.1 * len(data[:4000]):
-            raise ReadError("impor.read.not_table")
+        head = data[:4000]
+        control = sum(head.count(b) for b in _BINARY_BYTES)
+        if utf16_order(data) is None and control > 0.05 * len(head):
+            raise ReadError("impor.read.not_table")  # images, archives, old binary formats
         sheets = [read_csv(data, known, min_matches, report)]
     for sheet in sheets:
         _second_header_hint(sheet, known, report)
