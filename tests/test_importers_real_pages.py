@@ -72,7 +72,9 @@ def test_desa_profile_renders_with_or_without_demography(real_db, app):
     assert any("Belum ada data demografi" in c.value for c in at.caption)
 
 
-@pytest.mark.parametrize(("region", "words"), [("33.29", "Data nyata hasil impor"), ("99.02", "data demo sintetis")])
+@pytest.mark.parametrize(
+    ("region", "words"), [("33.29", "Data nyata hasil impor"), ("99.02", "data demo sintetis")]
+)
 def test_sidebar_tells_real_from_synthetic(region, words, real_db, app):
     at = open_page(app, "pages/overview.py", wilayah=region)
     captions = [c.value for c in at.sidebar.caption]
