@@ -79,6 +79,9 @@ def test_sidebar_tells_real_from_synthetic(region, words, real_db, app):
     at = open_page(app, "pages/overview.py", wilayah=region)
     captions = [c.value for c in at.sidebar.caption]
     assert any(words in c for c in captions), captions
+    # the data-as-of line under the figures: the demo's date for the demo, the import's date for real data
+    as_of = next(c.value for c in at.caption if c.value.startswith("Data per"))
+    assert ("31 Oktober 2026" in as_of) == (region == "99.02")
 
 
 def test_dataset_info_and_import_log_record_the_real_imports(with_households):

@@ -196,7 +196,10 @@ def page_context(page_key: str) -> PageContext:
         round_id=round_id,
         round_name=round_name,
         baseline_round_id=baseline_id,
-        as_of=date.fromisoformat(info["as_of"]),
+        # real regions are as of their latest import; the demo's date belongs to the demo
+        as_of=date.fromisoformat(
+            (info["as_of"] if synthetic else info.get("real_imported_at") or info["as_of"])[:10]
+        ),
         is_synthetic=synthetic,
         today=date.today(),
     )
