@@ -88,18 +88,22 @@ def read_boundaries(name: str, data: bytes, report: Report) -> gpd.GeoDataFrame 
     return frame
 
 
-def _codes(frame: gpd.GeoDataFrame) -> tuple[pd.Series, pd.Series]:
-    """Return (digit code, name) per feature from `kode` or BIG-style fields (the most detailed one present)."""
+def _codes(frame: gpd.GeoDataFrame) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Return (digit code, name, code as written) per feature from `kode` or BIG-style fields (the most detailed
+    one present)."""
     code = pd.Series("", index=frame.index)
+    written = pd.Series("", index=frame.index)
     for field in CODE_FIELDS:
         if field in frame.columns:
-            text = frame[field].astype("string").fillna("").str.replace(r"[\s.]", "", regex=True)
-            code = code.where(code.str.len() >= text.str.len(), text)
+            raw = frame[field].astype("string").fillna("").str.strip()
+            text = raw.str.replace(r"[\s.]", "", regex=True)
+            longer = code.str.len() < text.str.len()
+            code, written = code.where(~longer, text), written.where(~longer, raw)
     name = pd.Series("", index=frame.index)
     for field in NAME_FIELDS:
         if field in frame.columns:
             name = name.where(name != "", frame[field].astype("string").fillna("").str.strip())
-    return code, name
+    return code, name, written
 
 
 def _known_codes(codes_csv: pd.DataFrame | None) -> dict[str, tuple[str, str]]:
@@ -178,9 +182,9 @@ def _by_file(reports: dict[str, Report], feats: pd.DataFrame, mask: object, mess
 def _validate(
     feats: gpd.GeoDataFrame, known: dict, reports: dict[str, Report], report: Report, path: Path | None
 ) -> pd.DataFrame | None:
-    code, name = _codes(feats)
+    code, name, written = _codes(feats)
     bad = ~code.str.len().isin(list(LEVELS)) | ~code.str.fullmatch(r"\d*")
-    _by_file(reports, feats, bad, report.t("impor.geo.code_shape"), ERROR, "kode", code)
+    _by_file(reports, feats, bad, report.t("impor.geo.code_shape"), ERROR, "kode", written)
     feats = feats.assign(region_code=dotted(code), name_in_file=name)
     existing = read_current("regions_for_import", path)
     in_db = set(existing["region_code"])
