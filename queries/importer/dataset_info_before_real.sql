@@ -1,4 +1,5 @@
 -- Before the first real import: remember which provinces hold the synthetic demo (they stay synthetic after it).
+-- privacy: admin-only (importer statement: run by the import command and Kelola Data, never shown through load)
 insert or replace into dataset_info
 with provinces as (
     select coalesce(string_agg(region_code, ',' order by region_code), '') as codes

@@ -1,4 +1,5 @@
 -- The database now holds real data: the sidebar, the briefing and the sign-in rules read these facts.
+-- privacy: admin-only (importer statement: run by the import command and Kelola Data, never shown through load)
 insert or replace into dataset_info values ('is_synthetic', 'false');
 insert or replace into dataset_info values ('real_imported_at', $imported_at);
 insert or replace into dataset_info
