@@ -95,6 +95,11 @@ with tab_history:
         st.dataframe(log, hide_index=True)
     st.caption(t("kelola.backups", count=len(list_backups())))
     if st.button(t("kelola.restore"), disabled=not list_backups(), key="kelola_restore"):
-        restored = audited_restore(viewer.username, viewer.role, "kelola")
         st.session_state.pop("kelola_outcome", None)
-        st.success(t("kelola.restored", name=restored.name) if restored else t("kelola.nothing_to_restore"))
+        try:
+            restored = audited_restore(viewer.username, viewer.role, "kelola")
+            st.success(
+                t("kelola.restored", name=restored.name) if restored else t("kelola.nothing_to_restore")
+            )
+        except OSError as exc:  # a full disk or a permission: the database is unchanged, say so
+            st.error(t("kelola.unexpected", error=type(exc).__name__))

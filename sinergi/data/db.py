@@ -59,7 +59,9 @@ def sql_parameters(sql: str) -> set[str]:
 
 def _open(path: Path) -> duckdb.DuckDBPyConnection:
     """Open a read-only connection to a database file (the one place a reading connection is made)."""
-    return duckdb.connect(str(path), read_only=True)
+    con = duckdb.connect(str(path), read_only=True)
+    con.execute("set enable_progress_bar = false")  # no bars in a server's or the import command's terminal
+    return con
 
 
 @dataclass(eq=False)
