@@ -4,11 +4,13 @@ from functools import partial
 
 import streamlit as st
 
-from sinergi.data.importers import all_kinds, execute, prepare
+from sinergi.access.imports import audited_import, audited_restore
+from sinergi.access.login import current_viewer
+from sinergi.data.importers import all_kinds
 from sinergi.data.importers.report import localised, report_csv, report_excel
 from sinergi.data.importers.sample import synthetic_p3ke
 from sinergi.data.importers.templates import SPECS, template_bytes
-from sinergi.data.importers.writer import list_backups, read_current, restore_previous
+from sinergi.data.importers.writer import list_backups, read_current
 from sinergi.ui.components import offer_download
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load
@@ -16,6 +18,7 @@ from sinergi.ui.data import load
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ctx = page_context("kelola")
 t = ctx.t
+viewer = current_viewer()  # signed in: page_context stops the page otherwise
 
 
 def kind_label(kind: str) -> str:
@@ -39,17 +42,23 @@ with tab_import:
     files = [uploads] if uploads and not isinstance(uploads, list) else (uploads or [])
     if st.button(t("kelola.run"), disabled=not files, type="primary", key="kelola_run"):
         bar = st.progress(0.1, text=t("kelola.progress.reading"))
-        prepared = prepare(
-            kind,
-            [(f.name, f.getvalue()) for f in files],
-            progress=lambda fraction, step: bar.progress(
-                fraction, text=f"{t('kelola.progress.reading')} ({step})"
-            ),
-        )
-        bar.progress(0.6, text=t("kelola.progress.writing"))
-        outcome = execute(prepared, accept_warnings=accept, user=getattr(ctx, "user", None))
+        try:
+            st.session_state["kelola_outcome"] = audited_import(
+                viewer.username,
+                viewer.role,
+                "kelola",
+                kind,
+                [(f.name, f.getvalue()) for f in files],
+                accept,
+                ctx.lang,
+                lambda fraction, step: bar.progress(
+                    fraction, text=f"{t('kelola.progress.reading')} ({step})"
+                ),
+            )
+        except Exception as exc:  # never a traceback on the page: the database is unchanged either way
+            st.session_state.pop("kelola_outcome", None)
+            st.error(t("kelola.unexpected", error=type(exc).__name__))
         bar.empty()
-        st.session_state["kelola_outcome"] = outcome
     outcome = st.session_state.get("kelola_outcome")
     if outcome is not None:
         rep = outcome.prepared.report
@@ -58,17 +67,19 @@ with tab_import:
                          read=outcome.prepared.rows_read, rejected=outcome.prepared.rows_rejected))  # fmt: skip
         elif outcome.status == "unchanged":
             st.info(t("kelola.status.unchanged"))
-        else:
+        elif rep.errors or not rep.warnings:
             st.error(t("kelola.status.blocked", errors=rep.errors, warnings=rep.warnings))
+        else:
+            st.warning(t("kelola.status.warnings_only", warnings=rep.warnings))
         frame = rep.frame()
         if len(frame):
             st.subheader(t("kelola.report"))
-            st.dataframe(localised(frame.head(5000)), hide_index=True)
+            st.dataframe(localised(frame.head(5000), ctx.lang), hide_index=True)
             cols = st.columns(2)
             detail = {"table": "import_report", "rows": len(frame)}
-            offer_download(cols[0], t("kelola.report_excel"), lambda: report_excel(frame), "laporan_impor.xlsx",
+            offer_download(cols[0], t("kelola.report_excel"), lambda: report_excel(frame, ctx.lang), "laporan_impor.xlsx",
                            XLSX, "kelola_report_xlsx", {**detail, "format": "xlsx"})  # fmt: skip
-            offer_download(cols[1], t("kelola.report_csv"), lambda: report_csv(frame), "laporan_impor.csv",
+            offer_download(cols[1], t("kelola.report_csv"), lambda: report_csv(frame, ctx.lang), "laporan_impor.csv",
                            "text/csv", "kelola_report_csv", {**detail, "format": "csv"})  # fmt: skip
 
 with tab_templates:
@@ -89,6 +100,11 @@ with tab_history:
         st.dataframe(log, hide_index=True)
     st.caption(t("kelola.backups", count=len(list_backups())))
     if st.button(t("kelola.restore"), disabled=not list_backups(), key="kelola_restore"):
-        restored = restore_previous()
         st.session_state.pop("kelola_outcome", None)
-        st.success(t("kelola.restored", name=restored.name) if restored else t("kelola.nothing_to_restore"))
+        try:
+            restored = audited_restore(viewer.username, viewer.role, "kelola")
+            st.success(
+                t("kelola.restored", name=restored.name) if restored else t("kelola.nothing_to_restore")
+            )
+        except OSError as exc:  # a full disk or a permission: the database is unchanged, say so
+            st.error(t("kelola.unexpected", error=type(exc).__name__))

@@ -1,5 +1,6 @@
 """Peta Sebaran: where the extreme poor live, each sector's potential and need, and a desa profile on click."""
 
+import pandas as pd
 import streamlit as st
 
 from sinergi.common.fmt import fmt_number, fmt_pct
@@ -129,8 +130,13 @@ if desa:
     tiles[3].metric(
         t("peta.profile.sanitation"), fmt_pct(profile["sanitation_access_pct"], lang), border=True
     )
+    area = fmt_number(profile["area_km2"], lang, 1)
+    # an imported real desa has boundaries before it has demography: say so rather than print an empty year
+    has_year = pd.notna(profile["year"])
     st.caption(
-        t("peta.profile.demography_year", year=profile["year"], area=fmt_number(profile["area_km2"], lang, 1))
+        t("peta.profile.demography_year", year=profile["year"], area=area)
+        if has_year
+        else t("peta.profile.no_demography", area=area)
     )
     left, right = st.columns(2)
     left.markdown(f"**{t('peta.profile.potential')}**")

@@ -184,6 +184,15 @@ create table household (
     receives_kur boolean not null -- Penerima KUR (people's business credit)
 );
 
+-- P3KE values an import did not recognise, as written in the file (the household row holds LAINNYA instead).
+create table household_raw_value (
+    household_id varchar not null, -- household_id of the family
+    field varchar not null, -- household column that holds LAINNYA instead of it, e.g. roof_type
+    raw_value varchar not null, -- the text as written in the imported file
+    import_id varchar not null, -- import_log.import_id of the import that wrote it
+    primary key (household_id, field)
+);
+
 -- Monitoring rounds: baseline, endline, room for more.
 create table monitoring_round (
     round_id integer primary key, -- 1 baseline, 2 endline, ...

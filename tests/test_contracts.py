@@ -38,7 +38,9 @@ REFERENCES = [  # (table, column, referenced table, referenced column)
     ("desa_distance", "port_id", "place", "place_id"),
     ("agency_program_history", "partner_id", "partner", "partner_id"),
 ]
-TABLES = [t["table"] for t in parse_schema(load_sql("schema"))]
+# written only by an import that meets unknown P3KE values (tests/test_importers_coded_values.py fills it)
+FILLED_BY_IMPORTS = {"household_raw_value"}
+TABLES = [t["table"] for t in parse_schema(load_sql("schema")) if t["table"] not in FILLED_BY_IMPORTS]
 
 
 @pytest.mark.parametrize("table", TABLES)

@@ -3,6 +3,7 @@
 import io
 import os
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -16,6 +17,7 @@ from importer_helpers import REAL, copy_demo, needs_real, sha
 from sinergi.data.importers import execute, prepare
 from sinergi.data.importers.sample import synthetic_p3ke
 from sinergi.data.importers.templates import SPECS, template_bytes
+from sinergi.data.importers.versions import work_dir, working_copies
 from sinergi.data.importers.writer import PAUSE_ENV
 
 DEMO_DESA = ["99.02.01.2001", "99.02.01.2002"]
@@ -36,6 +38,13 @@ def _mutate(column: str, value: str, row: int = 1) -> bytes:
     return as_csv(frame)
 
 
+def _bad_birth_and_nik() -> bytes:
+    frame = good_p3ke()
+    frame.loc[1, "Tanggal Lahir Kepala Keluarga"] = "31-02-1980x"
+    frame.loc[1, "NIK Kepala Keluarga"] = "99020199999"  # no birth date to fall back on
+    return as_csv(frame)
+
+
 BAD_P3KE = {
     "empty file": b"",
     "binary junk": bytes(range(256)) * 4,
@@ -46,8 +55,9 @@ BAD_P3KE = {
     "unknown desa": _mutate("Kode Kemdagri", "1234567890"),
     "nine-digit code": _mutate("Kode Kemdagri", "990201200"),
     "decile 7": _mutate("Desil Kesejahteraan", "7"),
-    "bad date": _mutate("Tanggal Lahir Kepala Keluarga", "31-02-1980x"),
-    "unknown roof": _mutate("Jenis Atap", "EMAS"),
+    "bad date and bad NIK": _bad_birth_and_nik(),
+    "missing bansos column": as_csv(good_p3ke().drop(columns=["Penerima KUR"])),
+    "coordinates swapped": as_csv(good_p3ke().assign(Longitude="-8.9", Latitude="120.1")),
     "duplicate id, other content": as_csv(
         pd.concat([good_p3ke(), good_p3ke().iloc[[0]].assign(**{"Nama Kepala Keluarga": "NAMA LAIN"})])
     ),
@@ -66,7 +76,7 @@ def demo_copy(tmp_path):
 def test_bad_p3ke_is_reported_and_writes_nothing(case, demo_copy):
     before = sha(demo_copy)
     prepared = prepare("p3ke", [("bad.csv", BAD_P3KE[case])], demo_copy)
-    outcome = execute(prepared, accept_warnings=True, path=demo_copy)
+    outcome = execute(prepared, accept_warnings=True, path=demo_copy, user="uji")
     assert outcome.status == "blocked"
     frame = prepared.report.frame()
     assert (frame["severity"] == "error").any()
@@ -83,7 +93,7 @@ def test_good_p3ke_variants_are_accepted(demo_copy):
     frame = frame.rename(columns={"Resiko Stunting": "Risiko Stunting"})  # alias
     prepared = prepare("p3ke", [("ok.csv", as_csv(frame, ","))], demo_copy)
     assert prepared.report.errors == 0, prepared.report.frame()
-    assert execute(prepared, path=demo_copy).status == "written"
+    assert execute(prepared, path=demo_copy, user="uji").status == "written"
 
 
 def test_warnings_need_acceptance(demo_copy):
@@ -92,22 +102,15 @@ def test_warnings_need_acceptance(demo_copy):
     before = sha(demo_copy)
     prepared = prepare("p3ke", [("warn.csv", as_csv(frame))], demo_copy)
     assert prepared.report.errors == 0 and prepared.report.warnings >= 1
-    assert execute(prepared, accept_warnings=False, path=demo_copy).status == "blocked"
+    assert execute(prepared, accept_warnings=False, path=demo_copy, user="uji").status == "blocked"
     assert sha(demo_copy) == before
-    assert execute(prepared, accept_warnings=True, path=demo_copy).status == "written"
+    assert execute(prepared, accept_warnings=True, path=demo_copy, user="uji").status == "written"
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     column=st.sampled_from(
-        [
-            "NIK Kepala Keluarga",
-            "Kode Kemdagri",
-            "Desil Kesejahteraan",
-            "Tanggal Lahir Kepala Keluarga",
-            "Jenis Dinding",
-            "ID Keluarga P3KE",
-        ]
+        ["NIK Kepala Keluarga", "Kode Kemdagri", "Desil Kesejahteraan", "ID Keluarga P3KE"]
     ),
     junk=st.text(alphabet=st.characters(blacklist_categories=["Cs"]), min_size=0, max_size=12).filter(
         lambda s: not s.strip().isdigit()
@@ -125,13 +128,7 @@ def test_generated_bad_p3ke_files(column, junk, drop, demo_copy):
     data = as_csv(frame)
     before = sha(demo_copy)
     prepared = prepare("p3ke", [("gen.csv", data)], demo_copy)
-    outcome = execute(prepared, accept_warnings=True, path=demo_copy)
-    if (
-        column == "Jenis Dinding"
-        and not drop
-        and junk.strip().upper() in {"BAMBU", "SENG", "TEMBOK", "LAINNYA", ""}
-    ):
-        return  # a valid (or blank → default) value after normalisation
+    outcome = execute(prepared, accept_warnings=True, path=demo_copy, user="uji")
     assert outcome.status == "blocked"
     assert len(prepared.report.frame()) > 0
     assert sha(demo_copy) == before
@@ -143,7 +140,7 @@ def test_random_bytes_never_crash(data, demo_copy):
     before = sha(demo_copy)
     for kind in ("p3ke", "partner", "boundaries"):
         outcome = execute(prepare(kind, [("x.csv" if kind != "boundaries" else "x.geojson", data)], demo_copy),
-                          accept_warnings=True, path=demo_copy)  # fmt: skip
+                          accept_warnings=True, path=demo_copy, user="uji")  # fmt: skip
         assert outcome.status == "blocked"
     assert sha(demo_copy) == before
 
@@ -162,7 +159,7 @@ BAD_BOUNDARIES = {
 def test_bad_boundaries(case, demo_copy):
     before = sha(demo_copy)
     prepared = prepare("boundaries", [BAD_BOUNDARIES[case]], demo_copy)
-    assert execute(prepared, accept_warnings=True, path=demo_copy).status == "blocked"
+    assert execute(prepared, accept_warnings=True, path=demo_copy, user="uji").status == "blocked"
     assert prepared.report.errors > 0
     assert sha(demo_copy) == before
 
@@ -181,7 +178,7 @@ def test_sdgs_template_is_rejected_clearly(demo_copy):
     data = (REAL / "households" / "sdgs_desa_2021_keluarga_template_kemendesa.xlsx").read_bytes()
     before = sha(demo_copy)
     prepared = prepare("p3ke", [("sdgs.xlsx", data)], demo_copy)
-    assert execute(prepared, path=demo_copy).status == "blocked"
+    assert execute(prepared, path=demo_copy, user="uji").status == "blocked"
     message = prepared.report.frame()["message"].iloc[0]
     assert "judul kolom" in message or "SDGs" in message
     assert sha(demo_copy) == before
@@ -191,34 +188,68 @@ def test_sdgs_template_is_rejected_clearly(demo_copy):
 def test_empty_template_is_reported(kind, demo_copy):
     before = sha(demo_copy)
     prepared = prepare(kind, [(f"{kind}.xlsx", template_bytes(kind))], demo_copy)
-    assert execute(prepared, path=demo_copy).status == "blocked"
+    assert execute(prepared, path=demo_copy, user="uji").status == "blocked"
     assert "tidak berisi baris" in " ".join(prepared.report.frame()["message"])
     assert sha(demo_copy) == before
 
 
-def test_killed_import_leaves_database_untouched(tmp_path):
-    path = copy_demo(tmp_path)
+def test_killed_import_leaves_database_untouched_and_no_copy_in_data(tmp_path):
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    path = copy_demo(data_dir)
     before = sha(path)
     data = tmp_path / "p3ke.csv"
     data.write_bytes(synthetic_p3ke(DEMO_DESA, 200))
+    work = work_dir(path)
     env = {**os.environ, "SINERGI_DB": str(path), PAUSE_ENV: "60"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "sinergi.data.importers", "p3ke", str(data), "--accept-warnings"], env=env
-    )
+    command = [
+        sys.executable,
+        "-m",
+        "sinergi.data.importers",
+        "p3ke",
+        str(data),
+        "--accept-warnings",
+        "--user",
+        "uji",
+    ]
+    proc = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL)
     deadline = time.time() + 60
-    while not list(tmp_path.glob("*.import.tmp")) and time.time() < deadline:
+    while not working_copies(path) and time.time() < deadline:
         time.sleep(0.2)
     time.sleep(1.0)  # inside the open transaction now
     assert proc.poll() is None, "the import ended before it could be killed"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     assert sha(path) == before
-    # the next import still works and cleans nothing it should not
+    # the copy left behind holds names and NIK: never in data/, owner-only where it is
+    assert sorted(p.name for p in data_dir.iterdir()) == ["sinergi.duckdb", "sinergi.duckdb.import.lock"]
+    stale = [p for p in working_copies(path) if p.name.endswith(".import.tmp")]
+    assert stale and all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in stale)
+    assert stat.S_IMODE(work.stat().st_mode) == 0o700
+    # the next import still works and deletes the killed import's copy
     rerun = subprocess.run(
-        [sys.executable, "-m", "sinergi.data.importers", "p3ke", str(data)], env={**env, PAUSE_ENV: "0"}
+        command[:5] + ["--user", "uji"], env={**env, PAUSE_ENV: "0"}, stdin=subprocess.DEVNULL
     )
     assert rerun.returncode == 0 and sha(path) != before
-    assert not list(tmp_path.glob("*.tmp"))  # the killed import's copy was cleaned up
+    assert not working_copies(path)
+
+
+def test_terminated_import_deletes_its_copy(tmp_path):
+    path = copy_demo(tmp_path)
+    before = sha(path)
+    data = tmp_path / "p3ke.csv"
+    data.write_bytes(synthetic_p3ke(DEMO_DESA, 50))
+    env = {**os.environ, "SINERGI_DB": str(path), PAUSE_ENV: "60"}
+    command = [sys.executable, "-m", "sinergi.data.importers", "p3ke", str(data), "--user", "uji"]
+    proc = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    while not working_copies(path) and time.time() < deadline:
+        time.sleep(0.2)
+    time.sleep(1.0)
+    proc.terminate()  # SIGTERM: the import unwinds and deletes its working copy on the way out
+    proc.wait()
+    assert sha(path) == before
+    assert not working_copies(path)
 
 
 def test_failure_inside_the_transaction_is_reported(demo_copy):
@@ -232,8 +263,9 @@ def test_failure_inside_the_transaction_is_reported(demo_copy):
 
     prepared.apply = failing
     before = sha(demo_copy)
-    outcome = execute(prepared, path=demo_copy)
+    outcome = execute(prepared, path=demo_copy, user="uji")
     assert outcome.status == "blocked"
     assert "Penulisan dibatalkan" in prepared.report.frame()["message"].iloc[0]
     assert sha(demo_copy) == before
     assert not list(demo_copy.parent.glob("*.tmp"))
+    assert not working_copies(demo_copy)

@@ -20,7 +20,9 @@ pytestmark = needs_real
 @pytest.fixture(scope="module")
 def brebes_db(tmp_path_factory) -> Path:
     path = copy_demo(tmp_path_factory.mktemp("brebes"))
-    outcome = execute(prepare("boundaries", brebes_files(), path), accept_warnings=True, path=path)
+    outcome = execute(
+        prepare("boundaries", brebes_files(), path), accept_warnings=True, path=path, user="uji"
+    )
     assert outcome.status == "written"
     con = duckdb.connect(str(path), read_only=True)
     desa = [
@@ -31,7 +33,9 @@ def brebes_db(tmp_path_factory) -> Path:
     ]
     con.close()
     data = synthetic_p3ke(desa, 3000, sep=",")
-    outcome = execute(prepare("p3ke", [("p3ke_brebes.csv", data)], path), accept_warnings=False, path=path)
+    outcome = execute(
+        prepare("p3ke", [("p3ke_brebes.csv", data)], path), accept_warnings=False, path=path, user="uji"
+    )
     assert outcome.status == "written", outcome.prepared.report.frame().head()
     return path
 
@@ -71,7 +75,9 @@ def test_brebes_levels_and_households(brebes_db):
 
 def test_same_file_again_changes_nothing(brebes_db):
     before = sha(brebes_db)
-    outcome = execute(prepare("boundaries", brebes_files(), brebes_db), accept_warnings=True, path=brebes_db)
+    outcome = execute(
+        prepare("boundaries", brebes_files(), brebes_db), accept_warnings=True, path=brebes_db, user="uji"
+    )
     assert outcome.status == "unchanged"
     assert sha(brebes_db) == before
 
@@ -97,7 +103,7 @@ def test_app_shows_brebes(brebes_db, app, monkeypatch):
 def test_restore_previous_version(tmp_path):
     path = copy_demo(tmp_path)
     original = sha(path)
-    execute(prepare("boundaries", brebes_files(), path), accept_warnings=True, path=path)
+    execute(prepare("boundaries", brebes_files(), path), accept_warnings=True, path=path, user="uji")
     assert sha(path) != original and len(list_backups(path)) == 1
     restore_previous(path)
     assert sha(path) == original

@@ -14,7 +14,7 @@ from importer_helpers import REAL, copy_demo, needs_real, sha
 from sinergi.data import db
 from sinergi.data.importers import execute, prepare
 from sinergi.data.importers.domains import P3KE_DOMAINS
-from sinergi.data.importers.p3ke import _nik
+from sinergi.data.importers.p3ke_fields import nik
 from sinergi.data.importers.report import Report
 from sinergi.data.importers.templates import SPECS, columns_of, template_bytes
 
@@ -47,7 +47,7 @@ def test_individual_export_sets_member_counts(demo_copy):
         "p3ke_individu", [("individu.csv", people.to_csv(index=False, sep=";").encode())], demo_copy
     )
     assert prepared.report.errors == 0, prepared.report.frame()
-    assert execute(prepared, accept_warnings=True, path=demo_copy).status == "written"
+    assert execute(prepared, accept_warnings=True, path=demo_copy, user="uji").status == "written"
     got = _query(
         demo_copy, "select members_count, mothers_children_count from household where household_id = ?", hid
     )
@@ -65,8 +65,7 @@ def test_vectorised_nik_check_agrees_with_lokal():
     niks = pd.Series(["3329010101900001", "3329014101900002", "3329013201900001", "3300010101900001",
                       "9929010101900001", "3329010101900000", "3329011301900001"])  # fmt: skip
     report = Report("x")
-    out = pd.DataFrame({"kabupaten_code": ["33.29"] * len(niks)})
-    _nik(niks, pd.RangeIndex(len(niks)).to_numpy(), "NIK", out, report)
+    nik(niks, pd.RangeIndex(len(niks)).to_numpy(), "NIK", {"33"}, report)
     flagged = set(report.frame()["value"])
     assert flagged == {n[:6] + "*" * 10 for n in niks if not lokal.is_valid_nik(n)}  # masked in the report
 
@@ -76,7 +75,9 @@ def test_templates_round_trip_partner_and_survey(demo_copy):
                              "kabupaten_code": "99.02", "description": "uji", "contact_email": "a@b.id"}])  # fmt: skip
     buf = io.BytesIO()
     partner.to_excel(buf, index=False, sheet_name="Data")
-    outcome = execute(prepare("partner", [("mitra.xlsx", buf.getvalue())], demo_copy), path=demo_copy)
+    outcome = execute(
+        prepare("partner", [("mitra.xlsx", buf.getvalue())], demo_copy), path=demo_copy, user="uji"
+    )
     assert outcome.status == "written"
     assert _query(demo_copy, "select partner_type from partner where partner_id = 'MTR-900'") == [("lsm",)]
     hid = _query(demo_copy, "select household_id from household limit 1")[0][0]
@@ -86,7 +87,7 @@ def test_templates_round_trip_partner_and_survey(demo_copy):
                             "business_started": "tidak", "health_facility_access": "Ya", "sanitation_access": "TIDAK",
                             "deaths_count": 0}])  # fmt: skip
     outcome = execute(prepare("survey", [("survei.csv", survey.to_csv(index=False, sep=";").encode())], demo_copy),
-                      path=demo_copy)  # fmt: skip
+                      path=demo_copy, user="uji")  # fmt: skip
     assert outcome.status == "written", outcome.prepared.report.frame()
     got = _query(demo_copy, "select expenditure_rp_per_capita_day, head_employed from household_observation "
                             "where household_id = ? and round_id = 2", hid)  # fmt: skip
@@ -106,7 +107,7 @@ def test_template_refers_to_nothing_is_an_error(demo_copy):
         "household_id",
         "round_id",
     }
-    assert execute(prepared, path=demo_copy).status == "blocked" and sha(demo_copy) == before
+    assert execute(prepared, path=demo_copy, user="uji").status == "blocked" and sha(demo_copy) == before
 
 
 def test_every_template_explains_every_column():
@@ -139,7 +140,7 @@ def test_geopackage_and_zipped_shapefile_in_another_crs_with_big_fields(demo_cop
     for name, data in (("desa.gpkg", (tmp_path / "desa.gpkg").read_bytes()), ("desa.zip", buf.getvalue())):
         prepared = prepare("boundaries", [(name, data)], demo_copy)
         assert prepared.report.errors == 0, prepared.report.frame()
-        assert execute(prepared, accept_warnings=True, path=demo_copy).status == "written"
+        assert execute(prepared, accept_warnings=True, path=demo_copy, user="uji").status == "written"
         row = _query(demo_copy, "select name, round(centroid_lon, 3), round(centroid_lat, 3) from region "
                                 "where region_code = ?", code)  # fmt: skip
         assert row == [("Uji", 120.005, -8.995)]
@@ -151,7 +152,11 @@ def test_running_process_sees_new_data_without_restart(demo_copy, monkeypatch):
     before = db.run_query("import_log_recent")
     partner = pd.DataFrame([{"partner_id": "MTR-901", "name": "Uji", "partner_type": "swasta",
                              "description": "uji", "contact_email": "a@b.id"}])  # fmt: skip
-    execute(prepare("partner", [("m.csv", partner.to_csv(index=False).encode())], demo_copy), path=demo_copy)
+    execute(
+        prepare("partner", [("m.csv", partner.to_csv(index=False).encode())], demo_copy),
+        path=demo_copy,
+        user="uji",
+    )
     after = db.run_query("import_log_recent")
     assert len(after) == len(before) + 1 and after["kind"].iloc[0] == "partner"
     db.close_connection()
@@ -179,7 +184,9 @@ def test_database_built_before_import_log_existed(demo_copy):
     partner = pd.DataFrame([{"partner_id": "MTR-902", "name": "Uji", "partner_type": "swasta",
                              "description": "uji", "contact_email": "a@b.id"}])  # fmt: skip
     outcome = execute(
-        prepare("partner", [("m.csv", partner.to_csv(index=False).encode())], demo_copy), path=demo_copy
+        prepare("partner", [("m.csv", partner.to_csv(index=False).encode())], demo_copy),
+        path=demo_copy,
+        user="uji",
     )
     assert outcome.status == "written"
     assert _query(demo_copy, "select kind from import_log") == [("partner",)]

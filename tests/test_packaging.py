@@ -1,4 +1,5 @@
-"""A non-editable install carries everything the app reads at run time: SQL files, importer SQL, label catalogue."""
+"""A non-editable install carries everything the app reads at run time: SQL files, importer SQL, label catalogue,
+importer data files."""
 
 import subprocess
 import sys
@@ -30,5 +31,7 @@ def test_wheel_carries_queries_and_locales(tmp_path):
         f"sinergi/queries/{p.relative_to(ROOT / 'queries')}" for p in (ROOT / "queries").rglob("*.sql")
     }
     expected |= {f"sinergi/common/locales/{p.name}" for p in (ROOT / "sinergi/common/locales").glob("*.toml")}
+    # versioned importer data: the P3KE synonym table and the province extents
+    expected |= {f"sinergi/data/importers/{p.name}" for p in (ROOT / "sinergi/data/importers").glob("*.csv")}
     assert expected - names == set()
     assert not any(n.startswith(("tests/", "pages/", "data/")) for n in names)

@@ -215,7 +215,9 @@ def count_columns(frame: pd.DataFrame, policy: QueryPolicy) -> list[str]:
 
 def _as_counts(values: pd.Series, exact: bool) -> pd.Series:
     return pd.Series(
-        [v if v is None or v != v else Count(round(float(v)), exact) for v in values],
+        # pd.isna, not v != v: a count a left join did not find is pd.NA (a desa without demography), whose truth
+        # value raises
+        [v if pd.isna(v) else Count(round(float(v)), exact) for v in values],
         index=values.index,
         dtype=object,
     )

@@ -10,6 +10,7 @@ from sinergi.briefing.doc import prepare
 from sinergi.briefing.pdf import briefing_pdf
 from sinergi.briefing.pptx import briefing_pptx
 from sinergi.common.i18n import translate
+from sinergi.data.dataset_info import is_synthetic_region
 
 # Scripts and benchmarks build the files as admin would see them; pass a viewer for any other role.
 SCRIPT_VIEWER = make_viewer("script", "admin", None)
@@ -36,7 +37,7 @@ def briefing_files(
         translate(f"region.level.{place['level']}", lang, name=place["name"]),
         rounds.loc[round_id, f"name_{lang}"],
         date.fromisoformat(info["as_of"]),
-        info.get("is_synthetic") == "true",
+        is_synthetic_region(info, region),
         today,
     )
     return briefing_pdf(doc), briefing_pptx(doc)

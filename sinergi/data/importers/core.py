@@ -30,9 +30,12 @@ class Outcome:
 
 
 def execute(
-    prepared: Prepared, accept_warnings: bool = False, user: str | None = None, path: Path | None = None
+    prepared: Prepared, *, user: str, accept_warnings: bool = False, path: Path | None = None
 ) -> Outcome:
-    """Write a validated import unless errors (or unaccepted warnings) block it; nothing is written when blocked."""
+    """Write a validated import unless errors (or unaccepted warnings) block it; nothing is written when blocked.
+
+    user is who runs it (the signed-in account on the page, --user on the command line): import_log keeps it.
+    """
     report = prepared.report
     if prepared.apply is None or report.blocks(accept_warnings):
         return Outcome("blocked", prepared)
@@ -42,14 +45,14 @@ def execute(
             prepared.file_name,
             prepared.sha256,
             prepared.apply,
-            rows_read=prepared.rows_read,
+            prepared.rows_read,
+            user=user,
             rows_rejected=prepared.rows_rejected,
             warnings=report.warnings,
-            user=user,
             path=path,
         )
     except duckdb.Error as exc:
         # the transaction ran on a copy that is now discarded: the database file is unchanged
-        report.add(f"Penulisan dibatalkan, basis data tidak berubah: {exc}")
+        report.add(report.t("impor.write_failed", error=str(exc).splitlines()[0]))
         return Outcome("blocked", prepared)
     return Outcome(result.status, prepared, result)

@@ -11,9 +11,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from sinergi.data.importers import reading
+from sinergi.common.i18n import DEFAULT_LANGUAGE
+from sinergi.data.importers import p3ke_coded, reading
 from sinergi.data.importers.core import Prepared
-from sinergi.data.importers.domains import P3KE_DOMAINS
+from sinergi.data.importers.p3ke_fields import mask_nik
 from sinergi.data.importers.report import ERROR, WARNING, Report
 from sinergi.data.importers.writer import apply_rows, file_sha256, read_current
 
@@ -38,14 +39,14 @@ def is_individual_file(columns: list[str]) -> bool:
     return "person_id" in reading.match_columns(columns, {"person_id": ALIASES["person_id"]})
 
 
-def prepare(name: str, data: bytes, path: Path | None = None) -> Prepared:
+def prepare(name: str, data: bytes, path: Path | None = None, lang: str = DEFAULT_LANGUAGE) -> Prepared:
     """Read and validate an individual-level export; the write sets member counts of known families."""
-    report = Report(name)
+    report = Report(name, lang=lang)
     prepared = Prepared("p3ke_individu", name, file_sha256(data), report, 0)
     try:
-        sheet = reading.read_sheets(name, data, KNOWN)[0]
+        sheet = reading.read_sheets(name, data, KNOWN, report)[0]
     except reading.ReadError as exc:
-        report.add(str(exc))
+        report.add(report.t(exc.key, **exc.values))
         return prepared
     report.sheet = sheet.sheet
     raw = sheet.frame
@@ -53,12 +54,13 @@ def prepare(name: str, data: bytes, path: Path | None = None) -> Prepared:
     cols = reading.match_columns(list(raw.columns), ALIASES)
     missing = [f for f in REQUIRED if f not in cols]
     for f in missing:
-        report.add(f"Kolom wajib tidak ada: '{ALIASES[f][0]}'.", column=ALIASES[f][0])
+        report.add(report.t("impor.missing_column", column=ALIASES[f][0]), column=ALIASES[f][0])
     if raw.empty:
-        report.add("Berkas tidak berisi baris data.")
+        report.add(report.t("impor.no_rows"))
     if missing or raw.empty:
         return prepared
-    rows = np.arange(len(raw)) + sheet.first_data_row
+    reading.check_cells(sheet, report, list(cols.values()))
+    rows = sheet.rows
     families = _validate(raw, cols, rows, set(read_current("known_household", path)["id"]), report)
     prepared.apply = lambda con: apply_rows(con, "update_household_members", families)
     return prepared
@@ -77,28 +79,26 @@ def _validate(
 ) -> pd.DataFrame:
     hid = raw[cols["household_id"]].str.strip()
     _flag(report, ~hid.isin(known), rows, cols["household_id"], hid,
-          "ID Keluarga tidak ada di basis data: impor ekspor P3KE tingkat keluarga lebih dulu.")  # fmt: skip
+          report.t("impor.individu.unknown_family"))  # fmt: skip
     pid = raw[cols["person_id"]].str.strip()
-    _flag(report, pid.eq(""), rows, cols["person_id"], pid, "ID Individu kosong.")
+    _flag(report, pid.eq(""), rows, cols["person_id"], pid, report.t("impor.individu.id_blank"))
     _flag(
-        report, pid.duplicated(keep="first") & pid.ne(""), rows, cols["person_id"], pid, "ID Individu ganda."
+        report,
+        pid.duplicated(keep="first") & pid.ne(""),
+        rows,
+        cols["person_id"],
+        pid,
+        report.t("impor.individu.id_repeated"),
     )
     coded = {}
     for field, domain in (("sex", "gender"), ("relationship", "relationship"), ("age_group", "age_group")):
-        if field not in cols:
-            continue
-        allowed = {v.replace(" ", ""): v for v in P3KE_DOMAINS[domain]}
-        value = reading.norm_values(raw[cols[field]]).str.replace(" ", "", regex=False).map(allowed)
-        _flag(report, value.isna(), rows, cols[field], raw[cols[field]],
-              f"Nilai tidak dikenal. Nilai yang boleh: {', '.join(sorted(allowed.values()))}.")  # fmt: skip
-        coded[field] = value
+        if field in cols:  # unknown values count as LAINNYA (a warning): not a mother, not a young child
+            coded[field], _ = p3ke_coded.canonical(raw[cols[field]], domain, cols[field], rows, report)
     if "nik" in cols:
         nik = raw[cols["nik"]].str.replace(r"[\s.'-]", "", regex=True)
-        _flag(report, nik.ne("") & ~nik.str.fullmatch(r"\d{16}"), rows, cols["nik"], raw[cols["nik"]],
-              "NIK harus 16 digit angka.")  # fmt: skip
-        _flag(
-            report, nik.eq(""), rows, cols["nik"], nik, "NIK kosong (Prioritas Verval: NIK kosong).", WARNING
-        )
+        _flag(report, nik.ne("") & ~nik.str.fullmatch(r"\d{16}"), rows, cols["nik"], mask_nik(raw[cols["nik"]]),
+              report.t("impor.p3ke.nik_shape"))  # fmt: skip
+        _flag(report, nik.eq(""), rows, cols["nik"], nik, report.t("impor.individu.nik_blank"), WARNING)
     if "age_group" in coded:
         under_five = coded["age_group"].eq(UNDER_FIVE)
     elif "age" in cols:

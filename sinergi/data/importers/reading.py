@@ -1,44 +1,42 @@
-"""Reading spreadsheets as text: delimiter and header-row detection, name and value normalisation."""
+"""Reading spreadsheets as text, as they come: encodings, delimiters, title blocks, two-row headers, broken rows.
+
+A file is either read, or refused with a ReadError that carries a catalogue key (`impor.read.*`) and a hint. Rows that
+cannot be read (a different number of fields than the header, a cell over the field limit) are reported with their
+row number in the file and left out; cell checks (control characters, undecodable bytes, oversize cells) run after.
+"""
 
 from __future__ import annotations
 
-import csv
 import io
-import re
 import zipfile
-from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.csv as pacsv
 
-HEADER_SCAN_ROWS = 40  # official P3KE exports put a title block above the header (data start at row 13)
-_SPACES_TEXT = "[\\s\u00a0\u2007\u202f\u200b\ufeff]+"  # a plain pattern: pandas hands it to pyarrow (fast)
-_SPACES = re.compile(_SPACES_TEXT)
+from sinergi.data.importers.csv_text import decode, read_csv, utf16_order
+from sinergi.data.importers.headers import (
+    HEADER_SCAN_ROWS,
+    ReadError,
+    Sheet,
+    header,
+    norm_name,
+    squeeze,
+    unique_names,
+)
+from sinergi.data.importers.report import ERROR, WARNING, Report
 
-
-class ReadError(Exception):
-    """The file cannot be read at all; the message is in Bahasa Indonesia."""
-
-
-@dataclass
-class Sheet:
-    frame: pd.DataFrame  # every cell as text, columns as written in the file
-    sheet: str  # sheet name ('' for CSV)
-    first_data_row: int  # 1-based row number of the first data row in the file
-
-
-def norm_name(name: object) -> str:
-    """Return a column name for matching: lower case, odd spaces collapsed, punctuation spacing ignored."""
-    text = _SPACES.sub(" ", str(name)).strip().lower()
-    return re.sub(r"\s*([/_.()-])\s*", r"\1", text).replace("_", " ")
+MAX_CELL_CHARS = 1_000  # longer cells are a broken quote or a pasted document, never a P3KE value
+_CONTROL_TEXT = "[\x00-\x08\x0b\x0c\x0e-\x1f]"
+_BINARY_BYTES = bytes([*range(0, 9), 11, 12, *range(14, 32)])  # never in text (tab, LF, CR are)
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 (.xls)
+__all__ = ["ReadError", "Sheet", "decode", "norm_name", "squeeze"]
 
 
 def norm_values(series: pd.Series) -> pd.Series:
     """Return coded values for comparison: upper case, non-breaking and repeated spaces collapsed (vectorised)."""
     # coded columns hold few distinct values: normalise those once and spread them back
     codes, uniques = pd.factorize(series.astype("string").fillna(""))
-    clean = pd.Series([_SPACES.sub(" ", str(u)).strip().upper() for u in uniques], dtype="string")
+    clean = pd.Series([squeeze(str(u)).upper() for u in uniques], dtype="string")
     return pd.Series(clean.to_numpy()[codes] if len(uniques) else [], index=series.index, dtype="string")
 
 
@@ -53,97 +51,67 @@ def is_excel(name: str, data: bytes) -> bool:
         return False
 
 
-def decode(data: bytes) -> str:
-    """Return file text: UTF-8 (with or without BOM), else Windows-1252 as spreadsheets save it."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
-def read_sheets(name: str, data: bytes, known: set[str], min_matches: int = 3) -> list[Sheet]:
-    """Return the data sheets of a CSV or Excel file, each starting at its detected header row."""
+def read_sheets(name: str, data: bytes, known: set[str], report: Report, min_matches: int = 3) -> list[Sheet]:
+    """Return the data sheets of a CSV or Excel file, each starting below its detected header row(s)."""
     if is_excel(name, data):
-        return _read_excel(data, known, min_matches)
-    if data[:4] == b"PK\x03\x04" or b"\x00" in data[:2000]:
-        raise ReadError("Berkas bukan CSV atau Excel (.xlsx) yang dapat dibaca.")
-    return [_read_csv(decode(data), known, min_matches)]
+        sheets = _read_excel(data, known, min_matches, report)
+    elif data.startswith(_OLE2):
+        raise ReadError("impor.read.xls")
+    elif data.startswith(b"PK\x03\x04"):
+        raise ReadError("impor.read.not_table")
+    else:
+        if not data.strip():
+            raise ReadError("impor.read.empty")
+        head = data[:4000]
+        control = sum(head.count(b) for b in _BINARY_BYTES)
+        if utf16_order(data) is None and control > 0.05 * len(head):
+            raise ReadError("impor.read.not_table")  # images, archives, old binary formats
+        sheets = [read_csv(data, known, min_matches, report)]
+    for sheet in sheets:
+        _second_header_hint(sheet, known, report)
+    return sheets
 
 
-def _header_index(rows: list[list[object]], known: set[str], min_matches: int) -> int | None:
-    for i, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        names = {norm_name(c) for c in row if c is not None and str(c).strip()}
-        if len(names & known) >= min_matches:
-            return i
-    return None
+def _second_header_hint(sheet: Sheet, known: set[str], report: Report) -> None:
+    # a header row the reader could not merge shows up as a first data row full of column names
+    if sheet.frame.empty:
+        return
+    first = {norm_name(v) for v in sheet.frame.iloc[0] if str(v).strip()}
+    if len(first & known) >= 2:
+        report.add(report.t("impor.read.second_header"), ERROR, sheet.first_data_row, sheet=sheet.sheet)
 
 
-def _read_csv(text: str, known: set[str], min_matches: int) -> Sheet:
-    head = text[:200_000].splitlines()[:HEADER_SCAN_ROWS]
-    if not head:
-        raise ReadError("Berkas kosong.")
-    best: tuple[int, str, int] | None = None
-    for sep in (";", ",", "\t"):
-        rows = list(csv.reader(head, delimiter=sep))
-        idx = _header_index(rows, known, min_matches)
-        if idx is not None:
-            score = len({norm_name(c) for c in rows[idx]} & known)
-            if best is None or score > best[2]:
-                best = (idx, sep, score)
-    if best is None:
-        raise ReadError(
-            "Baris judul kolom tidak ditemukan: kolom yang dikenal tidak ada dalam "
-            f"{HEADER_SCAN_ROWS} baris pertama (pemisah ';' atau ',')."
-        )
-    idx, sep, _ = best
-    names = next(csv.reader(head[idx : idx + 1], delimiter=sep))
-    frame = _parse_csv(text.encode("utf-8"), sep, idx, names)
-    return Sheet(frame, "", idx + 2)
-
-
-def _parse_csv(data: bytes, sep: str, skip: int, names: list[str]) -> pd.DataFrame:
-    # pyarrow parses in parallel, every column as text (leading zeros of NIK and codes survive)
-    try:
-        table = pacsv.read_csv(
-            io.BytesIO(data),
-            read_options=pacsv.ReadOptions(skip_rows=skip + 1, column_names=names),
-            parse_options=pacsv.ParseOptions(delimiter=sep),
-            convert_options=pacsv.ConvertOptions(
-                column_types={n: pa.string() for n in names},
-                null_values=[],
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-            ),
-        )
-    except (pa.ArrowInvalid, ValueError) as exc:
-        raise ReadError(f"CSV tidak dapat dibaca: jumlah kolom tidak sama di setiap baris ({exc}).") from exc
-    return table.to_pandas()
-
-
-def _read_excel(data: bytes, known: set[str], min_matches: int) -> list[Sheet]:
+def _read_excel(data: bytes, known: set[str], min_matches: int, report: Report) -> list[Sheet]:
     from openpyxl import load_workbook
 
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for broken files
-        raise ReadError(f"Berkas Excel rusak atau tidak dapat dibuka ({type(exc).__name__}).") from exc
+        raise ReadError("impor.read.broken_excel", kind=type(exc).__name__) from exc
     sheets: list[Sheet] = []
-    for ws in wb.worksheets:
-        head = [list(r) for r in ws.iter_rows(max_row=HEADER_SCAN_ROWS, values_only=True)]
-        idx = _header_index(head, known, min_matches)
-        if idx is None:
-            continue
-        rows = ws.iter_rows(min_row=idx + 1, values_only=True)
-        header = [str(c).strip() if c is not None else f"kolom_{i + 1}" for i, c in enumerate(next(rows))]
-        body = [[_cell_text(c) for c in r[: len(header)]] for r in rows if any(c is not None for c in r)]
-        frame = pd.DataFrame(body, columns=header[: max((len(r) for r in body), default=len(header))])
-        sheets.append(Sheet(frame.reindex(columns=header, fill_value=""), ws.title, idx + 2))
-    wb.close()
+    try:
+        for ws in wb.worksheets:
+            head = [list(r) for r in ws.iter_rows(max_row=HEADER_SCAN_ROWS + 1, values_only=True)]
+            found = header(head, known, min_matches)
+            if found is None:
+                continue
+            idx, names, header_rows = found
+            names = unique_names(names)
+            body, numbers = [], []
+            first = idx + header_rows + 1
+            for number, row in enumerate(ws.iter_rows(min_row=first, values_only=True), start=first):
+                if any(c is not None and str(c).strip() for c in row):
+                    cells = [_cell_text(c) for c in row[: len(names)]]
+                    body.append(cells + [""] * (len(names) - len(cells)))
+                    numbers.append(number)
+            frame = pd.DataFrame(body, columns=names, dtype="string")
+            sheets.append(
+                Sheet(frame, ws.title, np.asarray(numbers, dtype=int), "xlsx", {"control", "replacement"})
+            )
+    finally:
+        wb.close()
     if not sheets:
-        raise ReadError(
-            "Tidak ada lembar dengan baris judul kolom yang dikenal dalam "
-            f"{HEADER_SCAN_ROWS} baris pertama. Gunakan templat dari halaman Kelola Data."
-        )
+        raise ReadError("impor.read.no_sheet", rows=HEADER_SCAN_ROWS)
     return sheets
 
 
@@ -155,6 +123,29 @@ def _cell_text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def check_cells(sheet: Sheet, report: Report, columns: list[str] | None = None) -> None:
+    """Report cells no real value holds: control characters (NUL …) and cells over MAX_CELL_CHARS are errors,
+    bytes the encoding does not define (shown as �) are warnings; each with row and column."""
+    frame = sheet.frame
+    for column in columns if columns is not None else list(frame.columns):
+        text = frame[column].astype("string").fillna("")
+        long = text.str.len().gt(MAX_CELL_CHARS).to_numpy()
+        if long.any():
+            report.add_rows(report.t("impor.read.long_cell", limit=MAX_CELL_CHARS), ERROR, sheet.rows[long], column,
+                            text[long].str.slice(0, 60).to_numpy(), sheet=sheet.sheet)  # fmt: skip
+        if "control" in sheet.suspects:
+            bad = text.str.contains(_CONTROL_TEXT, regex=True).to_numpy() & ~long
+            if bad.any():
+                shown = text[bad].str.replace(_CONTROL_TEXT, "�", regex=True).str.slice(0, 60).to_numpy()
+                report.add_rows(report.t("impor.read.control"), ERROR, sheet.rows[bad], column, shown,
+                                sheet=sheet.sheet)  # fmt: skip
+        if "replacement" in sheet.suspects:
+            odd = text.str.contains("\ufffd", regex=False).to_numpy() & ~long
+            if odd.any():
+                report.add_rows(report.t("impor.read.undecodable", encoding=sheet.encoding), WARNING,
+                                sheet.rows[odd], column, text[odd].str.slice(0, 60).to_numpy(), sheet=sheet.sheet)  # fmt: skip
 
 
 def match_columns(columns: list[str], aliases: dict[str, tuple[str, ...]]) -> dict[str, str]:

@@ -1,4 +1,5 @@
-"""The problem report of an import: every problem with file, sheet, row, column, value and an Indonesian message."""
+"""The problem report of an import: every problem with file, sheet, row, column, value, how many rows it covers and a
+message in the reader's language (the catalogue's `impor.*` keys)."""
 
 from __future__ import annotations
 
@@ -7,21 +8,14 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from sinergi.common.i18n import DEFAULT_LANGUAGE, translate
 from sinergi.common.table_export import to_csv_bytes, to_excel_bytes
 
-ERROR = "error"
-WARNING = "warning"
-COLUMNS = ["file", "sheet", "row", "column", "value", "message", "severity"]
-HEADERS_ID = {
-    "file": "Berkas",
-    "sheet": "Lembar",
-    "row": "Baris",
-    "column": "Kolom",
-    "value": "Nilai",
-    "message": "Masalah",
-    "severity": "Tingkat",
-}
-SEVERITY_ID = {ERROR: "galat", WARNING: "peringatan"}
+ERROR = "error"  # blocks the import
+WARNING = "warning"  # blocks it unless the user accepts warnings
+NOTE = "note"  # what the importer did for the user (a spelling mapped, a blank filled): never blocks
+SEVERITIES = (ERROR, WARNING, NOTE)
+COLUMNS = ["file", "sheet", "row", "column", "value", "count", "message", "severity"]
 
 
 @dataclass
@@ -30,7 +24,12 @@ class Report:
 
     file: str
     sheet: str = ""
+    lang: str = DEFAULT_LANGUAGE
     _frames: list[pd.DataFrame] = field(default_factory=list)
+
+    def t(self, key: str, **values: object) -> str:
+        """Return a catalogue message in the report's language."""
+        return translate(key, self.lang, **values)
 
     def add(
         self,
@@ -40,9 +39,10 @@ class Report:
         column: str = "",
         value: object = "",
         sheet: str | None = None,
+        count: int = 1,
     ) -> None:
-        """Record one problem."""
-        self.add_rows(message, severity, [row], column, [value], sheet)
+        """Record one problem (count: how many rows it stands for, when one line sums up many)."""
+        self.add_rows(message, severity, [row], column, [value], sheet, [count])
 
     def add_rows(
         self,
@@ -52,8 +52,11 @@ class Report:
         column: str = "",
         values: object = None,
         sheet: str | None = None,
+        counts: object = None,
     ) -> None:
         """Record the same problem for many rows at once (vectorised: no loop per row)."""
+        if severity not in SEVERITIES:
+            raise ValueError(f"unknown severity {severity!r}")
         rows = np.asarray(rows, dtype=object)
         if len(rows) == 0:
             return
@@ -63,9 +66,10 @@ class Report:
                 {
                     "file": self.file,
                     "sheet": self.sheet if sheet is None else sheet,
-                    "row": rows,
+                    "row": pd.array(rows, dtype="Int64"),
                     "column": column,
                     "value": pd.Series(values, dtype=object).fillna("").astype(str).to_numpy(),
+                    "count": np.asarray(counts if counts is not None else np.ones(len(rows)), dtype=int),
                     "message": message,
                     "severity": severity,
                 }
@@ -73,11 +77,11 @@ class Report:
         )
 
     def frame(self) -> pd.DataFrame:
-        """Return every problem as one table, errors first."""
+        """Return every problem as one table: errors, then warnings, then notes."""
         if not self._frames:
             return pd.DataFrame(columns=COLUMNS)
         out = pd.concat(self._frames, ignore_index=True)
-        out["order"] = (out["severity"] != ERROR).astype(int)
+        out["order"] = out["severity"].map({s: i for i, s in enumerate(SEVERITIES)})
         return out.sort_values(["order"], kind="stable").drop(columns="order").reset_index(drop=True)
 
     def count(self, severity: str) -> int:
@@ -101,19 +105,19 @@ class Report:
         self._frames.extend(other._frames)
 
 
-def localised(frame: pd.DataFrame) -> pd.DataFrame:
-    """Return the report table with Indonesian headers and severity words, ready for download."""
+def localised(frame: pd.DataFrame, lang: str = DEFAULT_LANGUAGE) -> pd.DataFrame:
+    """Return the report table with headers and severity words in lang, ready to show or download."""
     out = frame.copy()
-    out["severity"] = out["severity"].map(SEVERITY_ID).fillna(out["severity"])
+    out["severity"] = out["severity"].map(lambda s: translate(f"impor.severity.{s}", lang))
     out["row"] = out["row"].astype("string").fillna("")
-    return out[COLUMNS].rename(columns=HEADERS_ID)
+    return out[COLUMNS].rename(columns={c: translate(f"impor.report.{c}", lang) for c in COLUMNS})
 
 
-def report_csv(frame: pd.DataFrame) -> bytes:
-    """Return the report as CSV bytes (`;`, UTF-8 with BOM) for spreadsheets."""
-    return to_csv_bytes(localised(frame), "id")
+def report_csv(frame: pd.DataFrame, lang: str = DEFAULT_LANGUAGE) -> bytes:
+    """Return the report as CSV bytes (`;` and UTF-8 with BOM for Indonesian spreadsheets)."""
+    return to_csv_bytes(localised(frame, lang), lang)
 
 
-def report_excel(frame: pd.DataFrame) -> bytes:
+def report_excel(frame: pd.DataFrame, lang: str = DEFAULT_LANGUAGE) -> bytes:
     """Return the report as an Excel workbook."""
-    return to_excel_bytes(localised(frame), sheet="Laporan masalah")
+    return to_excel_bytes(localised(frame, lang), sheet=translate("impor.report.sheet_name", lang))

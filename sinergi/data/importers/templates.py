@@ -12,6 +12,8 @@ import numpy as np
 import pandas as pd
 
 from sinergi.common import vocabulary
+from sinergi.common.i18n import DEFAULT_LANGUAGE
+from sinergi.common.table_export import excel_writer
 from sinergi.data.db import load_sql
 from sinergi.data.dictionary import parse_schema
 from sinergi.data.importers import reading
@@ -114,7 +116,7 @@ def template_bytes(kind: str) -> bytes:
     """Return the Excel template of kind: an empty 'Data' sheet with the headers and a 'Petunjuk' sheet."""
     spec = SPECS[kind]
     buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="xlsxwriter") as writer:
+    with excel_writer(buffer) as writer:
         pd.DataFrame(columns=[c["name"] for c in columns_of(spec.table)]).to_excel(
             writer, sheet_name="Data", index=False
         )
@@ -129,17 +131,19 @@ def template_bytes(kind: str) -> bytes:
     return buffer.getvalue()
 
 
-def prepare(kind: str, name: str, data: bytes, path: Path | None = None) -> Prepared:
+def prepare(
+    kind: str, name: str, data: bytes, path: Path | None = None, lang: str = DEFAULT_LANGUAGE
+) -> Prepared:
     """Read and validate a filled template (Excel or CSV); return the write plan and the problem report."""
     spec = SPECS[kind]
-    report = Report(name)
+    report = Report(name, lang=lang)
     prepared = Prepared(kind, name, file_sha256(data), report, 0)
     cols = columns_of(spec.table)
     known = {reading.norm_name(c["name"]) for c in cols}
     try:
-        sheet = reading.read_sheets(name, data, known, min_matches=min(3, len(cols)))[0]
+        sheet = reading.read_sheets(name, data, known, report, min_matches=min(3, len(cols)))[0]
     except reading.ReadError as exc:
-        report.add(str(exc))
+        report.add(report.t(exc.key, **exc.values))
         return prepared
     report.sheet = sheet.sheet
     raw = sheet.frame
@@ -147,18 +151,23 @@ def prepare(kind: str, name: str, data: bytes, path: Path | None = None) -> Prep
     prepared.rows_read = len(raw)
     missing = [c["name"] for c in cols if c["name"] not in raw.columns and _required(c)]
     for col in missing:
-        report.add(f"Kolom wajib tidak ada: '{col}'.", column=col)
+        report.add(report.t("impor.missing_column", column=col), column=col)
     if missing or raw.empty:
         if raw.empty:
-            report.add("Berkas tidak berisi baris data.")
+            report.add(report.t("impor.no_rows"))
         return prepared
-    rows = np.arange(len(raw)) + sheet.first_data_row
+    reading.check_cells(sheet, report)
+    rows = sheet.rows
     out = pd.DataFrame({c["name"]: _convert(raw, c, spec, rows, report, path) for c in cols})
     key = list(spec.own_key) or [c["name"] for c in cols if c["name"].endswith(("_id", "_code"))][:2]
     dup = out.duplicated(subset=key, keep="first").to_numpy()
     if dup.any():
         report.add_rows(
-            f"Kunci ganda ({', '.join(key)}).", ERROR, rows[dup], key[0], out[key[0]].to_numpy()[dup]
+            report.t("impor.template.duplicate_key", key=", ".join(key)),
+            ERROR,
+            rows[dup],
+            key[0],
+            out[key[0]].to_numpy()[dup],
         )
     prepared.apply = lambda con: replace_rows(con, spec.table, out)
     return prepared
@@ -169,21 +178,26 @@ def _convert(raw: pd.DataFrame, col: dict, spec: Spec, rows: np.ndarray, report:
     text = raw[name].astype("string").str.strip() if name in raw.columns else pd.Series("", index=raw.index)
     empty = text.fillna("").eq("")
     if _required(col):
-        _flag(report, empty, rows, name, text, "Nilai wajib kosong.")
+        _flag(report, empty, rows, name, text, report.t("impor.template.required"))
     if kind in ("integer", "bigint"):
         value = reading.to_int(text)
-        _flag(report, value.isna() & ~empty, rows, name, text, "Harus bilangan bulat.")
+        _flag(report, value.isna() & ~empty, rows, name, text, report.t("impor.template.integer"))
     elif kind == "double":
         value = pd.to_numeric(text.str.replace(",", ".", regex=False), errors="coerce")
-        _flag(report, value.isna() & ~empty, rows, name, text, "Harus angka.")
+        _flag(report, value.isna() & ~empty, rows, name, text, report.t("impor.template.number"))
     elif kind == "date":
         value = reading.parse_dates(text)
-        _flag(report, value.isna() & ~empty, rows, name, text, "Tanggal tidak valid (contoh: 2026-01-31).")
+        _flag(report, value.isna() & ~empty, rows, name, text, report.t("impor.template.date"))
     elif kind == "boolean":
         word = reading.norm_values(text).fillna("")
         value = word.isin(TRUE_WORDS).astype("boolean").where(~empty)
         _flag(
-            report, ~empty & ~word.isin(TRUE_WORDS | FALSE_WORDS), rows, name, text, "Isi 'ya' atau 'tidak'."
+            report,
+            ~empty & ~word.isin(TRUE_WORDS | FALSE_WORDS),
+            rows,
+            name,
+            text,
+            report.t("impor.template.boolean"),
         )
     else:
         value = text.where(~empty, None)
@@ -192,11 +206,11 @@ def _convert(raw: pd.DataFrame, col: dict, spec: Spec, rows: np.ndarray, report:
         probe = value.astype("string").str.lower() if kind == "varchar" else value
         value = probe if kind == "varchar" else value
         _flag(report, ~empty & ~probe.isin(allowed).fillna(False), rows, name, text,
-              f"Nilai tidak dikenal. Nilai yang boleh: {', '.join(map(str, allowed))}.")  # fmt: skip
+              report.t("impor.unknown_value", allowed=", ".join(map(str, allowed))))  # fmt: skip
     if _reference(spec, name):
         ids = read_current(_reference(spec, name), path)["id"]
         _flag(report, ~empty & ~value.isin(set(ids)).fillna(False), rows, name, text,
-              f"Mengacu ke {name} yang tidak ada di basis data.")  # fmt: skip
+              report.t("impor.template.reference", column=name))  # fmt: skip
     return value
 
 

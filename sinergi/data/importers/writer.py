@@ -1,23 +1,20 @@
 """Safe writing: the whole import goes into a copy of the database in one transaction, then the copy is swapped in.
 
 The app keeps a read-only DuckDB connection open, and DuckDB lets a process write a file only while no other process
-has it open. So an import never writes the live file: it copies it to a temporary file in the same folder, applies
-everything there inside one transaction (with its import_log row), checkpoints, keeps the previous file in
-data/backups/ and finally os.replace()s the copy over the original. The rename is atomic: a reader (or a killed
-import) sees either the old file or the new one, never a half-written one; sinergi.data.db reopens a replaced file.
+has it open. So an import never writes the live file: it copies it to a private working copy (see versions.py),
+applies everything there inside one transaction (with its import_log row, the dataset_info facts and any post-write
+hooks), checkpoints, keeps the previous file in data/backups/ and finally renames the copy over the original. The
+rename is atomic: a reader (or a killed import) sees either the old file or the new one, never a half-written one;
+sinergi.data.db reopens a replaced file once the queries on the old one are done.
 """
 
 from __future__ import annotations
 
-import fcntl
-import getpass
 import hashlib
 import os
-import shutil
 import time
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,11 +24,16 @@ import pandas as pd
 import pyarrow as pa
 
 from sinergi.data import db
+from sinergi.data.importers import versions
+from sinergi.data.importers.versions import backups_dir, list_backups, restore_previous
 
 IMPORTER_SQL_DIR = db.QUERIES_DIR / "importer"
-BACKUPS_KEPT = 5
 PAUSE_ENV = "SINERGI_IMPORT_PAUSE_S"  # test hook: sleep inside the open transaction (kill-mid-write test)
 Apply = Callable[[duckdb.DuckDBPyConnection], int]
+# Called inside the import's transaction after the rows are written, with the connection and the import kind:
+# summary tables derived from the imported rows are rebuilt here, so they can never disagree with them.
+PostWriteHook = Callable[[duckdb.DuckDBPyConnection, str], None]
+POST_WRITE_HOOKS: list[PostWriteHook] = []
 
 
 @dataclass(frozen=True)
@@ -89,42 +91,28 @@ def file_sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def backups_dir(path: Path | None = None) -> Path:
-    """Return the folder that keeps previous database versions (data/backups/ next to the database)."""
-    return Path(path or db.database_path()).parent / "backups"
-
-
-@contextmanager
-def _import_lock(path: Path) -> Iterator[None]:
-    # one writer at a time: a second import waits instead of copying a file that is about to be replaced
-    with open(path.with_name(f"{path.name}.import.lock"), "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
-
-
 def already_imported(kind: str, sha256: str, path: Path | None = None) -> bool:
     """Return True when a file with this hash was already imported as this kind."""
-    path = Path(path or db.database_path())
-    con = duckdb.connect(str(path), read_only=True)
     try:
-        stmt = importer_sql("import_log_has_file")[0]
-        return bool(con.execute(stmt, {"kind": kind, "file_sha256": sha256}).fetchall())
+        with db.reading(path) as con:
+            stmt = importer_sql("import_log_has_file")[0]
+            return bool(con.execute(stmt, {"kind": kind, "file_sha256": sha256}).fetchall())
     except duckdb.CatalogException:
         return False  # a database built before import_log existed: nothing was imported into it
-    finally:
-        con.close()
 
 
-def import_log_ddl() -> str:
-    """Return the `create table import_log` statement of queries/schema.sql, made idempotent."""
+def table_ddl(table: str) -> str:
+    """Return the `create table` statement of a table in queries/schema.sql, made idempotent."""
     schema = db.load_sql("schema")
-    start = schema.index("create table import_log (")
+    start = schema.index(f"create table {table} (")
     return schema[start : schema.index("\n);", start) + 3].replace(
         "create table", "create table if not exists", 1
     )
+
+
+def ensure_table(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    """Create a table of the schema that a database built by an earlier version lacks (its DDL is schema.sql's)."""
+    con.execute(table_ddl(table))
 
 
 def write_import(
@@ -133,30 +121,35 @@ def write_import(
     sha256: str,
     apply: Apply,
     rows_read: int,
+    *,
+    user: str,
     rows_rejected: int = 0,
     warnings: int = 0,
-    user: str | None = None,
     path: Path | None = None,
 ) -> WriteResult:
     """Apply an import to a copy of the database in one transaction, log it, keep a backup and swap the copy in."""
+    if not user.strip():
+        raise ValueError("an import needs the name of the user who runs it")
     path = Path(path or db.database_path())
-    with _import_lock(path):
-        _remove_stale_copies(path)
+    with versions.import_lock(path):
+        versions.remove_stale_copies(path)
         if already_imported(kind, sha256, path):
             return WriteResult("unchanged", None, 0, None)
         stamp = datetime.now(UTC).replace(tzinfo=None)
         import_id = f"IMP-{stamp:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
         backup = backups_dir(path) / f"{path.stem}.{stamp:%Y%m%dT%H%M%S%f}.{kind}.duckdb"
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.{time.time_ns()}.import.tmp")
+        tmp = versions.new_working_copy(path, path, "import")
         try:
-            shutil.copyfile(path, tmp)
             con = duckdb.connect(str(tmp))
             try:
+                con.execute("set enable_progress_bar = false")  # no bars in the command line's output
                 con.execute("begin transaction")
-                con.execute(
-                    import_log_ddl()
-                )  # older databases lack the table; the DDL text is schema.sql's own
+                ensure_table(con, "import_log")  # databases built before the table existed
+                run_importer_sql(con, "import_context", import_id=import_id)
+                run_importer_sql(con, "dataset_info_before_real")
                 written = apply(con)
+                for hook in POST_WRITE_HOOKS:
+                    hook(con, kind)
                 run_importer_sql(
                     con,
                     "import_log_insert",
@@ -164,7 +157,7 @@ def write_import(
                     kind=kind,
                     file_name=file_name,
                     file_sha256=sha256,
-                    imported_by=user or _os_user(),
+                    imported_by=user,
                     imported_at=stamp,
                     rows_read_count=rows_read,
                     rows_written_count=written,
@@ -172,84 +165,26 @@ def write_import(
                     warnings_count=warnings,
                     backup_file=backup.name,
                 )
+                run_importer_sql(con, "dataset_info_real", imported_at=stamp.isoformat(timespec="seconds"))
                 if pause := float(os.environ.get(PAUSE_ENV, "0") or 0):
                     time.sleep(pause)
                 con.execute("commit")
                 con.execute("checkpoint")
             finally:
                 con.close()
-            _keep_backup(path, backup)
-            os.replace(tmp, path)
+            versions.keep_backup(path, backup)
+            versions.swap_in(tmp, path)
+            db.close_connection(path)
         finally:
-            tmp.unlink(missing_ok=True)
+            versions.discard(tmp)
     return WriteResult("written", import_id, written, backup)
-
-
-def _remove_stale_copies(path: Path) -> None:
-    # under the lock no other import runs, so any copy left here belongs to an import that was killed
-    for stale in path.parent.glob(f"{path.name}.*.tmp"):
-        if stale.name.endswith((".import.tmp", ".restore.tmp")):
-            stale.unlink(missing_ok=True)
-
-
-def _os_user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "cli"
-
-
-def _keep_backup(path: Path, backup: Path) -> None:
-    backup.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(path, backup)  # the live file is never modified after this, so a hard link is a faithful copy
-    except OSError:
-        shutil.copyfile(path, backup)
-    for old in list_backups(path)[BACKUPS_KEPT:]:
-        old.unlink(missing_ok=True)
-
-
-def list_backups(path: Path | None = None) -> list[Path]:
-    """Return the kept previous versions of the database, newest first."""
-    path = Path(path or db.database_path())
-    folder = backups_dir(path)
-    if not folder.is_dir():
-        return []
-    return sorted(folder.glob(f"{path.stem}.*.duckdb"), key=lambda p: p.name, reverse=True)
-
-
-def restore_previous(path: Path | None = None) -> Path | None:
-    """Swap the newest backup in as the database (the current file becomes a backup itself); return it or None."""
-    path = Path(path or db.database_path())
-    with _import_lock(path):
-        backups = list_backups(path)
-        if not backups:
-            return None
-        chosen = backups[0]
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.{time.time_ns()}.restore.tmp")
-        try:
-            shutil.copyfile(chosen, tmp)
-            stamp = datetime.now(UTC)
-            keep = backups_dir(path) / f"{path.stem}.{stamp:%Y%m%dT%H%M%S%f}.sebelum_pemulihan.duckdb"
-            keep.parent.mkdir(parents=True, exist_ok=True)
-            os.link(path, keep) if _same_fs(path, keep) else shutil.copyfile(path, keep)
-            os.replace(tmp, path)
-            chosen.unlink()  # restored: it is the live file now, and the replaced file is kept in its place
-        finally:
-            tmp.unlink(missing_ok=True)
-    return chosen
-
-
-def _same_fs(a: Path, b: Path) -> bool:
-    return a.stat().st_dev == b.parent.stat().st_dev
 
 
 def read_current(name: str, path: Path | None = None, **params: object) -> pd.DataFrame:
     """Return the result of a read query in queries/importer/ on the current database (own read-only connection)."""
-    path = Path(path or db.database_path())
-    con = duckdb.connect(str(path), read_only=True)
-    try:
+    with db.reading(path) as con:
         statement = importer_sql(name)[0]
         return con.execute(statement, {k: params[k] for k in db.sql_parameters(statement)}).df()
-    finally:
-        con.close()
+
+
+__all__ = ["POST_WRITE_HOOKS", "list_backups", "restore_previous"]
