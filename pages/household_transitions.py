@@ -5,14 +5,19 @@ import streamlit as st
 from sinergi.common.fmt import fmt_number
 from sinergi.monitoring.analysis import TRANSITIONS, decile_matrix, transition_counts
 from sinergi.monitoring.charts import transition_bars, transition_sankey
-from sinergi.monitoring.widgets import how_computed
+from sinergi.monitoring.widgets import how_computed, poverty_lines, round_date_note
 from sinergi.ui.components import data_as_of, download_buttons, region_title
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load
 
 ctx = page_context("perpindahan")
 t, lang = ctx.t, ctx.lang
-params = {"region": ctx.region_code, "round_id": ctx.round_id, "baseline_round_id": ctx.baseline_round_id}
+params = {
+    "region": ctx.region_code,
+    "round_id": ctx.round_id,
+    "baseline_round_id": ctx.baseline_round_id,
+    "as_of": ctx.as_of,
+}
 rounds = load("monitoring_rounds").set_index("round_id")[f"name_{lang}"]
 round_names = (rounds[ctx.baseline_round_id], ctx.round_name)
 
@@ -52,12 +57,14 @@ st.plotly_chart(
     ),
     key="perpindahan_sankey",
 )
+st.caption(poverty_lines(ctx))
 how_computed(ctx, t("perpindahan.how"), int(row["households_count"]))
 
 st.subheader(t("perpindahan.by_sector"))
 sectors = transition_counts(by_sector, "sector_code")
 sector_labels = {**labels, **{s: t(f"perpindahan.sector.{s}") for s in sectors["sector_code"]}}
 st.plotly_chart(transition_bars(sectors, "sector_code", sector_labels, lang), key="perpindahan_sector")
+round_date_note(ctx)
 how_computed(ctx, t("perpindahan.how_sector"), int(row["households_count"]))
 
 st.subheader(t("perpindahan.by_desa"))

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from sinergi.common.fmt import fmt_number, fmt_pct
+from sinergi.common.fmt import fmt_date, fmt_number, fmt_pct
 from sinergi.monitoring.analysis import left_behind_by_desa, overlap_bins
 from sinergi.monitoring.charts import count_bars, share_bars
-from sinergi.monitoring.widgets import how_computed
+from sinergi.monitoring.widgets import definition, how_computed, round_date_note
 from sinergi.ui.components import data_as_of, download_buttons, region_title
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load
@@ -15,10 +15,11 @@ SHOW_NAMES = False
 
 ctx = page_context("intervensi")
 t, lang = ctx.t, ctx.lang
-params = {"region": ctx.region_code, "today": ctx.as_of, "show_names": SHOW_NAMES}
+params = {"region": ctx.region_code, "round_id": ctx.round_id, "as_of": ctx.as_of, "show_names": SHOW_NAMES}
 
 st.title(t("intervensi.heading", region=region_title(ctx)))
 data_as_of(ctx)
+round_date_note(ctx)
 
 coverage = load("intervention_coverage", **params)
 overlap = load("intervention_overlap", **params)
@@ -32,6 +33,10 @@ tiles[1].metric(t("intervensi.reached"), fmt_number(reached, lang), border=True)
 tiles[2].metric(
     t("intervensi.reached_share"), fmt_pct(100.0 * reached / targets if targets else None, lang), border=True
 )
+with tiles[0]:
+    definition(ctx, "verified_target")
+with tiles[1]:
+    definition(ctx, "reached", date=fmt_date(ctx.round_as_of, lang))
 
 coverage["coverage_pct"] = 100.0 * coverage["households_reached_count"] / coverage["target_households_count"]
 columns = st.columns(3)
@@ -50,7 +55,9 @@ how_computed(ctx, t("intervensi.how_overlap"), targets)
 
 st.subheader(t("intervensi.left_behind"))
 left = load("left_behind_households", **params)
-st.markdown(t("intervensi.left_behind_intro", count=fmt_number(len(left), lang)))
+st.markdown(
+    t("intervensi.left_behind_intro", count=fmt_number(len(left), lang), date=fmt_date(ctx.round_as_of, lang))
+)
 if not left.empty:
     per_desa = left_behind_by_desa(left)
     desa_headers = {

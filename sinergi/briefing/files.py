@@ -15,19 +15,20 @@ from sinergi.data import db
 def briefing_files(
     region: str, round_id: int, lang: str = "id", today: date | None = None
 ) -> tuple[bytes, bytes]:
-    """Return (PDF bytes, PPTX bytes) of the briefing of region at round_id, labelled in lang."""
+    """Return (PDF bytes, PPTX bytes) of the briefing of region at round_id as of the dataset's date, labelled in
+    lang; today is only the "generated on" date of the footer."""
     place = db.run_query("region_by_code", region=region).iloc[0]
     rounds = db.run_query("monitoring_rounds").set_index("round_id")
     info = dict(db.run_query("dataset_info").itertuples(index=False, name=None))
-    today = today or date.today()
-    b = gather(db.run_query, region, round_id, int(rounds.index.min()), today)
+    as_of = date.fromisoformat(info["as_of"])
+    b = gather(db.run_query, region, round_id, int(rounds.index.min()), as_of)
     doc = prepare(
         b,
         lang,
         translate(f"region.level.{place['level']}", lang, name=place["name"]),
         rounds.loc[round_id, f"name_{lang}"],
-        date.fromisoformat(info["as_of"]),
+        as_of,
         info.get("is_synthetic") == "true",
-        today,
+        today or date.today(),
     )
     return briefing_pdf(doc), briefing_pptx(doc)

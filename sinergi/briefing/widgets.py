@@ -49,9 +49,9 @@ def export_files(
     lang: str,
     as_of: date,
     is_synthetic: bool,
-    today: date,
 ) -> tuple[bytes, bytes]:
     """Return (PDF bytes, PPTX bytes) of the briefing; cached per database version, region, round and language."""
-    b = gather(db.run_query, region, round_id, baseline_round_id, today)
-    doc = prepare(b, lang, region_label, round_name, as_of, is_synthetic, today)
+    b = gather(db.run_query, region, round_id, baseline_round_id, as_of)
+    # the figures stand on the data's as-of date; only the footer's "generated on" is the real date
+    doc = prepare(b, lang, region_label, round_name, as_of, is_synthetic, date.today())
     return briefing_pdf(doc), briefing_pptx(doc)

@@ -1,4 +1,7 @@
-"""Pure monitoring logic: rankings by attainment, household transitions, difference-in-differences, coverage gaps."""
+"""Pure monitoring logic: rankings by attainment, household transitions, coverage gaps, cost per household.
+
+The difference-in-differences lives in sinergi.monitoring.did.
+"""
 
 from __future__ import annotations
 
@@ -76,44 +79,6 @@ def decile_matrix(frame: pd.DataFrame) -> pd.DataFrame:
     ).astype(int)
 
 
-@dataclass(frozen=True)
-class DidResult:
-    by_kecamatan: pd.DataFrame  # per kecamatan: shares, changes and did_pp
-    estimate_pp: float | None  # weighted by target households, percentage points
-    treated_households: int
-    control_households: int
-    kecamatan_count: int
-
-
-def diff_in_diff(frame: pd.DataFrame) -> DidResult:
-    """Return the difference-in-differences of the extreme-poor share (targets minus comparison), in points.
-
-    Per kecamatan with both groups: (target share now - then) - (comparison share now - then); the overall estimate
-    weights kecamatan by their target households, so the comparison is always made within a kecamatan.
-    """
-    f = frame.assign(
-        baseline_pct=100.0 * frame["baseline_extreme_poor_count"] / frame["households_count"],
-        value_pct=100.0 * frame["extreme_poor_count"] / frame["households_count"],
-    )
-    f["change_pp"] = f["value_pct"] - f["baseline_pct"]
-    wide = f.pivot_table(
-        index=["kecamatan_code", "kecamatan_name"],
-        columns="group_code",
-        values=["households_count", "baseline_pct", "value_pct", "change_pp"],
-    )
-    wide.columns = [f"{group}_{name}" for name, group in wide.columns]
-    need = {"sasaran_change_pp", "pembanding_change_pp"}
-    if not need <= set(wide.columns):
-        return DidResult(wide.reset_index(), None, 0, 0, 0)
-    wide = wide.dropna(subset=sorted(need)).reset_index()
-    wide["did_pp"] = wide["sasaran_change_pp"] - wide["pembanding_change_pp"]
-    treated = int(wide["sasaran_households_count"].sum())
-    estimate = (
-        float(np.average(wide["did_pp"], weights=wide["sasaran_households_count"])) if treated else None
-    )
-    return DidResult(wide, estimate, treated, int(wide["pembanding_households_count"].sum()), len(wide))
-
-
 def overlap_bins(frame: pd.DataFrame) -> pd.DataFrame:
     """Return households by number of sources reaching them, binned 0, 1, 2, 3+."""
     label = frame["sources_count"].clip(upper=3).map({0: "0", 1: "1", 2: "2", 3: "3+"})
@@ -135,20 +100,39 @@ def left_behind_by_desa(frame: pd.DataFrame) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class CostPerHousehold:
-    realised_rp: float
-    reached_households: int
-    left_households: int
-    per_reached_rp: float | None
-    per_left_rp: float | None
+    """Cost per household for a kabupaten, each numerator over the denominator of the same scope (budget_cost_basis)."""
+
+    up_to_year: int
+    realised_rp: float  # budget realised up to the round's year (no bansos in it)
+    bansos_rp: float  # bansos received by the verified targets by the round's date
+    reached_households: int  # verified targets reached by any counted intervention
+    reached_without_bansos: int  # ... by a counted intervention other than bansos
+    left_households: int  # valid households below the line at baseline, not at the round
+    per_reached_rp: float | None  # realised budget / targets reached without bansos
+    per_reached_with_bansos_rp: float | None  # (realised budget + bansos) / targets reached by anything
+    per_left_rp: float | None  # realised budget / households that left extreme poverty
+
+
+def _per(amount: float, households: int) -> float | None:
+    return amount / households if households else None
 
 
 def cost_per_household(basis: pd.DataFrame) -> CostPerHousehold:
-    """Return realised budget per target household reached and per household that left extreme poverty."""
+    """Return the cost per household from the one-row budget_cost_basis result."""
     row = basis.iloc[0]
-    spent = float(row["realised_rp"] or 0)
-    reached, left = int(row["reached_households_count"]), int(row["left_extreme_poverty_count"])
+    spent, bansos = float(row["realised_rp"] or 0), float(row["bansos_rp"] or 0)
+    reached, without = int(row["reached_households_count"]), int(row["reached_without_bansos_count"])
+    left = int(row["left_extreme_poverty_count"])
     return CostPerHousehold(
-        spent, reached, left, spent / reached if reached else None, spent / left if left else None
+        int(row["up_to_year"]),
+        spent,
+        bansos,
+        reached,
+        without,
+        left,
+        _per(spent, without),
+        _per(spent + bansos, reached),
+        _per(spent, left),
     )
 
 

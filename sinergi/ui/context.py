@@ -37,9 +37,9 @@ class PageContext:
     round_id: int
     round_name: str
     baseline_round_id: int
-    as_of: date
+    as_of: date  # the dataset's as-of date: the one "today" of every figure (deadlines, active, counted)
+    round_as_of: date  # the date that stands for the round: end of its fieldwork, never after as_of
     is_synthetic: bool
-    today: date
 
     def t(self, key: str, **values: object) -> str:
         """Return the label for key in the page's language."""
@@ -130,7 +130,7 @@ def _region_selector(lang: str, viewer: Viewer) -> pd.Series:
     return load("region_by_code", region=region).iloc[0]
 
 
-def _round_selector(lang: str) -> tuple[int, str, int]:
+def _round_selector(lang: str) -> tuple[int, str, int, date]:
     rounds = load("monitoring_rounds")
     names = dict(zip(rounds["round_id"], rounds[f"name_{lang}"], strict=True))
     options = rounds["round_id"].tolist()
@@ -145,7 +145,8 @@ def _round_selector(lang: str) -> tuple[int, str, int]:
     )
     if st.query_params.get("putaran") != str(chosen):
         st.query_params["putaran"] = str(chosen)
-    return int(chosen), names[chosen], int(options[0])
+    ended_on = dict(zip(rounds["round_id"], rounds["ended_on"], strict=True))[chosen]
+    return int(chosen), names[chosen], int(options[0]), pd.Timestamp(ended_on).date()
 
 
 def page_context(page_key: str) -> PageContext:
@@ -172,8 +173,9 @@ def page_context(page_key: str) -> PageContext:
         refuse(viewer, page_key, lang)
     sidebar_user(viewer, lang)
     region = _region_selector(lang, viewer)
-    round_id, round_name, baseline_id = _round_selector(lang)
+    round_id, round_name, baseline_id, round_ended_on = _round_selector(lang)
     info = dict(load("dataset_info").itertuples(index=False, name=None))
+    as_of = date.fromisoformat(info["as_of"])
     if info.get("is_synthetic") == "true":
         st.sidebar.caption(translate("shell.synthetic_notice", lang))
     return PageContext(
@@ -185,7 +187,7 @@ def page_context(page_key: str) -> PageContext:
         round_id=round_id,
         round_name=round_name,
         baseline_round_id=baseline_id,
-        as_of=date.fromisoformat(info["as_of"]),
+        as_of=as_of,
+        round_as_of=min(round_ended_on, as_of),
         is_synthetic=info.get("is_synthetic") == "true",
-        today=date.today(),
     )
