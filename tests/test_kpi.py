@@ -17,6 +17,8 @@ from sinergi.monitoring.kpi import (
 )
 
 ROUND, BASELINE = 2, 1
+AS_OF = date(2026, 10, 31)
+SIGNED = ("aktif", "diperpanjang", "berakhir")
 
 
 def test_attainment_higher_is_better():
@@ -77,6 +79,30 @@ def test_with_attainment_adds_status():
     assert with_attainment(part)["status"].tolist() == ["tercapai", "tidak_terukur"]
 
 
+def test_attainment_starts_from_the_written_baseline_for_the_whole_moa():
+    frame = pd.DataFrame(
+        {
+            "baseline_value": [90.0, 90.0, 90.0],  # measured at the baseline round
+            "mou_baseline_value": [80.0, 80.0, float("nan")],  # written in the MoA (the last states none)
+            "value": [60.0, 60.0, 60.0],
+            "target_value": [40.0, 40.0, 40.0],
+            "direction": ["lower"] * 3,
+            "unit": ["persen"] * 3,
+            "target_households_count": [100, 40, 100],  # the second covers part of the MoA
+            "moa_target_households_count": [100, 100, 100],
+            "moa_started_on": [date(2025, 1, 1)] * 3,
+            "moa_ended_on": [date(2027, 1, 1)] * 3,
+            "round_ended_on": [date(2026, 1, 1)] * 3,
+        }
+    )
+    out = with_attainment(frame)
+    assert out["baseline_source"].tolist() == ["tertulis", "terukur", "terukur"]
+    assert out["attainment_pct"].tolist() == pytest.approx(
+        [50.0, 60.0, 60.0]
+    )  # (80-60)/(80-40); (90-60)/(90-40)
+    assert out["change"].tolist() == [-30.0, -30.0, -30.0]  # the measured change
+
+
 # ---- independent recomputation over the raw tables -----------------------------------------------------------
 
 
@@ -94,7 +120,14 @@ def raw():
     tables["kpi_target"] = con.sql("from kpi_target").df()
     tables["moa"] = con.sql("from moa").df()
     tables["region"] = con.sql("select region_code, level from region").df()
+    tables["moa_target_desa"] = con.sql("from moa_target_desa").df()
     con.close()
+    moa = tables["moa"]
+    signed = moa[moa["status"].isin(SIGNED) & (moa["signed_on"] <= pd.Timestamp(AS_OF))]["moa_id"]
+    tables["signed_targets"] = tables["moa_target_household"][
+        tables["moa_target_household"]["moa_id"].isin(signed)
+    ]
+    tables["signed"] = set(signed)
     obs = tables["household_observation"].merge(
         tables["household"][
             ["household_id", "desa_code", "kabupaten_code", "kecamatan_code", "mothers_children_count"]
@@ -140,15 +173,18 @@ def _regions(raw) -> list[str]:
 
 
 def test_kpi_by_moa_matches_pandas_for_every_moa_and_region(raw):
-    targets = raw["moa_target_household"]
+    targets = raw["signed_targets"]
     checked = 0
     for region in _regions(raw):
-        got = db.run_query("kpi_by_moa", region=region, round_id=ROUND, baseline_round_id=BASELINE)
+        got = db.run_query(
+            "kpi_by_moa", region=region, round_id=ROUND, baseline_round_id=BASELINE, as_of=AS_OF
+        )
         in_region = raw["obs"][(raw["obs"]["desa_code"] + ".").str.startswith(region + ".")]
         long = _kpis(targets.merge(in_region, on="household_id"), ["moa_id"])
-        moa = raw["moa"]
-        scoped = set(moa[(moa["kabupaten_code"] + ".").str.startswith(region + ".")]["moa_id"]) | set(
-            long["moa_id"]
+        moa, desa = raw["moa"], raw["moa_target_desa"]
+        scoped = raw["signed"] & (
+            set(moa[(moa["kabupaten_code"] + ".").str.startswith(region + ".")]["moa_id"])
+            | set(desa[(desa["desa_code"] + ".").str.startswith(region + ".")]["moa_id"])
         )
         expected = raw["kpi_target"][raw["kpi_target"]["moa_id"].isin(scoped)]
         assert len(got) == len(expected), region
@@ -167,17 +203,23 @@ def test_kpi_by_moa_matches_pandas_for_every_moa_and_region(raw):
 
 
 def test_kpi_by_moa_targets_are_the_agreement_figures(raw):
-    got = db.run_query("kpi_by_moa", region=DEMO_PROVINCE, round_id=ROUND, baseline_round_id=BASELINE)
+    got = db.run_query(
+        "kpi_by_moa", region=DEMO_PROVINCE, round_id=ROUND, baseline_round_id=BASELINE, as_of=AS_OF
+    )
     merged = got.merge(raw["kpi_target"], on=["moa_id", "kpi_code"], suffixes=("", "_mou"))
-    assert len(merged) == len(raw["kpi_target"]) == len(got)
+    signed = raw["kpi_target"][raw["kpi_target"]["moa_id"].isin(raw["signed"])]
+    assert len(merged) == len(signed) == len(got)
+    assert not set(got["moa_status"]) & {"draft", "dihentikan"}  # drafts and discontinued MoAs are pipeline
     assert (merged["target_value"] == merged["target_value_mou"]).all()
     assert (merged["mou_baseline_value"] == merged["baseline_value_mou"]).all()
 
 
 def test_kpi_by_region_matches_pandas(raw):
-    targeted = raw["moa_target_household"][["household_id"]].drop_duplicates()
+    targeted = raw["signed_targets"][["household_id"]].drop_duplicates()
     for region in [DEMO_PROVINCE, "99.02", "99.05", "99.05.03"]:
-        got = db.run_query("kpi_by_region", region=region, round_id=ROUND, baseline_round_id=BASELINE)
+        got = db.run_query(
+            "kpi_by_region", region=region, round_id=ROUND, baseline_round_id=BASELINE, as_of=AS_OF
+        )
         obs = raw["obs"][(raw["obs"]["desa_code"] + ".").str.startswith(region + ".")]
         obs = targeted.merge(obs, on="household_id").assign(wilayah=region)
         for level, key in [
@@ -201,9 +243,9 @@ def test_kpi_by_region_matches_pandas(raw):
 @pytest.mark.parametrize(("region", "moa_id"), [("99.02", ""), ("99.05", "MOA-0502"), (DEMO_PROVINCE, "")])
 def test_kpi_by_group_matches_pandas(raw, region, moa_id):
     got = db.run_query(
-        "kpi_by_group", region=region, round_id=ROUND, baseline_round_id=BASELINE, moa_id=moa_id
+        "kpi_by_group", region=region, round_id=ROUND, baseline_round_id=BASELINE, moa_id=moa_id, as_of=AS_OF
     )
-    targets = raw["moa_target_household"]
+    targets = raw["signed_targets"]
     if moa_id:
         targets = targets[targets["moa_id"] == moa_id]
     hh = raw["household"].set_index("household_id")
