@@ -12,12 +12,7 @@ from sinergi.ui.data import load
 
 ctx = page_context("anggaran")
 t, lang = ctx.t, ctx.lang
-params = {
-    "region": ctx.region_code,
-    "round_id": ctx.round_id,
-    "baseline_round_id": ctx.baseline_round_id,
-    "as_of": ctx.as_of,
-}
+params = ctx.params
 
 st.title(t("anggaran.heading", region=region_title(ctx)))
 data_as_of(ctx)

@@ -12,12 +12,7 @@ from sinergi.ui.data import load
 
 ctx = page_context("perpindahan")
 t, lang = ctx.t, ctx.lang
-params = {
-    "region": ctx.region_code,
-    "round_id": ctx.round_id,
-    "baseline_round_id": ctx.baseline_round_id,
-    "as_of": ctx.as_of,
-}
+params = ctx.params
 rounds = load("monitoring_rounds").set_index("round_id")[f"name_{lang}"]
 round_names = (rounds[ctx.baseline_round_id], ctx.round_name)
 

@@ -15,7 +15,7 @@ SHOW_NAMES = False
 
 ctx = page_context("intervensi")
 t, lang = ctx.t, ctx.lang
-params = {"region": ctx.region_code, "round_id": ctx.round_id, "as_of": ctx.as_of, "show_names": SHOW_NAMES}
+params = {**ctx.params, "show_names": SHOW_NAMES}
 
 st.title(t("intervensi.heading", region=region_title(ctx)))
 data_as_of(ctx)

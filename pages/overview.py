@@ -13,12 +13,7 @@ from sinergi.ui.data import load
 
 ctx = page_context("beranda")
 t, lang = ctx.t, ctx.lang
-params = {
-    "region": ctx.region_code,
-    "round_id": ctx.round_id,
-    "baseline_round_id": ctx.baseline_round_id,
-    "as_of": ctx.as_of,
-}
+params = ctx.params
 below_kabupaten = ctx.region_level in ("kecamatan", "desa")
 
 st.title(t("beranda.heading", region=region_title(ctx)))

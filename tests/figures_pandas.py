@@ -186,7 +186,16 @@ def kpi_long(raw: Raw, ids: pd.DataFrame, keys: list[str], rounds: tuple[int, in
     o = ids.merge(o, on="household_id").merge(
         raw["household"][["household_id", "mothers_children_count"]], on="household_id"
     )
-    o["mc"] = np.where(o["health_facility_access"] & o["sanitation_access"], o["mothers_children_count"], 0)
+    return kpi_frame(o, keys)
+
+
+def kpi_frame(obs: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Long frame of every KPI per keys + round_id from observations with `poor` and mothers_children_count."""
+    o = obs.assign(
+        mc=np.where(
+            obs["health_facility_access"] & obs["sanitation_access"], obs["mothers_children_count"], 0
+        )
+    )
     for s in SECTORS:
         o[f"pelatihan_{s}"] = np.where(o["trained_sector"] == s, o["trained_people_count"], 0)
     g = o.groupby([*keys, "round_id"])

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from conftest import DEMO_PROVINCE
+from figures_pandas import kpi_frame
 
 from sinergi.data import db
 from sinergi.monitoring.kpi import (
@@ -140,33 +141,6 @@ def raw():
     return tables
 
 
-def _kpis(obs: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    """Long frame of every KPI per group in keys + round_id, computed as the definitions say."""
-    obs = obs.assign(
-        mc=np.where(
-            obs["health_facility_access"] & obs["sanitation_access"], obs["mothers_children_count"], 0
-        ),
-    )
-    for s in ["pangan", "energi", "kesehatan", "umkm"]:
-        obs[f"pelatihan_{s}"] = np.where(obs["trained_sector"] == s, obs["trained_people_count"], 0)
-    g = obs.groupby([*keys, "round_id"])
-    wide = pd.DataFrame(
-        {
-            "n": g.size(),
-            "penurunan_miskin_ekstrem": 100.0 * g["poor"].sum() / g.size(),
-            "lapangan_kerja": g["new_jobs_count"].sum().astype(float),
-            "kegiatan_ekonomi": g["business_started"].sum().astype(float),
-            "akses_kesehatan_sanitasi": g["mc"].sum().astype(float),
-            "kematian": g["deaths_count"].sum().astype(float),
-            **{
-                f"pelatihan_{s}": g[f"pelatihan_{s}"].sum().astype(float)
-                for s in ["pangan", "energi", "kesehatan", "umkm"]
-            },
-        }
-    ).reset_index()
-    return wide.melt(id_vars=[*keys, "round_id", "n"], var_name="kpi_code", value_name="v")
-
-
 def _regions(raw) -> list[str]:
     r = raw["region"]
     return [DEMO_PROVINCE, *r[r["level"].isin(["kabupaten", "kecamatan"])]["region_code"].tolist()]
@@ -180,7 +154,7 @@ def test_kpi_by_moa_matches_pandas_for_every_moa_and_region(raw):
             "kpi_by_moa", region=region, round_id=ROUND, baseline_round_id=BASELINE, as_of=AS_OF
         )
         in_region = raw["obs"][(raw["obs"]["desa_code"] + ".").str.startswith(region + ".")]
-        long = _kpis(targets.merge(in_region, on="household_id"), ["moa_id"])
+        long = kpi_frame(targets.merge(in_region, on="household_id"), ["moa_id"])
         moa, desa = raw["moa"], raw["moa_target_desa"]
         scoped = raw["signed"] & (
             set(moa[(moa["kabupaten_code"] + ".").str.startswith(region + ".")]["moa_id"])
@@ -227,7 +201,7 @@ def test_kpi_by_region_matches_pandas(raw):
             ("kabupaten", "kabupaten_code"),
             ("kecamatan", "kecamatan_code"),
         ]:
-            long = _kpis(obs, [key]).rename(columns={key: "area_code"})
+            long = kpi_frame(obs, [key]).rename(columns={key: "area_code"})
             part = got[got["area_level"] == level]
             for rnd, col, ncol in [
                 (BASELINE, "baseline_value", "baseline_households_count"),
@@ -265,7 +239,7 @@ def test_kpi_by_group_matches_pandas(raw, region, moa_id):
         disability=np.where(obs["household_id"].map(hh["has_disability_member"]), "ya", "tidak"),
     )
     for dim in ["head_sex", "head_age_group", "disability"]:
-        long = _kpis(obs.rename(columns={dim: "group_value"}), ["group_value"])
+        long = kpi_frame(obs.rename(columns={dim: "group_value"}), ["group_value"])
         part = got[got["group_dimension"] == dim]
         for rnd, col in [(BASELINE, "baseline_value"), (ROUND, "value")]:
             merged = part.merge(long[long["round_id"] == rnd], on=["group_value", "kpi_code"], how="outer")

@@ -45,6 +45,16 @@ class PageContext:
         """Return the label for key in the page's language."""
         return translate(key, self.lang, **values)
 
+    @property
+    def params(self) -> dict[str, object]:
+        """Return the shared selections as query parameters: region, round, baseline round and as-of date."""
+        return {
+            "region": self.region_code,
+            "round_id": self.round_id,
+            "baseline_round_id": self.baseline_round_id,
+            "as_of": self.as_of,
+        }
+
 
 def current_language() -> str:
     """Return the language chosen in the URL (?bahasa=en), Indonesian by default."""
