@@ -5,7 +5,7 @@ import streamlit as st
 from sinergi.common.fmt import fmt_number
 from sinergi.monitoring.analysis import TRANSITIONS, decile_matrix, transition_counts
 from sinergi.monitoring.charts import transition_bars, transition_sankey
-from sinergi.monitoring.widgets import how_computed, poverty_lines, round_date_note
+from sinergi.monitoring.widgets import definition, how_computed, poverty_lines, round_date_note
 from sinergi.ui.components import data_as_of, download_buttons, region_title
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load
@@ -46,6 +46,7 @@ row = total.iloc[0]
 tiles = st.columns(4)
 for col, tr in zip(tiles, TRANSITIONS, strict=True):
     col.metric(labels[tr], fmt_number(row[tr], lang), border=True)
+definition(ctx, f"transitions.{population}", baseline=round_names[0], round=round_names[1])
 st.plotly_chart(
     transition_sankey(
         row, {**labels, "poor": t("perpindahan.poor"), "not_poor": t("perpindahan.not_poor")}, round_names
