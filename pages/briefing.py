@@ -2,11 +2,13 @@
 
 import streamlit as st
 
+from sinergi.access.login import session_viewer
 from sinergi.briefing.charts import build_kpi_status
 from sinergi.briefing.content import decision_lines, gather, kpi_rows, kpi_tally, summary_sentences, tiles
 from sinergi.briefing.map import build_briefing_map
 from sinergi.briefing.widgets import export_files, print_stylesheet
 from sinergi.common.fmt import fmt_date
+from sinergi.common.suppressed import show_counts
 from sinergi.ui.components import data_as_of, download_buttons, region_title
 from sinergi.ui.context import page_context
 from sinergi.ui.data import database_version, load
@@ -63,7 +65,7 @@ kpi_headers = {
 }
 with st.expander(t("briefing.kpi_table")):
     kpi_table = kpi_rows(b, lang)
-    st.dataframe(kpi_table.rename(columns=kpi_headers), hide_index=True)
+    st.dataframe(show_counts(kpi_table).rename(columns=kpi_headers), hide_index=True)
     download_buttons(ctx, kpi_table, f"briefing_kpi_{ctx.region_code}_{ctx.round_id}", kpi_headers)
 desa_headers = {
     "desa_code": t("briefing.col.desa_code"),
@@ -74,7 +76,7 @@ desa_headers = {
     "extreme_poor_households_count": t("briefing.col.register"),
 }
 with st.expander(t("briefing.map_table")):
-    st.dataframe(b.by_desa[list(desa_headers)].rename(columns=desa_headers), hide_index=True)
+    st.dataframe(show_counts(b.by_desa[list(desa_headers)]).rename(columns=desa_headers), hide_index=True)
     download_buttons(ctx, b.by_desa, f"briefing_desa_{ctx.region_code}_{ctx.round_id}", desa_headers)
 
 export_box = st.container(key="briefing_export")
@@ -84,8 +86,11 @@ if export_box.button(t("briefing.export_prepare"), key="briefing_prepare"):
 if st.session_state.get("briefing_export_for") == (ctx.region_code, ctx.round_id, lang):
     stem = f"briefing_{ctx.region_code}_{ctx.round_id}_{lang}".replace(".", "")
     try:
+        viewer = session_viewer()
         pdf, pptx = export_files(
             database_version(),
+            viewer.role,
+            viewer.scope,
             ctx.region_code,
             region_title(ctx),
             ctx.round_id,

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from sinergi.common.fmt import fmt_date, fmt_number, fmt_pct, fmt_rupiah
-from sinergi.monitoring.analysis import budget_totals, cost_per_household
+from sinergi.common.fmt import fmt_date, fmt_pct, fmt_rupiah, fmt_total
+from sinergi.common.suppressed import show_counts
+from sinergi.monitoring.analysis import budget_totals, cost_per_household, withhold_small_ratios
 from sinergi.monitoring.charts import budget_bars
 from sinergi.monitoring.widgets import definition, how_computed, round_date_note
 from sinergi.ui.components import data_as_of, download_buttons, region_title
@@ -42,7 +43,7 @@ tiles[3].metric(
     t("anggaran.per_reached_with_bansos"), fmt_rupiah(cost.per_reached_with_bansos_rp, lang), border=True
 )
 tiles[4].metric(t("anggaran.per_left"), fmt_rupiah(cost.per_left_rp, lang), border=True)
-count = lambda n: fmt_number(n, lang)  # noqa: E731
+count = lambda n: fmt_total(n, lang)  # noqa: E731
 with tiles[2]:
     definition(
         ctx,
@@ -65,16 +66,24 @@ with tiles[4]:
 how_computed(ctx, t("anggaran.how_cost", year=cost.up_to_year), cost.reached_households)
 
 st.subheader(t("anggaran.per_moa"))
-per_moa = load("cost_per_moa", **params)
+# a cost divided by a count that reads "<5" would give the count back: withheld (docs/privacy.md)
+per_moa = withhold_small_ratios(
+    load("cost_per_moa", **params),
+    {"per_reached_rp": "reached_households_count", "per_left_rp": "left_extreme_poverty_count"},
+)
 moa_headers = {c: t(f"anggaran.col.{c}") for c in per_moa.columns if c not in ("kabupaten_code", "status")}
-st.dataframe(per_moa[list(moa_headers)].rename(columns=moa_headers).round(0), hide_index=True)
+st.dataframe(show_counts(per_moa[list(moa_headers)]).rename(columns=moa_headers).round(0), hide_index=True)
 definition(ctx, "cost_per_moa", date=fmt_date(ctx.as_of, lang))
 download_buttons(ctx, per_moa, f"biaya_moa_{ctx.region_code}", moa_headers)
 
 st.subheader(t("anggaran.per_program"))
-per_program = load("cost_per_program", **params)
+per_program = withhold_small_ratios(
+    load("cost_per_program", **params), {"per_household_rp": "households_reached_count"}
+)
 program_headers = {c: t(f"anggaran.col.{c}") for c in per_program.columns if c not in ("kabupaten_code",)}
-st.dataframe(per_program[list(program_headers)].rename(columns=program_headers).round(0), hide_index=True)
+st.dataframe(
+    show_counts(per_program[list(program_headers)]).rename(columns=program_headers).round(0), hide_index=True
+)
 definition(
     ctx,
     "cost_per_program",

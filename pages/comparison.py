@@ -3,13 +3,14 @@ reached (reweighted difference-in-differences with a 95 % interval and a placebo
 
 import streamlit as st
 
-from sinergi.common.fmt import fmt_change, fmt_number
+from sinergi.common.fmt import fmt_change, fmt_number, fmt_total
+from sinergi.common.suppressed import Count, show_counts
 from sinergi.monitoring.charts import did_chart
 from sinergi.monitoring.did import did_by_kabupaten
 from sinergi.monitoring.widgets import comparison_estimate, definition, how_computed, poverty_lines
 from sinergi.ui.components import data_as_of, download_buttons, region_title
 from sinergi.ui.context import page_context
-from sinergi.ui.data import load
+from sinergi.ui.data import load, viewer_sees_households
 
 ctx = page_context("banding")
 t, lang = ctx.t, ctx.lang
@@ -32,6 +33,14 @@ if result.estimate_pp is None:
     st.stop()
 
 
+# did_panel's counts are estimator inputs (plain numbers); every size shown goes back through the viewer's rules
+exact = viewer_sees_households()
+
+
+def size(n: object) -> Count:
+    return Count(int(n), exact)
+
+
 def points(value: float | None) -> str:
     return f"{fmt_change(value, lang, 1)} {t('monev.points')}"
 
@@ -45,9 +54,9 @@ tiles[0].metric(t("banding.estimate"), points(result.estimate_pp), border=True)
 tiles[0].caption(interval(result.low_pp, result.high_pp))
 tiles[1].metric(t("banding.placebo"), points(placebo.estimate_pp), border=True)
 tiles[1].caption(interval(placebo.low_pp, placebo.high_pp))
-tiles[2].metric(t("banding.treated"), fmt_number(result.matched_households, lang), border=True)
-tiles[2].caption(t("banding.treated_of", total=fmt_number(result.treated_households, lang)))
-tiles[3].metric(t("banding.control"), fmt_number(result.comparison_households, lang), border=True)
+tiles[2].metric(t("banding.treated"), fmt_total(size(result.matched_households), lang), border=True)
+tiles[2].caption(t("banding.treated_of", total=fmt_total(size(result.treated_households), lang)))
+tiles[3].metric(t("banding.control"), fmt_total(size(result.comparison_households), lang), border=True)
 tiles[3].caption(t("banding.desa", count=fmt_number(result.desa_count, lang)))
 st.markdown(
     t(
@@ -76,17 +85,19 @@ how_computed(
     ctx,
     t(
         "banding.how",
-        **{g: fmt_number(int(sizes.get(g, 0)), lang) for g in ("sasaran", "pembanding", "plasebo")},
-        before=fmt_number(int(sizes.get("sebelum_baseline", 0)), lang),
-        not_reached=fmt_number(int(sizes.get("belum_dijangkau", 0)), lang),
-        unmatched=fmt_number(result.treated_households - result.matched_households, lang),
+        **{g: fmt_total(size(sizes.get(g, 0)), lang) for g in ("sasaran", "pembanding", "plasebo")},
+        before=fmt_total(size(sizes.get("sebelum_baseline", 0)), lang),
+        not_reached=fmt_total(size(sizes.get("belum_dijangkau", 0)), lang),
+        unmatched=fmt_total(size(result.treated_households - result.matched_households), lang),
     ),
-    result.matched_households + result.comparison_households,
+    size(result.matched_households + result.comparison_households),
 )
 
-table = did_by_kabupaten(panel[panel["is_in_region"] | (panel["group_code"] == "pembanding")])
+table = did_by_kabupaten(panel)
 table = table[table["treated_households"] > 0]
+for column in ("treated_households", "matched_households", "comparison_households"):
+    table[column] = [size(n) for n in table[column]]  # a breakdown: rounded to 5, "<5" for 1-4
 headers = {c: t(f"banding.col.{c}") for c in table.columns}
 with st.expander(t("banding.table")):
-    st.dataframe(table.rename(columns=headers).round(1), hide_index=True)
+    st.dataframe(show_counts(table).rename(columns=headers).round(1), hide_index=True)
     download_buttons(ctx, table, f"perbandingan_{ctx.region_code}", headers)

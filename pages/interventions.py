@@ -2,13 +2,14 @@
 
 import streamlit as st
 
-from sinergi.common.fmt import fmt_date, fmt_number, fmt_pct
+from sinergi.common.fmt import fmt_date, fmt_pct, fmt_total
+from sinergi.common.suppressed import breakdown_share, show_counts, true_share
 from sinergi.monitoring.analysis import left_behind_by_desa, overlap_bins
 from sinergi.monitoring.charts import count_bars, share_bars
 from sinergi.monitoring.widgets import definition, how_computed, round_date_note
 from sinergi.ui.components import data_as_of, download_buttons, region_title
 from sinergi.ui.context import page_context
-from sinergi.ui.data import load
+from sinergi.ui.data import load, viewer_sees_households
 
 # By-name lists stay off until the access-control layer grants them to a role with the right to see them.
 SHOW_NAMES = False
@@ -23,22 +24,24 @@ round_date_note(ctx)
 
 coverage = load("intervention_coverage", **params)
 overlap = load("intervention_overlap", **params)
-targets = int(overlap["households_count"].sum())
-reached = targets - int(overlap.loc[overlap["sources_count"] == 0, "households_count"].sum())
+# totals from the true counts; only what is shown is protected (docs/privacy.md)
+targets = overlap["households_count"].sum()
+reached = targets - overlap.loc[overlap["sources_count"] == 0, "households_count"].sum()
 tiles = st.columns(3)
 tiles[0].metric(
-    t("intervensi.targets"), fmt_number(targets, lang), help=t("intervensi.help.targets"), border=True
+    t("intervensi.targets"), fmt_total(targets, lang), help=t("intervensi.help.targets"), border=True
 )
-tiles[1].metric(t("intervensi.reached"), fmt_number(reached, lang), border=True)
-tiles[2].metric(
-    t("intervensi.reached_share"), fmt_pct(100.0 * reached / targets if targets else None, lang), border=True
-)
+tiles[1].metric(t("intervensi.reached"), fmt_total(reached, lang), border=True)
+tiles[2].metric(t("intervensi.reached_share"), fmt_pct(true_share(reached, targets), lang), border=True)
 with tiles[0]:
     definition(ctx, "verified_target")
 with tiles[1]:
     definition(ctx, "reached", date=fmt_date(ctx.round_as_of, lang))
 
-coverage["coverage_pct"] = 100.0 * coverage["households_reached_count"] / coverage["target_households_count"]
+coverage["coverage_pct"] = [
+    breakdown_share(r, n)
+    for r, n in zip(coverage["households_reached_count"], coverage["target_households_count"], strict=True)
+]
 columns = st.columns(3)
 for col, dim in zip(columns, ["source", "sector", "strategy"], strict=True):
     part = coverage[coverage["dimension"] == dim]
@@ -54,22 +57,34 @@ st.plotly_chart(count_bars(bins, "sources", "households_count", lang), key="inte
 how_computed(ctx, t("intervensi.how_overlap"), targets)
 
 st.subheader(t("intervensi.left_behind"))
-left = load("left_behind_households", **params)
-st.markdown(
-    t("intervensi.left_behind_intro", count=fmt_number(len(left), lang), date=fmt_date(ctx.round_as_of, lang))
+# Household rows (the list) only for by-name roles; the others get the per-desa count, aggregated before the rules.
+by_name = viewer_sees_households()
+left = load("left_behind_households", **params) if by_name else None
+per_desa = (
+    left_behind_by_desa(left)
+    if by_name
+    else load("left_behind_households", aggregate=left_behind_by_desa, **params)
 )
-if not left.empty:
-    per_desa = left_behind_by_desa(left)
+left_total = per_desa["households_count"].sum() if len(per_desa) else 0
+st.markdown(
+    t("intervensi.left_behind_intro", count=fmt_total(left_total, lang), date=fmt_date(ctx.round_as_of, lang))
+)
+if not per_desa.empty:
     desa_headers = {
         "desa_name": t("intervensi.col.desa"),
         "kecamatan_name": t("intervensi.col.kecamatan"),
         "households_count": t("intervensi.col.households"),
         "members_count": t("intervensi.col.members"),
     }
-    st.dataframe(per_desa.rename(columns=desa_headers)[list(desa_headers.values())], hide_index=True)
-    listed = left if SHOW_NAMES else left.drop(columns=["head_name", "head_nik"], errors="ignore")
-    list_headers = {c: t(f"intervensi.col.{c}") for c in listed.columns}
-    with st.expander(t("intervensi.list")):
-        st.dataframe(listed.rename(columns=list_headers), hide_index=True)
-    download_buttons(ctx, listed, f"tertinggal_{ctx.region_code}", list_headers)
-how_computed(ctx, t("intervensi.how_left_behind"), len(left))
+    st.dataframe(
+        show_counts(per_desa).rename(columns=desa_headers)[list(desa_headers.values())], hide_index=True
+    )
+    if left is not None:
+        listed = left if SHOW_NAMES else left.drop(columns=["head_name", "head_nik"], errors="ignore")
+        list_headers = {c: t(f"intervensi.col.{c}") for c in listed.columns}
+        with st.expander(t("intervensi.list")):
+            st.dataframe(show_counts(listed).rename(columns=list_headers), hide_index=True)
+        download_buttons(ctx, listed, f"tertinggal_{ctx.region_code}", list_headers)
+    else:
+        download_buttons(ctx, per_desa, f"tertinggal_desa_{ctx.region_code}", desa_headers)
+how_computed(ctx, t("intervensi.how_left_behind"), left_total)

@@ -70,7 +70,7 @@ download_buttons(ctx, export, f"kpi_{ctx.region_code}_{moa_id or 'semua'}")
 how_computed(
     ctx,
     t("monev.how_table") if moa_id else f"{t('monev.how_table')} {t('monev.how_double_count')}",
-    int(shown.drop_duplicates("moa_id")["households_count"].sum()),
+    shown.drop_duplicates("moa_id")["households_count"].sum(),
 )
 
 # -- 2. a dumbbell per KPI: baseline -> value, with the target
@@ -91,7 +91,7 @@ for i, code in enumerate(codes):
         st.plotly_chart(kpi_dumbbell(rows, names, lang), key=f"monev_dumbbell_{code}")
         note = f"{first['definition_id']}\n\n{t('monev.how_attainment')}"
         note = note if moa_id else f"{note} {t('monev.how_double_count')}"
-        how_computed(ctx, note, int(rows["households_count"].sum()))
+        how_computed(ctx, note, rows["households_count"].sum())
 
 # -- 3. small multiples per kecamatan (per kabupaten for a province)
 by_region = load(QUERY_BY_REGION, **params)
@@ -106,7 +106,7 @@ if not areas.empty:
     how_computed(
         ctx,
         f"{panel['definition_id'].iloc[0]}\n\n{t('monev.how_multiples')}",
-        int(panel["households_count"].sum()),
+        panel["households_count"].sum(),
     )
 
     # -- 4. disaggregation by head's sex, age group and disability
@@ -120,18 +120,18 @@ if not areas.empty:
         with col:
             st.markdown(f"**{t(f'monev.group.{dim}')}**")
             st.plotly_chart(group_bars(part, names, lang), key=f"monev_group_{dim}")
-            how_computed(ctx, t("monev.how_groups"), int(part["households_count"].sum()))
+            how_computed(ctx, t("monev.how_groups"), part["households_count"].sum())
 
 # -- 5. rankings by attainment
 st.subheader(t("monev.ranking_heading"))
 ranking = moa_ranking(kpis).assign(label=lambda f: f["moa_id"])
 st.plotly_chart(attainment_bars(ranking, "label", lang, t("monev.col.attainment")), key="monev_rank_moa")
-how_computed(ctx, t("monev.how_ranking"), int(ranking["households_count"].sum()))
+how_computed(ctx, t("monev.how_ranking"), ranking["households_count"].sum())
 if ctx.region_level == "provinsi":
     st.subheader(t("monev.ranking_kabupaten"))
     kab_names = load("regions_under", parent_code=ctx.region_code)
     kab = kabupaten_ranking(kpis, dict(zip(kab_names["region_code"], kab_names["name"], strict=True)))
     st.plotly_chart(attainment_bars(kab, "name", lang, t("monev.col.attainment")), key="monev_rank_kab")
-    how_computed(ctx, t("monev.how_ranking_kabupaten"), int(kab["households_count"].sum()))
+    how_computed(ctx, t("monev.how_ranking_kabupaten"), kab["households_count"].sum())
 
 pipeline_list(ctx, pipeline)

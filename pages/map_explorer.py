@@ -10,6 +10,7 @@ from sinergi.planning.poverty_map import (
     build_legend,
     build_poverty_map,
     hex_resolution,
+    hexagon_counter,
     hexagon_rows,
 )
 from sinergi.ui.components import data_as_of, region_title
@@ -70,7 +71,16 @@ desa = col_places.selectbox(
 )
 
 hexagons = (
-    hexagon_rows(load("extreme_poor_locations", region=ctx.region_code), hex_resolution(ctx.region_code))
+    hexagon_rows(
+        # positions never leave the data layer: it returns households per hexagon, protected for the viewer
+        load(
+            "extreme_poor_locations",
+            aggregate=hexagon_counter(hex_resolution(ctx.region_code)),
+            region=ctx.region_code,
+        ),
+        hex_resolution(ctx.region_code),
+        lang,
+    )
     if density
     else None
 )

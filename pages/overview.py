@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from sinergi.common.fmt import fmt_date, fmt_number, fmt_pct, fmt_rupiah
-from sinergi.common.suppressed import show_small_counts
+from sinergi.common.fmt import fmt_date, fmt_number, fmt_pct, fmt_rupiah, fmt_total
+from sinergi.common.suppressed import show_counts
 from sinergi.monitoring.widgets import definition, poverty_lines, round_date_note
 from sinergi.overview.charts import build_extreme_poor_by_region
 from sinergi.overview.headline import headline
@@ -25,7 +25,7 @@ fig = headline(
 row1 = st.columns(4)
 row1[0].metric(
     t("beranda.metric.extreme_poor_households"),
-    fmt_number(fig.extreme_poor_households, lang),
+    fmt_total(fig.extreme_poor_households, lang),
     help=t("beranda.help.extreme_poor_households"),
     border=True,
 )
@@ -33,7 +33,7 @@ with row1[0]:
     definition(ctx, "register_extreme_poor")
 row1[1].metric(
     t("beranda.metric.extreme_poor_people"),
-    fmt_number(fig.extreme_poor_people, lang),
+    fmt_total(fig.extreme_poor_people, lang),
     help=t("beranda.help.extreme_poor_people"),
     border=True,
 )
@@ -49,7 +49,7 @@ with row1[2]:
     definition(ctx, "register_share")
 row1[3].metric(
     t("beranda.metric.observed"),
-    fmt_number(fig.observed_extreme_poor, lang),
+    fmt_total(fig.observed_extreme_poor, lang),
     delta=None
     if ctx.round_id == ctx.baseline_round_id
     else metric_delta(fig.observed_change_pct, lang, 1, True),
@@ -62,7 +62,7 @@ with row1[3]:
 row2 = st.columns(4)
 row2[0].metric(
     t("beranda.metric.verified_targets"),
-    fmt_number(fig.verified_targets, lang),
+    fmt_total(fig.verified_targets, lang),
     help=t("beranda.help.verified_targets"),
     border=True,
 )
@@ -123,9 +123,7 @@ if len(by_region):
         "observed_extreme_poor_count": t("beranda.chart.observed"),
     }
     with st.expander(t("beranda.table")):
-        st.dataframe(
-            show_small_counts(by_region).rename(columns=headers)[list(headers.values())], hide_index=True
-        )
+        st.dataframe(show_counts(by_region).rename(columns=headers)[list(headers.values())], hide_index=True)
         download_buttons(ctx, by_region, f"miskin_ekstrem_{ctx.region_code}", headers)
 st.caption(poverty_lines(ctx))
 round_date_note(ctx)

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from sinergi.common.suppressed import show_counts
 from sinergi.planning.map_indicators import SECTORS
 from sinergi.planning.sector_charts import build_item_totals, build_sector_ranking
 from sinergi.planning.sectors import SECTOR_VIEWS, column_labels, item_totals, top_locations
@@ -56,5 +57,5 @@ data_as_of(ctx)
 table = rows[["desa_code", "desa_name", "kecamatan_name", *view.columns]]
 headers = column_labels(list(table.columns), lang)
 with st.expander(t("potensi.table"), expanded=True):
-    st.dataframe(table.rename(columns=headers), hide_index=True)
+    st.dataframe(show_counts(table).rename(columns=headers), hide_index=True)
     download_buttons(ctx, table, f"potensi_{sector}_{ctx.region_code}", headers)

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from sinergi.common.suppressed import show_counts
 from sinergi.planning.map_indicators import SECTORS
 from sinergi.planning.poverty_map import basemap_style_url, build_legend, build_poverty_map
 from sinergi.planning.targeting import COMPONENTS, DEFAULT_WEIGHTS, FORMULA_LATEX, score_locations
@@ -83,5 +84,5 @@ st.caption(t("peta.disclaimer"))
 data_as_of(ctx)
 
 st.subheader(t("sasaran_lokasi.ranked"))
-st.dataframe(table.rename(columns=headers), hide_index=True)
+st.dataframe(show_counts(table).rename(columns=headers), hide_index=True)
 download_buttons(ctx, table, f"lokasi_sasaran_{sector}_{ctx.region_code}", headers)

@@ -3,6 +3,7 @@
 -- targeting a desa of the area in that sector, an agency program of the history register there in the two years
 -- before, or a partner's CSR or collaboration intervention there in the two years before. Routine household
 -- services (program_opd), bansos and dana desa are not counted: they reach almost every desa.
+-- privacy: counts=none (actors_count counts partners and agencies, not people)
 with located as (
     select
         case when length($region) >= 8 then d.region_code else d.kecamatan_code end as area_code,

@@ -1,6 +1,7 @@
 -- Extreme-poor households per desa of a region for the briefing map: register (is_register_extreme_poor) and valid
 -- households observed below the line in the selected round and in the baseline round (round_observation), with the
 -- simplified boundary of each desa.
+-- privacy: counts=extreme_poor_households_count,observed_extreme_poor_count,baseline_extreme_poor_count
 with desa as (
     select
         region_code as desa_code,

@@ -2,6 +2,7 @@
 -- queries/macros.sql): ending within 90 days, ended without a renewal decision, or stuck (open, not yet at the last
 -- program stage, and no stage reached in the 120 days before $as_of). Behind-target flags come from the KPI
 -- contract (sinergi.monitoring.kpi) in Python.
+-- privacy: counts=none (agreements; days_to_end_count counts days)
 with last_stage as (
     select
         moa_id,

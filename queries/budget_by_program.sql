@@ -1,6 +1,7 @@
 -- Budget for extreme-poverty programs allocated and realised, per year, funding source, program and sector, for
 -- the kabupaten of $region (budgets are kept per kabupaten: a kecamatan shows its kabupaten's budget), for the years
 -- up to the date of $round_id (budget_as_of).
+-- privacy: counts=none (Rupiah per program)
 select
     b.year,
     b.funding_source,

@@ -5,6 +5,7 @@
 -- bansos_rp (bansos received by the verified targets by that date) against reached_households_count = verified
 -- targets reached by any counted intervention (interventions_as_of); left_extreme_poverty_count = valid households
 -- below the line at $baseline_round_id and not at $round_id (panel).
+-- privacy: counts=reached_households_count,reached_without_bansos_count,left_extreme_poverty_count
 with kabupaten as (
     select region_code
     from region

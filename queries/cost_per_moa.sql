@@ -3,7 +3,7 @@
 -- reached by its own interventions by $as_of (interventions_as_of), and by its target households that left extreme
 -- poverty between $baseline_round_id and $round_id (panel: below the line then, not now; an exit is not the MoA's
 -- doing alone). Whole-MoA figures, also on a kecamatan page.
--- privacy: small-counts=target_households_count,reached_households_count,left_extreme_poverty_count
+-- privacy: counts=target_households_count,reached_households_count,left_extreme_poverty_count
 with targets as (
     select
         t.moa_id,

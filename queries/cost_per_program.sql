@@ -2,7 +2,7 @@
 -- name in budget_allocation and intervention, in the same kabupaten): the program's budget realised in the years up
 -- to the date of $round_id (round_as_of) divided by the households its interventions reached by that date
 -- (interventions_as_of). Programs without such interventions are left out (their cost per household is unknown).
--- privacy: small-counts=households_reached_count
+-- privacy: counts=households_reached_count
 with budget as (
     select
         kabupaten_code,

@@ -9,7 +9,7 @@
 -- households (targets of discontinued MoAs) are left out. Covariates: baseline status (below the line) and observed
 -- decile, remoteness (distance from the desa to the nearest town: under 15 km, 15-25 km, 25 km or more), household size
 -- (1-3, 4-5, 6 or more members) and the head's sex.
--- privacy: small-counts=none (inputs of the estimator, never shown: the page shows estimates and group totals)
+-- privacy: counts=none (households_count, extreme_poor_count: estimator inputs; pages show sizes as Counts)
 with reach as (
     select
         household_id,

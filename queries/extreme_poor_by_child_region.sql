@@ -1,6 +1,7 @@
 -- Extreme-poor households per child region of a region (kabupaten, kecamatan or desa): register
 -- (is_register_extreme_poor), verified targets (is_verified_target) and valid households observed below the line of
 -- $round_id (round_observation).
+-- privacy: counts=extreme_poor_households_count,verified_targets_count,observed_extreme_poor_count
 with scoped as (
     select
         h.*,

@@ -2,6 +2,7 @@
 -- $baseline_round_id and at $round_id, for the valid households of $region observed in both rounds (panel in
 -- queries/macros.sql: extreme poor in a round = expenditure below that round's line). is_target marks households
 -- targeted by an MoA signed by $as_of (signed_target).
+-- privacy: counts=households_count
 with observed as (
     select
         p.*,

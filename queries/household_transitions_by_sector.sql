@@ -2,6 +2,7 @@
 -- count on the date of $round_id (interventions_as_of at round_as_of): a household reached in two sectors counts in
 -- both; 'tanpa_intervensi' when it received none. Valid households of $region observed at $baseline_round_id and
 -- $round_id (panel); is_target marks households targeted by an MoA signed by $as_of (signed_target).
+-- privacy: counts=households_count
 with observed as (
     select
         p.household_id,

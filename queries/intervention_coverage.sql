@@ -3,6 +3,7 @@
 -- fieldwork, never after $as_of, and not under a draft MoA), per source, per sector and per Inpres 4/2022 strategy
 -- (dimension + dimension_value), with the amount given to them. A household reached twice under one value counts
 -- once there.
+-- privacy: counts=households_reached_count,target_households_count
 with targets as (
     select household_id
     from verified_target

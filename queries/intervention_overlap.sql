@@ -1,6 +1,7 @@
 -- How many different sources (bansos, csr, kolaborasi, program_opd, dana_desa) reached each verified target of
 -- $region (verified_target) with a household-level intervention that counts on the date of $round_id
 -- (interventions_as_of at round_as_of): households per number of sources (0 ... 5) and per number of interventions.
+-- privacy: counts=households_count (interventions_count counts interventions given)
 with per_household as (
     select
         t.household_id,

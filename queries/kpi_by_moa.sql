@@ -6,6 +6,7 @@
 -- while target_value and mou_baseline_value stay the whole-MoA figures written in the agreement (compare
 -- target_households_count with moa_target_households_count). round_ended_on is the date of $round_id
 -- (round_as_of), at which the elapsed share of the MoA period is taken.
+-- privacy: counts=baseline_households_count,households_count,target_households_count,moa_target_households_count; counts=baseline_value,value unless kpi_code=penurunan_miskin_ekstrem (a share; target_value and mou_baseline_value are figures written in the MoA)
 with scoped_moa as (
     select
         m.moa_id,

@@ -1,6 +1,7 @@
 -- Every KPI over the households in $region targeted by an MoA signed by $as_of (each household counted once), at
 -- $baseline_round_id and at $round_id, for the whole region (area_level 'wilayah'), per kabupaten and per
 -- kecamatan, by the KPI rule (target_kpi, kpi_value in queries/macros.sql). Region figures have no MoA target.
+-- privacy: counts=baseline_households_count,households_count; counts=baseline_value,value unless kpi_code=penurunan_miskin_ekstrem (a share)
 with measured as (
     select
         case

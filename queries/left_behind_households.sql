@@ -3,6 +3,7 @@
 -- the end of its fieldwork, never after $as_of, and not under a draft MoA). The head's age is taken on that date.
 -- Names and NIK are returned only when $show_names is true (otherwise null), so that a by-name list leaves the
 -- database only on purpose.
+-- privacy: household-rows; counts=members_count; personal=head_name,head_nik
 with reached as (
     select distinct household_id
     from interventions_as_of(round_as_of($round_id, $as_of))

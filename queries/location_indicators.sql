@@ -3,6 +3,7 @@
 -- means an intervention that counts on $as_of was given to the household (interventions_as_of); "covered" means the
 -- desa is a target of an MoA active on $as_of (moa_as_of) or collaboration/CSR interventions reached its verified
 -- targets.
+-- privacy: counts=all_households_count,extreme_poor_households_count,verified_targets_count,verified_targets_reached_count,households_without_electricity_count,umkm_producers_extreme_poor_count; shares=extreme_poor_share_pct/all_households_count,verified_targets_reached_pct/verified_targets_count,coverage_pct/verified_targets_count
 with desa as (
     select
         r.region_code as desa_code,

@@ -1,5 +1,6 @@
 -- The MoAs of a region (moa_in_region) with status, period, stage, sectors, parties, target desa, contribution totals
 -- and their state on $as_of (moa_as_of: signed, active, ending within 90 days, ended without a renewal decision).
+-- privacy: counts=none (agreements: parties_count counts partners, target_desa_count counts desa)
 with sectors as (
     select
         moa_id,

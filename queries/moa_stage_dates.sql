@@ -1,4 +1,5 @@
 -- Every program-flow stage each MoA of the region has reached, with the date, next to the MoA's status.
+-- privacy: counts=none (agreements)
 with final as (
     select
         s.moa_id,

@@ -1,4 +1,5 @@
 -- Monitoring rounds in order, with their fieldwork dates and extreme-poverty line (and where the line comes from).
+-- privacy: counts=none
 select
     round_id,
     round_code,

@@ -3,6 +3,7 @@
 -- is_verified_target; reached = a verified target with an intervention that counts on the round's date
 -- (interventions_as_of at round_as_of: the end of $round_id's fieldwork, never after $as_of); survey = valid
 -- households observed below the extreme-poverty line of $round_id and of $baseline_round_id (round_observation).
+-- privacy: counts=extreme_poor_households_count,extreme_poor_people_count,verified_targets_count,register_households_count,verified_targets_reached_count,all_households_count,observed_extreme_poor_count,baseline_extreme_poor_count,observed_households_count
 with scoped as (
     select *
     from household

@@ -1,6 +1,6 @@
 -- MoA counts for a region on $as_of (moa_as_of, moa_in_region in queries/macros.sql): signed, active, ending
 -- within 90 days, ended without a renewal decision, and the pipeline (drafts and discontinued agreements).
--- privacy: small-counts=none (agreements, not people)
+-- privacy: counts=none (agreements, not people)
 with final as (
     select
         count(*) filter (where m.is_active) as active_moa_count,

@@ -2,6 +2,7 @@
 -- province- or nation-wide (no home kabupaten) and every party to one of the region's MoAs; with their MoA
 -- counts (active: moa_as_of on $as_of), capacities and the kecamatan where they work (MoA target desa and past agency
 -- programs in the region).
+-- privacy: counts=none (partners: moa_count counts agreements, desa_worked_count counts desa)
 with scoped_moa as (
     select
         m.moa_id,

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from sinergi.common.chart_style import plot_numbers
 from sinergi.common.fmt import fmt_number
 from sinergi.common.i18n import translate
 
@@ -58,9 +59,11 @@ def build_briefing_map(
 ) -> go.Figure:
     """Return a choropleth of value_col per desa (by_desa: briefing_extreme_poor_by_desa) with a class legend."""
     fig = go.Figure()
-    breaks = class_breaks(by_desa[value_col])
+    # classes from what the viewer may see (a protected count's breakdown value, "<5" drawn as 4), not the truth
+    drawn = pd.Series(plot_numbers(by_desa[value_col]), dtype="float64").fillna(0)
+    breaks = class_breaks(drawn)
     labels = class_labels(breaks, lang)
-    classes = np.searchsorted(np.array(breaks), by_desa[value_col].to_numpy(), side="left")
+    classes = np.searchsorted(np.array(breaks), drawn.to_numpy(), side="left")
     geometries = [json.loads(g) for g in by_desa["geometry_simplified_geojson"]]
     centres_x, centres_y = [], []
     for no, (label, colour) in enumerate(zip(labels, CLASS_COLOURS, strict=False)):

@@ -10,7 +10,7 @@ from sinergi.briefing.content import gather
 from sinergi.briefing.doc import prepare
 from sinergi.briefing.pdf import briefing_pdf
 from sinergi.briefing.pptx import briefing_pptx
-from sinergi.data import db
+from sinergi.ui.data import load
 
 # Printing from the browser: A4 landscape, no chrome, no widgets (exports, expanders), no chart toolbars, and no
 # tile or chart cut in two across pages. The shared stylesheet (sinergi/ui/context.py) already hides the sidebar.
@@ -41,6 +41,8 @@ def print_stylesheet() -> None:
 @st.cache_data(ttl=3600, show_spinner=False, max_entries=64)
 def export_files(
     version: tuple[int, int],
+    role: str,
+    scope: str | None,
     region: str,
     region_label: str,
     round_id: int,
@@ -50,8 +52,10 @@ def export_files(
     as_of: date,
     is_synthetic: bool,
 ) -> tuple[bytes, bytes]:
-    """Return (PDF bytes, PPTX bytes) of the briefing; cached per database version, region, round and language."""
-    b = gather(db.run_query, region, round_id, baseline_round_id, as_of)
+    """Return (PDF bytes, PPTX bytes) of the briefing as the signed-in viewer may see it, through `load` and its
+    rules; cached per database version, viewer's role and scope, region, round and language (`role` and `scope`
+    are the cache key: the files of one role are never served to another)."""
+    b = gather(load, region, round_id, baseline_round_id, as_of)
     # the figures stand on the data's as-of date; only the footer's "generated on" is the real date
     doc = prepare(b, lang, region_label, round_name, as_of, is_synthetic, date.today())
     return briefing_pdf(doc), briefing_pptx(doc)

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from sinergi.common.suppressed import Count, is_small_count, true_value
+
 TRANSITIONS = ("keluar", "masuk", "tetap_miskin", "tetap_tidak_miskin")
 
 
@@ -67,7 +69,8 @@ def transition_counts(frame: pd.DataFrame, by: str | None = None) -> pd.DataFram
     wide = f.pivot_table(
         index=keys, columns="transition", values="households_count", aggfunc="sum", fill_value=0
     )
-    wide = wide.reindex(columns=list(TRANSITIONS), fill_value=0).astype(int)
+    # counts stay protected Counts (true sums inside): no astype(int), which would expose them
+    wide = wide.reindex(columns=list(TRANSITIONS), fill_value=0)
     wide["households_count"] = wide.sum(axis=1)
     return wide.reset_index().drop(columns=["_all"], errors="ignore")
 
@@ -76,7 +79,7 @@ def decile_matrix(frame: pd.DataFrame) -> pd.DataFrame:
     """Return households by baseline decile (rows) and current decile (columns)."""
     return frame.pivot_table(
         index="baseline_decile", columns="decile", values="households_count", aggfunc="sum", fill_value=0
-    ).astype(int)
+    )
 
 
 def overlap_bins(frame: pd.DataFrame) -> pd.DataFrame:
@@ -89,7 +92,8 @@ def overlap_bins(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def left_behind_by_desa(frame: pd.DataFrame) -> pd.DataFrame:
-    """Return the left-behind households counted per desa, most first."""
+    """Return the left-behind households counted per desa, most first (from the household rows of
+    left_behind_households: the aggregate roles without by-name access receive instead of the rows)."""
     out = (
         frame.groupby(["desa_code", "desa_name", "kecamatan_name"], as_index=False)
         .agg(households_count=("household_id", "size"), members_count=("members_count", "sum"))
@@ -100,29 +104,31 @@ def left_behind_by_desa(frame: pd.DataFrame) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class CostPerHousehold:
-    """Cost per household for a kabupaten, each numerator over the denominator of the same scope (budget_cost_basis)."""
+    """Cost per household for a kabupaten, each numerator over the denominator of the same scope (budget_cost_basis).
+    Household counts stay protected Counts (sinergi.common.suppressed); the costs come from their true values."""
 
     up_to_year: int
     realised_rp: float  # budget realised up to the round's year (no bansos in it)
     bansos_rp: float  # bansos received by the verified targets by the round's date
-    reached_households: int  # verified targets reached by any counted intervention
-    reached_without_bansos: int  # ... by a counted intervention other than bansos
-    left_households: int  # valid households below the line at baseline, not at the round
+    reached_households: Count | int  # verified targets reached by any counted intervention
+    reached_without_bansos: Count | int  # ... by a counted intervention other than bansos
+    left_households: Count | int  # valid households below the line at baseline, not at the round
     per_reached_rp: float | None  # realised budget / targets reached without bansos
     per_reached_with_bansos_rp: float | None  # (realised budget + bansos) / targets reached by anything
     per_left_rp: float | None  # realised budget / households that left extreme poverty
 
 
-def _per(amount: float, households: int) -> float | None:
-    return amount / households if households else None
+def _per(amount: float, households: object) -> float | None:
+    n = true_value(households)
+    return amount / n if n else None
 
 
 def cost_per_household(basis: pd.DataFrame) -> CostPerHousehold:
     """Return the cost per household from the one-row budget_cost_basis result."""
     row = basis.iloc[0]
     spent, bansos = float(row["realised_rp"] or 0), float(row["bansos_rp"] or 0)
-    reached, without = int(row["reached_households_count"]), int(row["reached_without_bansos_count"])
-    left = int(row["left_extreme_poverty_count"])
+    reached, without = row["reached_households_count"], row["reached_without_bansos_count"]
+    left = row["left_extreme_poverty_count"]
     return CostPerHousehold(
         int(row["up_to_year"]),
         spent,
@@ -134,6 +140,15 @@ def cost_per_household(basis: pd.DataFrame) -> CostPerHousehold:
         _per(spent + bansos, reached),
         _per(spent, left),
     )
+
+
+def withhold_small_ratios(frame: pd.DataFrame, ratios: dict[str, str]) -> pd.DataFrame:
+    """Return frame with each amount-per-household column blank where its household count reads "<5" for the
+    viewer: an amount divided by a small count, next to the amount, gives the count back (docs/privacy.md)."""
+    out = frame.copy()
+    for ratio, count in ratios.items():
+        out.loc[out[count].map(is_small_count).astype(bool), ratio] = np.nan
+    return out
 
 
 def budget_totals(frame: pd.DataFrame, by: str) -> pd.DataFrame:

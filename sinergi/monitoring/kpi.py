@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from sinergi.common.chart_style import PALETTE
+from sinergi.common.suppressed import true_value
 
 STATUSES = ("tercapai", "sesuai_jalur", "belum_tercapai", "tidak_terukur")
 
@@ -98,12 +99,15 @@ def attainment_baseline(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     """Return the baseline attainment starts from, and its source (BASELINE_SOURCES), per kpi_by_moa row."""
     written = frame["mou_baseline_value"] if "mou_baseline_value" in frame else pd.Series(np.nan, frame.index)
     whole = (
-        frame["target_households_count"] >= frame["moa_target_households_count"]
+        frame["target_households_count"].map(true_value)
+        >= frame["moa_target_households_count"].map(true_value)
         if {"target_households_count", "moa_target_households_count"} <= set(frame.columns)
         else pd.Series(True, frame.index)
     )
     use_written = written.notna() & whole
-    baseline = written.where(use_written, frame["baseline_value"]).astype("float64")
+    # the measured baseline may be a protected Count: attainment starts from its true value
+    measured = frame["baseline_value"].map(true_value).astype("float64")
+    baseline = written.astype("float64").where(use_written, measured)
     return baseline, pd.Series(np.where(use_written, "tertulis", "terukur"), index=frame.index)
 
 
@@ -112,9 +116,11 @@ def with_attainment(frame: pd.DataFrame) -> pd.DataFrame:
     attainment_pct, elapsed_share and status columns added."""
     out = frame.copy()
     out["change"] = out["value"] - out["baseline_value"]
+    # attainment and status from the true values (sinergi.common.suppressed); what is shown of them is the
+    # display table's business
     out["attainment_baseline_value"], out["baseline_source"] = attainment_baseline(out)
     out["attainment_pct"] = [
-        attainment_pct(b, v, t, d)
+        attainment_pct(true_value(b), true_value(v), t, d)
         for b, v, t, d in zip(
             out["attainment_baseline_value"], out["value"], out["target_value"], out["direction"], strict=True
         )

@@ -6,18 +6,19 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from sinergi.common.fmt import fmt_date, fmt_number
+from sinergi.common.fmt import fmt_date, fmt_number, fmt_total
 from sinergi.monitoring.did import DidEstimate, did_estimate
 from sinergi.ui.context import PageContext
 from sinergi.ui.data import load
 
 
-def how_computed(ctx: PageContext, text: str, households: int | None = None) -> None:
-    """Write a collapsed "Cara hitung" note under a figure, with the number of households behind it."""
+def how_computed(ctx: PageContext, text: str, households: object = None) -> None:
+    """Write a collapsed "Cara hitung" note under a figure, with the number of households behind it (a stated
+    total: exact, or "<5")."""
     with st.expander(ctx.t("monev.how")):
         st.markdown(text)
         if households is not None:
-            st.caption(ctx.t("monev.households_behind", count=fmt_number(households, ctx.lang)))
+            st.caption(ctx.t("monev.households_behind", count=fmt_total(households, ctx.lang)))
 
 
 def definition(ctx: PageContext, key: str, **values: object) -> None:

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from sinergi.common.suppressed import true_value
+
 COMPONENTS = ("miskin", "porsi", "potensi", "akses", "belum")
 DEFAULT_WEIGHTS = {"miskin": 3.0, "porsi": 2.0, "potensi": 2.0, "akses": 1.0, "belum": 2.0}
 SECTOR_SCORE_COLUMNS = {
@@ -40,7 +42,8 @@ FORMULA_LATEX = (
 
 def normalise(values: pd.Series) -> pd.Series:
     """Return (x - min) / (max - min); 0 everywhere when all values are equal; missing values count as the minimum."""
-    x = pd.to_numeric(values, errors="coerce").astype(float)
+    # protected counts score by their true values: a rank is computed from the truth, only the display is protected
+    x = pd.to_numeric(values.map(true_value), errors="coerce").astype(float)
     low, high = x.min(), x.max()
     if pd.isna(low) or high == low:
         return pd.Series(0.0, index=values.index)
