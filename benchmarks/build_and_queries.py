@@ -22,7 +22,7 @@ SAMPLE = {
     "parent_code": "99",
     "round_id": 2,
     "baseline_round_id": 1,
-    "today": date(2026, 11, 28),
+    "as_of": date(2026, 10, 31),
 }
 
 

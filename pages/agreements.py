@@ -16,7 +16,7 @@ from sinergi.ui.data import load
 
 ctx = page_context("moa")
 t, lang = ctx.t, ctx.lang
-params = {"region": ctx.region_code}
+params = {"region": ctx.region_code, "as_of": ctx.as_of}
 
 st.title(t("moa.heading", region=region_title(ctx)))
 data_as_of(ctx)
@@ -31,7 +31,7 @@ list_box, detail_box = (
     (second, first) if st.query_params.get("moa") in set(moas["moa_id"]) else (first, second)
 )
 
-alerts = moa_alerts(moas, ctx.today)
+alerts = moa_alerts(moas)
 with list_box:
     # One box per kind of alert, one line per MoA: a province view has twenty of them.
     for kind, lines in alert_lines(alerts, lang).items():
@@ -82,7 +82,7 @@ with list_box:
         st.rerun()
 
     st.subheader(t("moa.timeline"))
-    st.plotly_chart(build_moa_timeline(listed, ctx.today, lang), key="moa_timeline")
+    st.plotly_chart(build_moa_timeline(listed, ctx.as_of, lang), key="moa_timeline")
 
 with detail_box:
     options = moas["moa_id"].tolist()

@@ -16,7 +16,7 @@ from sinergi.ui.data import database_version, load
 ctx = page_context("briefing")
 t, lang = ctx.t, ctx.lang
 print_stylesheet()
-b = gather(load, ctx.region_code, ctx.round_id, ctx.baseline_round_id, ctx.today)
+b = gather(load, ctx.region_code, ctx.round_id, ctx.baseline_round_id, ctx.as_of)
 
 st.title(t("briefing.heading", region=region_title(ctx)))
 st.caption(t("briefing.subheading", round=ctx.round_name, date=fmt_date(ctx.as_of, lang)))
@@ -99,7 +99,6 @@ if st.session_state.get("briefing_export_for") == (ctx.region_code, ctx.round_id
             lang,
             ctx.as_of,
             ctx.is_synthetic,
-            ctx.today,
         )
     except RuntimeError as error:
         export_box.error(t("briefing.export_failed", error=error))

@@ -2,20 +2,22 @@
 
 import streamlit as st
 
-from sinergi.common.fmt import fmt_pct, fmt_rupiah, fmt_total
-from sinergi.monitoring.analysis import budget_totals, cost_per_household
+from sinergi.common.fmt import fmt_date, fmt_pct, fmt_rupiah, fmt_total
+from sinergi.common.suppressed import show_counts
+from sinergi.monitoring.analysis import budget_totals, cost_per_household, withhold_small_ratios
 from sinergi.monitoring.charts import budget_bars
-from sinergi.monitoring.widgets import how_computed
+from sinergi.monitoring.widgets import definition, how_computed, round_date_note
 from sinergi.ui.components import data_as_of, download_buttons, region_title
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load
 
 ctx = page_context("anggaran")
 t, lang = ctx.t, ctx.lang
-params = {"region": ctx.region_code, "round_id": ctx.round_id, "baseline_round_id": ctx.baseline_round_id}
+params = ctx.params
 
 st.title(t("anggaran.heading", region=region_title(ctx)))
 data_as_of(ctx)
+round_date_note(ctx)
 if ctx.region_level in ("kecamatan", "desa"):
     st.info(t("anggaran.kabupaten_only"))
 
@@ -25,7 +27,7 @@ if budget.empty:
     st.stop()
 cost = cost_per_household(load("budget_cost_basis", **params))
 allocated, realised = float(budget["allocated_rp"].sum()), float(budget["realised_rp"].sum())
-tiles = st.columns(4)
+tiles = st.columns(5)
 years = {"first": int(budget["year"].min()), "last": int(budget["year"].max())}
 tiles[0].metric(t("anggaran.allocated_years", **years), fmt_rupiah(allocated, lang), border=True)
 tiles[1].metric(
@@ -36,19 +38,59 @@ tiles[1].metric(
     delta_arrow="off",
     border=True,
 )
-tiles[2].metric(
-    t("anggaran.per_reached"),
-    fmt_rupiah(cost.per_reached_rp, lang),
-    help=t("anggaran.help.per_reached", count=fmt_total(cost.reached_households, lang)),
-    border=True,
-)
+tiles[2].metric(t("anggaran.per_reached"), fmt_rupiah(cost.per_reached_rp, lang), border=True)
 tiles[3].metric(
-    t("anggaran.per_left"),
-    fmt_rupiah(cost.per_left_rp, lang),
-    help=t("anggaran.help.per_left", count=fmt_total(cost.left_households, lang)),
-    border=True,
+    t("anggaran.per_reached_with_bansos"), fmt_rupiah(cost.per_reached_with_bansos_rp, lang), border=True
 )
-how_computed(ctx, t("anggaran.how_cost", spent=fmt_rupiah(cost.realised_rp, lang)), cost.reached_households)
+tiles[4].metric(t("anggaran.per_left"), fmt_rupiah(cost.per_left_rp, lang), border=True)
+count = lambda n: fmt_total(n, lang)  # noqa: E731
+with tiles[2]:
+    definition(
+        ctx,
+        "cost_without_bansos",
+        spent=fmt_rupiah(cost.realised_rp, lang),
+        count=count(cost.reached_without_bansos),
+    )
+with tiles[3]:
+    definition(
+        ctx,
+        "cost_with_bansos",
+        spent=fmt_rupiah(cost.realised_rp, lang),
+        bansos=fmt_rupiah(cost.bansos_rp, lang),
+        count=count(cost.reached_households),
+    )
+with tiles[4]:
+    definition(
+        ctx, "cost_per_exit", spent=fmt_rupiah(cost.realised_rp, lang), count=count(cost.left_households)
+    )
+how_computed(ctx, t("anggaran.how_cost", year=cost.up_to_year), cost.reached_households)
+
+st.subheader(t("anggaran.per_moa"))
+# a cost divided by a count that reads "<5" would give the count back: withheld (docs/privacy.md)
+per_moa = withhold_small_ratios(
+    load("cost_per_moa", **params),
+    {"per_reached_rp": "reached_households_count", "per_left_rp": "left_extreme_poverty_count"},
+)
+moa_headers = {c: t(f"anggaran.col.{c}") for c in per_moa.columns if c not in ("kabupaten_code", "status")}
+st.dataframe(show_counts(per_moa[list(moa_headers)]).rename(columns=moa_headers).round(0), hide_index=True)
+definition(ctx, "cost_per_moa", date=fmt_date(ctx.as_of, lang))
+download_buttons(ctx, per_moa, f"biaya_moa_{ctx.region_code}", moa_headers)
+
+st.subheader(t("anggaran.per_program"))
+per_program = withhold_small_ratios(
+    load("cost_per_program", **params), {"per_household_rp": "households_reached_count"}
+)
+program_headers = {c: t(f"anggaran.col.{c}") for c in per_program.columns if c not in ("kabupaten_code",)}
+st.dataframe(
+    show_counts(per_program[list(program_headers)]).rename(columns=program_headers).round(0), hide_index=True
+)
+definition(
+    ctx,
+    "cost_per_program",
+    linked=count(len(per_program)),
+    programs=count(budget.groupby(["program"]).ngroups),
+    date=fmt_date(ctx.round_as_of, lang),
+)
 
 by = (
     st.segmented_control(

@@ -1,60 +1,102 @@
-"""Perbandingan: change among target households against comparable non-targeted households (difference-in-differences)."""
+"""Perbandingan: change among target households first reached between the rounds, against similar households no MoA
+reached (reweighted difference-in-differences with a 95 % interval and a placebo)."""
 
 import streamlit as st
 
 from sinergi.common.fmt import fmt_change, fmt_number, fmt_total
-from sinergi.common.suppressed import show_counts
-from sinergi.monitoring.analysis import diff_in_diff, protected_did_table
+from sinergi.common.suppressed import Count, show_counts
 from sinergi.monitoring.charts import did_chart
-from sinergi.monitoring.widgets import how_computed
+from sinergi.monitoring.did import did_by_kabupaten
+from sinergi.monitoring.widgets import comparison_estimate, definition, how_computed, poverty_lines
 from sinergi.ui.components import data_as_of, download_buttons, region_title
 from sinergi.ui.context import page_context
-from sinergi.ui.data import load
+from sinergi.ui.data import load, viewer_sees_households
 
 ctx = page_context("banding")
 t, lang = ctx.t, ctx.lang
-params = {"region": ctx.region_code, "round_id": ctx.round_id, "baseline_round_id": ctx.baseline_round_id}
+params = ctx.params
+rounds = load("monitoring_rounds").set_index("round_id")[f"name_{lang}"]
+round_names = (rounds[ctx.baseline_round_id], ctx.round_name)
 
 st.title(t("banding.heading", region=region_title(ctx)))
 data_as_of(ctx)
 st.warning(t("banding.caveat"))
 if ctx.round_id == ctx.baseline_round_id:
     st.info(t("monev.same_round"))
+    st.stop()
 
-result = diff_in_diff(load("did_by_kecamatan", **params))
+panel = load("did_panel", **params)
+result = comparison_estimate(panel, "sasaran")
+placebo = comparison_estimate(panel, "plasebo")
 if result.estimate_pp is None:
     st.info(t("banding.empty"))
     st.stop()
+
+
+# did_panel's counts are estimator inputs (plain numbers); every size shown goes back through the viewer's rules
+exact = viewer_sees_households()
+
+
+def size(n: object) -> Count:
+    return Count(int(n), exact)
+
+
+def points(value: float | None) -> str:
+    return f"{fmt_change(value, lang, 1)} {t('monev.points')}"
+
+
+def interval(low: float | None, high: float | None) -> str:
+    return t("banding.interval", low=fmt_change(low, lang, 1), high=fmt_change(high, lang, 1))
+
+
 tiles = st.columns(4)
-tiles[0].metric(
-    t("banding.estimate"), f"{fmt_change(result.estimate_pp, lang, 1)} {t('monev.points')}", border=True
+tiles[0].metric(t("banding.estimate"), points(result.estimate_pp), border=True)
+tiles[0].caption(interval(result.low_pp, result.high_pp))
+tiles[1].metric(t("banding.placebo"), points(placebo.estimate_pp), border=True)
+tiles[1].caption(interval(placebo.low_pp, placebo.high_pp))
+tiles[2].metric(t("banding.treated"), fmt_total(size(result.matched_households), lang), border=True)
+tiles[2].caption(t("banding.treated_of", total=fmt_total(size(result.treated_households), lang)))
+tiles[3].metric(t("banding.control"), fmt_total(size(result.comparison_households), lang), border=True)
+tiles[3].caption(t("banding.desa", count=fmt_number(result.desa_count, lang)))
+st.markdown(
+    t(
+        "banding.reading",
+        value=fmt_change(result.estimate_pp, lang, 1),
+        interval=interval(result.low_pp, result.high_pp),
+        naive=fmt_change(result.naive_pp, lang, 1),
+    )
 )
-tiles[1].metric(t("banding.treated"), fmt_total(result.treated_households, lang), border=True)
-tiles[2].metric(t("banding.control"), fmt_total(result.control_households, lang), border=True)
-tiles[3].metric(t("banding.kecamatan"), fmt_number(result.kecamatan_count, lang), border=True)
-st.markdown(t("banding.reading", value=fmt_change(result.estimate_pp, lang, 1)))
+definition(ctx, "did", round=ctx.round_name, baseline=round_names[0])
 
 names = {
     "sasaran": t("banding.group.sasaran"),
     "pembanding": t("banding.group.pembanding"),
     "axis": t("banding.axis"),
 }
-shown = protected_did_table(result.by_kecamatan)
-st.plotly_chart(did_chart(shown, names, lang), key="banding_chart")
-how_computed(ctx, t("banding.how"), result.treated_households + result.control_households)
+shares = {
+    "sasaran": (result.treated_baseline_pct, result.treated_value_pct),
+    "pembanding": (result.comparison_baseline_pct, result.comparison_value_pct),
+}
+st.plotly_chart(did_chart(shares, names, round_names, lang), key="banding_chart")
+st.caption(poverty_lines(ctx))
+groups = panel[panel["is_in_region"] | (panel["group_code"] == "pembanding")]
+sizes = groups.groupby("group_code")["households_count"].sum()
+how_computed(
+    ctx,
+    t(
+        "banding.how",
+        **{g: fmt_total(size(sizes.get(g, 0)), lang) for g in ("sasaran", "pembanding", "plasebo")},
+        before=fmt_total(size(sizes.get("sebelum_baseline", 0)), lang),
+        not_reached=fmt_total(size(sizes.get("belum_dijangkau", 0)), lang),
+        unmatched=fmt_total(size(result.treated_households - result.matched_households), lang),
+    ),
+    size(result.matched_households + result.comparison_households),
+)
 
-table = shown[
-    [
-        "kecamatan_name",
-        "sasaran_households_count",
-        "sasaran_baseline_pct",
-        "sasaran_value_pct",
-        "pembanding_households_count",
-        "pembanding_baseline_pct",
-        "pembanding_value_pct",
-        "did_pp",
-    ]
-]
+table = did_by_kabupaten(panel)
+table = table[table["treated_households"] > 0]
+for column in ("treated_households", "matched_households", "comparison_households"):
+    table[column] = [size(n) for n in table[column]]  # a breakdown: rounded to 5, "<5" for 1-4
 headers = {c: t(f"banding.col.{c}") for c in table.columns}
 with st.expander(t("banding.table")):
     st.dataframe(show_counts(table).rename(columns=headers).round(1), hide_index=True)

@@ -16,7 +16,7 @@ from sinergi.ui.data import load
 
 ctx = page_context("koordinasi")
 t, lang = ctx.t, ctx.lang
-params = {"region": ctx.region_code, "today": ctx.today}
+params = {"region": ctx.region_code, "as_of": ctx.as_of}
 by_desa = ctx.region_level in ("kecamatan", "desa")
 
 st.title(t("koordinasi.heading", region=region_title(ctx)))

@@ -6,14 +6,14 @@ from sinergi.common.fmt import fmt_total
 from sinergi.common.suppressed import show_counts
 from sinergi.monitoring.analysis import TRANSITIONS, decile_matrix, transition_counts
 from sinergi.monitoring.charts import transition_bars, transition_sankey
-from sinergi.monitoring.widgets import how_computed
+from sinergi.monitoring.widgets import definition, how_computed, poverty_lines, round_date_note
 from sinergi.ui.components import data_as_of, download_buttons, region_title
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load
 
 ctx = page_context("perpindahan")
 t, lang = ctx.t, ctx.lang
-params = {"region": ctx.region_code, "round_id": ctx.round_id, "baseline_round_id": ctx.baseline_round_id}
+params = ctx.params
 rounds = load("monitoring_rounds").set_index("round_id")[f"name_{lang}"]
 round_names = (rounds[ctx.baseline_round_id], ctx.round_name)
 
@@ -47,6 +47,7 @@ row = total.iloc[0]
 tiles = st.columns(4)
 for col, tr in zip(tiles, TRANSITIONS, strict=True):
     col.metric(labels[tr], fmt_total(row[tr], lang), border=True)
+definition(ctx, f"transitions.{population}", baseline=round_names[0], round=round_names[1])
 st.plotly_chart(
     transition_sankey(
         row,
@@ -56,12 +57,14 @@ st.plotly_chart(
     ),
     key="perpindahan_sankey",
 )
+st.caption(poverty_lines(ctx))
 how_computed(ctx, t("perpindahan.how"), row["households_count"])
 
 st.subheader(t("perpindahan.by_sector"))
 sectors = transition_counts(by_sector, "sector_code")
 sector_labels = {**labels, **{s: t(f"perpindahan.sector.{s}") for s in sectors["sector_code"]}}
 st.plotly_chart(transition_bars(sectors, "sector_code", sector_labels, lang), key="perpindahan_sector")
+round_date_note(ctx)
 how_computed(ctx, t("perpindahan.how_sector"), row["households_count"])
 
 st.subheader(t("perpindahan.by_desa"))

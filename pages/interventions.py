@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from sinergi.common.fmt import fmt_pct, fmt_total
+from sinergi.common.fmt import fmt_date, fmt_pct, fmt_total
 from sinergi.common.suppressed import breakdown_share, show_counts, true_share
 from sinergi.monitoring.analysis import left_behind_by_desa, overlap_bins
 from sinergi.monitoring.charts import count_bars, share_bars
-from sinergi.monitoring.widgets import how_computed
+from sinergi.monitoring.widgets import definition, how_computed, round_date_note
 from sinergi.ui.components import data_as_of, download_buttons, region_title
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load, viewer_sees_households
@@ -16,10 +16,11 @@ SHOW_NAMES = False
 
 ctx = page_context("intervensi")
 t, lang = ctx.t, ctx.lang
-params = {"region": ctx.region_code, "today": ctx.as_of, "show_names": SHOW_NAMES}
+params = {**ctx.params, "show_names": SHOW_NAMES}
 
 st.title(t("intervensi.heading", region=region_title(ctx)))
 data_as_of(ctx)
+round_date_note(ctx)
 
 coverage = load("intervention_coverage", **params)
 overlap = load("intervention_overlap", **params)
@@ -32,6 +33,10 @@ tiles[0].metric(
 )
 tiles[1].metric(t("intervensi.reached"), fmt_total(reached, lang), border=True)
 tiles[2].metric(t("intervensi.reached_share"), fmt_pct(true_share(reached, targets), lang), border=True)
+with tiles[0]:
+    definition(ctx, "verified_target")
+with tiles[1]:
+    definition(ctx, "reached", date=fmt_date(ctx.round_as_of, lang))
 
 coverage["coverage_pct"] = [
     breakdown_share(r, n)
@@ -61,7 +66,9 @@ per_desa = (
     else load("left_behind_households", aggregate=left_behind_by_desa, **params)
 )
 left_total = per_desa["households_count"].sum() if len(per_desa) else 0
-st.markdown(t("intervensi.left_behind_intro", count=fmt_total(left_total, lang)))
+st.markdown(
+    t("intervensi.left_behind_intro", count=fmt_total(left_total, lang), date=fmt_date(ctx.round_as_of, lang))
+)
 if not per_desa.empty:
     desa_headers = {
         "desa_name": t("intervensi.col.desa"),

@@ -2,30 +2,35 @@
 
 import streamlit as st
 
+from sinergi.common.fmt import fmt_date
 from sinergi.monitoring.analysis import kabupaten_ranking, moa_ranking
 from sinergi.monitoring.kpi import QUERY_BY_MOA, QUERY_BY_REGION, STATUS_LABEL_KEYS, with_attainment
 from sinergi.monitoring.kpi_charts import attainment_bars, group_bars, kpi_dumbbell, kpi_small_multiples
 from sinergi.monitoring.tables import kpi_display_table, style_status
-from sinergi.monitoring.widgets import how_computed, moa_selector
+from sinergi.monitoring.widgets import definition, how_computed, moa_selector, pipeline_list, poverty_lines
 from sinergi.ui.components import data_as_of, download_buttons, region_title
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load
 
 ctx = page_context("monev")
 t, lang = ctx.t, ctx.lang
-params = {"region": ctx.region_code, "round_id": ctx.round_id, "baseline_round_id": ctx.baseline_round_id}
+params = ctx.params
 rounds = load("monitoring_rounds").set_index("round_id")[f"name_{lang}"]
 round_names = (rounds[ctx.baseline_round_id], ctx.round_name)
 
 st.title(t("monev.heading", region=region_title(ctx)))
 data_as_of(ctx)
 st.caption(t("monev.rule"))
+st.caption(t("method.kpi_signed_only", date=fmt_date(ctx.as_of, lang)))
 if ctx.round_id == ctx.baseline_round_id:
     st.info(t("monev.same_round"))
 
 kpis = with_attainment(load(QUERY_BY_MOA, **params))
+registry = load("moa_registry", **params)
+pipeline = registry[~registry["is_signed"].astype(bool)]
 if kpis.empty:
     st.info(t("monev.no_moa"))
+    pipeline_list(ctx, pipeline)
     st.stop()
 
 moa_id = moa_selector(ctx, kpis.drop_duplicates("moa_id"), key="monev_moa")
@@ -37,6 +42,8 @@ if ctx.region_level in ("kecamatan", "desa"):
 st.subheader(t("monev.table_heading", round=ctx.round_name, baseline=round_names[0]))
 table = kpi_display_table(shown, lang, t, with_moa=not moa_id)
 st.dataframe(style_status(table, shown["status"], t("monev.col.status")), hide_index=True)
+definition(ctx, "kpi_baseline")
+st.caption(poverty_lines(ctx))
 status_counts = shown["status"].value_counts()
 st.caption(
     " · ".join(
@@ -48,7 +55,9 @@ export = shown[
     [
         "moa_id",
         "kpi_code",
+        "mou_baseline_value",
         "baseline_value",
+        "baseline_source",
         "value",
         "target_value",
         "change",
@@ -124,3 +133,5 @@ if ctx.region_level == "provinsi":
     kab = kabupaten_ranking(kpis, dict(zip(kab_names["region_code"], kab_names["name"], strict=True)))
     st.plotly_chart(attainment_bars(kab, "name", lang, t("monev.col.attainment")), key="monev_rank_kab")
     how_computed(ctx, t("monev.how_ranking_kabupaten"), kab["households_count"].sum())
+
+pipeline_list(ctx, pipeline)

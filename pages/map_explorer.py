@@ -36,7 +36,7 @@ sector = (
 )
 st.query_params["sektor"] = sector
 
-locations = load("location_indicators", region=ctx.region_code)
+locations = load("location_indicators", region=ctx.region_code, as_of=ctx.as_of)
 places = load("map_places", region=ctx.kabupaten_code or ctx.region_code)
 
 col_ind, col_places = st.columns([2, 3])
@@ -151,7 +151,7 @@ if desa:
         ("interventions_by_program", "peta.profile.interventions"),
     ]
     for column, (query, heading) in zip([*st.columns(2), st.container()], panels, strict=True):
-        frame = load(query, region=desa)
+        frame = load(query, region=desa, as_of=ctx.as_of)
         column.markdown(f"**{t(heading)}**")
         if frame.empty:
             column.caption(t("peta.profile.none"))

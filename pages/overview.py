@@ -1,9 +1,10 @@
-"""Beranda: the headline figures of the selected region and round."""
+"""Beranda: the headline figures of the selected region and round, each with its definition beside it."""
 
 import streamlit as st
 
 from sinergi.common.fmt import fmt_date, fmt_number, fmt_pct, fmt_rupiah, fmt_total
 from sinergi.common.suppressed import show_counts
+from sinergi.monitoring.widgets import definition, poverty_lines, round_date_note
 from sinergi.overview.charts import build_extreme_poor_by_region
 from sinergi.overview.headline import headline
 from sinergi.ui.components import data_as_of, download_buttons, metric_delta, region_title
@@ -12,7 +13,8 @@ from sinergi.ui.data import load
 
 ctx = page_context("beranda")
 t, lang = ctx.t, ctx.lang
-params = {"region": ctx.region_code, "round_id": ctx.round_id, "today": ctx.today}
+params = ctx.params
+below_kabupaten = ctx.region_level in ("kecamatan", "desa")
 
 st.title(t("beranda.heading", region=region_title(ctx)))
 data_as_of(ctx)
@@ -27,18 +29,24 @@ row1[0].metric(
     help=t("beranda.help.extreme_poor_households"),
     border=True,
 )
+with row1[0]:
+    definition(ctx, "register_extreme_poor")
 row1[1].metric(
     t("beranda.metric.extreme_poor_people"),
     fmt_total(fig.extreme_poor_people, lang),
     help=t("beranda.help.extreme_poor_people"),
     border=True,
 )
+with row1[1]:
+    definition(ctx, "register_people")
 row1[2].metric(
     t("beranda.metric.extreme_poor_share"),
     fmt_pct(fig.extreme_poor_share_pct, lang),
     help=t("beranda.help.extreme_poor_share"),
     border=True,
 )
+with row1[2]:
+    definition(ctx, "register_share")
 row1[3].metric(
     t("beranda.metric.observed"),
     fmt_total(fig.observed_extreme_poor, lang),
@@ -49,6 +57,8 @@ row1[3].metric(
     help=t("beranda.help.observed", round=ctx.round_name),
     border=True,
 )
+with row1[3]:
+    definition(ctx, "survey_extreme_poor", round=ctx.round_name)
 row2 = st.columns(4)
 row2[0].metric(
     t("beranda.metric.verified_targets"),
@@ -56,20 +66,27 @@ row2[0].metric(
     help=t("beranda.help.verified_targets"),
     border=True,
 )
+with row2[0]:
+    definition(ctx, "verified_target")
 row2[1].metric(
     t("beranda.metric.reached"),
     fmt_pct(fig.verified_targets_reached_pct, lang),
     help=t("beranda.help.reached"),
     border=True,
 )
+with row2[1]:
+    definition(ctx, "reached", date=fmt_date(ctx.round_as_of, lang))
 row2[2].metric(
     t("beranda.metric.active_moa"),
     fmt_number(fig.active_moa, lang),
     help=t("beranda.help.active_moa", soon=fig.ending_soon_moa, undecided=fig.ended_undecided_moa),
     border=True,
 )
+with row2[2]:
+    definition(ctx, "active_moa", date=fmt_date(ctx.as_of, lang))
+budget_label = "beranda.metric.budget_kabupaten" if below_kabupaten else "beranda.metric.budget"
 row2[3].metric(
-    t("beranda.metric.budget", year=fig.budget_year or "–"),
+    t(budget_label, year=fig.budget_year or "–"),
     fmt_rupiah(fig.budget_allocated_rp, lang),
     delta=t(
         "beranda.metric.budget_realised",
@@ -81,9 +98,18 @@ row2[3].metric(
     help=t("beranda.help.budget"),
     border=True,
 )
+with row2[3]:
+    definition(ctx, "budget_kabupaten" if below_kabupaten else "budget", year=fig.budget_year or "–")
 
 if fig.ending_soon_moa or fig.ended_undecided_moa:
-    st.warning(t("beranda.moa_alert", soon=fig.ending_soon_moa, undecided=fig.ended_undecided_moa))
+    st.warning(
+        t(
+            "beranda.moa_alert",
+            soon=fig.ending_soon_moa,
+            undecided=fig.ended_undecided_moa,
+            date=fmt_date(ctx.as_of, lang),
+        )
+    )
 
 by_region = load("extreme_poor_by_child_region", **params)
 if len(by_region):
@@ -99,4 +125,5 @@ if len(by_region):
     with st.expander(t("beranda.table")):
         st.dataframe(show_counts(by_region).rename(columns=headers)[list(headers.values())], hide_index=True)
         download_buttons(ctx, by_region, f"miskin_ekstrem_{ctx.region_code}", headers)
-st.caption(t("beranda.round_dates", round=ctx.round_name, date=fmt_date(ctx.as_of, lang)))
+st.caption(poverty_lines(ctx))
+round_date_note(ctx)

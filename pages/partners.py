@@ -14,7 +14,7 @@ from sinergi.ui.data import load
 
 ctx = page_context("mitra")
 t, lang = ctx.t, ctx.lang
-params = {"region": ctx.region_code}
+params = {"region": ctx.region_code, "as_of": ctx.as_of}
 
 st.title(t("mitra.heading", region=region_title(ctx)))
 data_as_of(ctx)

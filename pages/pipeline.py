@@ -38,8 +38,8 @@ with st.expander(t("alur.table")):
 st.subheader(t("alur.stuck.heading"))
 days = st.number_input(t("alur.stuck.days"), min_value=0, max_value=3650, value=90, step=30, key="alur_days")
 stages = load("moa_stage_dates", **params)
-stuck = stuck_items(stages, ctx.today, int(days))
-st.caption(t("alur.stuck.hint", today=fmt_date(ctx.today, lang)))
+stuck = stuck_items(stages, ctx.as_of, int(days))
+st.caption(t("alur.stuck.hint", today=fmt_date(ctx.as_of, lang)))
 if stuck.empty:
     st.success(t("alur.stuck.none", days=int(days)))
 else:

@@ -39,7 +39,7 @@ with st.expander(t("sasaran_lokasi.weights"), expanded=True):
     st.latex(FORMULA_LATEX)
     st.caption(t("sasaran_lokasi.formula_note"))
 
-locations = load("location_indicators", region=ctx.region_code)
+locations = load("location_indicators", region=ctx.region_code, as_of=ctx.as_of)
 if sum(weights.values()) == 0:
     weights = dict(DEFAULT_WEIGHTS)
 ranked = score_locations(locations, weights, sector)

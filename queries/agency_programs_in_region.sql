@@ -21,7 +21,7 @@ with final as (
     inner join partner as p using (partner_id)
     inner join region as d on d.region_code = h.desa_code
     inner join region as k on k.region_code = d.kecamatan_code
-    where starts_with(h.desa_code || '.', $region || '.')
+    where in_region(h.desa_code, $region)
     order by
         h.year desc,
         h.history_id

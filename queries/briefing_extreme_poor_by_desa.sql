@@ -1,5 +1,6 @@
--- Extreme-poor households per desa of a region for the briefing map: register (P3KE decile 1, not found invalid)
--- and observed in the selected round and in the baseline round, with the simplified boundary of each desa.
+-- Extreme-poor households per desa of a region for the briefing map: register (is_register_extreme_poor) and valid
+-- households observed below the line in the selected round and in the baseline round (round_observation), with the
+-- simplified boundary of each desa.
 -- privacy: counts=extreme_poor_households_count,observed_extreme_poor_count,baseline_extreme_poor_count
 with desa as (
     select
@@ -9,33 +10,28 @@ with desa as (
         geometry_simplified_geojson
     from region
     where level = 'desa'
-        and starts_with(region_code || '.', $region || '.')
+        and in_region(region_code, $region)
 ),
 
 register as (
     select
         desa_code,
-        count(*) filter (where is_extreme_poor and verification_status <> 'tidak_valid')
+        count(*) filter (where is_register_extreme_poor(is_extreme_poor, verification_status))
             as extreme_poor_households_count
     from household
-    where starts_with(desa_code || '.', $region || '.')
+    where in_region(desa_code, $region)
     group by desa_code
 ),
 
 observed as (
     select
         h.desa_code,
-        count(*) filter (
-            where o.round_id = $round_id and o.expenditure_rp_per_capita_day < r.poverty_line_rp_per_capita_day
-        ) as observed_extreme_poor_count,
-        count(*) filter (
-            where o.round_id = $baseline_round_id
-                and o.expenditure_rp_per_capita_day < r.poverty_line_rp_per_capita_day
-        ) as baseline_extreme_poor_count
+        count(*) filter (where o.round_id = $round_id and o.is_below_line) as observed_extreme_poor_count,
+        count(*) filter (where o.round_id = $baseline_round_id and o.is_below_line) as baseline_extreme_poor_count
     from household as h
-    inner join household_observation as o on o.household_id = h.household_id
-    inner join monitoring_round as r on r.round_id = o.round_id
-    where starts_with(h.desa_code || '.', $region || '.')
+    inner join round_observation as o on o.household_id = h.household_id
+    where in_region(h.desa_code, $region)
+        and is_valid_household(h.verification_status)
         and o.round_id in ($round_id, $baseline_round_id)
     group by h.desa_code
 ),

@@ -46,7 +46,7 @@ final as (
     left join place as pkm on pkm.place_id = dd.puskesmas_id
     left join place as rs on rs.place_id = dd.hospital_id
     where d.level = 'desa'
-        and starts_with(d.region_code || '.', $region || '.')
+        and in_region(d.region_code, $region)
 )
 
 select * from final

@@ -12,7 +12,7 @@ with final as (
     from potential_energy as e
     inner join region as d on d.region_code = e.desa_code
     inner join region as kec on kec.region_code = d.kecamatan_code
-    where starts_with(e.desa_code || '.', $region || '.')
+    where in_region(e.desa_code, $region)
 )
 
 select * from final

@@ -1,4 +1,6 @@
--- Extreme-poor households per child region of a region (kabupaten, kecamatan or desa), register and observed.
+-- Extreme-poor households per child region of a region (kabupaten, kecamatan or desa): register
+-- (is_register_extreme_poor), verified targets (is_verified_target) and valid households observed below the line of
+-- $round_id (round_observation).
 -- privacy: counts=extreme_poor_households_count,verified_targets_count,observed_extreme_poor_count
 with scoped as (
     select
@@ -9,27 +11,25 @@ with scoped as (
             else h.desa_code
         end as child_code
     from household as h
-    where starts_with(h.desa_code || '.', $region || '.')
+    where in_region(h.desa_code, $region)
 ),
 
 observed as (
     select
         h.child_code,
-        count(*) filter (where o.expenditure_rp_per_capita_day < r.poverty_line_rp_per_capita_day)
-            as observed_extreme_poor_count
+        count(*) filter (where o.is_below_line) as observed_extreme_poor_count
     from scoped as h
-    inner join household_observation as o on o.household_id = h.household_id and o.round_id = $round_id
-    inner join monitoring_round as r on r.round_id = o.round_id
+    inner join round_observation as o on o.household_id = h.household_id and o.round_id = $round_id
+    where is_valid_household(h.verification_status)
     group by h.child_code
 ),
 
 register as (
     select
         child_code,
-        count(*) filter (where is_extreme_poor and verification_status <> 'tidak_valid')
+        count(*) filter (where is_register_extreme_poor(is_extreme_poor, verification_status))
             as extreme_poor_households_count,
-        count(*) filter (where is_extreme_poor and verification_status in ('valid', 'tambahan_musdes'))
-            as verified_targets_count
+        count(*) filter (where is_verified_target(is_extreme_poor, verification_status)) as verified_targets_count
     from scoped
     group by child_code
 ),

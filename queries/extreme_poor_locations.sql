@@ -6,7 +6,7 @@ with final as (
         lon,
         lat
     from household
-    where starts_with(desa_code || '.', $region || '.')
+    where in_region(desa_code, $region)
         and is_extreme_poor
         and verification_status <> 'tidak_valid'
 )

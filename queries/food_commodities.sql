@@ -13,7 +13,7 @@ with final as (
     from potential_food as f
     inner join region as d on d.region_code = f.desa_code
     inner join region as kec on kec.region_code = d.kecamatan_code
-    where starts_with(f.desa_code || '.', $region || '.')
+    where in_region(f.desa_code, $region)
 )
 
 select * from final

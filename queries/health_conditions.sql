@@ -19,7 +19,7 @@ with final as (
     inner join region as d on d.region_code = h.desa_code
     inner join region as kec on kec.region_code = d.kecamatan_code
     left join desa_distance as dd on dd.desa_code = h.desa_code
-    where starts_with(h.desa_code || '.', $region || '.')
+    where in_region(h.desa_code, $region)
         and h.year = (select max(year) from health_condition)
 )
 

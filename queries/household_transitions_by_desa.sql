@@ -1,22 +1,14 @@
 -- The same households in two rounds: counts per desa by extreme-poor status and welfare decile at
--- $baseline_round_id and at $round_id, for households in $region observed in both rounds. is_target marks
--- households targeted by any MoA. Extreme poor in a round = expenditure below that round's poverty line.
+-- $baseline_round_id and at $round_id, for the valid households of $region observed in both rounds (panel in
+-- queries/macros.sql: extreme poor in a round = expenditure below that round's line). is_target marks households
+-- targeted by an MoA signed by $as_of (signed_target).
 -- privacy: counts=households_count
 with observed as (
     select
-        h.household_id,
-        h.desa_code,
-        h.household_id in (select household_id from moa_target_household) as is_target,
-        b.expenditure_rp_per_capita_day < rb.poverty_line_rp_per_capita_day as was_extreme_poor,
-        o.expenditure_rp_per_capita_day < ro.poverty_line_rp_per_capita_day as is_extreme_poor,
-        b.welfare_decile as baseline_decile,
-        o.welfare_decile as decile
-    from household as h
-    join household_observation as b on b.household_id = h.household_id and b.round_id = $baseline_round_id
-    join household_observation as o on o.household_id = h.household_id and o.round_id = $round_id
-    join monitoring_round as rb on rb.round_id = b.round_id
-    join monitoring_round as ro on ro.round_id = o.round_id
-    where starts_with(h.desa_code || '.', $region || '.')
+        p.*,
+        p.household_id in (select household_id from signed_target($as_of)) as is_target
+    from panel($baseline_round_id, $round_id) as p
+    where in_region(p.desa_code, $region)
 ),
 
 final as (
@@ -31,7 +23,7 @@ final as (
         o.decile,
         count(*) as households_count
     from observed as o
-    join region as d on d.region_code = o.desa_code
+    inner join region as d on d.region_code = o.desa_code
     group by all
     order by all
 )

@@ -1,28 +1,25 @@
--- The same households in two rounds by sector of the household-level interventions they received (any source):
--- a household reached in two sectors counts in both; 'tanpa_intervensi' when it received none. Households in
--- $region observed at $baseline_round_id and $round_id; is_target marks households targeted by any MoA.
+-- The same households in two rounds by sector of the household-level interventions they received (any source) that
+-- count on the date of $round_id (interventions_as_of at round_as_of): a household reached in two sectors counts in
+-- both; 'tanpa_intervensi' when it received none. Valid households of $region observed at $baseline_round_id and
+-- $round_id (panel); is_target marks households targeted by an MoA signed by $as_of (signed_target).
 -- privacy: counts=households_count
 with observed as (
     select
-        h.household_id,
-        h.household_id in (select household_id from moa_target_household) as is_target,
-        b.expenditure_rp_per_capita_day < rb.poverty_line_rp_per_capita_day as was_extreme_poor,
-        o.expenditure_rp_per_capita_day < ro.poverty_line_rp_per_capita_day as is_extreme_poor
-    from household as h
-    join household_observation as b on b.household_id = h.household_id and b.round_id = $baseline_round_id
-    join household_observation as o on o.household_id = h.household_id and o.round_id = $round_id
-    join monitoring_round as rb on rb.round_id = b.round_id
-    join monitoring_round as ro on ro.round_id = o.round_id
-    where starts_with(h.desa_code || '.', $region || '.')
+        p.household_id,
+        p.household_id in (select household_id from signed_target($as_of)) as is_target,
+        p.was_extreme_poor,
+        p.is_extreme_poor
+    from panel($baseline_round_id, $round_id) as p
+    where in_region(p.desa_code, $region)
 ),
 
 sectors as (
     select distinct
         household_id,
         coalesce(sector_code, 'lintas_sektor') as sector_code
-    from intervention
+    from interventions_as_of(round_as_of($round_id, $as_of))
     where household_id is not null
-        and starts_with(desa_code || '.', $region || '.')
+        and in_region(desa_code, $region)
 ),
 
 final as (

@@ -6,7 +6,7 @@ with final as (
         verification_status,
         count(*) as households_count
     from household
-    where starts_with(desa_code || '.', $region || '.')
+    where in_region(desa_code, $region)
     group by welfare_decile, verification_status
 )
 

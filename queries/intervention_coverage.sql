@@ -1,13 +1,13 @@
--- Coverage of verified extreme-poor target households (decile 1, verification valid or tambahan_musdes) in $region by
--- household-level interventions, per source, per sector and per Inpres 4/2022 strategy (dimension + dimension_value),
--- with the amount given to them. A household reached twice under one value counts once there.
+-- Coverage of the verified targets of $region (verified_target in queries/macros.sql) by the household-level
+-- interventions that count on the date of $round_id (interventions_as_of at round_as_of: given by the end of its
+-- fieldwork, never after $as_of, and not under a draft MoA), per source, per sector and per Inpres 4/2022 strategy
+-- (dimension + dimension_value), with the amount given to them. A household reached twice under one value counts
+-- once there.
 -- privacy: counts=households_reached_count,target_households_count
 with targets as (
     select household_id
-    from household
-    where starts_with(desa_code || '.', $region || '.')
-        and welfare_decile = 1
-        and verification_status in ('valid', 'tambahan_musdes')
+    from verified_target
+    where in_region(desa_code, $region)
 ),
 
 given as (
@@ -17,8 +17,8 @@ given as (
         coalesce(i.sector_code, 'lintas_sektor') as sector_code,
         i.strategy,
         i.amount_rp
-    from intervention as i
-    join targets as t on t.household_id = i.household_id
+    from interventions_as_of(round_as_of($round_id, $as_of)) as i
+    inner join targets as t on t.household_id = i.household_id
 ),
 
 long as (

@@ -1,22 +1,15 @@
--- How many different sources (bansos, csr, kolaborasi, program_opd, dana_desa) reached each verified extreme-poor
--- target household in $region with a household-level intervention: households per number of sources (0 ... 5) and
--- per number of interventions received.
+-- How many different sources (bansos, csr, kolaborasi, program_opd, dana_desa) reached each verified target of
+-- $region (verified_target) with a household-level intervention that counts on the date of $round_id
+-- (interventions_as_of at round_as_of): households per number of sources (0 ... 5) and per number of interventions.
 -- privacy: counts=households_count (interventions_count counts interventions given)
-with targets as (
-    select household_id
-    from household
-    where starts_with(desa_code || '.', $region || '.')
-        and welfare_decile = 1
-        and verification_status in ('valid', 'tambahan_musdes')
-),
-
-per_household as (
+with per_household as (
     select
         t.household_id,
         count(distinct i.source) as sources_count,
         count(i.intervention_id) as interventions_count
-    from targets as t
-    left join intervention as i on i.household_id = t.household_id
+    from verified_target as t
+    left join interventions_as_of(round_as_of($round_id, $as_of)) as i on i.household_id = t.household_id
+    where in_region(t.desa_code, $region)
     group by t.household_id
 ),
 

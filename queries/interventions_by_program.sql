@@ -1,4 +1,5 @@
--- Interventions given in a region, by source, program, sector and delivering partner (desa profile).
+-- Interventions given in a region that count on $as_of (interventions_as_of: given by then, not under a draft
+-- MoA), by source, program, sector and delivering partner (desa profile).
 -- privacy: counts=households_count (interventions_count counts interventions given)
 with final as (
     select
@@ -10,9 +11,9 @@ with final as (
         count(distinct i.household_id) as households_count,
         sum(i.amount_rp) as amount_rp,
         max(i.given_on) as last_given_on
-    from intervention as i
+    from interventions_as_of($as_of) as i
     left join partner as p on p.partner_id = i.partner_id
-    where starts_with(i.desa_code || '.', $region || '.')
+    where in_region(i.desa_code, $region)
     group by all
 )
 

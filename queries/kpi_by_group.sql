@@ -1,48 +1,20 @@
 -- Every KPI by group of target households in $region: head's sex, head's age group (age at the start of the
 -- baseline round) and whether a member lives with a disability. Target households are those of MoA $moa_id, or of
--- any MoA when $moa_id is ''. Computations as kpi_definition.definition_id says.
+-- any MoA when $moa_id is '', among the MoAs signed by $as_of. KPI rule: target_kpi, kpi_value in queries/macros.sql.
 -- privacy: counts=baseline_households_count,households_count; counts=baseline_value,value unless kpi_code=penurunan_miskin_ekstrem (a share)
-with target as (
-    select distinct
-        h.household_id,
-        h.mothers_children_count,
-        h.head_sex,
+with grouped as (
+    select
+        k.*,
         case
-            when date_sub('year', h.head_birth_on, b.started_on) < 35 then '15-34'
-            when date_sub('year', h.head_birth_on, b.started_on) < 60 then '35-59'
+            when date_sub('year', k.head_birth_on, b.started_on) < 35 then '15-34'
+            when date_sub('year', k.head_birth_on, b.started_on) < 60 then '35-59'
             else '60+'
         end as head_age_group,
-        case when h.has_disability_member then 'ya' else 'tidak' end as disability_group
-    from moa_target_household as t
-    join household as h on h.household_id = t.household_id
+        case when k.has_disability_member then 'ya' else 'tidak' end as disability_group
+    from target_kpi($region, $as_of, $round_id, $baseline_round_id) as k
     cross join (select started_on from monitoring_round where round_id = $baseline_round_id) as b
-    where starts_with(h.desa_code || '.', $region || '.')
-        and ($moa_id = '' or t.moa_id = $moa_id)
-),
-
-household_kpi as (
-    select
-        t.head_sex,
-        t.head_age_group,
-        t.disability_group,
-        o.round_id,
-        d.kpi_code,
-        case
-            when d.kpi_code = 'penurunan_miskin_ekstrem'
-                then (o.expenditure_rp_per_capita_day < r.poverty_line_rp_per_capita_day)::integer
-            when d.kpi_code = 'lapangan_kerja' then o.new_jobs_count
-            when d.kpi_code = 'kegiatan_ekonomi' then o.business_started::integer
-            when d.kpi_code = 'akses_kesehatan_sanitasi'
-                then case when o.health_facility_access and o.sanitation_access then t.mothers_children_count else 0 end
-            when d.kpi_code = 'kematian' then o.deaths_count
-            when d.kpi_code like 'pelatihan\_%' escape '\'
-                then case when o.trained_sector = d.sector_code then o.trained_people_count else 0 end
-        end as amount
-    from target as t
-    join household_observation as o on o.household_id = t.household_id
-    join monitoring_round as r on r.round_id = o.round_id
-    cross join kpi_definition as d
-    where o.round_id in ($round_id, $baseline_round_id)
+    where $moa_id = ''
+        or k.household_id in (select household_id from signed_target($as_of) where moa_id = $moa_id)
 ),
 
 measured as (
@@ -56,11 +28,8 @@ measured as (
         round_id,
         kpi_code,
         count(*) as households_count,
-        case
-            when kpi_code = 'penurunan_miskin_ekstrem' then 100.0 * sum(amount) / count(*)
-            else sum(amount)::double
-        end as value
-    from household_kpi
+        kpi_value(kpi_code, amount) as value
+    from grouped
     group by grouping sets (
         (round_id, kpi_code, head_sex),
         (round_id, kpi_code, head_age_group),

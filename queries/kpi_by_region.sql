@@ -1,64 +1,25 @@
--- Every KPI over all households in $region targeted by any MoA (each household counted once), at
+-- Every KPI over the households in $region targeted by an MoA signed by $as_of (each household counted once), at
 -- $baseline_round_id and at $round_id, for the whole region (area_level 'wilayah'), per kabupaten and per
--- kecamatan. Computations as kpi_definition.definition_id says; region figures have no MoA target.
+-- kecamatan, by the KPI rule (target_kpi, kpi_value in queries/macros.sql). Region figures have no MoA target.
 -- privacy: counts=baseline_households_count,households_count; counts=baseline_value,value unless kpi_code=penurunan_miskin_ekstrem (a share)
-with target as (
-    select distinct
-        h.household_id,
-        h.kabupaten_code,
-        h.kecamatan_code,
-        h.mothers_children_count
-    from moa_target_household as t
-    join household as h on h.household_id = t.household_id
-    where starts_with(h.desa_code || '.', $region || '.')
-),
-
--- One row per target household x round x KPI: the household's contribution to the KPI.
-household_kpi as (
-    select
-        t.kabupaten_code,
-        t.kecamatan_code,
-        o.round_id,
-        d.kpi_code,
-        case
-            when d.kpi_code = 'penurunan_miskin_ekstrem'
-                then (o.expenditure_rp_per_capita_day < r.poverty_line_rp_per_capita_day)::integer
-            when d.kpi_code = 'lapangan_kerja' then o.new_jobs_count
-            when d.kpi_code = 'kegiatan_ekonomi' then o.business_started::integer
-            when d.kpi_code = 'akses_kesehatan_sanitasi'
-                then case when o.health_facility_access and o.sanitation_access then t.mothers_children_count else 0 end
-            when d.kpi_code = 'kematian' then o.deaths_count
-            when d.kpi_code like 'pelatihan\_%' escape '\'
-                then case when o.trained_sector = d.sector_code then o.trained_people_count else 0 end
-        end as amount
-    from target as t
-    join household_observation as o on o.household_id = t.household_id
-    join monitoring_round as r on r.round_id = o.round_id
-    cross join kpi_definition as d
-    where o.round_id in ($round_id, $baseline_round_id)
-),
-
-measured as (
+with measured as (
     select
         case
-            when grouping(kabupaten_code) = 1 then 'wilayah'
-            when grouping(kecamatan_code) = 1 then 'kabupaten'
+            when grouping(k.kabupaten_code) = 1 then 'wilayah'
+            when grouping(k.kecamatan_code) = 1 then 'kabupaten'
             else 'kecamatan'
         end as area_level,
-        coalesce(kecamatan_code, kabupaten_code, $region) as area_code,
-        kabupaten_code,
-        round_id,
-        kpi_code,
+        coalesce(k.kecamatan_code, k.kabupaten_code, $region) as area_code,
+        k.kabupaten_code,
+        k.round_id,
+        k.kpi_code,
         count(*) as households_count,
-        case
-            when kpi_code = 'penurunan_miskin_ekstrem' then 100.0 * sum(amount) / count(*)
-            else sum(amount)::double
-        end as value
-    from household_kpi
+        kpi_value(k.kpi_code, k.amount) as value
+    from target_kpi($region, $as_of, $round_id, $baseline_round_id) as k
     group by grouping sets (
-        (round_id, kpi_code),
-        (round_id, kpi_code, kabupaten_code),
-        (round_id, kpi_code, kabupaten_code, kecamatan_code)
+        (k.round_id, k.kpi_code),
+        (k.round_id, k.kpi_code, k.kabupaten_code),
+        (k.round_id, k.kpi_code, k.kabupaten_code, k.kecamatan_code)
     )
 ),
 
@@ -80,7 +41,7 @@ final as (
         coalesce(b.households_count, 0) as baseline_households_count,
         a.households_count
     from measured as a
-    join kpi_definition as d on d.kpi_code = a.kpi_code
+    inner join kpi_definition as d on d.kpi_code = a.kpi_code
     left join measured as b
         on b.area_level = a.area_level
         and b.area_code = a.area_code

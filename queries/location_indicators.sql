@@ -1,7 +1,8 @@
 -- Map and targeting indicators per desa of a region: extreme poor, sector potential and need, access, coverage.
--- Register figures follow Beranda: P3KE decile 1 not found invalid; verified targets are decile 1 with status
--- valid or tambahan_musdes. "Reached" means any intervention was given to the household; "covered" means the desa
--- is a target of an active MoA or collaboration/CSR interventions reached its verified targets.
+-- Register figures follow Beranda (is_register_extreme_poor, is_verified_target in queries/macros.sql). "Reached"
+-- means an intervention that counts on $as_of was given to the household (interventions_as_of); "covered" means the
+-- desa is a target of an MoA active on $as_of (moa_as_of) or collaboration/CSR interventions reached its verified
+-- targets.
 -- privacy: counts=all_households_count,extreme_poor_households_count,verified_targets_count,verified_targets_reached_count,households_without_electricity_count,umkm_producers_extreme_poor_count; shares=extreme_poor_share_pct/all_households_count,verified_targets_reached_pct/verified_targets_count,coverage_pct/verified_targets_count
 with desa as (
     select
@@ -15,17 +16,17 @@ with desa as (
     from region as r
     inner join region as kec on kec.region_code = r.kecamatan_code
     where r.level = 'desa'
-        and starts_with(r.region_code || '.', $region || '.')
+        and in_region(r.region_code, $region)
 ),
 
 targets as (
     select
         h.desa_code,
         h.household_id,
-        h.is_extreme_poor and h.verification_status <> 'tidak_valid' as is_register_extreme_poor,
-        h.is_extreme_poor and h.verification_status in ('valid', 'tambahan_musdes') as is_verified_target
+        is_register_extreme_poor(h.is_extreme_poor, h.verification_status) as is_register_extreme_poor,
+        is_verified_target(h.is_extreme_poor, h.verification_status) as is_verified_target
     from household as h
-    where starts_with(h.desa_code || '.', $region || '.')
+    where in_region(h.desa_code, $region)
 ),
 
 reached as (
@@ -33,8 +34,8 @@ reached as (
         household_id,
         true as any_intervention,
         bool_or(source in ('kolaborasi', 'csr')) as collaboration_intervention
-    from intervention
-    where starts_with(desa_code || '.', $region || '.')
+    from interventions_as_of($as_of)
+    where in_region(desa_code, $region)
         and household_id is not null
     group by household_id
 ),
@@ -102,8 +103,8 @@ active_moa_desa as (
     select distinct
         t.desa_code
     from moa_target_desa as t
-    inner join moa as m on m.moa_id = t.moa_id
-    where m.status in ('aktif', 'diperpanjang')
+    inner join moa_as_of($as_of) as m on m.moa_id = t.moa_id
+    where m.is_active
 ),
 
 final as (

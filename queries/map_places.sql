@@ -11,7 +11,7 @@ with final as (
         p.lat
     from place as p
     inner join region as d on d.region_code = p.desa_code
-    where starts_with(p.desa_code || '.', $region || '.')
+    where in_region(p.desa_code, $region)
 )
 
 select * from final

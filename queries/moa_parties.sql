@@ -1,14 +1,6 @@
 -- Parties of the region's MoAs and their roles (an MoA is in the region by kabupaten or by a target desa).
 -- privacy: counts=none (agreements and partners)
-with scoped as (
-    select distinct m.moa_id
-    from moa as m
-    left join moa_target_desa as t on t.moa_id = m.moa_id
-    where starts_with(m.kabupaten_code || '.', $region || '.')
-        or starts_with(t.desa_code || '.', $region || '.')
-),
-
-final as (
+with final as (
     select
         mp.moa_id,
         mp.partner_id,
@@ -16,7 +8,7 @@ final as (
         p.partner_type,
         mp.party_role
     from moa_party as mp
-    inner join scoped using (moa_id)
+    inner join moa_in_region($region) using (moa_id)
     inner join partner as p using (partner_id)
     order by
         mp.moa_id,

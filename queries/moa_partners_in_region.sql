@@ -4,7 +4,7 @@ with targeted as (
     select distinct
         moa_id
     from moa_target_desa
-    where starts_with(desa_code || '.', $region || '.')
+    where in_region(desa_code, $region)
 ),
 
 final as (

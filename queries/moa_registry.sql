@@ -1,15 +1,7 @@
--- The MoAs of a region with status, period, stage, sectors, parties, target desa and contribution totals. An MoA
--- belongs to a region when its kabupaten is in the region, or, below kabupaten level, when one of its target desa is.
+-- The MoAs of a region (moa_in_region) with status, period, stage, sectors, parties, target desa, contribution totals
+-- and their state on $as_of (moa_as_of: signed, active, ending within 90 days, ended without a renewal decision).
 -- privacy: counts=none (agreements: parties_count counts partners, target_desa_count counts desa)
-with scoped as (
-    select distinct m.moa_id
-    from moa as m
-    left join moa_target_desa as t on t.moa_id = m.moa_id
-    where starts_with(m.kabupaten_code || '.', $region || '.')
-        or starts_with(t.desa_code || '.', $region || '.')
-),
-
-sectors as (
+with sectors as (
     select
         moa_id,
         string_agg(sector_code, ',' order by sector_code) as sector_codes
@@ -30,15 +22,6 @@ targets as (
         moa_id,
         count(*) as target_desa_count
     from moa_target_desa
-    group by moa_id
-),
-
-money as (
-    select
-        moa_id,
-        sum(pledged_value_rp) as pledged_rp,
-        sum(realised_value_rp) as realised_rp
-    from contribution
     group by moa_id
 ),
 
@@ -66,15 +49,20 @@ final as (
         coalesce(mo.realised_rp, 0) as realised_rp,
         m.scope,
         m.resources,
-        m.action_plan
-    from moa as m
-    inner join scoped using (moa_id)
+        m.action_plan,
+        m.is_signed,
+        m.is_active,
+        m.is_ending_soon,
+        m.is_ended_undecided,
+        m.days_to_end_count
+    from moa_as_of($as_of) as m
+    inner join moa_in_region($region) using (moa_id)
     left join region as k on k.region_code = m.kabupaten_code
     left join program_stage as ps on ps.stage_no = m.current_stage_no
     left join sectors as s using (moa_id)
     left join parties as p using (moa_id)
     left join targets as t using (moa_id)
-    left join money as mo using (moa_id)
+    left join moa_money as mo using (moa_id)
     order by m.moa_id
 )
 

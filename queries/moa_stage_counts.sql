@@ -1,20 +1,12 @@
 -- How many of the region's MoAs stand at each of the seven program-flow stages (zero rows kept).
 -- privacy: counts=none (agreements)
-with scoped as (
-    select distinct m.moa_id
-    from moa as m
-    left join moa_target_desa as t on t.moa_id = m.moa_id
-    where starts_with(m.kabupaten_code || '.', $region || '.')
-        or starts_with(t.desa_code || '.', $region || '.')
-),
-
-at_stage as (
+with at_stage as (
     select
         m.current_stage_no as stage_no,
         count(*) as moa_count,
-        count(*) filter (where m.status in ('draft', 'aktif', 'diperpanjang')) as open_moa_count
+        count(*) filter (where is_open_status(m.status)) as open_moa_count
     from moa as m
-    inner join scoped using (moa_id)
+    inner join moa_in_region($region) using (moa_id)
     group by m.current_stage_no
 ),
 

@@ -2,16 +2,12 @@
 -- the map its context), when that MoA is in the region. Boundaries only: no household data.
 -- privacy: counts=none (desa of an agreement)
 with scoped as (
-    select distinct
+    select
         m.moa_id,
         m.kabupaten_code
     from moa as m
-    left join moa_target_desa as t on t.moa_id = m.moa_id
     where m.moa_id = $moa_id
-        and (
-            starts_with(m.kabupaten_code || '.', $region || '.')
-            or starts_with(t.desa_code || '.', $region || '.')
-        )
+        and m.moa_id in (select moa_id from moa_in_region($region))
 ),
 
 final as (

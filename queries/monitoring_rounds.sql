@@ -1,4 +1,4 @@
--- Monitoring rounds in order, with their fieldwork dates and extreme-poverty line.
+-- Monitoring rounds in order, with their fieldwork dates and extreme-poverty line (and where the line comes from).
 -- privacy: counts=none
 select
     round_id,
@@ -7,6 +7,7 @@ select
     name_en,
     started_on,
     ended_on,
-    poverty_line_rp_per_capita_day
+    poverty_line_rp_per_capita_day,
+    poverty_line_source
 from monitoring_round
 order by round_id

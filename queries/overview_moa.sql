@@ -1,26 +1,16 @@
--- MoA counts for a region: an MoA belongs to a region when its kabupaten is in the region, or, below kabupaten
--- level, when one of its target desa is.
+-- MoA counts for a region on $as_of (moa_as_of, moa_in_region in queries/macros.sql): signed, active, ending
+-- within 90 days, ended without a renewal decision, and the pipeline (drafts and discontinued agreements).
 -- privacy: counts=none (agreements, not people)
-with scoped as (
-    select distinct m.*
-    from moa as m
-    left join moa_target_desa as t on t.moa_id = m.moa_id
-    where starts_with(m.kabupaten_code || '.', $region || '.')
-        or starts_with(t.desa_code || '.', $region || '.')
-),
-
-final as (
+with final as (
     select
-        count(*) filter (where status in ('aktif', 'diperpanjang')) as active_moa_count,
-        count(*) filter (where status = 'draft') as draft_moa_count,
-        count(*) filter (
-            where status in ('aktif', 'diperpanjang') and ended_on between $today and $today + interval 90 day
-        ) as ending_soon_moa_count,
-        count(*) filter (
-            where ended_on < $today and renewal_decision is null and status <> 'draft'
-        ) as ended_undecided_moa_count,
+        count(*) filter (where m.is_active) as active_moa_count,
+        count(*) filter (where m.is_ending_soon) as ending_soon_moa_count,
+        count(*) filter (where m.is_ended_undecided) as ended_undecided_moa_count,
+        count(*) filter (where m.is_signed) as signed_moa_count,
+        count(*) filter (where not m.is_signed) as pipeline_moa_count,
         count(*) as moa_count
-    from scoped
+    from moa_as_of($as_of) as m
+    where m.moa_id in (select moa_id from moa_in_region($region))
 )
 
 select * from final

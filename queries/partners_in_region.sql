@@ -1,20 +1,21 @@
 -- Partners relevant to a region: those based in it, those whose home kabupaten contains it, those working
 -- province- or nation-wide (no home kabupaten) and every party to one of the region's MoAs; with their MoA
--- counts, capacities and the kecamatan where they work (MoA target desa and past agency programs in the region).
+-- counts (active: moa_as_of on $as_of), capacities and the kecamatan where they work (MoA target desa and past agency
+-- programs in the region).
 -- privacy: counts=none (partners: moa_count counts agreements, desa_worked_count counts desa)
 with scoped_moa as (
-    select distinct m.moa_id, m.status
-    from moa as m
-    left join moa_target_desa as t on t.moa_id = m.moa_id
-    where starts_with(m.kabupaten_code || '.', $region || '.')
-        or starts_with(t.desa_code || '.', $region || '.')
+    select
+        m.moa_id,
+        m.is_active
+    from moa_as_of($as_of) as m
+    inner join moa_in_region($region) using (moa_id)
 ),
 
 moa_counts as (
     select
         mp.partner_id,
         count(*) as moa_count,
-        count(*) filter (where s.status in ('aktif', 'diperpanjang')) as active_moa_count
+        count(*) filter (where s.is_active) as active_moa_count
     from moa_party as mp
     inner join scoped_moa as s using (moa_id)
     group by mp.partner_id
@@ -24,8 +25,7 @@ in_scope as (
     select p.partner_id
     from partner as p
     where p.kabupaten_code is null
-        or starts_with(p.kabupaten_code || '.', $region || '.')
-        or starts_with($region || '.', p.kabupaten_code || '.')
+        or region_overlaps(p.kabupaten_code, $region)
     union
     select partner_id
     from moa_counts
@@ -62,7 +62,7 @@ work_places as (
     from work_desa as w
     inner join region as d on d.region_code = w.desa_code
     inner join region as k on k.region_code = d.kecamatan_code
-    where starts_with(w.desa_code || '.', $region || '.')
+    where in_region(w.desa_code, $region)
     group by w.partner_id
 ),
 

@@ -201,7 +201,8 @@ create table monitoring_round (
     name_en varchar not null, -- name in English
     started_on date not null, -- first day of fieldwork
     ended_on date not null, -- last day of fieldwork
-    poverty_line_rp_per_capita_day double not null -- extreme-poverty line for the round (default US$1.90 PPP 2021 = Rp 11,941)
+    poverty_line_rp_per_capita_day double not null, -- extreme-poverty line for the round, at the prices of its fieldwork
+    poverty_line_source varchar -- what the line is and where it comes from, e.g. US$1.90 PPP 2011 (BPS March 2021) x CPI
 );
 
 -- Per-household observations per monitoring round.

@@ -1,9 +1,9 @@
 -- Need per sector and desa, its rank among the desa of the same kabupaten, and how many partners are at work there.
--- Need indicators (higher = more need): pangan = extreme-poor households on the register (decile 1); energi =
+-- Need indicators (higher = more need): pangan = register extreme-poor households (is_register_extreme_poor); energi =
 -- households without electricity; kesehatan = the health need score of the latest year; umkm = producers from
 -- extreme-poor households. High need = the top third of the kabupaten's desa for that sector (rank <= ceil(n / 3))
--- with need above zero. "At work" as in actors_by_area_sector.sql: an active MoA, an agency program of the last two
--- years, or a CSR or collaboration intervention of the last two years, in that sector and desa.
+-- with need above zero. "At work" on $as_of: actors_at_work in queries/macros.sql (an active MoA, an agency program
+-- of the last two years, or a CSR or collaboration intervention of the last two years, in that sector and desa).
 -- privacy: counts=need_value unless sector_code=kesehatan (a score there; actors_count and kabupaten_desa_count count partners and desa)
 with desa as (
     select
@@ -19,7 +19,9 @@ need_pangan as (
     select
         d.desa_code,
         'pangan' as sector_code,
-        count(h.household_id) filter (where h.is_extreme_poor)::double as need_value
+        count(h.household_id) filter (
+            where is_register_extreme_poor(h.is_extreme_poor, h.verification_status)
+        )::double as need_value
     from desa as d
     left join household as h on h.desa_code = d.desa_code
     group by d.desa_code
@@ -80,41 +82,12 @@ ranked as (
     inner join desa as d using (desa_code)
 ),
 
-work as (
-    select
-        t.desa_code,
-        s.sector_code,
-        mp.partner_id
-    from moa as m
-    inner join moa_target_desa as t using (moa_id)
-    inner join moa_sector as s using (moa_id)
-    inner join moa_party as mp using (moa_id)
-    where m.status in ('aktif', 'diperpanjang')
-    union
-    select
-        desa_code,
-        sector_code,
-        partner_id
-    from agency_program_history
-    where year between year($today) - 2 and year($today)
-    union
-    select
-        desa_code,
-        sector_code,
-        partner_id
-    from intervention
-    where source in ('csr', 'kolaborasi')
-        and partner_id is not null
-        and sector_code is not null
-        and given_on between $today - interval 2 year and $today
-),
-
 actors as (
     select
         desa_code,
         sector_code,
         count(distinct partner_id) as actors_count
-    from work
+    from actors_at_work($as_of)
     group by
         desa_code,
         sector_code
@@ -137,7 +110,7 @@ final as (
     inner join desa as d using (desa_code)
     inner join region as k on k.region_code = d.kecamatan_code
     left join actors as a using (desa_code, sector_code)
-    where starts_with(r.desa_code || '.', $region || '.')
+    where in_region(r.desa_code, $region)
     order by
         r.sector_code,
         r.need_rank

@@ -20,7 +20,7 @@ with final as (
     inner join region as d on d.region_code = u.desa_code
     inner join region as kec on kec.region_code = d.kecamatan_code
     left join desa_distance as dd on dd.desa_code = u.desa_code
-    where starts_with(u.desa_code || '.', $region || '.')
+    where in_region(u.desa_code, $region)
 )
 
 select * from final

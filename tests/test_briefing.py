@@ -20,7 +20,7 @@ from sinergi.briefing.map import CLASS_COLOURS, build_briefing_map, class_breaks
 from sinergi.data import db
 from sinergi.overview.headline import Headline
 
-TODAY = date(2026, 11, 28)
+AS_OF = date(2026, 10, 31)
 
 
 def _headline(**changes) -> Headline:
@@ -58,6 +58,7 @@ def _briefing(is_baseline=False, **changes) -> Briefing:
             "status": ["aktif", "berakhir", "aktif"],
             "ended_on": [date(2027, 1, 7), date(2026, 8, 14), date(2028, 1, 1)],
             "current_stage_no": [7, 7, 7],
+            "is_active": [True, False, True],
             "is_ending_soon": [True, False, False],
             "is_ended_undecided": [False, True, False],
             "is_stuck": [False, False, False],
@@ -134,7 +135,7 @@ def test_map_counts_match_independent_sql(con, region):
         """
         select h.desa_code, count(*) filter (where o.expenditure_rp_per_capita_day < r.poverty_line_rp_per_capita_day) n
         from household h join household_observation o using (household_id) join monitoring_round r using (round_id)
-        where h.kabupaten_code = ? and o.round_id = 2 group by 1
+        where h.kabupaten_code = ? and o.round_id = 2 and h.verification_status <> 'tidak_valid' group by 1
         """,
         [region],
     ).df()
@@ -147,21 +148,26 @@ def test_map_counts_match_independent_sql(con, region):
 
 
 def test_decision_flags_match_independent_rules(con):
-    moas = db.run_query("briefing_moa_decisions", region="99.02", today=TODAY).set_index("moa_id")
+    moas = db.run_query("briefing_moa_decisions", region="99.02", as_of=AS_OF).set_index("moa_id")
     raw = con.execute("select * from moa where kabupaten_code = '99.02'").df().set_index("moa_id")
     for moa_id, row in raw.iterrows():
-        ended = row["ended_on"].date() if hasattr(row["ended_on"], "date") else row["ended_on"]
-        soon = row["status"] in ("aktif", "diperpanjang") and 0 <= (ended - TODAY).days <= 90
-        undecided = ended < TODAY and pd.isna(row["renewal_decision"]) and row["status"] != "draft"
+        ended, started = row["ended_on"].date(), row["started_on"].date()
+        signed = row["status"] in ("aktif", "diperpanjang", "berakhir") and row["signed_on"].date() <= AS_OF
+        active = signed and started <= AS_OF <= ended
+        soon = active and (ended - AS_OF).days <= 90
+        undecided = signed and ended < AS_OF and pd.isna(row["renewal_decision"])
         assert moas.loc[moa_id, "is_ending_soon"] == soon, moa_id
         assert moas.loc[moa_id, "is_ended_undecided"] == undecided, moa_id
+        assert not (moas.loc[moa_id, "is_active"] and undecided), moa_id  # never both active and ended
     assert moas.loc["MOA-0207", "is_stuck"]  # stage 6 since May 2026
     assert not moas.loc["MOA-0205", "is_stuck"]  # at the last stage
 
 
 def test_gather_headline_equals_the_overview_queries():
-    b = gather(db.run_query, "99.05", 2, 1, TODAY)
-    households = db.run_query("overview_households", region="99.05", round_id=2)
+    b = gather(db.run_query, "99.05", 2, 1, AS_OF)
+    households = db.run_query(
+        "overview_households", region="99.05", round_id=2, baseline_round_id=1, as_of=AS_OF
+    )
     assert b.headline.observed_extreme_poor == households["observed_extreme_poor_count"].iloc[0]
     assert b.by_desa["observed_extreme_poor_count"].sum() == b.headline.observed_extreme_poor
 

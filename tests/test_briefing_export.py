@@ -16,7 +16,7 @@ from sinergi.briefing.images import chromium_path
 from sinergi.common.fmt import fmt_number, fmt_rupiah
 from sinergi.data import db
 
-TODAY = date(2026, 11, 28)
+TODAY = date(2026, 11, 28)  # the print date in the footer; the figures stand on the data's date
 pytestmark = [
     pytest.mark.skipif(chromium_path() is None, reason="kaleido needs Debian's chromium"),
     pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (pdftotext, pdftoppm)"),
@@ -35,8 +35,10 @@ def files(request, tmp_path_factory):
 def _expected(region: str) -> list[str]:
     """The region's name and headline figures, from the queries, formatted as the briefing writes them."""
     name = db.run_query("region_by_code", region=region)["name"].iloc[0]
-    households = db.run_query("overview_households", region=region, round_id=2).iloc[0]
-    budget = db.run_query("overview_budget", region=region).iloc[-1]
+    households = db.run_query(
+        "overview_households", region=region, round_id=2, baseline_round_id=1, as_of=date(2026, 10, 31)
+    ).iloc[0]
+    budget = db.run_query("overview_budget", region=region, round_id=2, as_of=date(2026, 10, 31)).iloc[-1]
     return [
         name,
         fmt_number(households["observed_extreme_poor_count"]),

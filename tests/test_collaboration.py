@@ -10,40 +10,31 @@ from sinergi.collaboration.tables import contribution_matrix, filter_history
 TODAY = date(2026, 11, 28)
 
 
-def _moa(moa_id, status, ended_on, decision=None):
+def _moa(moa_id, status, ended_on, soon=False, undecided=False, days=0):
     return {
         "moa_id": moa_id,
         "title": f"t {moa_id}",
         "status": status,
         "ended_on": pd.Timestamp(ended_on),
-        "renewal_decision": decision,
+        "is_ending_soon": soon,
+        "is_ended_undecided": undecided,
+        "days_to_end_count": days,
     }
 
 
-def test_moa_alerts_ending_soon_and_ended_undecided():
+def test_moa_alerts_read_the_flags_of_the_as_of_date():
+    # the flags come from moa_as_of (queries/macros.sql), tested in tests/test_rules.py
     moas = pd.DataFrame(
         [
-            _moa("A", "aktif", "2027-02-26"),  # 90 days left: inside the window
-            _moa("B", "aktif", "2027-02-27"),  # 91 days left: outside
-            _moa("C", "diperpanjang", "2026-11-28"),  # ends today
-            _moa("D", "berakhir", "2026-08-31"),  # ended, no decision
-            _moa("E", "berakhir", "2026-02-19", "diperpanjang"),  # ended, decided
-            _moa("F", "dihentikan", "2026-06-16", "dihentikan"),
-            _moa("G", "draft", "2026-01-01"),  # a draft never alerts
-            _moa("H", "aktif", "2026-11-01"),  # still marked running after its end: undecided
+            _moa("A", "aktif", "2027-01-29", soon=True, days=90),
+            _moa("B", "aktif", "2027-01-30", days=91),
+            _moa("D", "berakhir", "2026-08-31", undecided=True, days=-61),
+            _moa("G", "draft", "2026-01-01", days=-303),
         ]
     )
-    alerts = moa_alerts(moas, TODAY)
-    got = dict(zip(alerts["moa_id"], alerts["alert"], strict=True))
-    assert got == {
-        "A": "ending_soon",
-        "C": "ending_soon",
-        "D": "ended_undecided",
-        "H": "ended_undecided",
-    }
-    assert alerts.set_index("moa_id").loc["A", "days"] == 90
-    assert alerts.set_index("moa_id").loc["D", "days"] == 89
-    assert set(moa_alerts(moas, TODAY, window_days=91)["moa_id"]) >= {"B"}
+    alerts = moa_alerts(moas).set_index("moa_id")
+    assert alerts["alert"].to_dict() == {"A": "ending_soon", "D": "ended_undecided"}
+    assert alerts["days"].to_dict() == {"A": 90, "D": 61}
 
 
 def _stage(moa_id, status, stage_no, reached_on, current=None):

@@ -10,7 +10,7 @@ from sinergi.collaboration.rules import gap_cells
 from sinergi.collaboration.tables import contribution_matrix
 from sinergi.data import db
 
-TODAY = date(2026, 11, 28)
+AS_OF = date(2026, 10, 31)  # the dataset's date: the one 'today' of every figure
 REGIONS = [*DEMO_KABUPATEN, "99.05.01"]
 
 
@@ -68,7 +68,8 @@ def test_stage_counts_equal_sql(con, region):
 _INDEPENDENT_GAPS = """
 with need as (
     select r.region_code as desa, r.kabupaten_code as kab, 'pangan' as sector,
-        (select count(*) from household h where h.desa_code = r.region_code and h.is_extreme_poor) as v
+        (select count(*) from household h where h.desa_code = r.region_code and h.is_extreme_poor
+            and h.verification_status <> 'tidak_valid') as v
     from region r where r.level = 'desa'
     union all
     select r.region_code, r.kabupaten_code, 'energi',
@@ -98,21 +99,24 @@ select desa, sector from high h
 where h.desa like $region || '.%'
     and not exists (
         select 1 from moa m join moa_target_desa t using (moa_id) join moa_sector s using (moa_id)
-        where m.status in ('aktif', 'diperpanjang') and t.desa_code = h.desa and s.sector_code = h.sector)
+        where m.status in ('aktif', 'diperpanjang', 'berakhir') and m.signed_on <= date '2026-10-31'
+            and date '2026-10-31' between m.started_on and m.ended_on
+            and t.desa_code = h.desa and s.sector_code = h.sector)
     and not exists (
         select 1 from agency_program_history p
         where p.desa_code = h.desa and p.sector_code = h.sector and p.year >= 2024 and p.year <= 2026)
     and not exists (
         select 1 from intervention i
         where i.desa_code = h.desa and i.sector_code = h.sector and i.source in ('csr', 'kolaborasi')
-            and i.partner_id is not null and i.given_on >= date '2024-11-28' and i.given_on <= date '2026-11-28')
+            and i.partner_id is not null and i.given_on >= date '2024-10-31' and i.given_on <= date '2026-10-31'
+            and (i.moa_id is null or i.moa_id in (select moa_id from moa where status <> 'draft')))
 order by sector, desa
 """
 
 
 @pytest.mark.parametrize("region", REGIONS)
 def test_gap_table_equals_sql(con, region):
-    gaps = gap_cells(db.run_query("sector_need_by_desa", region=region, today=TODAY))
+    gaps = gap_cells(db.run_query("sector_need_by_desa", region=region, as_of=AS_OF))
     theirs = con.execute(_INDEPENDENT_GAPS, {"region": region}).fetchall()
     ours = sorted(zip(gaps["desa_code"], gaps["sector_code"], strict=True), key=lambda x: (x[1], x[0]))
     assert ours == [(d, s) for d, s in theirs]
@@ -121,7 +125,7 @@ def test_gap_table_equals_sql(con, region):
 
 
 def test_need_table_covers_every_desa_and_sector(con):
-    needs = db.run_query("sector_need_by_desa", region="99.02", today=TODAY)
+    needs = db.run_query("sector_need_by_desa", region="99.02", as_of=AS_OF)
     desa = con.execute(
         "select count(*) from region where level = 'desa' and kabupaten_code = '99.02'"
     ).fetchone()[0]
@@ -131,14 +135,15 @@ def test_need_table_covers_every_desa_and_sector(con):
 
 
 def test_actor_matrix_counts_distinct_partners(con):
-    ours = db.run_query("actors_by_area_sector", region="99.02", today=TODAY)
+    ours = db.run_query("actors_by_area_sector", region="99.02", as_of=AS_OF)
     row = ours[(ours["area_code"] == "99.02.01") & (ours["sector_code"] == "energi")].iloc[0]
     theirs = con.execute(
         """
         select count(distinct partner_id) from (
             select mp.partner_id from moa m join moa_target_desa t using (moa_id) join moa_sector s using (moa_id)
                 join moa_party mp using (moa_id)
-            where m.status in ('aktif', 'diperpanjang') and s.sector_code = 'energi'
+            where m.status in ('aktif', 'diperpanjang', 'berakhir') and m.signed_on <= date '2026-10-31'
+                and date '2026-10-31' between m.started_on and m.ended_on and s.sector_code = 'energi'
                 and t.desa_code like '99.02.01.%'
             union all
             select partner_id from agency_program_history
@@ -146,14 +151,15 @@ def test_actor_matrix_counts_distinct_partners(con):
             union all
             select partner_id from intervention
             where sector_code = 'energi' and desa_code like '99.02.01.%' and source in ('csr', 'kolaborasi')
-                and partner_id is not null and given_on between date '2024-11-28' and date '2026-11-28')
+                and partner_id is not null and given_on between date '2024-10-31' and date '2026-10-31'
+                and (moa_id is null or moa_id in (select moa_id from moa where status <> 'draft')))
         """
     ).fetchone()[0]
     assert row["actors_count"] == theirs
 
 
 def test_partner_scope_keeps_partners_of_the_region(con):
-    partners = db.run_query("partners_in_region", region="99.02")
+    partners = db.run_query("partners_in_region", region="99.02", as_of=AS_OF)
     assert {"MTR-009", "MTR-049"} <= set(partners["partner_id"])
     assert "MTR-001" not in set(partners["partner_id"])
     counts = con.execute(
@@ -180,11 +186,11 @@ def test_target_map_flags_exactly_the_target_desa(con):
 def test_matrix_gap_counts_add_up_to_the_gap_table(region, by_desa):
     from sinergi.collaboration.tables import area_sector_matrix, gap_count_matrix, matrix_areas
 
-    needs = db.run_query("sector_need_by_desa", region=region, today=TODAY)
+    needs = db.run_query("sector_need_by_desa", region=region, as_of=AS_OF)
     areas = matrix_areas(needs, by_desa)
     gaps = gap_cells(needs)
     assert gap_count_matrix(gaps, areas, by_desa).to_numpy().sum() == len(gaps)
-    actors = db.run_query("actors_by_area_sector", region=region, today=TODAY)
+    actors = db.run_query("actors_by_area_sector", region=region, as_of=AS_OF)
     matrix = area_sector_matrix(actors, areas)
     assert matrix.to_numpy().sum() == actors["actors_count"].sum()
     assert len(matrix) == len(areas)
@@ -194,7 +200,7 @@ def test_matrix_gap_counts_add_up_to_the_gap_table(region, by_desa):
 def test_alerts_agree_with_the_beranda_counts(region):
     from sinergi.collaboration.rules import moa_alerts
 
-    alerts = moa_alerts(db.run_query("moa_registry", region=region), TODAY)
-    beranda = db.run_query("overview_moa", region=region, today=TODAY).iloc[0]
+    alerts = moa_alerts(db.run_query("moa_registry", region=region, as_of=AS_OF))
+    beranda = db.run_query("overview_moa", region=region, as_of=AS_OF).iloc[0]
     assert (alerts["alert"] == "ending_soon").sum() == beranda["ending_soon_moa_count"]
     assert (alerts["alert"] == "ended_undecided").sum() == beranda["ended_undecided_moa_count"]

@@ -14,7 +14,7 @@ QUERIES = [
     ("import_log_recent", {}),
     ("region_selector_kabupaten", {}),
     ("dataset_info", {}),
-    ("location_indicators", {"region": "99.02"}),
+    ("location_indicators", {"region": "99.02", "as_of": "2026-10-31"}),
 ]
 
 

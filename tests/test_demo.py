@@ -68,8 +68,10 @@ def test_moas_at_every_status_and_some_meet_targets(con):
     met = con.execute(
         """
         with endline as (
-            select t.moa_id, 100 * avg((o.expenditure_rp_per_capita_day < 11941)::int) as share_pct
+            select t.moa_id, 100 * avg((o.expenditure_rp_per_capita_day < r.poverty_line_rp_per_capita_day)::int)
+                as share_pct
             from moa_target_household t join household_observation o on o.household_id = t.household_id
+            join monitoring_round r on r.round_id = o.round_id
             where o.round_id = 2 group by t.moa_id
         )
         select count(*) filter (where e.share_pct <= k.target_value), count(*) filter (where e.share_pct > k.target_value)
@@ -85,3 +87,13 @@ def test_some_verified_poor_are_left_behind(con):
         "and not exists (select 1 from intervention i where i.household_id = h.household_id)"
     ).fetchone()[0]
     assert left > 0
+
+
+def test_each_round_has_its_price_adjusted_line_and_source(con):
+    rounds = con.execute(
+        "select round_id, poverty_line_rp_per_capita_day, poverty_line_source from monitoring_round order by 1"
+    ).fetchall()
+    lines = [r[1] for r in rounds]
+    assert lines == sorted(lines) and len(set(lines)) == len(lines)  # prices rose between the rounds
+    assert all(r[1] > 11_941 for r in rounds)  # above the March 2021 line they were adjusted from
+    assert all("US$1,90 PPP 2011" in r[2] and "BPS Maret 2021" in r[2] for r in rounds)

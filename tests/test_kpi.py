@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from conftest import DEMO_PROVINCE
+from figures_pandas import kpi_frame
 
 from sinergi.data import db
 from sinergi.monitoring.kpi import (
@@ -17,6 +18,8 @@ from sinergi.monitoring.kpi import (
 )
 
 ROUND, BASELINE = 2, 1
+AS_OF = date(2026, 10, 31)
+SIGNED = ("aktif", "diperpanjang", "berakhir")
 
 
 def test_attainment_higher_is_better():
@@ -77,6 +80,30 @@ def test_with_attainment_adds_status():
     assert with_attainment(part)["status"].tolist() == ["tercapai", "tidak_terukur"]
 
 
+def test_attainment_starts_from_the_written_baseline_for_the_whole_moa():
+    frame = pd.DataFrame(
+        {
+            "baseline_value": [90.0, 90.0, 90.0],  # measured at the baseline round
+            "mou_baseline_value": [80.0, 80.0, float("nan")],  # written in the MoA (the last states none)
+            "value": [60.0, 60.0, 60.0],
+            "target_value": [40.0, 40.0, 40.0],
+            "direction": ["lower"] * 3,
+            "unit": ["persen"] * 3,
+            "target_households_count": [100, 40, 100],  # the second covers part of the MoA
+            "moa_target_households_count": [100, 100, 100],
+            "moa_started_on": [date(2025, 1, 1)] * 3,
+            "moa_ended_on": [date(2027, 1, 1)] * 3,
+            "round_ended_on": [date(2026, 1, 1)] * 3,
+        }
+    )
+    out = with_attainment(frame)
+    assert out["baseline_source"].tolist() == ["tertulis", "terukur", "terukur"]
+    assert out["attainment_pct"].tolist() == pytest.approx(
+        [50.0, 60.0, 60.0]
+    )  # (80-60)/(80-40); (90-60)/(90-40)
+    assert out["change"].tolist() == [-30.0, -30.0, -30.0]  # the measured change
+
+
 # ---- independent recomputation over the raw tables -----------------------------------------------------------
 
 
@@ -94,7 +121,14 @@ def raw():
     tables["kpi_target"] = con.sql("from kpi_target").df()
     tables["moa"] = con.sql("from moa").df()
     tables["region"] = con.sql("select region_code, level from region").df()
+    tables["moa_target_desa"] = con.sql("from moa_target_desa").df()
     con.close()
+    moa = tables["moa"]
+    signed = moa[moa["status"].isin(SIGNED) & (moa["signed_on"] <= pd.Timestamp(AS_OF))]["moa_id"]
+    tables["signed_targets"] = tables["moa_target_household"][
+        tables["moa_target_household"]["moa_id"].isin(signed)
+    ]
+    tables["signed"] = set(signed)
     obs = tables["household_observation"].merge(
         tables["household"][
             ["household_id", "desa_code", "kabupaten_code", "kecamatan_code", "mothers_children_count"]
@@ -107,48 +141,27 @@ def raw():
     return tables
 
 
-def _kpis(obs: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    """Long frame of every KPI per group in keys + round_id, computed as the definitions say."""
-    obs = obs.assign(
-        mc=np.where(
-            obs["health_facility_access"] & obs["sanitation_access"], obs["mothers_children_count"], 0
-        ),
-    )
-    for s in ["pangan", "energi", "kesehatan", "umkm"]:
-        obs[f"pelatihan_{s}"] = np.where(obs["trained_sector"] == s, obs["trained_people_count"], 0)
-    g = obs.groupby([*keys, "round_id"])
-    wide = pd.DataFrame(
-        {
-            "n": g.size(),
-            "penurunan_miskin_ekstrem": 100.0 * g["poor"].sum() / g.size(),
-            "lapangan_kerja": g["new_jobs_count"].sum().astype(float),
-            "kegiatan_ekonomi": g["business_started"].sum().astype(float),
-            "akses_kesehatan_sanitasi": g["mc"].sum().astype(float),
-            "kematian": g["deaths_count"].sum().astype(float),
-            **{
-                f"pelatihan_{s}": g[f"pelatihan_{s}"].sum().astype(float)
-                for s in ["pangan", "energi", "kesehatan", "umkm"]
-            },
-        }
-    ).reset_index()
-    return wide.melt(id_vars=[*keys, "round_id", "n"], var_name="kpi_code", value_name="v")
-
-
 def _regions(raw) -> list[str]:
+    """The province, every kabupaten and every third kecamatan (each kabupaten has some): enough to meet every
+    MoA whole and in parts, in a fraction of the time of all 67 kecamatan."""
     r = raw["region"]
-    return [DEMO_PROVINCE, *r[r["level"].isin(["kabupaten", "kecamatan"])]["region_code"].tolist()]
+    kecamatan = sorted(r.loc[r["level"] == "kecamatan", "region_code"])
+    return [DEMO_PROVINCE, *sorted(r.loc[r["level"] == "kabupaten", "region_code"]), *kecamatan[::3]]
 
 
 def test_kpi_by_moa_matches_pandas_for_every_moa_and_region(raw):
-    targets = raw["moa_target_household"]
+    targets = raw["signed_targets"]
     checked = 0
     for region in _regions(raw):
-        got = db.run_query("kpi_by_moa", region=region, round_id=ROUND, baseline_round_id=BASELINE)
+        got = db.run_query(
+            "kpi_by_moa", region=region, round_id=ROUND, baseline_round_id=BASELINE, as_of=AS_OF
+        )
         in_region = raw["obs"][(raw["obs"]["desa_code"] + ".").str.startswith(region + ".")]
-        long = _kpis(targets.merge(in_region, on="household_id"), ["moa_id"])
-        moa = raw["moa"]
-        scoped = set(moa[(moa["kabupaten_code"] + ".").str.startswith(region + ".")]["moa_id"]) | set(
-            long["moa_id"]
+        long = kpi_frame(targets.merge(in_region, on="household_id"), ["moa_id"])
+        moa, desa = raw["moa"], raw["moa_target_desa"]
+        scoped = raw["signed"] & (
+            set(moa[(moa["kabupaten_code"] + ".").str.startswith(region + ".")]["moa_id"])
+            | set(desa[(desa["desa_code"] + ".").str.startswith(region + ".")]["moa_id"])
         )
         expected = raw["kpi_target"][raw["kpi_target"]["moa_id"].isin(scoped)]
         assert len(got) == len(expected), region
@@ -163,21 +176,27 @@ def test_kpi_by_moa_matches_pandas_for_every_moa_and_region(raw):
             assert (both[col] == both["v"]).all(), (region, rnd)  # exact, not approximate
             assert (both[ncol] == both["n"]).all()
         checked += len(got)
-    assert checked > 1000
+    assert checked > 500
 
 
 def test_kpi_by_moa_targets_are_the_agreement_figures(raw):
-    got = db.run_query("kpi_by_moa", region=DEMO_PROVINCE, round_id=ROUND, baseline_round_id=BASELINE)
+    got = db.run_query(
+        "kpi_by_moa", region=DEMO_PROVINCE, round_id=ROUND, baseline_round_id=BASELINE, as_of=AS_OF
+    )
     merged = got.merge(raw["kpi_target"], on=["moa_id", "kpi_code"], suffixes=("", "_mou"))
-    assert len(merged) == len(raw["kpi_target"]) == len(got)
+    signed = raw["kpi_target"][raw["kpi_target"]["moa_id"].isin(raw["signed"])]
+    assert len(merged) == len(signed) == len(got)
+    assert not set(got["moa_status"]) & {"draft", "dihentikan"}  # drafts and discontinued MoAs are pipeline
     assert (merged["target_value"] == merged["target_value_mou"]).all()
     assert (merged["mou_baseline_value"] == merged["baseline_value_mou"]).all()
 
 
 def test_kpi_by_region_matches_pandas(raw):
-    targeted = raw["moa_target_household"][["household_id"]].drop_duplicates()
+    targeted = raw["signed_targets"][["household_id"]].drop_duplicates()
     for region in [DEMO_PROVINCE, "99.02", "99.05", "99.05.03"]:
-        got = db.run_query("kpi_by_region", region=region, round_id=ROUND, baseline_round_id=BASELINE)
+        got = db.run_query(
+            "kpi_by_region", region=region, round_id=ROUND, baseline_round_id=BASELINE, as_of=AS_OF
+        )
         obs = raw["obs"][(raw["obs"]["desa_code"] + ".").str.startswith(region + ".")]
         obs = targeted.merge(obs, on="household_id").assign(wilayah=region)
         for level, key in [
@@ -185,7 +204,7 @@ def test_kpi_by_region_matches_pandas(raw):
             ("kabupaten", "kabupaten_code"),
             ("kecamatan", "kecamatan_code"),
         ]:
-            long = _kpis(obs, [key]).rename(columns={key: "area_code"})
+            long = kpi_frame(obs, [key]).rename(columns={key: "area_code"})
             part = got[got["area_level"] == level]
             for rnd, col, ncol in [
                 (BASELINE, "baseline_value", "baseline_households_count"),
@@ -201,9 +220,9 @@ def test_kpi_by_region_matches_pandas(raw):
 @pytest.mark.parametrize(("region", "moa_id"), [("99.02", ""), ("99.05", "MOA-0502"), (DEMO_PROVINCE, "")])
 def test_kpi_by_group_matches_pandas(raw, region, moa_id):
     got = db.run_query(
-        "kpi_by_group", region=region, round_id=ROUND, baseline_round_id=BASELINE, moa_id=moa_id
+        "kpi_by_group", region=region, round_id=ROUND, baseline_round_id=BASELINE, moa_id=moa_id, as_of=AS_OF
     )
-    targets = raw["moa_target_household"]
+    targets = raw["signed_targets"]
     if moa_id:
         targets = targets[targets["moa_id"] == moa_id]
     hh = raw["household"].set_index("household_id")
@@ -223,7 +242,7 @@ def test_kpi_by_group_matches_pandas(raw, region, moa_id):
         disability=np.where(obs["household_id"].map(hh["has_disability_member"]), "ya", "tidak"),
     )
     for dim in ["head_sex", "head_age_group", "disability"]:
-        long = _kpis(obs.rename(columns={dim: "group_value"}), ["group_value"])
+        long = kpi_frame(obs.rename(columns={dim: "group_value"}), ["group_value"])
         part = got[got["group_dimension"] == dim]
         for rnd, col in [(BASELINE, "baseline_value"), (ROUND, "value")]:
             merged = part.merge(long[long["round_id"] == rnd], on=["group_value", "kpi_code"], how="outer")

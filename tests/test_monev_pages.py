@@ -43,3 +43,42 @@ def test_baseline_round_explains_itself(app):
     at = open_page(app, "pages/household_transitions.py", wilayah=DEMO_KABUPATEN[0], putaran="1")
     assert not at.exception
     assert len(at.info) >= 1
+
+
+def test_kpi_page_lists_drafts_and_discontinued_apart_without_progress(app):
+    at = open_page(app, "pages/kpi_monitoring.py", wilayah="99.02", putaran="2")
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert {"Baseline tertulis (MoA)", "Baseline terukur", "Capaian dari"} <= set(table.columns)
+    assert set(table["Capaian dari"]) == {"baseline tertulis"}  # the whole kabupaten: the MoA's own baseline
+    assert not {"MOA-0203", "MOA-0206"} & set(table["MoA"])  # discontinued and draft: no progress figure
+    pipeline = at.dataframe[-1].value
+    assert sorted(pipeline["MoA"]) == ["MOA-0203", "MOA-0206"]
+    assert any("Pipeline" in s.value for s in at.subheader)
+
+
+@pytest.mark.parametrize(
+    ("lang", "labels", "caveat"),
+    [
+        ("id", ["Selisih perubahan (DiD)", "Plasebo: sasaran MoA draf"], "bukan bukti dampak"),
+        ("en", ["Difference in differences", "Placebo: draft-MoA targets"], "not proof of impact"),
+    ],
+)
+def test_comparison_page_shows_the_interval_the_placebo_and_the_caveat(app, lang, labels, caveat):
+    at = open_page(app, "pages/comparison.py", wilayah=DEMO_PROVINCE, putaran="2", bahasa=lang)
+    assert not at.exception
+    assert [m.label for m in at.metric][:2] == labels
+    assert sum(c.value.startswith("95") for c in at.caption) == 2  # the estimate's and the placebo's interval
+    assert caveat in at.warning[0].value
+
+
+def test_kecamatan_pages_say_a_budget_is_the_kabupatens(app):
+    at = open_page(app, "pages/overview.py", wilayah="99.02.10", putaran="2")
+    assert not at.exception
+    assert any(m.label.startswith("Anggaran kabupaten") for m in at.metric)
+    assert any("Garis kemiskinan ekstrem Endline 2026: Rp 13.720" in c.value for c in at.caption)
+    budget = open_page(app, "pages/budget.py", wilayah="99.02.10", putaran="2")
+    assert not budget.exception
+    assert any("dicatat per kabupaten" in i.value for i in budget.info)
+    per_moa = next(d.value for d in budget.dataframe if "Per RT terjangkau (Rp)" in d.value.columns)
+    assert sorted(per_moa["MoA"]) == ["MOA-0201", "MOA-0204", "MOA-0205", "MOA-0207"]

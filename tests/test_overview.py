@@ -11,7 +11,8 @@ from sinergi.common.fmt import fmt_number, fmt_pct
 from sinergi.data import db
 from sinergi.overview.headline import headline
 
-TODAY = date(2026, 11, 28)
+AS_OF = date(2026, 10, 31)
+PARAMS = {"round_id": 2, "baseline_round_id": 1, "as_of": AS_OF}
 
 
 def test_headline_derives_shares_and_change():
@@ -76,9 +77,17 @@ def test_headline_without_budget_or_households():
 
 
 def _independent(con, region: str, round_id: int) -> dict:
+    """The Beranda figures by plain SQL over the raw tables (the rules restated, not the macros)."""
     like = region + ".%"
     q = lambda sql, *p: con.execute(sql, list(p)).fetchone()[0]  # noqa: E731
     in_region = "(h.desa_code = ? or h.desa_code like ?)"
+    verified = "h.welfare_decile = 1 and h.verification_status in ('valid', 'tambahan_musdes')"
+    # interventions by the end of the round's fieldwork, none under a draft MoA
+    counted = (
+        "select i.household_id from intervention i left join moa m using (moa_id) "
+        "where i.given_on <= (select least(ended_on, ?) from monitoring_round where round_id = ?) "
+        "and (i.moa_id is null or m.status <> 'draft')"
+    )
     return {
         "extreme_poor_households_count": q(
             f"select count(*) from household h where {in_region} and h.welfare_decile = 1 "
@@ -93,52 +102,49 @@ def _independent(con, region: str, round_id: int) -> dict:
             like,
         ),
         "verified_targets_count": q(
-            f"select count(*) from household h where {in_region} and h.welfare_decile = 1 "
-            "and h.verification_status in ('valid', 'tambahan_musdes')",
-            region,
-            like,
+            f"select count(*) from household h where {in_region} and {verified}", region, like
         ),
         "verified_targets_reached_count": q(
-            f"select count(distinct h.household_id) from household h join intervention i using (household_id) "
-            f"where {in_region} and h.welfare_decile = 1 and h.verification_status in ('valid', 'tambahan_musdes')",
+            f"select count(*) from household h where {in_region} and {verified} "
+            f"and h.household_id in ({counted})",
             region,
             like,
+            AS_OF,
+            round_id,
         ),
         "observed_extreme_poor_count": q(
             f"select count(*) from household h join household_observation o using (household_id) "
-            f"where {in_region} and o.round_id = ? and o.expenditure_rp_per_capita_day < 11941",
+            f"join monitoring_round r using (round_id) where {in_region} and o.round_id = ? "
+            "and h.verification_status != 'tidak_valid' "
+            "and o.expenditure_rp_per_capita_day < r.poverty_line_rp_per_capita_day",
             region,
             like,
             round_id,
         ),
         "all_households_count": q(
-            "select sum(households_count) from demography where year = 2025 and desa_code like ?", like
+            "select sum(households_count) from demography where desa_code like ? "
+            "and year = (select max(year) from demography)",
+            like,
         ),
     }
 
 
 @pytest.mark.parametrize("region", [DEMO_PROVINCE, *DEMO_KABUPATEN, DEMO_KABUPATEN[0] + ".03"])
 def test_overview_households_equals_independent_sql(con, region):
-    got = db.run_query("overview_households", region=region, round_id=2).iloc[0]
+    got = db.run_query("overview_households", region=region, **PARAMS).iloc[0]
     for key, expected in _independent(con, region, 2).items():
         assert got[key] == expected, key
 
 
 def test_overview_moa_equals_independent_sql(con):
-    got = db.run_query("overview_moa", region="99.03", today=TODAY).iloc[0]
-    assert (
-        got["active_moa_count"]
-        == con.execute(
-            "select count(*) from moa where kabupaten_code = '99.03' and status in ('aktif', 'diperpanjang')"
-        ).fetchone()[0]
+    got = db.run_query("overview_moa", region="99.03", **PARAMS).iloc[0]
+    signed = "kabupaten_code = '99.03' and status in ('aktif', 'diperpanjang', 'berakhir') and signed_on <= ?"
+    q = lambda sql: con.execute(sql, [AS_OF, AS_OF]).fetchone()[0]  # noqa: E731
+    assert got["active_moa_count"] == q(
+        f"select count(*) from moa where {signed} and ? between started_on and ended_on"
     )
-    assert (
-        got["ended_undecided_moa_count"]
-        == con.execute(
-            "select count(*) from moa where kabupaten_code = '99.03' and ended_on < ? and renewal_decision is null "
-            "and status != 'draft'",
-            [TODAY],
-        ).fetchone()[0]
+    assert got["ended_undecided_moa_count"] == q(
+        f"select count(*) from moa where {signed} and ended_on < ? and renewal_decision is null"
     )
 
 
@@ -148,7 +154,7 @@ def test_beranda_page_shows_the_query_figures(app, con, region):
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
     expected = _independent(con, region, 2)
-    assert metrics["RT miskin ekstrem"] == fmt_number(expected["extreme_poor_households_count"])
+    assert metrics["RT miskin ekstrem (register)"] == fmt_number(expected["extreme_poor_households_count"])
     assert metrics["Sasaran terverifikasi"] == fmt_number(expected["verified_targets_count"])
     share = 100 * expected["extreme_poor_households_count"] / expected["all_households_count"]
     assert metrics["Porsi dari semua RT"] == fmt_pct(share)
@@ -158,7 +164,7 @@ def test_beranda_page_shows_the_query_figures(app, con, region):
 def test_beranda_in_english(app):
     at = open_page(app, "pages/overview.py", bahasa="en")
     assert not at.exception
-    assert "Extreme-poor households" in [m.label for m in at.metric]
+    assert "Extreme-poor households (register)" in [m.label for m in at.metric]
 
 
 def test_region_selector_drills_down_to_kecamatan(app):

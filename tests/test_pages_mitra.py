@@ -90,7 +90,7 @@ def test_partner_filter_narrows_the_registry(app):
 
 def test_gap_table_on_the_page_matches_the_gap_logic(app):
     at = open_page(app, "pages/coordination.py", wilayah="99.05")
-    gaps = gap_cells(db.run_query("sector_need_by_desa", region="99.05", today=date.today()))
+    gaps = gap_cells(db.run_query("sector_need_by_desa", region="99.05", as_of=date(2026, 10, 31)))
     table = next(df.value for df in at.dataframe if "Kebutuhan" in df.value.columns)
     assert table["Kode wilayah"].tolist() == gaps["desa_code"].tolist()
     assert "Bappeda Kabupaten Oe Mutiara" in _text(at)

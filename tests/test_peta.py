@@ -2,6 +2,7 @@
 
 import base64
 import json
+from datetime import date
 
 import numpy as np
 import pytest
@@ -11,12 +12,15 @@ from sinergi.data import db
 from sinergi.planning.map_indicators import INDICATORS, SECTOR_PLACES, SECTORS, indicators_for
 from sinergi.planning.poverty_map import build_poverty_map, hexagon_counter, hexagon_rows
 
+AS_OF = date(2026, 10, 31)  # the dataset's date
 SQL_COUNTS = """
 select h.desa_code,
        count(*) filter (where h.welfare_decile = 1 and h.verification_status != 'tidak_valid') as ep,
        count(*) filter (where h.welfare_decile = 1 and h.verification_status in ('valid', 'tambahan_musdes')) as vt,
        count(*) filter (where h.welfare_decile = 1 and h.verification_status in ('valid', 'tambahan_musdes')
-                        and h.household_id in (select household_id from intervention where household_id is not null))
+                        and h.household_id in (select i.household_id from intervention i left join moa m using (moa_id)
+                                               where i.given_on <= date '2026-10-31'
+                                                   and (i.moa_id is null or m.status <> 'draft')))
            as reached
 from household h where h.kabupaten_code = ? group by h.desa_code
 """
@@ -39,7 +43,7 @@ def _layer(deck: dict, layer_id: str) -> dict:
 
 @pytest.mark.parametrize("region", DEMO_KABUPATEN)
 def test_location_indicators_equal_independent_sql(con, region):
-    got = db.run_query("location_indicators", region=region).set_index("desa_code")
+    got = db.run_query("location_indicators", region=region, as_of=AS_OF).set_index("desa_code")
     expected = {r[0]: r[1:] for r in con.execute(SQL_COUNTS, [region]).fetchall()}
     assert len(got) == con.execute("select count(*) from region where level = 'desa' and kabupaten_code = ?",
                                    [region]).fetchone()[0]  # fmt: skip
@@ -54,7 +58,9 @@ def test_location_indicators_equal_independent_sql(con, region):
         con.execute("select desa_code, need_score from health_condition where year = 2025").fetchall()
     )
     active = {r[0] for r in con.execute(
-        "select t.desa_code from moa_target_desa t join moa m using (moa_id) where m.status in ('aktif', 'diperpanjang')"
+        "select t.desa_code from moa_target_desa t join moa m using (moa_id) "
+        "where m.status in ('aktif', 'diperpanjang', 'berakhir') and m.signed_on <= ? and ? between m.started_on and m.ended_on",
+        [AS_OF, AS_OF],
     ).fetchall()}  # fmt: skip
     for code, row in got.iterrows():
         assert row["food_potential_score"] == food[code]
@@ -74,7 +80,7 @@ def test_map_page_layers_carry_the_query_values(app, con, region, sector):
     indicator = indicators_for(sector)[0]
     column = INDICATORS[indicator].column
     regions = _layer(deck, "wilayah")["data"]
-    expected = db.run_query("location_indicators", region=region).set_index("desa_code")[column]
+    expected = db.run_query("location_indicators", region=region, as_of=AS_OF).set_index("desa_code")[column]
     assert {r["desa_code"]: r["value"] for r in regions} == pytest.approx(expected.to_dict(), nan_ok=True)
     if indicator == "extreme_poor":
         independent = {r[0]: r[1] for r in con.execute(SQL_COUNTS, [region]).fetchall()}
@@ -107,7 +113,7 @@ def test_map_indicator_switch_and_density_hexagons(app, con):
     assert 0 < sum(h["count"] for h in hexes) <= total
     assert min(h["count"] for h in hexes) >= 3  # no hexagon singles out one or two dwellings
     share = {r["desa_code"]: r["value"] for r in _layer(deck, "wilayah")["data"]}
-    expected = db.run_query("location_indicators", region=region).set_index("desa_code")[
+    expected = db.run_query("location_indicators", region=region, as_of=AS_OF).set_index("desa_code")[
         "extreme_poor_share_pct"
     ]
     assert share == pytest.approx(expected.to_dict())
@@ -158,7 +164,7 @@ def test_hexagons_drop_small_counts_and_map_is_offline():
     rows = hexagon_rows(protected)
     assert sorted((r["count"] or 0, r["count_label"]) for r in rows) == [(0, "<5"), (5, "5")]
     assert "3" not in json.dumps([r["count"] for r in rows])
-    regions = db.run_query("location_indicators", region="99.02")
+    regions = db.run_query("location_indicators", region="99.02", as_of=AS_OF)
     deck = build_poverty_map(regions, regions.iloc[0:0].assign(place_type=[]), [], "extreme_poor", "id")
     assert "cartocdn" not in deck.to_json() and len(deck.to_json()) < 2_000_000
 

@@ -77,9 +77,17 @@ def tables(at: AppTest) -> dict[tuple[str, ...], list[tuple[str, str, object]]]:
     return out
 
 
+# Numbers that are no counts: dates (31 Oktober 2026, 25 September 2026), Rupiah amounts (Rp 13.326) and the
+# poverty line's basis (US$1,90 PPP 2011) in the notes under figures; bare years (a count of 1.000 or more carries a
+# thousands separator).
+NOT_COUNTS = re.compile(r"\b\d{1,2} [A-Z][a-z]+ \d{4}\b|Rp ?[\d.,]+|US\$[\d.,]+ PPP \d{4}|\b(?:19|20)\d{2}\b")
+
+
 def headline(at: AppTest) -> set[int]:
-    """Return the exact headline numbers of the page (tiles and stated totals)."""
-    texts = [m.value for m in at.main.metric] + [c.value for c in at.main.caption]
+    """Return the exact headline numbers of the page (tiles and stated totals); dates and money are no totals."""
+    texts = [
+        NOT_COUNTS.sub(" ", t) for t in [m.value for m in at.main.metric] + [c.value for c in at.main.caption]
+    ]
     return {
         int(t.replace(".", ""))
         for text in texts

@@ -41,9 +41,10 @@ class Tile:
     help: str
 
 
-def gather(fetch: Fetch, region: str, round_id: int, baseline_round_id: int, today: date) -> Briefing:
-    """Return the briefing of a region and round from the named queries, run through fetch(name, **params)."""
-    params = {"region": region, "round_id": round_id, "baseline_round_id": baseline_round_id, "today": today}
+def gather(fetch: Fetch, region: str, round_id: int, baseline_round_id: int, as_of: date) -> Briefing:
+    """Return the briefing of a region and round as of the dataset's date, from the named queries run through
+    fetch(name, **params)."""
+    params = {"region": region, "round_id": round_id, "baseline_round_id": baseline_round_id, "as_of": as_of}
     fig = headline(
         fetch("overview_households", **params),
         fetch("overview_moa", **params),
@@ -68,10 +69,10 @@ def kpi_tally(kpi: pd.DataFrame) -> dict[str, int]:
 def decisions(moas: pd.DataFrame, kpi: pd.DataFrame) -> pd.DataFrame:
     """Return the MoAs that need a decision, each with the tuple of reasons, ending soonest first.
 
-    Behind target: an MoA still running (or awaiting its renewal decision) with a KPI `belum_tercapai`."""
+    Behind target: an MoA active on the as-of date (or awaiting its renewal decision) with a KPI `belum_tercapai`."""
     behind = set(kpi.loc[kpi["status"] == "belum_tercapai", "moa_id"]) if len(kpi) else set()
     out = moas.copy()
-    running = out["status"].isin(["aktif", "diperpanjang"]) | out["is_ended_undecided"].astype(bool)
+    running = out["is_active"].astype(bool) | out["is_ended_undecided"].astype(bool)
     out["is_behind_target"] = out["moa_id"].isin(behind) & running
     flags = {
         "ending_soon": "is_ending_soon",

@@ -10,7 +10,7 @@ from sinergi.briefing.doc import prepare
 from sinergi.briefing.pdf import briefing_pdf
 from sinergi.briefing.pptx import briefing_pptx
 from sinergi.common.i18n import translate
-from sinergi.data.dataset_info import is_synthetic_region
+from sinergi.data.dataset_info import is_synthetic_region, region_as_of
 
 # Scripts and benchmarks build the files as admin would see them; pass a viewer for any other role.
 SCRIPT_VIEWER = make_viewer("script", "admin", None)
@@ -23,21 +23,21 @@ def briefing_files(
     today: date | None = None,
     viewer: Viewer = SCRIPT_VIEWER,
 ) -> tuple[bytes, bytes]:
-    """Return (PDF bytes, PPTX bytes) of the briefing of region at round_id, labelled in lang, with viewer's
-    access rules applied to every figure."""
+    """Return (PDF bytes, PPTX bytes) of the briefing of region at round_id as of the dataset's date, labelled in
+    lang, with viewer's access rules applied to every figure; today is only the "generated on" date of the footer."""
     fetch = fetch_as(viewer)
     place = fetch("region_by_code", region=region).iloc[0]
     rounds = fetch("monitoring_rounds").set_index("round_id")
     info = dict(fetch("dataset_info").itertuples(index=False, name=None))
-    today = today or date.today()
-    b = gather(fetch, region, round_id, int(rounds.index.min()), today)
+    as_of = region_as_of(info, region)
+    b = gather(fetch, region, round_id, int(rounds.index.min()), as_of)
     doc = prepare(
         b,
         lang,
         translate(f"region.level.{place['level']}", lang, name=place["name"]),
         rounds.loc[round_id, f"name_{lang}"],
-        date.fromisoformat(info["as_of"]),
+        as_of,
         is_synthetic_region(info, region),
-        today,
+        today or date.today(),
     )
     return briefing_pdf(doc), briefing_pptx(doc)

@@ -51,11 +51,11 @@ def export_files(
     lang: str,
     as_of: date,
     is_synthetic: bool,
-    today: date,
 ) -> tuple[bytes, bytes]:
     """Return (PDF bytes, PPTX bytes) of the briefing as the signed-in viewer may see it, through `load` and its
     rules; cached per database version, viewer's role and scope, region, round and language (`role` and `scope`
     are the cache key: the files of one role are never served to another)."""
-    b = gather(load, region, round_id, baseline_round_id, today)
-    doc = prepare(b, lang, region_label, round_name, as_of, is_synthetic, today)
+    b = gather(load, region, round_id, baseline_round_id, as_of)
+    # the figures stand on the data's as-of date; only the footer's "generated on" is the real date
+    doc = prepare(b, lang, region_label, round_name, as_of, is_synthetic, date.today())
     return briefing_pdf(doc), briefing_pptx(doc)

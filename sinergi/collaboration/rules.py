@@ -8,11 +8,7 @@ from datetime import date
 import pandas as pd
 
 from sinergi.common.i18n import translate
-from sinergi.common.vocabulary import (
-    LAST_STAGE,
-    OPEN_STATUSES,
-    RUNNING_STATUSES,
-)
+from sinergi.common.vocabulary import LAST_STAGE, OPEN_STATUSES
 
 # What a gap in each sector most needs, read from the source's list of contributions: food and MSME work needs
 # skills, mentoring, tools and buyers (MSMEs also soft credit); energy needs equipment and money; health needs
@@ -34,19 +30,17 @@ def _as_date(value: object) -> date | None:
     return pd.Timestamp(value).date()
 
 
-def moa_alerts(moas: pd.DataFrame, today: date, window_days: int = 90) -> pd.DataFrame:
-    """Return one row per MoA needing attention: `ending_soon` (running, ends within window_days of today) or
-    `ended_undecided` (ended before today, not a draft, no renewal decision); `days` counts days left or overdue."""
+def moa_alerts(moas: pd.DataFrame) -> pd.DataFrame:
+    """Return one row per MoA needing attention, from moa_registry's flags on the as-of date (queries/macros.sql,
+    moa_as_of): `ending_soon` (active, ends within 90 days) or `ended_undecided` (signed, period over, no renewal
+    decision yet); `days` counts days left or overdue."""
     rows = []
     for moa in moas.itertuples(index=False):
-        ended = _as_date(moa.ended_on)
-        if ended is None:
-            continue
-        decided = isinstance(moa.renewal_decision, str) and moa.renewal_decision != ""
-        if moa.status in RUNNING_STATUSES and 0 <= (ended - today).days <= window_days:
-            rows.append((moa.moa_id, moa.title, moa.status, ended, "ending_soon", (ended - today).days))
-        elif ended < today and moa.status != "draft" and not decided:
-            rows.append((moa.moa_id, moa.title, moa.status, ended, "ended_undecided", (today - ended).days))
+        days = int(moa.days_to_end_count)
+        if moa.is_ending_soon:
+            rows.append((moa.moa_id, moa.title, moa.status, _as_date(moa.ended_on), "ending_soon", days))
+        elif moa.is_ended_undecided:
+            rows.append((moa.moa_id, moa.title, moa.status, _as_date(moa.ended_on), "ended_undecided", -days))
     columns = ["moa_id", "title", "status", "ended_on", "alert", "days"]
     return pd.DataFrame(rows, columns=columns).sort_values(["alert", "ended_on"], ignore_index=True)
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from sinergi.common.vocabulary import CONTRIBUTION_KINDS, HUB_ROLES, RUNNING_STATUSES, SECTORS
+from sinergi.common.vocabulary import CONTRIBUTION_KINDS, HUB_ROLES, SECTORS
 
 
 def _pct(part: pd.Series, whole: pd.Series) -> pd.Series:
@@ -65,9 +65,9 @@ def hub_structure(
     partners: pd.DataFrame, programs: pd.DataFrame, parties: pd.DataFrame, moas: pd.DataFrame
 ) -> pd.DataFrame:
     """Return the hub agencies in role order (Bappeda, Dinas UMKM, ESDM, Kesehatan, Pertanian) with their latest
-    programs from the history register and the running MoAs they are party to."""
+    programs from the history register and the MoAs active on the as-of date they are party to."""
     agencies = partners[partners["hub_role"].isin(HUB_ROLES)].copy()
-    running = moas.loc[moas["status"].isin(RUNNING_STATUSES), "moa_id"]
+    running = moas.loc[moas["is_active"].astype(bool), "moa_id"]  # active on the as-of date (moa_registry)
     rows = []
     for agency in agencies.itertuples(index=False):
         own = programs[programs["partner_id"] == agency.partner_id].sort_values("year", ascending=False)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 
 def is_synthetic_region(info: dict[str, str], region_code: str) -> bool:
     """Return True when a region's data is the synthetic demo: the whole database is (is_synthetic 'true'), or the
@@ -9,3 +11,11 @@ def is_synthetic_region(info: dict[str, str], region_code: str) -> bool:
     if info.get("is_synthetic", "true") == "true":
         return True
     return region_code[:2] in info.get("synthetic_provinces", "").split(",")
+
+
+def region_as_of(info: dict[str, str], region_code: str) -> date:
+    """Return the one as-of date of a region's figures: the demo's date for synthetic data, the latest import's
+    date for real data (a real region has no other clock)."""
+    synthetic = is_synthetic_region(info, region_code)
+    stamp = info["as_of"] if synthetic else info.get("real_imported_at") or info["as_of"]
+    return date.fromisoformat(stamp[:10])

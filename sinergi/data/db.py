@@ -16,6 +16,8 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from sinergi.data import rules
+
 
 def _project_root() -> Path:
     # A source checkout (editable install) keeps data/ and config/ beside app.py; an installed package uses the
@@ -30,6 +32,9 @@ PROJECT_ROOT = _project_root()
 # queries/ ships as the package data of `sinergi.queries` (pyproject maps the package to the top-level folder).
 QUERIES_DIR = Path(str(resources.files("sinergi.queries")))
 DEFAULT_DB_PATH = PROJECT_ROOT / "data" / "sinergi.duckdb"
+# queries/macros.sql holds the shared rules every query may use; it and the DDL are not queries of their own.
+RULES_FILE = "macros"
+DDL_FILES = {"schema", RULES_FILE}
 
 _PARAM_RE = re.compile(r"\$([a-z_][a-z0-9_]*)")
 _NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -191,12 +196,13 @@ def run_query(name: str, **params: Any) -> pd.DataFrame:
         raise TypeError(f"query {name} needs parameters: {sorted(missing)}")
     bound = {key: params[key] for key in wanted}
     with reading() as cursor:
+        # The shared rules (queries/macros.sql) are temporary objects, which belong to one cursor: the ones this
+        # query uses are created on its cursor, as the app opens the file read-only and cannot store them there.
+        if shared := rules.rules_for(sql, load_sql(RULES_FILE)):
+            cursor.execute(shared)
         return cursor.execute(sql, bound).df()
 
 
 def query_names() -> list[str]:
     """Return the names of all query files except the DDL."""
     return sorted(p.stem for p in QUERIES_DIR.glob("*.sql") if p.stem not in DDL_FILES)
-
-
-DDL_FILES = {"schema"}

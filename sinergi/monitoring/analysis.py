@@ -1,4 +1,7 @@
-"""Pure monitoring logic: rankings by attainment, household transitions, difference-in-differences, coverage gaps."""
+"""Pure monitoring logic: rankings by attainment, household transitions, coverage gaps, cost per household.
+
+The difference-in-differences lives in sinergi.monitoring.did.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from sinergi.common.suppressed import Count, breakdown_share, true_value
+from sinergi.common.suppressed import Count, is_small_count, true_value
 
 TRANSITIONS = ("keluar", "masuk", "tetap_miskin", "tetap_tidak_miskin")
 
@@ -79,77 +82,6 @@ def decile_matrix(frame: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-@dataclass(frozen=True)
-class DidResult:
-    by_kecamatan: pd.DataFrame  # per kecamatan: shares, changes and did_pp
-    estimate_pp: float | None  # weighted by target households, percentage points
-    treated_households: Count | int
-    control_households: Count | int
-    kecamatan_count: int
-
-
-def diff_in_diff(frame: pd.DataFrame) -> DidResult:
-    """Return the difference-in-differences of the extreme-poor share (targets minus comparison), in points.
-
-    Per kecamatan with both groups: (target share now - then) - (comparison share now - then); the overall estimate
-    weights kecamatan by their target households, so the comparison is always made within a kecamatan.
-    """
-    # shares from the true values; what is shown of them per kecamatan is the page's business (display rules)
-    n = frame["households_count"].map(true_value).astype(float)
-    f = frame.assign(
-        baseline_pct=100.0 * frame["baseline_extreme_poor_count"].map(true_value).astype(float) / n,
-        value_pct=100.0 * frame["extreme_poor_count"].map(true_value).astype(float) / n,
-        households_n=n,
-    )
-    f["change_pp"] = f["value_pct"] - f["baseline_pct"]
-    wide = f.pivot_table(
-        index=["kecamatan_code", "kecamatan_name"],
-        columns="group_code",
-        values=["households_n", "baseline_pct", "value_pct", "change_pp"],
-    )
-    wide.columns = [
-        f"{group}_{name}".replace("_households_n", "_households_count") for name, group in wide.columns
-    ]
-    need = {"sasaran_change_pp", "pembanding_change_pp"}
-    if not need <= set(wide.columns):
-        return DidResult(wide.reset_index(), None, 0, 0, 0)
-    wide = wide.dropna(subset=sorted(need)).reset_index()
-    wide["did_pp"] = wide["sasaran_change_pp"] - wide["pembanding_change_pp"]
-    treated = int(wide["sasaran_households_count"].sum())
-    estimate = (
-        float(np.average(wide["did_pp"], weights=wide["sasaran_households_count"])) if treated else None
-    )
-    exact = bool(len(frame)) and all(c.exact for c in frame["households_count"] if isinstance(c, Count))
-    for group in ("sasaran", "pembanding"):  # counts go back to protected Counts for display
-        column = f"{group}_households_count"
-        wide[column] = [Count(round(v), exact) for v in wide[column]]
-    control = int(sum(true_value(c) for c in wide["pembanding_households_count"]))
-    return DidResult(wide, estimate, Count(treated, exact), Count(control, exact), len(wide))
-
-
-def protected_did_table(by_kecamatan: pd.DataFrame) -> pd.DataFrame:
-    """Return the per-kecamatan comparison as a breakdown may show it: each share is shown only as
-    sinergi.common.suppressed.breakdown_share allows (its count of extreme poor and the rest both 5 or more,
-    rounded to 5 points), since a precise share times the group size gives the count back."""
-    out = by_kecamatan.copy()
-    for group in ("sasaran", "pembanding"):
-        n = out[f"{group}_households_count"]
-        for column in (f"{group}_baseline_pct", f"{group}_value_pct"):
-            parts = [
-                Count(round(p * true_value(c) / 100.0), c.exact) if isinstance(c, Count) and p == p else None
-                for p, c in zip(out[column], n, strict=True)
-            ]
-            out[column] = [
-                out.at[i, column] if part is None else breakdown_share(part, c)
-                for i, part, c in zip(out.index, parts, n, strict=True)
-            ]
-            out[column] = out[column].astype(float)
-        out[f"{group}_change_pp"] = out[f"{group}_value_pct"] - out[f"{group}_baseline_pct"]
-    if "did_pp" in out.columns:  # per kecamatan from the shares shown; the estimate tile stays the true one
-        out["did_pp"] = out["sasaran_change_pp"] - out["pembanding_change_pp"]
-    return out
-
-
 def overlap_bins(frame: pd.DataFrame) -> pd.DataFrame:
     """Return households by number of sources reaching them, binned 0, 1, 2, 3+."""
     label = frame["sources_count"].clip(upper=3).map({0: "0", 1: "1", 2: "2", 3: "3+"})
@@ -172,22 +104,51 @@ def left_behind_by_desa(frame: pd.DataFrame) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class CostPerHousehold:
-    realised_rp: float
-    reached_households: Count | int
-    left_households: Count | int
-    per_reached_rp: float | None
-    per_left_rp: float | None
+    """Cost per household for a kabupaten, each numerator over the denominator of the same scope (budget_cost_basis).
+    Household counts stay protected Counts (sinergi.common.suppressed); the costs come from their true values."""
+
+    up_to_year: int
+    realised_rp: float  # budget realised up to the round's year (no bansos in it)
+    bansos_rp: float  # bansos received by the verified targets by the round's date
+    reached_households: Count | int  # verified targets reached by any counted intervention
+    reached_without_bansos: Count | int  # ... by a counted intervention other than bansos
+    left_households: Count | int  # valid households below the line at baseline, not at the round
+    per_reached_rp: float | None  # realised budget / targets reached without bansos
+    per_reached_with_bansos_rp: float | None  # (realised budget + bansos) / targets reached by anything
+    per_left_rp: float | None  # realised budget / households that left extreme poverty
+
+
+def _per(amount: float, households: object) -> float | None:
+    n = true_value(households)
+    return amount / n if n else None
 
 
 def cost_per_household(basis: pd.DataFrame) -> CostPerHousehold:
-    """Return realised budget per target household reached and per household that left extreme poverty."""
+    """Return the cost per household from the one-row budget_cost_basis result."""
     row = basis.iloc[0]
-    spent = float(row["realised_rp"] or 0)
-    reached, left = row["reached_households_count"], row["left_extreme_poverty_count"]
-    n_reached, n_left = true_value(reached), true_value(left)
+    spent, bansos = float(row["realised_rp"] or 0), float(row["bansos_rp"] or 0)
+    reached, without = row["reached_households_count"], row["reached_without_bansos_count"]
+    left = row["left_extreme_poverty_count"]
     return CostPerHousehold(
-        spent, reached, left, spent / n_reached if n_reached else None, spent / n_left if n_left else None
+        int(row["up_to_year"]),
+        spent,
+        bansos,
+        reached,
+        without,
+        left,
+        _per(spent, without),
+        _per(spent + bansos, reached),
+        _per(spent, left),
     )
+
+
+def withhold_small_ratios(frame: pd.DataFrame, ratios: dict[str, str]) -> pd.DataFrame:
+    """Return frame with each amount-per-household column blank where its household count reads "<5" for the
+    viewer: an amount divided by a small count, next to the amount, gives the count back (docs/privacy.md)."""
+    out = frame.copy()
+    for ratio, count in ratios.items():
+        out.loc[out[count].map(is_small_count).astype(bool), ratio] = np.nan
+    return out
 
 
 def budget_totals(frame: pd.DataFrame, by: str) -> pd.DataFrame:

@@ -78,26 +78,32 @@ def transition_sankey(
     return fig
 
 
-def did_chart(by_kecamatan: pd.DataFrame, names: dict[str, str], lang: str = "id") -> go.Figure:
-    """Return paired bars of the change in extreme-poor share (points) for targets and comparison per kecamatan."""
+def did_chart(
+    shares: dict[str, tuple[float, float]],
+    names: dict[str, str],
+    round_names: tuple[str, str],
+    lang: str = "id",
+) -> go.Figure:
+    """Return the extreme-poor share (%) at baseline and at the round: one line for the treated households, one for
+    the reweighted comparison. shares: {"sasaran": (baseline, now), "pembanding": (baseline, now)}."""
+    styles = {"sasaran": (PALETTE["primary"], "solid"), "pembanding": (PALETTE["neutral"], "dash")}
     fig = go.Figure(
         [
-            go.Bar(
-                x=by_kecamatan["kecamatan_name"],
-                y=by_kecamatan["sasaran_change_pp"],
-                name=names["sasaran"],
-                marker_color=PALETTE["primary"],
-            ),
-            go.Bar(
-                x=by_kecamatan["kecamatan_name"],
-                y=by_kecamatan["pembanding_change_pp"],
-                name=names["pembanding"],
-                marker_color=PALETTE["neutral"],
-            ),
+            go.Scatter(
+                x=list(round_names),
+                y=list(shares[group]),
+                name=names[group],
+                mode="lines+markers+text",
+                line={"color": colour, "dash": dash, "width": 3},
+                texttemplate="%{y:.1f} %",
+                textposition="top center",
+            )
+            for group, (colour, dash) in styles.items()
         ]
     )
-    fig.update_layout(**base_layout(lang), barmode="group", height=360)
-    fig.update_yaxes(title=names["axis"])
+    fig.update_layout(**base_layout(lang), height=360)
+    fig.update_yaxes(title=names["axis"], range=[0, 105])
+    fig.update_xaxes(type="category")
     return fig
 
 

@@ -1,12 +1,17 @@
 """KPI attainment and status: how far a measured value has moved from the baseline towards the MoA target.
 
 On-track rule (documented for TNP2K reviews and the regent's briefing):
+- only signed MoAs (aktif, diperpanjang, berakhir) get attainment and a status: kpi_by_moa returns no other;
+- baseline: the value written in the MoA (kpi_target.baseline_value) when the figure covers the whole MoA and the
+  MoA states one; the value measured at the baseline round over the same households otherwise (a kecamatan, or no
+  written baseline). `baseline_source` says which ("tertulis" or "terukur"); both are shown;
 - attainment = 100 x (value - baseline) / (target - baseline). Because target - baseline carries the KPI's
   direction (a "lower is better" target lies below its baseline), a move in the good direction is positive for
   both directions; moving the wrong way gives a negative attainment.
 - status "tercapai" (achieved) when attainment >= 100;
-- "sesuai_jalur" (on track) when attainment >= 100 x the share of the MoA period elapsed at the measurement
-  (progress is expected to be linear over the period: halfway through, half of the way to the target);
+- "sesuai_jalur" (on track) when attainment >= 100 x the share of the MoA period elapsed at the measurement (the
+  end of the round's fieldwork, never after the dataset's as-of date; progress is expected to be linear over the
+  period: halfway through, half of the way to the target);
 - otherwise "belum_tercapai" (not yet achieved) — once the period is over, anything short of 100 is this.
 - "tidak_terukur" (cannot be measured) when attainment is None: no measurement, or a target that asks for no change
   (target == baseline) or a change in the wrong direction; and (with_attainment) a count KPI measured over only part
@@ -87,16 +92,37 @@ QUERY_BY_MOA = "kpi_by_moa"
 QUERY_BY_REGION = "kpi_by_region"
 
 
+BASELINE_SOURCES = ("tertulis", "terukur")  # written in the MoA, measured at the baseline round
+
+
+def attainment_baseline(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """Return the baseline attainment starts from, and its source (BASELINE_SOURCES), per kpi_by_moa row."""
+    written = frame["mou_baseline_value"] if "mou_baseline_value" in frame else pd.Series(np.nan, frame.index)
+    whole = (
+        frame["target_households_count"].map(true_value)
+        >= frame["moa_target_households_count"].map(true_value)
+        if {"target_households_count", "moa_target_households_count"} <= set(frame.columns)
+        else pd.Series(True, frame.index)
+    )
+    use_written = written.notna() & whole
+    # the measured baseline may be a protected Count: attainment starts from its true value
+    measured = frame["baseline_value"].map(true_value).astype("float64")
+    baseline = written.astype("float64").where(use_written, measured)
+    return baseline, pd.Series(np.where(use_written, "tertulis", "terukur"), index=frame.index)
+
+
 def with_attainment(frame: pd.DataFrame) -> pd.DataFrame:
-    """Return a kpi_by_moa result with change, attainment_pct, elapsed_share and status columns added."""
+    """Return a kpi_by_moa result with change (measured), attainment_baseline_value, baseline_source,
+    attainment_pct, elapsed_share and status columns added."""
     out = frame.copy()
     out["change"] = out["value"] - out["baseline_value"]
     # attainment and status from the true values (sinergi.common.suppressed); what is shown of them is the
     # display table's business
+    out["attainment_baseline_value"], out["baseline_source"] = attainment_baseline(out)
     out["attainment_pct"] = [
         attainment_pct(true_value(b), true_value(v), t, d)
         for b, v, t, d in zip(
-            out["baseline_value"], out["value"], out["target_value"], out["direction"], strict=True
+            out["attainment_baseline_value"], out["value"], out["target_value"], out["direction"], strict=True
         )
     ]
     out["attainment_pct"] = out["attainment_pct"].astype("float64")

@@ -42,7 +42,10 @@ def kpi_display_table(kpis: pd.DataFrame, lang: str, t: Callable[..., str], with
         {
             t("monev.col.kpi"): kpis[name_col],
             t("monev.col.status"): [t(STATUS_LABEL_KEYS[s]) for s in kpis["status"]],
-            t("monev.col.baseline"): [
+            t("method.col.mou_baseline_value"): [
+                fmt_kpi(v, u, lang) for v, u in zip(kpis["mou_baseline_value"], kpis["unit"], strict=True)
+            ],
+            t("method.col.baseline_value"): [
                 fmt_kpi(v, u, lang) for v, u in zip(kpis["baseline_value"], kpis["unit"], strict=True)
             ],
             t("monev.col.value"): [
@@ -56,6 +59,9 @@ def kpi_display_table(kpis: pd.DataFrame, lang: str, t: Callable[..., str], with
                 for v, u in zip(kpis["change"], kpis["unit"], strict=True)
             ],
             t("monev.col.attainment"): [fmt_attainment(row, lang) for _, row in kpis.iterrows()],
+            t("method.col.baseline_source"): [
+                t(f"method.baseline_source.{s}") for s in kpis["baseline_source"]
+            ],
             t("monev.col.households"): [fmt_number(n, lang) for n in kpis["households_count"]],
         }
     )

@@ -15,7 +15,7 @@ from sinergi.access.policy import Viewer
 from sinergi.common.fmt import fmt_date
 from sinergi.common.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
 from sinergi.data import db
-from sinergi.data.dataset_info import is_synthetic_region
+from sinergi.data.dataset_info import is_synthetic_region, region_as_of
 from sinergi.ui.data import load
 from sinergi.ui.pages import page_roles
 
@@ -39,13 +39,23 @@ class PageContext:
     round_id: int
     round_name: str
     baseline_round_id: int
-    as_of: date
+    as_of: date  # the dataset's as-of date: the one "today" of every figure (deadlines, active, counted)
+    round_as_of: date  # the date that stands for the round: end of its fieldwork, never after as_of
     is_synthetic: bool
-    today: date
 
     def t(self, key: str, **values: object) -> str:
         """Return the label for key in the page's language."""
         return translate(key, self.lang, **values)
+
+    @property
+    def params(self) -> dict[str, object]:
+        """Return the shared selections as query parameters: region, round, baseline round and as-of date."""
+        return {
+            "region": self.region_code,
+            "round_id": self.round_id,
+            "baseline_round_id": self.baseline_round_id,
+            "as_of": self.as_of,
+        }
 
 
 def current_language() -> str:
@@ -147,7 +157,7 @@ def _region_row(region: str, fallback: str, lang: str) -> pd.Series:
     return rows.iloc[0]
 
 
-def _round_selector(lang: str) -> tuple[int, str, int]:
+def _round_selector(lang: str) -> tuple[int, str, int, date]:
     rounds = load("monitoring_rounds")
     names = dict(zip(rounds["round_id"], rounds[f"name_{lang}"], strict=True))
     options = rounds["round_id"].tolist()
@@ -162,7 +172,8 @@ def _round_selector(lang: str) -> tuple[int, str, int]:
     )
     if st.query_params.get("putaran") != str(chosen):
         st.query_params["putaran"] = str(chosen)
-    return int(chosen), names[chosen], int(options[0])
+    ended_on = dict(zip(rounds["round_id"], rounds["ended_on"], strict=True))[chosen]
+    return int(chosen), names[chosen], int(options[0]), pd.Timestamp(ended_on).date()
 
 
 def _data_notice(info: dict[str, str], synthetic: bool, lang: str) -> str:
@@ -199,10 +210,11 @@ def page_context(page_key: str) -> PageContext:
         refuse(viewer, page_key, lang)
     sidebar_user(viewer, lang)
     region = _region_selector(lang, viewer)
-    round_id, round_name, baseline_id = _round_selector(lang)
+    round_id, round_name, baseline_id, round_ended_on = _round_selector(lang)
     info = dict(load("dataset_info").itertuples(index=False, name=None))
     synthetic = is_synthetic_region(info, region["region_code"])
     st.sidebar.caption(_data_notice(info, synthetic, lang))
+    as_of = region_as_of(info, region["region_code"])
     return PageContext(
         lang=lang,
         region_code=region["region_code"],
@@ -212,10 +224,7 @@ def page_context(page_key: str) -> PageContext:
         round_id=round_id,
         round_name=round_name,
         baseline_round_id=baseline_id,
-        # real regions are as of their latest import; the demo's date belongs to the demo
-        as_of=date.fromisoformat(
-            (info["as_of"] if synthetic else info.get("real_imported_at") or info["as_of"])[:10]
-        ),
+        as_of=as_of,
+        round_as_of=min(round_ended_on, as_of),
         is_synthetic=synthetic,
-        today=date.today(),
     )

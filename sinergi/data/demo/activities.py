@@ -7,7 +7,7 @@ import pandas as pd
 
 from sinergi.common.vocabulary import SECTORS
 from sinergi.data.demo.catalogue import SECTOR_THEMES
-from sinergi.data.demo.households import POVERTY_LINE_RP_PER_CAPITA_DAY
+from sinergi.data.demo.households import ROUNDS
 from sinergi.data.demo.programs import Programs
 
 
@@ -16,7 +16,8 @@ def kpi_values(observations: pd.DataFrame, households: pd.DataFrame, targets: pd
     obs = targets.merge(observations, on="household_id").merge(
         households[["household_id", "mothers_children_count"]], on="household_id"
     )
-    obs["poor"] = obs["expenditure_rp_per_capita_day"] < POVERTY_LINE_RP_PER_CAPITA_DAY
+    line = obs["round_id"].map(ROUNDS.set_index("round_id")["poverty_line_rp_per_capita_day"])
+    obs["poor"] = obs["expenditure_rp_per_capita_day"] < line
     obs["mc_access"] = obs["mothers_children_count"] * (
         obs["health_facility_access"] & obs["sanitation_access"]
     )

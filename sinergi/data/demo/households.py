@@ -11,7 +11,11 @@ import shapely
 from sinergi.data.demo import names
 
 HOUSEHOLDS_AT_SCALE_1 = 150_000
-POVERTY_LINE_RP_PER_CAPITA_DAY = 11_941.0  # US$1.90 PPP 2021
+# The extreme-poverty line: US$1.90 a day at 2011 purchasing-power parity, which BPS put at Rp 11,941 per person per
+# day in March 2021. Each round uses it adjusted to the prices of its fieldwork; the consumer-price factors since
+# March 2021 are an assumption of the demo, not published figures.
+EXTREME_LINE_MARCH_2021_RP = 11_941.0
+PRICE_FACTOR_SINCE_MARCH_2021 = (1.116, 1.149)  # baseline (February 2025), endline (August 2026)
 REGISTER_YEAR = 2024
 
 ROUNDS = pd.DataFrame(
@@ -22,9 +26,18 @@ ROUNDS = pd.DataFrame(
         "name_en": ["Baseline 2025", "Endline 2026"],
         "started_on": [date(2025, 2, 3), date(2026, 8, 3)],
         "ended_on": [date(2025, 3, 28), date(2026, 9, 25)],
-        "poverty_line_rp_per_capita_day": [POVERTY_LINE_RP_PER_CAPITA_DAY] * 2,
+        "poverty_line_rp_per_capita_day": [
+            round(EXTREME_LINE_MARCH_2021_RP * f) for f in PRICE_FACTOR_SINCE_MARCH_2021
+        ],
+        "poverty_line_source": [
+            f"US$1,90 PPP 2011 (BPS Maret 2021: Rp 11.941) × IHK {month} / Maret 2021 = {str(f).replace('.', ',')} "
+            "(asumsi demo)"
+            for month, f in zip(("Februari 2025", "Agustus 2026"), PRICE_FACTOR_SINCE_MARCH_2021, strict=True)
+        ],
     }
 )
+# The line of the baseline round: the demo draws each household's expenditure relative to it.
+POVERTY_LINE_RP_PER_CAPITA_DAY = float(ROUNDS["poverty_line_rp_per_capita_day"].iloc[0])
 
 
 def draw_per_row(rng: np.random.Generator, values: list[str], probs: np.ndarray) -> np.ndarray:

@@ -24,6 +24,7 @@ def make_observations(hh: pd.DataFrame, treatment: pd.DataFrame, rng: np.random.
     sector_of = {s: t[s].fillna(False).to_numpy(dtype=bool) for s in SECTORS}
     decile = hh["welfare_decile"].to_numpy()
     line = POVERTY_LINE_RP_PER_CAPITA_DAY
+    end_line = float(ROUNDS["poverty_line_rp_per_capita_day"].iloc[1])
     lo = np.array([0.55, 1.0, 1.25, 1.5])[decile - 1]
     hi = np.array([0.98, 1.35, 1.7, 2.2])[decile - 1]
     base_exp = line * rng.uniform(lo, hi) * rng.lognormal(0, 0.06, n)
@@ -45,7 +46,7 @@ def make_observations(hh: pd.DataFrame, treatment: pd.DataFrame, rng: np.random.
     health_gain = np.where(sector_of["kesehatan"], 0.25 + 0.6 * effect, 0.06)
     sanit_gain = np.where(sector_of["kesehatan"], 0.15 + 0.5 * effect, 0.04)
 
-    def frame(round_id: int, start: date, exp: np.ndarray, **cols: np.ndarray) -> pd.DataFrame:
+    def frame(round_id: int, start: date, exp: np.ndarray, line: float, **cols: np.ndarray) -> pd.DataFrame:
         observed = np.datetime64(start) + rng.integers(0, 50, n).astype("timedelta64[D]")
         return pd.DataFrame(
             {
@@ -62,6 +63,7 @@ def make_observations(hh: pd.DataFrame, treatment: pd.DataFrame, rng: np.random.
         1,
         ROUNDS.started_on[0],
         base_exp,
+        line,
         head_employed=head_emp0,
         employed_members_count=emp0,
         new_jobs_count=np.zeros(n, dtype=int),
@@ -76,6 +78,7 @@ def make_observations(hh: pd.DataFrame, treatment: pd.DataFrame, rng: np.random.
         2,
         ROUNDS.started_on[1],
         end_exp,
+        end_line,
         head_employed=head_emp0 | (new_jobs > 0),
         employed_members_count=emp0 + new_jobs,
         new_jobs_count=new_jobs,

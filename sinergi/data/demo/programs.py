@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
-from sinergi.common.vocabulary import SECTORS
+from sinergi.common.vocabulary import SECTORS, VERIFIED_STATUSES
 from sinergi.data.demo.catalogue import SECTOR_THEMES, UNIT_OF_KIND
 
 AS_OF = date(2026, 10, 31)
@@ -73,8 +73,7 @@ def make_moas(profile, food, energy, health, umkm, households, partners, caps, k
     """Return MoAs at every stage, with parties, sectors, target desa and households, and contributions."""
     need = _sector_need(profile, food, energy, health, umkm)
     verified_poor = households[
-        (households["welfare_decile"] == 1)
-        & households["verification_status"].isin(["valid", "tambahan_musdes"])
+        (households["welfare_decile"] == 1) & households["verification_status"].isin(VERIFIED_STATUSES)
     ]
     externals = partners[partners["kabupaten_code"].isna()]
     rows, parties, sectors, stages, tdesa, thh, contribs, effects = [], [], [], [], [], [], [], {}

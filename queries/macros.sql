@@ -1,0 +1,202 @@
+-- The shared rules of Sinergi's figures, each defined once. sinergi.data.db creates them on every cursor before a
+-- query runs (the app opens the database read-only, so they are temporary objects, never stored in the file).
+-- docs/method.md explains each rule in both languages; tests/test_rules.py checks the coded lists against
+-- sinergi/common/vocabulary.py and each rule against an independent pandas version.
+
+-- Region scope: a code lies in a region when it is the region itself or below it ('99.02.01.2001' in '99.02').
+-- The one place where a region filter is written: change its implementation here.
+create or replace temp macro in_region(code, region) as
+    starts_with(code || '.', region || '.');
+
+-- A code that covers the region or lies in it (a kabupaten budget for a kecamatan page).
+create or replace temp macro region_overlaps(code, region) as
+    in_region(code, region) or in_region(region, code);
+
+-- Agreement statuses (vocabulary SIGNED_STATUSES, RUNNING_STATUSES, OPEN_STATUSES).
+create or replace temp macro is_signed_status(status) as
+    status in ('aktif', 'diperpanjang', 'berakhir');
+
+create or replace temp macro is_open_status(status) as
+    status in ('draft', 'aktif', 'diperpanjang');
+
+-- Household rules. Valid household: not found invalid (moved, deceased, duplicate, better off) in the field.
+-- Register extreme poor: P3KE decile 1 and valid. Verified target: decile 1, confirmed in the field or added by the
+-- village meeting (vocabulary VERIFIED_STATUSES).
+create or replace temp macro is_valid_household(verification_status) as
+    verification_status <> 'tidak_valid';
+
+create or replace temp macro is_register_extreme_poor(is_extreme_poor, verification_status) as
+    is_extreme_poor and is_valid_household(verification_status);
+
+create or replace temp macro is_verified_target(is_extreme_poor, verification_status) as
+    is_extreme_poor and verification_status in ('valid', 'tambahan_musdes');
+
+create or replace temp view verified_target as
+select *
+from household
+where is_verified_target(is_extreme_poor, verification_status);
+
+-- An MoA belongs to a region when its kabupaten is in the region or one of its target desa is.
+create or replace temp macro moa_in_region(region) as table
+select m.moa_id
+from moa as m
+where in_region(m.kabupaten_code, region)
+    or exists (
+        select 1
+        from moa_target_desa as t
+        where t.moa_id = m.moa_id
+            and in_region(t.desa_code, region)
+    );
+
+-- Every MoA with its state on a date. Signed: status aktif, diperpanjang or berakhir and signed by then. Active:
+-- signed and the date inside its period. Ending soon: active and ending within 90 days. Ended undecided: signed,
+-- period over, and no renewal decision taken by then. Active and ended exclude each other.
+create or replace temp macro moa_as_of(as_of) as table
+select
+    m.*,
+    coalesce(is_signed_status(m.status) and m.signed_on <= as_of, false) as is_signed,
+    is_signed and m.started_on <= as_of and m.ended_on >= as_of as is_active,
+    is_active and m.ended_on <= as_of + interval 90 day as is_ending_soon,
+    is_signed
+        and m.ended_on < as_of
+        and (m.renewal_decision is null or m.renewal_decided_on > as_of) as is_ended_undecided,
+    datediff('day', as_of, m.ended_on) as days_to_end_count
+from moa as m;
+
+-- Contributions pledged and realised under each MoA, in Rupiah (realised so far: contributions carry no date).
+create or replace temp view moa_money as
+select
+    moa_id,
+    sum(pledged_value_rp) as pledged_rp,
+    sum(realised_value_rp) as realised_rp
+from contribution
+group by moa_id;
+
+-- Target households of the MoAs signed by a date (drafts' and discontinued agreements' targets are pipeline).
+create or replace temp macro signed_target(as_of) as table
+select
+    t.moa_id,
+    t.household_id
+from moa_target_household as t
+inner join moa_as_of(as_of) as m on m.moa_id = t.moa_id
+where m.is_signed;
+
+-- The date that stands for a round: the end of its fieldwork, never after the dataset's as-of date.
+create or replace temp macro round_as_of(round_no, as_of) as
+    least((select r.ended_on from monitoring_round as r where r.round_id = round_no), as_of);
+
+-- Interventions that count on a date: given on or before it, and not under an MoA that was unsigned (a draft)
+-- on that date.
+create or replace temp macro interventions_as_of(as_of) as table
+select i.*
+from intervention as i
+left join moa as m on m.moa_id = i.moa_id
+where i.given_on <= as_of
+    and (i.moa_id is null or (m.status <> 'draft' and m.signed_on <= as_of));
+
+-- Each observation with its round's extreme-poverty line: below the line = observed extreme poor in that round.
+create or replace temp view round_observation as
+select
+    o.*,
+    r.poverty_line_rp_per_capita_day,
+    o.expenditure_rp_per_capita_day < r.poverty_line_rp_per_capita_day as is_below_line
+from household_observation as o
+inner join monitoring_round as r on r.round_id = o.round_id;
+
+-- The same valid households at two rounds: status and decile at the first and at the second.
+create or replace temp macro panel(baseline_round, round_no) as table
+select
+    h.household_id,
+    h.desa_code,
+    h.kecamatan_code,
+    h.kabupaten_code,
+    b.is_below_line as was_extreme_poor,
+    o.is_below_line as is_extreme_poor,
+    b.welfare_decile as baseline_decile,
+    o.welfare_decile as decile,
+    b.observed_on as baseline_observed_on,
+    o.observed_on
+from household as h
+inner join round_observation as b on b.household_id = h.household_id and b.round_id = baseline_round
+inner join round_observation as o on o.household_id = h.household_id and o.round_id = round_no
+where is_valid_household(h.verification_status);
+
+-- A household's contribution to a KPI in a round, as kpi_definition.definition_id says: d is the kpi_definition
+-- row, o the round_observation row, mothers_children_count the household's.
+create or replace temp macro kpi_amount(d, o, mothers_children_count) as
+    case
+        when d.kpi_code = 'penurunan_miskin_ekstrem' then o.is_below_line::integer
+        when d.kpi_code = 'lapangan_kerja' then o.new_jobs_count
+        when d.kpi_code = 'kegiatan_ekonomi' then o.business_started::integer
+        when d.kpi_code = 'akses_kesehatan_sanitasi'
+            then case when o.health_facility_access and o.sanitation_access then mothers_children_count else 0 end
+        when d.kpi_code = 'kematian' then o.deaths_count
+        when d.kpi_code like 'pelatihan\_%' escape '\'
+            then case when o.trained_sector = d.sector_code then o.trained_people_count else 0 end
+    end;
+
+-- A KPI over a group of households (an aggregate, grouped by kpi_code): a share of households in % for the
+-- share KPI, a sum for the counts.
+create or replace temp macro kpi_value(kpi_code, amount) as
+    case
+        when kpi_code = 'penurunan_miskin_ekstrem' then 100.0 * sum(amount) / count(*)
+        else sum(amount)::double
+    end;
+
+-- Each KPI contribution of every household of a region targeted by an MoA signed by as_of (signed_target), in two
+-- rounds, with the household's columns: one row per household x round x KPI.
+create or replace temp macro target_kpi(region, as_of, round_a, round_b) as table
+with targeted as (
+    select distinct household_id
+    from signed_target(as_of)
+)
+select
+    h.*,
+    o.round_id,
+    d.kpi_code,
+    kpi_amount(d, o, h.mothers_children_count) as amount
+from household as h
+inner join targeted as t on t.household_id = h.household_id
+inner join round_observation as o on o.household_id = h.household_id
+cross join kpi_definition as d
+where in_region(h.desa_code, region)
+    and o.round_id in (round_a, round_b);
+
+-- The budget lines that count for a region and round: those of the kabupaten of the region (budgets are kept per
+-- kabupaten) in the years up to the round's date (round_as_of).
+create or replace temp macro budget_as_of(region, round_no, as_of) as table
+select *
+from budget_allocation
+where region_overlaps(kabupaten_code, region)
+    and year <= year(round_as_of(round_no, as_of));
+
+-- Who is at work in a sector and desa on a date: a party to an active MoA targeting the desa in that sector, an
+-- agency program of the history register there in the two calendar years before, or a partner's CSR or
+-- collaboration intervention there in the two years before. Routine services, bansos and dana desa are not counted.
+create or replace temp macro actors_at_work(as_of) as table
+select
+    t.desa_code,
+    s.sector_code,
+    mp.partner_id
+from moa_as_of(as_of) as m
+inner join moa_target_desa as t on t.moa_id = m.moa_id
+inner join moa_sector as s on s.moa_id = m.moa_id
+inner join moa_party as mp on mp.moa_id = m.moa_id
+where m.is_active
+union
+select
+    desa_code,
+    sector_code,
+    partner_id
+from agency_program_history
+where year between year(as_of) - 2 and year(as_of)
+union
+select
+    desa_code,
+    sector_code,
+    partner_id
+from interventions_as_of(as_of)
+where source in ('csr', 'kolaborasi')
+    and partner_id is not null
+    and sector_code is not null
+    and given_on >= as_of - interval 2 year;
