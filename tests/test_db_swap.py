@@ -2,6 +2,7 @@
 database file, with zero errors, and every reader sees the new file afterwards."""
 
 import threading
+from datetime import date
 
 import pandas as pd
 from importer_helpers import copy_demo
@@ -14,7 +15,7 @@ QUERIES = [
     ("import_log_recent", {}),
     ("region_selector_kabupaten", {}),
     ("dataset_info", {}),
-    ("location_indicators", {"region": "99.02", "as_of": "2026-10-31"}),
+    ("location_indicators", {"region": "99.02", "as_of": date(2026, 10, 31)}),
 ]
 
 
