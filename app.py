@@ -20,5 +20,6 @@ for spec in pages_for(viewer.role if viewer else None):
             default=spec.default,
         )
     )
-# expanded: every screen listed; the collapsed list would add an untranslated "View N more" link
-st.navigation(sections, expanded=True).run()
+# Hidden: page_context draws the links below the language, region and round selectors, in the chosen language and
+# carrying those selections (st.navigation's own links would open a page without them).
+st.navigation(sections, position="hidden").run()
