@@ -4,6 +4,8 @@ import pandas as pd
 import streamlit as st
 
 from sinergi.access.accounts import accounts_path, load_accounts
+from sinergi.ui.admin_tables import account_rows
+from sinergi.ui.components import show_table
 from sinergi.ui.context import page_context
 
 ctx = page_context("akun")
@@ -12,10 +14,10 @@ t = ctx.t
 st.title(t("akun.title"))
 st.caption(t("akun.intro", path=accounts_path()))
 rows = [
-    {"username": a.username, "display_name": a.display_name, "role": a.role, "scope": a.scope or "*"}
+    {"username": a.username, "display_name": a.display_name, "role": a.role, "scope": a.scope}
     for a in load_accounts().values()
 ]
 headers = {c: t(f"akun.col.{c}") for c in ("username", "display_name", "role", "scope")}
-st.dataframe(pd.DataFrame(rows, columns=list(headers)).rename(columns=headers), hide_index=True)
+show_table(account_rows(pd.DataFrame(rows, columns=list(headers)), ctx.lang), ctx.lang, headers)
 ACCOUNT_COMMAND = "python -m sinergi.access.accounts add <nama> <peran> --scope 99.02 --name 'Nama Lengkap'"
 st.code(ACCOUNT_COMMAND, language="bash")

@@ -6,8 +6,8 @@ from sinergi.briefing.charts import build_kpi_status
 from sinergi.briefing.content import decision_lines, gather, kpi_rows, kpi_tally, summary_sentences, tiles
 from sinergi.briefing.map import build_briefing_map
 from sinergi.briefing.widgets import export_files, print_stylesheet
-from sinergi.common.fmt import fmt_date
-from sinergi.ui.components import data_as_of, download_buttons, region_title
+from sinergi.common.fmt import fmt_date, fmt_pct
+from sinergi.ui.components import data_as_of, download_buttons, region_title, show_table
 from sinergi.ui.context import page_context
 from sinergi.ui.data import database_version, load
 
@@ -63,7 +63,7 @@ kpi_headers = {
 }
 with st.expander(t("briefing.kpi_table")):
     kpi_table = kpi_rows(b, lang)
-    st.dataframe(kpi_table.rename(columns=kpi_headers), hide_index=True)
+    show_table(kpi_table, lang, kpi_headers, {"attainment": lambda v: fmt_pct(v, lang, 0)})
     download_buttons(ctx, kpi_table, f"briefing_kpi_{ctx.region_code}_{ctx.round_id}", kpi_headers)
 desa_headers = {
     "desa_code": t("briefing.col.desa_code"),
@@ -74,7 +74,7 @@ desa_headers = {
     "extreme_poor_households_count": t("briefing.col.register"),
 }
 with st.expander(t("briefing.map_table")):
-    st.dataframe(b.by_desa[list(desa_headers)].rename(columns=desa_headers), hide_index=True)
+    show_table(b.by_desa, lang, desa_headers)
     download_buttons(ctx, b.by_desa, f"briefing_desa_{ctx.region_code}_{ctx.round_id}", desa_headers)
 
 export_box = st.container(key="briefing_export")

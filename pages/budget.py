@@ -6,7 +6,7 @@ from sinergi.common.fmt import fmt_number, fmt_pct, fmt_rupiah
 from sinergi.monitoring.analysis import budget_totals, cost_per_household
 from sinergi.monitoring.charts import budget_bars
 from sinergi.monitoring.widgets import how_computed
-from sinergi.ui.components import data_as_of, download_buttons, region_title
+from sinergi.ui.components import data_as_of, download_buttons, region_title, show_table
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load
 
@@ -77,5 +77,5 @@ headers = {
     "realised_pct": t("anggaran.col.realised_pct"),
 }
 with st.expander(t("anggaran.table")):
-    st.dataframe(totals.rename(columns=headers).round(1), hide_index=True)
+    show_table(totals, lang, headers, {by: names.get} if by != "program" else None)
     download_buttons(ctx, totals, f"anggaran_{ctx.region_code}_{by}", headers)

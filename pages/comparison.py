@@ -6,7 +6,7 @@ from sinergi.common.fmt import fmt_change, fmt_number
 from sinergi.monitoring.analysis import diff_in_diff
 from sinergi.monitoring.charts import did_chart
 from sinergi.monitoring.widgets import how_computed
-from sinergi.ui.components import data_as_of, download_buttons, region_title
+from sinergi.ui.components import data_as_of, download_buttons, region_title, show_table
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load
 
@@ -55,5 +55,5 @@ table = result.by_kecamatan[
 ]
 headers = {c: t(f"banding.col.{c}") for c in table.columns}
 with st.expander(t("banding.table")):
-    st.dataframe(table.rename(columns=headers).round(1), hide_index=True)
+    show_table(table, lang, headers)
     download_buttons(ctx, table, f"perbandingan_{ctx.region_code}", headers)

@@ -7,11 +7,15 @@ from sinergi.data.importers.report import localised, report_csv, report_excel
 from sinergi.data.importers.sample import synthetic_p3ke
 from sinergi.data.importers.templates import SPECS, template_bytes
 from sinergi.data.importers.writer import list_backups, read_current, restore_previous
+from sinergi.ui.admin_tables import import_log_rows
+from sinergi.ui.components import show_table
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load
 
 ctx = page_context("kelola")
 t = ctx.t
+LOG_COLUMNS = ("imported_at", "kind", "file_name", "imported_by", "rows_read_count", "rows_written_count",
+               "rows_rejected_count", "warnings_count")  # fmt: skip
 
 
 def kind_label(kind: str) -> str:
@@ -79,7 +83,11 @@ with tab_history:
     if log.empty:
         st.caption(t("kelola.history_empty"))
     else:
-        st.dataframe(log, hide_index=True)
+        show_table(
+            import_log_rows(log, ctx.lang, kind_label),
+            ctx.lang,
+            {c: t(f"kelola.col.{c}") for c in LOG_COLUMNS},
+        )
     st.caption(t("kelola.backups", count=len(list_backups())))
     if st.button(t("kelola.restore"), disabled=not list_backups(), key="kelola_restore"):
         restored = restore_previous()

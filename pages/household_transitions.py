@@ -6,7 +6,7 @@ from sinergi.common.fmt import fmt_number
 from sinergi.monitoring.analysis import TRANSITIONS, decile_matrix, transition_counts
 from sinergi.monitoring.charts import transition_bars, transition_sankey
 from sinergi.monitoring.widgets import how_computed
-from sinergi.ui.components import data_as_of, download_buttons, region_title
+from sinergi.ui.components import data_as_of, download_buttons, region_title, show_table
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load
 
@@ -48,7 +48,10 @@ for col, tr in zip(tiles, TRANSITIONS, strict=True):
     col.metric(labels[tr], fmt_number(row[tr], lang), border=True)
 st.plotly_chart(
     transition_sankey(
-        row, {**labels, "poor": t("perpindahan.poor"), "not_poor": t("perpindahan.not_poor")}, round_names
+        row,
+        {**labels, "poor": t("perpindahan.poor"), "not_poor": t("perpindahan.not_poor")},
+        round_names,
+        lang,
     ),
     key="perpindahan_sankey",
 )
@@ -72,12 +75,12 @@ how_computed(
 )
 headers = {"desa": t("perpindahan.col.desa"), **labels, "households_count": t("perpindahan.col.households")}
 with st.expander(t("perpindahan.table")):
-    st.dataframe(desa.rename(columns=headers), hide_index=True)
+    show_table(desa, lang, headers)
     download_buttons(ctx, desa, f"perpindahan_desa_{ctx.region_code}", headers)
 
 st.subheader(t("perpindahan.deciles"))
 matrix = decile_matrix(by_desa)
 matrix.index = [t("perpindahan.decile_row", decile=d, round=round_names[0]) for d in matrix.index]
 matrix.columns = [t("perpindahan.decile_col", decile=d, round=round_names[1]) for d in matrix.columns]
-st.dataframe(matrix)
+show_table(matrix, lang, hide_index=False)
 how_computed(ctx, t("perpindahan.how_deciles"), int(row["households_count"]))

@@ -6,7 +6,7 @@ from sinergi.common.fmt import fmt_number, fmt_pct
 from sinergi.monitoring.analysis import left_behind_by_desa, overlap_bins
 from sinergi.monitoring.charts import count_bars, share_bars
 from sinergi.monitoring.widgets import how_computed
-from sinergi.ui.components import data_as_of, download_buttons, region_title
+from sinergi.ui.components import code_labels, data_as_of, download_buttons, region_title, show_table
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load
 
@@ -59,10 +59,12 @@ if not left.empty:
         "households_count": t("intervensi.col.households"),
         "members_count": t("intervensi.col.members"),
     }
-    st.dataframe(per_desa.rename(columns=desa_headers)[list(desa_headers.values())], hide_index=True)
+    show_table(per_desa, lang, desa_headers)
     listed = left if SHOW_NAMES else left.drop(columns=["head_name", "head_nik"], errors="ignore")
     list_headers = {c: t(f"intervensi.col.{c}") for c in listed.columns}
     with st.expander(t("intervensi.list")):
-        st.dataframe(listed.rename(columns=list_headers), hide_index=True)
+        show_table(
+            listed, lang, list_headers, {"verification_status": code_labels("verification_status", lang)}
+        )
     download_buttons(ctx, listed, f"tertinggal_{ctx.region_code}", list_headers)
 how_computed(ctx, t("intervensi.how_left_behind"), len(left))

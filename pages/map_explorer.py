@@ -15,23 +15,23 @@ from sinergi.planning.poverty_map import (
 from sinergi.ui.components import data_as_of, region_title
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load
+from sinergi.ui.selections import bind, keep
 
 ctx = page_context("peta")
 t, lang = ctx.t, ctx.lang
 st.title(t("peta.heading", region=region_title(ctx)))
 
-wanted = st.query_params.get("sektor", "semua")
 sector = (
     st.segmented_control(
         t("peta.sector"),
         SECTORS,
-        default=wanted if wanted in SECTORS else "semua",
         format_func=lambda s: t(f"peta.sector.{s}"),
-        key="peta_sector",
+        required=True,
+        **bind("peta_sector", "sektor", SECTORS, "semua"),
     )
     or "semua"
 )
-st.query_params["sektor"] = sector
+keep("sektor", sector)
 
 locations = load("location_indicators", region=ctx.region_code)
 places = load("map_places", region=ctx.kabupaten_code or ctx.region_code)

@@ -5,27 +5,27 @@ import streamlit as st
 from sinergi.planning.map_indicators import SECTORS
 from sinergi.planning.poverty_map import basemap_style_url, build_legend, build_poverty_map
 from sinergi.planning.targeting import COMPONENTS, DEFAULT_WEIGHTS, FORMULA_LATEX, score_locations
-from sinergi.ui.components import data_as_of, download_buttons, region_title
+from sinergi.ui.components import data_as_of, download_buttons, region_title, show_table
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load
+from sinergi.ui.selections import bind, keep
 
 ctx = page_context("sasaran_lokasi")
 t, lang = ctx.t, ctx.lang
 st.title(t("sasaran_lokasi.heading", region=region_title(ctx)))
 st.caption(t("sasaran_lokasi.intro"))
 
-wanted = st.query_params.get("sektor", "semua")
 sector = (
     st.segmented_control(
         t("peta.sector"),
         SECTORS,
-        default=wanted if wanted in SECTORS else "semua",
         format_func=lambda s: t(f"peta.sector.{s}"),
-        key="sasaran_lokasi_sector",
+        required=True,
+        **bind("sasaran_lokasi_sector", "sektor", SECTORS, "semua"),
     )
     or "semua"
 )
-st.query_params["sektor"] = sector
+keep("sektor", sector)
 
 with st.expander(t("sasaran_lokasi.weights"), expanded=True):
     cols = st.columns(len(COMPONENTS))
@@ -83,5 +83,5 @@ st.caption(t("peta.disclaimer"))
 data_as_of(ctx)
 
 st.subheader(t("sasaran_lokasi.ranked"))
-st.dataframe(table.rename(columns=headers), hide_index=True)
+show_table(table, lang, headers)
 download_buttons(ctx, table, f"lokasi_sasaran_{sector}_{ctx.region_code}", headers)

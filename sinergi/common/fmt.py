@@ -70,6 +70,18 @@ def fmt_date(value: date | datetime | str | None, lang: str = "id") -> str:
     return _babel_date(value, format="d MMMM y", locale=LOCALES[lang])
 
 
+def fmt_datetime(value: datetime | str | None, lang: str = "id") -> str:
+    """Return 2 Januari 2023, 13.05 (id) or 2 January 2023, 13:05 (en), to the minute; ISO text is read first."""
+    if value is None or (not isinstance(value, str) and _missing(value)):
+        return EMPTY
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    if hasattr(value, "to_pydatetime"):
+        value = value.to_pydatetime()
+    clock = f"{value:%H.%M}" if lang == "id" else f"{value:%H:%M}"
+    return f"{fmt_date(value, lang)}, {clock}"
+
+
 def fmt_change(value: float | None, lang: str = "id", decimals: int = 0, pct: bool = False) -> str:
     """Return a signed change: +1.234 / −12,5 %."""
     if _missing(value):

@@ -39,7 +39,9 @@ def transition_bars(counts: pd.DataFrame, by: str, labels: dict[str, str], lang:
     return fig
 
 
-def transition_sankey(counts: pd.Series, labels: dict[str, str], round_names: tuple[str, str]) -> go.Figure:
+def transition_sankey(
+    counts: pd.Series, labels: dict[str, str], round_names: tuple[str, str], lang: str = "id"
+) -> go.Figure:
     """Return a Sankey from extreme-poor status at baseline to status now. counts: one row of transition_counts."""
     nodes = [
         f"{labels['poor']} ({round_names[0]})",
@@ -64,7 +66,12 @@ def transition_sankey(counts: pd.Series, labels: dict[str, str], round_names: tu
             },
         )
     )
-    fig.update_layout(font={"size": 14}, margin={"l": 10, "r": 10, "t": 20, "b": 20}, height=340)
+    fig.update_layout(
+        font={"size": 14},
+        margin={"l": 10, "r": 10, "t": 20, "b": 20},
+        height=340,
+        separators=base_layout(lang)["separators"],
+    )
     return fig
 
 

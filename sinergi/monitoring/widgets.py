@@ -7,6 +7,7 @@ import streamlit as st
 
 from sinergi.common.fmt import fmt_number
 from sinergi.ui.context import PageContext
+from sinergi.ui.selections import bind, keep
 
 
 def how_computed(ctx: PageContext, text: str, households: int | None = None) -> None:
@@ -21,16 +22,11 @@ def moa_selector(ctx: PageContext, moas: pd.DataFrame, key: str) -> str:
     """Return the chosen moa_id ('' = all MoAs of the region); the choice lives in ?moa= for deep links."""
     options = ["", *moas["moa_id"]]
     titles = dict(zip(moas["moa_id"], moas["moa_title"], strict=True))
-    wanted = st.query_params.get("moa", "")
     chosen = st.selectbox(
         ctx.t("monev.moa"),
         options,
-        index=options.index(wanted) if wanted in options else 0,
         format_func=lambda m: ctx.t("monev.all_moa") if m == "" else f"{m} · {titles[m]}",
-        key=key,
+        **bind(key, "moa", options, ""),
     )
-    if chosen and st.query_params.get("moa") != chosen:
-        st.query_params["moa"] = chosen
-    elif not chosen and "moa" in st.query_params:
-        del st.query_params["moa"]
-    return chosen
+    keep("moa", chosen)
+    return chosen or ""

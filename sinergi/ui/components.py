@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from sinergi.access import audit
 from sinergi.access.login import NAME_KEY, PAGE_KEY, session_viewer
+from sinergi.common.display import Formatter, styled
 from sinergi.common.fmt import fmt_change, fmt_date
 from sinergi.common.table_export import (
     excel_formats,
@@ -18,7 +20,28 @@ from sinergi.common.table_export import (
     to_csv_bytes,
     to_excel_bytes,
 )
+from sinergi.common.vocabulary import labels
 from sinergi.ui.context import PageContext
+
+
+def show_table(
+    frame: pd.DataFrame,
+    lang: str,
+    headers: dict[str, str] | None = None,
+    formats: dict[str, Formatter] | None = None,
+    **kwargs: Any,
+) -> Any:
+    """Draw frame as a table with every cell written for lang (numbers sort as numbers), localised headers.
+
+    Only the columns in headers are shown, in their order; formats overrides a column's formatter (e.g. a code's
+    label); kwargs go to st.dataframe (key, height, on_select, ...). Returns st.dataframe's result."""
+    kwargs.setdefault("hide_index", True)
+    return st.dataframe(styled(frame, lang, headers, formats, keep_index=not kwargs["hide_index"]), **kwargs)
+
+
+def code_labels(domain: str, lang: str) -> Formatter:
+    """Return a formatter that writes a code (or comma-separated codes) of a vocabulary domain as words."""
+    return lambda codes: labels(domain, codes, lang)
 
 
 def region_title(ctx: PageContext) -> str:
