@@ -82,3 +82,12 @@ def open_page(
     app.switch_page(page)
     app.run()
     return app
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Print the tables tests recorded as the `settle_times` property (kept across pytest-xdist workers)."""
+    for report in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", []):
+        for name, value in getattr(report, "user_properties", []):
+            if name == "settle_times" and report.when == "call":
+                terminalreporter.write_sep("-", "settle times")
+                terminalreporter.write_line(str(value))

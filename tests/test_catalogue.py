@@ -258,13 +258,38 @@ def table_problems(element, lang: str, where: str) -> list[str]:
     return problems
 
 
+def _numeric(values) -> bool:
+    if isinstance(values, dict):  # plotly's typed array {"dtype", "bdata"}
+        return True
+    return isinstance(values, list) and any(
+        isinstance(v, int | float) and not isinstance(v, bool) for v in values
+    )
+
+
 def figure_problems(element, lang: str, where: str) -> list[str]:
-    """Return a Plotly figure drawn without the language's separators."""
+    """Return a Plotly figure drawn without the language's separators, or a numeric axis without a tick format
+    (plotly's default writes 7000 and 150k)."""
     import json
 
-    layout = json.loads(element.proto.spec).get("layout", {})
+    spec = json.loads(element.proto.spec)
+    layout = spec.get("layout", {})
     wanted = ",." if lang == "id" else ".,"
-    return [] if layout.get("separators") == wanted else [f"{where}: chart without separators={wanted!r}"]
+    problems = [] if layout.get("separators") == wanted else [f"{where}: chart without separators={wanted!r}"]
+    for trace in spec.get("data", []):
+        if trace.get("type", "scatter") not in ("bar", "scatter", "box", "histogram"):
+            continue
+        for letter in ("x", "y"):
+            axis = trace.get(f"{letter}axis", letter).replace(letter, f"{letter}axis", 1)
+            settings = layout.get(axis, {})
+            if settings.get("visible") is False or settings.get("type") in (
+                "category",
+                "multicategory",
+                "date",
+            ):
+                continue
+            if _numeric(trace.get(letter)) and not settings.get("tickformat"):
+                problems.append(f"{where}: numeric {axis} without a tick format")
+    return sorted(set(problems))
 
 
 @pytest.mark.parametrize(

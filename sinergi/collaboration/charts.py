@@ -197,7 +197,7 @@ def build_history_by_year(history: pd.DataFrame, lang: str = "id") -> go.Figure:
         rows = totals[totals["sector_code"] == sector]
         fig.add_trace(
             go.Bar(
-                x=rows["year"],
+                x=rows["year"].astype(str),  # years are labels: 2023, not 2.023
                 y=rows["beneficiaries_count"],
                 name=_sector(sector, lang),
                 marker_color=SECTOR_COLOURS[sector],
