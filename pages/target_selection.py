@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from sinergi.common.fmt import fmt_number
 from sinergi.planning.map_indicators import SECTORS
 from sinergi.planning.poverty_map import basemap_style_url, build_legend, build_poverty_map
 from sinergi.planning.targeting import COMPONENTS, DEFAULT_WEIGHTS, FORMULA_LATEX, score_locations
@@ -29,9 +30,15 @@ keep("sektor", sector)
 
 with st.expander(t("sasaran_lokasi.weights"), expanded=True):
     cols = st.columns(len(COMPONENTS))
+    # A select slider, not a slider: its steps are written the reader's way (2,5 rather than 2.50).
+    steps = [i / 2 for i in range(11)]
     weights = {
-        c: col.slider(
-            t(f"sasaran_lokasi.weight.{c}"), 0.0, 5.0, DEFAULT_WEIGHTS[c], 0.5, key=f"sasaran_lokasi_w_{c}"
+        c: col.select_slider(
+            t(f"sasaran_lokasi.weight.{c}"),
+            steps,
+            value=DEFAULT_WEIGHTS[c],
+            format_func=lambda v: fmt_number(v, lang, 1),
+            key=f"sasaran_lokasi_w_{c}",
         )
         for c, col in zip(COMPONENTS, cols, strict=True)
     }
@@ -72,9 +79,19 @@ col_map, col_legend = st.columns([4, 1])
 with col_map:
     st.subheader(t("sasaran_lokasi.map", n=len(shortlist)))
     places = load("map_places", region=ctx.kabupaten_code or ctx.region_code)
+    outlines = load("region_outlines", region=ctx.kabupaten_code or ctx.region_code)
     layers = ["pelabuhan", "pasar", "kota"]
     st.pydeck_chart(
-        build_poverty_map(shortlist, places, layers, "target_score", lang, map_style_url=basemap_style_url()),
+        build_poverty_map(
+            shortlist,
+            places,
+            layers,
+            "target_score",
+            lang,
+            map_style_url=basemap_style_url(),
+            outlines=outlines,
+            fit_to=locations,
+        ),
         key="sasaran_lokasi_map",
         height=480,
     )

@@ -109,6 +109,11 @@ def settle(page, timeout_s: float = 60, login: str | None = "admin") -> None:
     """Wait until Streamlit has drawn the app and no script is running; when the login form shows, sign in with the
     demo account `login` (README, "Demo accounts") and wait again. login=None leaves the form alone."""
     _quiet(page, timeout_s)
+    if page.get_by_text("Page not found").count():
+        # A fresh server answers its first deep link before st.navigation has registered the pages
+        # (streamlit/streamlit#9624): ask again, as a visitor reloading would.
+        page.reload()
+        _quiet(page, timeout_s)
     if login and page.locator('input[type="password"]').count() == 1:
         page.locator('input[type="text"]').first.fill(login)
         page.locator('input[type="password"]').fill(f"demo-{login}")

@@ -16,7 +16,8 @@ from sinergi.briefing.content import (
     summary_sentences,
     tiles,
 )
-from sinergi.briefing.map import CLASS_COLOURS, build_briefing_map, class_breaks, class_labels
+from sinergi.briefing.map import build_briefing_map, map_classes
+from sinergi.common.map_classes import INDICATOR_PALETTES, PALETTES
 from sinergi.data import db
 from sinergi.overview.headline import Headline
 
@@ -165,17 +166,20 @@ def test_gather_headline_equals_the_overview_queries():
     assert b.by_desa["observed_extreme_poor_count"].sum() == b.headline.observed_extreme_poor
 
 
-def test_class_breaks_and_labels():
-    breaks = class_breaks(pd.Series(range(0, 301)))
-    assert breaks == sorted(set(breaks)) and len(breaks) == len(CLASS_COLOURS) - 1
-    assert class_labels([30, 60], "id") == ["0–30", "31–60", "> 60"]
-    assert class_breaks(pd.Series([0, 0])) == []
+def test_map_classes_do_not_overlap_and_match_the_planner_map():
+    classes = map_classes(pd.Series(range(0, 301)))
+    assert len(classes.lows) == 5
+    assert all(high + 1 == low for high, low in zip(classes.highs, classes.lows[1:], strict=False))
+    assert classes.colours == PALETTES[INDICATOR_PALETTES["extreme_poor"]]
+    assert map_classes(pd.Series([0, 0])).lows == (0.0,)
 
 
 def test_map_has_a_class_legend_in_the_language_and_no_geo_subplot():
     by_desa = db.run_query("briefing_extreme_poor_by_desa", region="99.05", round_id=2, baseline_round_id=1)
     fig = build_briefing_map(by_desa, "id")
     assert fig.layout.legend.title.text == "RT miskin ekstrem"
-    assert [tr.fillcolor for tr in fig.data if tr.fill == "toself"] == list(CLASS_COLOURS)
+    assert [tr.fillcolor for tr in fig.data if tr.fill == "toself"] == list(
+        map_classes(by_desa["observed_extreme_poor_count"]).colours
+    )
     assert not any(tr.type in ("choropleth", "choroplethmap", "scattergeo") for tr in fig.data)
     assert build_briefing_map(by_desa, "en").layout.legend.title.text == "Extreme-poor households"

@@ -2,7 +2,8 @@
 
 Desa are drawn as filled polygons on plain x/y axes (longitude/latitude, equal scale) rather than a geo or tile
 subplot: nothing is fetched (plotly's geo subplots load base topojson from a CDN), and kaleido renders it as is.
-Counts are put into five classes so a reader can match a desa to the legend by eye, on screen and on paper.
+Counts are put into the classes and palette the planner's map uses for the same indicator (at most five, edges that
+do not overlap, hidden counts apart from missing ones) so a reader can match a desa to the legend by eye.
 """
 
 from __future__ import annotations
@@ -15,30 +16,15 @@ import plotly.graph_objects as go
 
 from sinergi.common.fmt import fmt_number
 from sinergi.common.i18n import translate
+from sinergi.common.map_classes import INDICATOR_PALETTES, MapClasses, classify
+from sinergi.common.suppressed import is_small_count
 
-# ColorBrewer OrRd, five classes: sequential, colour-blind safe and still ordered when printed in grey.
-CLASS_COLOURS = ("#fef0d9", "#fdcc8a", "#fc8d59", "#e34a33", "#b30000")
-
-
-def class_breaks(values: pd.Series, classes: int = len(CLASS_COLOURS)) -> list[int]:
-    """Return the upper bounds of the first classes-1 classes: quantiles rounded to a readable step, distinct."""
-    clean = pd.Series(values, dtype="float64").dropna()
-    if clean.empty or clean.max() <= 0:
-        return []
-    raw = np.quantile(clean, [i / classes for i in range(1, classes)])
-    step = 5 if clean.max() <= 200 else 10
-    rounded = sorted({int(max(step, round(v / step) * step)) for v in raw})
-    return [b for b in rounded if b < clean.max()]
+INDICATOR = "extreme_poor"  # the same palette and classes as that indicator on the planner's map
 
 
-def class_labels(breaks: list[int], lang: str = "id") -> list[str]:
-    """Return one legend label per class: 0–25, 26–50, …, > 200."""
-    labels, low = [], 0
-    for high in breaks:
-        labels.append(f"{fmt_number(low, lang)}–{fmt_number(high, lang)}")
-        low = high + 1
-    labels.append(f"> {fmt_number(breaks[-1], lang)}" if breaks else f"≥ {fmt_number(0, lang)}")
-    return labels
+def map_classes(values: pd.Series) -> MapClasses:
+    """Return the classes of extreme-poor households per desa, as on the planner's map."""
+    return classify(values, INDICATOR_PALETTES[INDICATOR])
 
 
 def _rings(geometry: dict) -> list[list[list[float]]]:
@@ -58,16 +44,22 @@ def build_briefing_map(
 ) -> go.Figure:
     """Return a choropleth of value_col per desa (by_desa: briefing_extreme_poor_by_desa) with a class legend."""
     fig = go.Figure()
-    breaks = class_breaks(by_desa[value_col])
-    labels = class_labels(breaks, lang)
-    classes = np.searchsorted(np.array(breaks), by_desa[value_col].to_numpy(), side="left")
+    values = by_desa[value_col]
+    classes = map_classes(values)
+    suppressed = values.map(is_small_count)
+    rows = classes.legend(
+        lambda v: fmt_number(v, lang),
+        translate("peta.legend.suppressed", lang) if suppressed.any() else None,
+        translate("peta.legend.no_data", lang) if (values.isna() & ~suppressed).any() else None,
+    )
+    fills = [classes.colour(v) for v in values]
     geometries = [json.loads(g) for g in by_desa["geometry_simplified_geojson"]]
     centres_x, centres_y = [], []
-    for no, (label, colour) in enumerate(zip(labels, CLASS_COLOURS, strict=False)):
+    for colour, label in rows:
         xs: list[float | None] = []
         ys: list[float | None] = []
-        for geometry, klass in zip(geometries, classes, strict=True):
-            if klass != no:
+        for geometry, fill in zip(geometries, fills, strict=True):
+            if fill != colour:
                 continue
             for ring in _rings(geometry):
                 xs += [p[0] for p in ring] + [None]

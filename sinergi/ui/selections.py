@@ -9,7 +9,7 @@ URL before the next run starts, so that everything drawn in that run (the naviga
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import streamlit as st
@@ -48,11 +48,14 @@ def keep(param: str, value: object) -> None:
         st.query_params[param] = text
 
 
-def bind(widget_key: str, param: str, options: Sequence[Any], default: Any) -> dict[str, Any]:
+def bind(
+    widget_key: str, param: str, options: Sequence[Any], default: Any, then: Callable[[], None] | None = None
+) -> dict[str, Any]:
     """Set the widget's value from ?param= (or this session's memory) and return the key/on_change kwargs to pass.
 
     options are the widget's options, compared with the URL as text; default is used when nothing valid is asked
-    for. Pass no index/default to the widget itself: its value comes from st.session_state[widget_key].
+    for; `then` runs after a change is kept. Pass no index/default to the widget itself: its value comes from
+    st.session_state[widget_key].
     """
     by_text = {str(option): option for option in options}
     candidates = (wanted(param), remembered(param))
@@ -61,6 +64,8 @@ def bind(widget_key: str, param: str, options: Sequence[Any], default: Any) -> d
     def remember() -> None:
         chosen = st.session_state.get(widget_key)
         keep(param, chosen)
+        if then is not None:
+            then()
 
     return {"key": widget_key, "on_change": remember}
 
