@@ -103,3 +103,18 @@ def test_pipeline_days_input_changes_the_stuck_list(app):
     with_zero = len(at.dataframe)
     at.number_input(key="alur_days").set_value(3650).run()
     assert len(at.dataframe) < with_zero
+
+
+def test_province_heatmap_has_one_row_per_kecamatan(app, con):
+    import json
+
+    at = open_page(app, "pages/coordination.py", wilayah="99")
+    assert not at.exception
+    heat = next(
+        trace
+        for chart in at.get("plotly_chart")
+        for trace in json.loads(chart.proto.spec)["data"]
+        if trace["type"] == "heatmap"
+    )
+    kecamatan = con.execute("select count(*) from region where level = 'kecamatan'").fetchone()[0]
+    assert len(set(heat["y"])) == len(heat["y"]) == kecamatan  # names repeat across kabupaten; codes do not
