@@ -13,6 +13,7 @@ from sinergi.briefing.content import (
     decisions,
     gather,
     kpi_tally,
+    primary_reasons,
     summary_sentences,
     tiles,
 )
@@ -100,7 +101,11 @@ def test_other_sentences_count_targets_kpis_and_decisions():
     assert third.startswith(
         "2 dari 3 target KPI MoA yang terukur tercapai atau sesuai jalur dan 1 belum tercapai; 2 MoA perlu"
     )
-    assert "(1 berakhir dalam 90 hari, 1 berakhir tanpa keputusan perpanjangan)" in third
+    # each MoA counted once, under its most urgent reason: the parts add up to the 2
+    assert third.endswith(
+        "2 MoA perlu keputusan: 1 berakhir tanpa keputusan perpanjangan, 1 berakhir ≤ 90 hari."
+    )
+    assert sum(primary_reasons(_briefing()).values()) == len(_briefing().decisions)
 
 
 def test_decisions_flags_behind_target_only_for_running_moas():
@@ -112,7 +117,8 @@ def test_decisions_flags_behind_target_only_for_running_moas():
 
 def test_tiles_are_six_and_formatted():
     labels = [tile.value for tile in tiles(_briefing(), "id")]
-    assert labels == ["1.629", "1.408", "96,5 %", "2 dari 3", "3", "Rp 16,8 miliar"]
+    assert labels == ["1.629", "1.408", "96,5 %", "2 dari 3", "2", "Rp 16,8 miliar"]
+    assert tiles(_briefing(), "id")[4].label == "MoA perlu keputusan"
     assert tiles(_briefing(), "en")[5].value == "IDR 16.8 billion"
 
 

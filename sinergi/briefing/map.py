@@ -22,6 +22,23 @@ from sinergi.common.suppressed import is_small_count
 INDICATOR = "extreme_poor"  # the same palette and classes as that indicator on the planner's map
 
 
+def ground_bounds(by_desa: pd.DataFrame) -> tuple[float, float, float, float]:
+    """Return (west, east, south, north) of the desa outlines."""
+    lons, lats = [], []
+    for geojson in by_desa["geometry_simplified_geojson"]:
+        for ring in _rings(json.loads(geojson)):
+            lons += [p[0] for p in ring]
+            lats += [p[1] for p in ring]
+    return (min(lons), max(lons), min(lats), max(lats)) if lons else (0.0, 1.0, 0.0, 1.0)
+
+
+def ground_aspect(by_desa: pd.DataFrame) -> float:
+    """Return height / width of the desa's bounding box as it is on the ground (longitude shrunk by latitude)."""
+    west, east, south, north = ground_bounds(by_desa)
+    shrink = max(np.cos(np.radians((south + north) / 2)), 0.1)
+    return max(north - south, 1e-6) / max((east - west) * shrink, 1e-6)
+
+
 def map_classes(values: pd.Series) -> MapClasses:
     """Return the classes of extreme-poor households per desa, as on the planner's map."""
     return classify(values, INDICATOR_PALETTES[INDICATOR])
@@ -41,6 +58,7 @@ def build_briefing_map(
     value_col: str = "observed_extreme_poor_count",
     height: int = 460,
     font_size: int = 13,
+    legend_below: bool = False,
 ) -> go.Figure:
     """Return a choropleth of value_col per desa (by_desa: briefing_extreme_poor_by_desa) with a class legend."""
     fig = go.Figure()
@@ -93,23 +111,26 @@ def build_briefing_map(
         ],
         hoverinfo="text",
     )
-    mid_lat = float(np.mean(centres_y)) if centres_y else 0.0
+    west, east, south, north = ground_bounds(by_desa)
+    legend = (
+        {"orientation": "h", "x": 0.0, "xanchor": "left", "y": 0.0, "yanchor": "top"}
+        if legend_below
+        else {"orientation": "v", "x": 1.0, "xanchor": "left", "y": 1.0}
+    )
     fig.update_layout(
         template="plotly_white",
         font={"size": font_size},
         height=height,
-        margin={"l": 0, "r": 0, "t": 10, "b": 0},
-        legend={
-            "title": {"text": translate("briefing.map_legend", lang)},
-            "orientation": "v",
-            "x": 1.0,
-            "xanchor": "left",
-            "y": 1.0,
-        },
+        margin={"l": 0, "r": 0, "t": 4, "b": 0},
+        legend={"title": {"text": translate("briefing.map_legend", lang)}, **legend},
         separators=",." if lang == "id" else ".,",
         plot_bgcolor="white",
     )
-    fig.update_xaxes(visible=False)
+    # The axes hug the desa, so the map fills its box: the exports size the box to the region's own shape.
+    fig.update_xaxes(visible=False, range=[west, east], constrain="domain")
     # One degree of longitude is cos(latitude) degrees of latitude on the ground: keep shapes true.
-    fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1 / max(np.cos(np.radians(mid_lat)), 0.1))
+    shrink = max(np.cos(np.radians((south + north) / 2)), 0.1)
+    fig.update_yaxes(
+        visible=False, range=[south, north], scaleanchor="x", scaleratio=1 / shrink, constrain="domain"
+    )
     return fig

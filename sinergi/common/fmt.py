@@ -89,3 +89,9 @@ def fmt_change(value: float | None, lang: str = "id", decimals: int = 0, pct: bo
     sign = "+" if value > 0 else ("−" if value < 0 else "±")
     body = fmt_pct(abs(value), lang, decimals) if pct else fmt_number(abs(value), lang, decimals)
     return f"{sign}{body}"
+
+
+def fmt_moa(moa_id: str, number: str | None = None) -> str:
+    """Return the one way an agreement is named: its short code, with its official number when known
+    (MOA-0202 · 002/NK-KE/9902/2024)."""
+    return f"{moa_id} · {number}" if isinstance(number, str) and number else moa_id
