@@ -8,7 +8,7 @@ from sinergi.data.importers.sample import synthetic_p3ke
 from sinergi.data.importers.templates import SPECS, template_bytes
 from sinergi.data.importers.writer import list_backups, read_current, restore_previous
 from sinergi.ui.admin_tables import import_log_rows
-from sinergi.ui.components import show_table
+from sinergi.ui.components import file_uploader_words, show_table
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load
 
@@ -32,6 +32,7 @@ tab_import, tab_templates, tab_history = st.tabs(
 
 with tab_import:
     kind = st.selectbox(t("kelola.kind"), all_kinds(), format_func=kind_label, key="kelola_kind")
+    file_uploader_words(ctx.lang)
     uploads = st.file_uploader(
         t("kelola.files"), accept_multiple_files=kind == "boundaries", key=f"kelola_f_{kind}"
     )

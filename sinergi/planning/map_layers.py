@@ -18,9 +18,8 @@ PLACE_FOCUS_LAYER = "tempat_pilihan"
 # Outlines: dark enough to read over every palette, kabupaten twice as thick as kecamatan.
 OUTLINE_COLOUR = [40, 40, 40, 230]
 OUTLINE_PX = {"kabupaten": 2.5, "kecamatan": 1.0}
-FOCUS_COLOUR = [0, 114, 178, 255]
+FOCUS_COLOUR = [0, 114, 178, 255]  # Okabe-Ito blue: apart from every sequential palette
 PIXELS = '"pixels"'  # quoted: pydeck reads a bare string as a data accessor
-LABEL_FONT = '"Source Sans Pro, Source Sans 3, sans-serif"'  # the page's own font, served by Streamlit  # Okabe-Ito blue: apart from every sequential palette
 
 
 def _rings(geojson: str) -> list[list]:

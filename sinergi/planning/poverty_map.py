@@ -186,9 +186,11 @@ def build_poverty_map(
             auto_highlight=True,
         )
     ]
+    context = []
     if outlines is not None and len(outlines):
         named = "kabupaten" if (outlines["level"] == "kabupaten").sum() > 1 else "kecamatan"
-        deck_layers += context_layers(outlines, named)
+        context = context_layers(outlines, named)
+        deck_layers.append(context[0])  # outlines over the desa, names last: above the markers
     if hexagons:
         deck_layers.append(
             pdk.Layer(
@@ -218,6 +220,7 @@ def build_poverty_map(
         None,
     )
     deck_layers += focus_layers(focus_rows, chosen_place)
+    deck_layers += context[1:]
     frame = (
         region_data
         if fit_to is None

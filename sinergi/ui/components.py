@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import datetime
 from typing import Any
@@ -13,6 +14,7 @@ from sinergi.access import audit
 from sinergi.access.login import NAME_KEY, PAGE_KEY, session_viewer
 from sinergi.common.display import Formatter, styled
 from sinergi.common.fmt import fmt_change, fmt_date
+from sinergi.common.i18n import translate
 from sinergi.common.table_export import (
     excel_formats,
     export_stamp,
@@ -42,6 +44,21 @@ def show_table(
 def code_labels(domain: str, lang: str) -> Formatter:
     """Return a formatter that writes a code (or comma-separated codes) of a vocabulary domain as words."""
     return lambda codes: labels(domain, codes, lang)
+
+
+def file_uploader_words(lang: str) -> None:
+    """Write the file uploader's own button and size note in lang (Streamlit draws them in English only)."""
+    button = json.dumps(translate("shell.upload.button", lang))
+    limit = json.dumps(translate("shell.upload.limit", lang))
+    st.html(
+        "<style>"
+        '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p { font-size: 0; }'
+        '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after '
+        f"{{ content: {button}; font-size: 0.875rem; }}"
+        '[data-testid="stFileUploaderDropzoneInstructions"] span { font-size: 0; }'
+        f'[data-testid="stFileUploaderDropzoneInstructions"] span::after {{ content: {limit}; font-size: 0.875rem; }}'
+        "</style>"
+    )
 
 
 def region_title(ctx: PageContext) -> str:
