@@ -5,7 +5,7 @@ import streamlit as st
 from sinergi.common.fmt import fmt_number
 from sinergi.planning.map_indicators import SECTORS
 from sinergi.planning.poverty_map import basemap_style_url, build_legend, build_poverty_map
-from sinergi.planning.targeting import COMPONENTS, DEFAULT_WEIGHTS, FORMULA_LATEX, score_locations
+from sinergi.planning.targeting import COMPONENTS, DEFAULT_WEIGHTS, formula_latex, score_locations
 from sinergi.ui.components import data_as_of, download_buttons, region_title, show_table
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load
@@ -42,7 +42,7 @@ with st.expander(t("sasaran_lokasi.weights"), expanded=True):
         )
         for c, col in zip(COMPONENTS, cols, strict=True)
     }
-    st.latex(FORMULA_LATEX)
+    st.latex(formula_latex(lang))
     st.caption(t("sasaran_lokasi.formula_note"))
 
 locations = load("location_indicators", region=ctx.region_code)
