@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -58,26 +60,27 @@ def current_language() -> str:
 
 
 class DemoBuild:
-    """The first start's demo build, run once per file in a background thread so the login form shows at once."""
+    """The first start's demo build, in its own process (its own core, no lock shared with the login page), once
+    per file; a thread reads its progress lines ("37% menulis household")."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.fraction, self.step = 0.0, ""
-        self.error: BaseException | None = None
-        self.thread = threading.Thread(target=self._run, name="sinergi-demo-build", daemon=True)
+        self.error: str | None = None
+        command = [sys.executable, "-m", "sinergi.data.demo", "--out", str(path)]
+        command += ["--scale", os.environ.get("SINERGI_DEMO_SCALE", "1")]
+        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        self.thread = threading.Thread(target=self._follow, name="sinergi-demo-build", daemon=True)
 
-    def _run(self) -> None:
-        from sinergi.data.demo.build import build_demo_database
-
-        def progress(fraction: float, step: str) -> None:
-            self.fraction, self.step = min(fraction, 1.0), step
-
-        try:
-            build_demo_database(
-                self.path, scale=float(os.environ.get("SINERGI_DEMO_SCALE", "1")), progress=progress
-            )
-        except BaseException as error:  # shown by the next page run rather than lost in the thread
-            self.error = error
+    def _follow(self) -> None:
+        lines = []
+        for line in self.process.stdout or []:
+            lines.append(line)
+            percent, _, step = line.strip().partition("% ")
+            if percent.strip().isdigit():
+                self.fraction, self.step = min(int(percent) / 100, 1.0), step
+        if self.process.wait() != 0:
+            self.error = "".join(lines[-5:])
 
 
 _builds: dict[Path, DemoBuild] = {}
@@ -107,7 +110,7 @@ def ensure_database(lang: str) -> None:
         time.sleep(0.3)
     bar.empty()
     if build.error is not None:
-        raise build.error
+        raise RuntimeError(build.error)
 
 
 def _language_switch(lang: str) -> str:
