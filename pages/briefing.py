@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from sinergi.access.login import session_viewer
 from sinergi.briefing.charts import build_kpi_status
 from sinergi.briefing.content import (
     decision_lines,
@@ -96,10 +97,12 @@ with st.expander(t("briefing.map_table")):
 
 export_box = st.container(key="briefing_export")
 export_box.subheader(t("briefing.export_title"))
-export_key = (database_version(), ctx.region_code, ctx.round_id, lang, ctx.today)
+viewer = session_viewer()
+export_key = (database_version(), viewer.role, viewer.scope, ctx.region_code, ctx.round_id, lang, ctx.today)
 if export_box.button(t("briefing.export_prepare"), key="briefing_prepare"):
     start_export(
         export_key,
+        viewer,
         ctx.region_code,
         region_title(ctx),
         ctx.round_id,

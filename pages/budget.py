@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from sinergi.common.fmt import fmt_number, fmt_pct, fmt_rupiah
+from sinergi.common.fmt import fmt_pct, fmt_rupiah, fmt_total
 from sinergi.monitoring.analysis import budget_totals, cost_per_household
 from sinergi.monitoring.charts import budget_bars
 from sinergi.monitoring.widgets import how_computed
@@ -39,13 +39,13 @@ tiles[1].metric(
 tiles[2].metric(
     t("anggaran.per_reached"),
     fmt_rupiah(cost.per_reached_rp, lang),
-    help=t("anggaran.help.per_reached", count=fmt_number(cost.reached_households, lang)),
+    help=t("anggaran.help.per_reached", count=fmt_total(cost.reached_households, lang)),
     border=True,
 )
 tiles[3].metric(
     t("anggaran.per_left"),
     fmt_rupiah(cost.per_left_rp, lang),
-    help=t("anggaran.help.per_left", count=fmt_number(cost.left_households, lang)),
+    help=t("anggaran.help.per_left", count=fmt_total(cost.left_households, lang)),
     border=True,
 )
 how_computed(ctx, t("anggaran.how_cost", spent=fmt_rupiah(cost.realised_rp, lang)), cost.reached_households)

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from sinergi.common.fmt import fmt_change, fmt_number
-from sinergi.monitoring.analysis import diff_in_diff
+from sinergi.common.fmt import fmt_change, fmt_number, fmt_total
+from sinergi.monitoring.analysis import diff_in_diff, protected_did_table
 from sinergi.monitoring.charts import did_chart
 from sinergi.monitoring.widgets import how_computed
 from sinergi.ui.components import data_as_of, download_buttons, region_title, show_table
@@ -28,8 +28,8 @@ tiles = st.columns(4)
 tiles[0].metric(
     t("banding.estimate"), f"{fmt_change(result.estimate_pp, lang, 1)} {t('monev.points')}", border=True
 )
-tiles[1].metric(t("banding.treated"), fmt_number(result.treated_households, lang), border=True)
-tiles[2].metric(t("banding.control"), fmt_number(result.control_households, lang), border=True)
+tiles[1].metric(t("banding.treated"), fmt_total(result.treated_households, lang), border=True)
+tiles[2].metric(t("banding.control"), fmt_total(result.control_households, lang), border=True)
 tiles[3].metric(t("banding.kecamatan"), fmt_number(result.kecamatan_count, lang), border=True)
 st.markdown(t("banding.reading", value=fmt_change(result.estimate_pp, lang, 1)))
 
@@ -38,10 +38,11 @@ names = {
     "pembanding": t("banding.group.pembanding"),
     "axis": t("banding.axis"),
 }
-st.plotly_chart(did_chart(result.by_kecamatan, names, lang), key="banding_chart")
+shown = protected_did_table(result.by_kecamatan)
+st.plotly_chart(did_chart(shown, names, lang), key="banding_chart")
 how_computed(ctx, t("banding.how"), result.treated_households + result.control_households)
 
-table = result.by_kecamatan[
+table = shown[
     [
         "kecamatan_name",
         "sasaran_households_count",

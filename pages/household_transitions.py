@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from sinergi.common.fmt import fmt_number
+from sinergi.common.fmt import fmt_total
 from sinergi.monitoring.analysis import TRANSITIONS, decile_matrix, transition_counts
 from sinergi.monitoring.charts import transition_bars, transition_sankey
 from sinergi.monitoring.widgets import how_computed
@@ -45,7 +45,7 @@ if total.empty:
 row = total.iloc[0]
 tiles = st.columns(4)
 for col, tr in zip(tiles, TRANSITIONS, strict=True):
-    col.metric(labels[tr], fmt_number(row[tr], lang), border=True)
+    col.metric(labels[tr], fmt_total(row[tr], lang), border=True)
 st.plotly_chart(
     transition_sankey(
         row,
@@ -55,13 +55,13 @@ st.plotly_chart(
     ),
     key="perpindahan_sankey",
 )
-how_computed(ctx, t("perpindahan.how"), int(row["households_count"]))
+how_computed(ctx, t("perpindahan.how"), row["households_count"])
 
 st.subheader(t("perpindahan.by_sector"))
 sectors = transition_counts(by_sector, "sector_code")
 sector_labels = {**labels, **{s: t(f"perpindahan.sector.{s}") for s in sectors["sector_code"]}}
 st.plotly_chart(transition_bars(sectors, "sector_code", sector_labels, lang), key="perpindahan_sector")
-how_computed(ctx, t("perpindahan.how_sector"), int(row["households_count"]))
+how_computed(ctx, t("perpindahan.how_sector"), row["households_count"])
 
 st.subheader(t("perpindahan.by_desa"))
 desa = transition_counts(
@@ -70,9 +70,7 @@ desa = transition_counts(
 desa = desa.sort_values(["keluar", "desa"], ascending=[False, True])
 top = desa.head(25)
 st.plotly_chart(transition_bars(top, "desa", labels, lang), key="perpindahan_desa")
-how_computed(
-    ctx, t("perpindahan.how_desa", count=len(top), total=len(desa)), int(top["households_count"].sum())
-)
+how_computed(ctx, t("perpindahan.how_desa", count=len(top), total=len(desa)), top["households_count"].sum())
 headers = {"desa": t("perpindahan.col.desa"), **labels, "households_count": t("perpindahan.col.households")}
 with st.expander(t("perpindahan.table")):
     show_table(desa, lang, headers)
@@ -83,4 +81,4 @@ matrix = decile_matrix(by_desa)
 matrix.index = [t("perpindahan.decile_row", decile=d, round=round_names[0]) for d in matrix.index]
 matrix.columns = [t("perpindahan.decile_col", decile=d, round=round_names[1]) for d in matrix.columns]
 show_table(matrix, lang, hide_index=False)
-how_computed(ctx, t("perpindahan.how_deciles"), int(row["households_count"]))
+how_computed(ctx, t("perpindahan.how_deciles"), row["households_count"])

@@ -2,13 +2,14 @@
 
 import streamlit as st
 
-from sinergi.common.fmt import fmt_number, fmt_pct
+from sinergi.common.fmt import fmt_pct, fmt_total
+from sinergi.common.suppressed import breakdown_share, true_share
 from sinergi.monitoring.analysis import left_behind_by_desa, overlap_bins
 from sinergi.monitoring.charts import count_bars, share_bars
 from sinergi.monitoring.widgets import how_computed
 from sinergi.ui.components import code_labels, data_as_of, download_buttons, region_title, show_table
 from sinergi.ui.context import page_context
-from sinergi.ui.data import load
+from sinergi.ui.data import load, viewer_sees_households
 
 # By-name lists stay off until the access-control layer grants them to a role with the right to see them.
 SHOW_NAMES = False
@@ -22,18 +23,20 @@ data_as_of(ctx)
 
 coverage = load("intervention_coverage", **params)
 overlap = load("intervention_overlap", **params)
-targets = int(overlap["households_count"].sum())
-reached = targets - int(overlap.loc[overlap["sources_count"] == 0, "households_count"].sum())
+# totals from the true counts; only what is shown is protected (docs/privacy.md)
+targets = overlap["households_count"].sum()
+reached = targets - overlap.loc[overlap["sources_count"] == 0, "households_count"].sum()
 tiles = st.columns(3)
 tiles[0].metric(
-    t("intervensi.targets"), fmt_number(targets, lang), help=t("intervensi.help.targets"), border=True
+    t("intervensi.targets"), fmt_total(targets, lang), help=t("intervensi.help.targets"), border=True
 )
-tiles[1].metric(t("intervensi.reached"), fmt_number(reached, lang), border=True)
-tiles[2].metric(
-    t("intervensi.reached_share"), fmt_pct(100.0 * reached / targets if targets else None, lang), border=True
-)
+tiles[1].metric(t("intervensi.reached"), fmt_total(reached, lang), border=True)
+tiles[2].metric(t("intervensi.reached_share"), fmt_pct(true_share(reached, targets), lang), border=True)
 
-coverage["coverage_pct"] = 100.0 * coverage["households_reached_count"] / coverage["target_households_count"]
+coverage["coverage_pct"] = [
+    breakdown_share(r, n)
+    for r, n in zip(coverage["households_reached_count"], coverage["target_households_count"], strict=True)
+]
 columns = st.columns(3)
 for col, dim in zip(columns, ["source", "sector", "strategy"], strict=True):
     part = coverage[coverage["dimension"] == dim]
@@ -49,10 +52,17 @@ st.plotly_chart(count_bars(bins, "sources", "households_count", lang), key="inte
 how_computed(ctx, t("intervensi.how_overlap"), targets)
 
 st.subheader(t("intervensi.left_behind"))
-left = load("left_behind_households", **params)
-st.markdown(t("intervensi.left_behind_intro", count=fmt_number(len(left), lang)))
-if not left.empty:
-    per_desa = left_behind_by_desa(left)
+# Household rows (the list) only for by-name roles; the others get the per-desa count, aggregated before the rules.
+by_name = viewer_sees_households()
+left = load("left_behind_households", **params) if by_name else None
+per_desa = (
+    left_behind_by_desa(left)
+    if by_name
+    else load("left_behind_households", aggregate=left_behind_by_desa, **params)
+)
+left_total = per_desa["households_count"].sum() if len(per_desa) else 0
+st.markdown(t("intervensi.left_behind_intro", count=fmt_total(left_total, lang)))
+if not per_desa.empty:
     desa_headers = {
         "desa_name": t("intervensi.col.desa"),
         "kecamatan_name": t("intervensi.col.kecamatan"),
@@ -60,11 +70,14 @@ if not left.empty:
         "members_count": t("intervensi.col.members"),
     }
     show_table(per_desa, lang, desa_headers)
-    listed = left if SHOW_NAMES else left.drop(columns=["head_name", "head_nik"], errors="ignore")
-    list_headers = {c: t(f"intervensi.col.{c}") for c in listed.columns}
-    with st.expander(t("intervensi.list")):
-        show_table(
-            listed, lang, list_headers, {"verification_status": code_labels("verification_status", lang)}
-        )
-    download_buttons(ctx, listed, f"tertinggal_{ctx.region_code}", list_headers)
-how_computed(ctx, t("intervensi.how_left_behind"), len(left))
+    if left is not None:
+        listed = left if SHOW_NAMES else left.drop(columns=["head_name", "head_nik"], errors="ignore")
+        list_headers = {c: t(f"intervensi.col.{c}") for c in listed.columns}
+        with st.expander(t("intervensi.list")):
+            show_table(
+                listed, lang, list_headers, {"verification_status": code_labels("verification_status", lang)}
+            )
+        download_buttons(ctx, listed, f"tertinggal_{ctx.region_code}", list_headers)
+    else:
+        download_buttons(ctx, per_desa, f"tertinggal_desa_{ctx.region_code}", desa_headers)
+how_computed(ctx, t("intervensi.how_left_behind"), left_total)

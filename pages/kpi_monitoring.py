@@ -60,7 +60,7 @@ download_buttons(ctx, export, f"kpi_{ctx.region_code}_{moa_id or 'semua'}")
 how_computed(
     ctx,
     t("monev.how_table") if moa_id else f"{t('monev.how_table')} {t('monev.how_double_count')}",
-    int(shown.drop_duplicates("moa_id")["households_count"].sum()),
+    shown.drop_duplicates("moa_id")["households_count"].sum(),
 )
 
 # -- the detail on demand: only the open tab is computed and drawn
@@ -96,7 +96,7 @@ if per_kpi.open:
                 )
                 note = f"{first['definition_id']}\n\n{t('monev.how_attainment')}"
                 note = note if moa_id else f"{note} {t('monev.how_double_count')}"
-                how_computed(ctx, note, int(rows["households_count"].sum()))
+                how_computed(ctx, note, rows["households_count"].sum())
 
 if per_area.open or per_group.open:
     by_region = load(QUERY_BY_REGION, **params)
@@ -132,7 +132,7 @@ if per_area.open or per_group.open:
                 how_computed(
                     ctx,
                     f"{panel['definition_id'].iloc[0]}\n\n{t('monev.how_multiples')}",
-                    int(panel["households_count"].sum()),
+                    panel["households_count"].sum(),
                 )
     else:
         with per_group:
@@ -146,7 +146,7 @@ if per_area.open or per_group.open:
                 with col:
                     st.markdown(f"**{t(f'monev.group.{dim}')}**")
                     st.plotly_chart(group_bars(part, names, lang), key=f"monev_group_{dim}")
-                    how_computed(ctx, t("monev.how_groups"), int(part["households_count"].sum()))
+                    how_computed(ctx, t("monev.how_groups"), part["households_count"].sum())
 
 if ranks.open:
     with ranks:
@@ -154,7 +154,7 @@ if ranks.open:
         st.plotly_chart(
             attainment_bars(ranking, "label", lang, t("monev.col.attainment")), key="monev_rank_moa"
         )
-        how_computed(ctx, t("monev.how_ranking"), int(ranking["households_count"].sum()))
+        how_computed(ctx, t("monev.how_ranking"), ranking["households_count"].sum())
         if ctx.region_level == "provinsi":
             st.subheader(t("monev.ranking_kabupaten"))
             kab_names = load("regions_under", parent_code=ctx.region_code)
@@ -162,4 +162,4 @@ if ranks.open:
             st.plotly_chart(
                 attainment_bars(kab, "name", lang, t("monev.col.attainment")), key="monev_rank_kab"
             )
-            how_computed(ctx, t("monev.how_ranking_kabupaten"), int(kab["households_count"].sum()))
+            how_computed(ctx, t("monev.how_ranking_kabupaten"), kab["households_count"].sum())

@@ -11,6 +11,7 @@ from sinergi.planning.poverty_map import (
     build_legend,
     build_poverty_map,
     hex_resolution,
+    hexagon_counter,
     hexagon_rows,
 )
 from sinergi.ui.components import data_as_of, region_title
@@ -85,7 +86,16 @@ place_row = place_row[place_row["desa_code"] == desa] if desa else place_row.ilo
 keep("tempat", place_row["place_id"].iloc[0] if len(place_row) else None)
 
 hexagons = (
-    hexagon_rows(load("extreme_poor_locations", region=ctx.region_code), hex_resolution(ctx.region_code))
+    hexagon_rows(
+        # positions never leave the data layer: it returns households per hexagon, protected for the viewer
+        load(
+            "extreme_poor_locations",
+            aggregate=hexagon_counter(hex_resolution(ctx.region_code)),
+            region=ctx.region_code,
+        ),
+        hex_resolution(ctx.region_code),
+        lang,
+    )
     if density
     else None
 )

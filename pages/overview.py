@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from sinergi.common.fmt import fmt_date, fmt_number, fmt_pct, fmt_rupiah
-from sinergi.common.suppressed import show_small_counts
+from sinergi.common.fmt import fmt_date, fmt_number, fmt_pct, fmt_rupiah, fmt_total
+from sinergi.common.suppressed import show_counts
 from sinergi.overview.charts import build_extreme_poor_by_region
 from sinergi.overview.headline import headline
 from sinergi.ui.components import data_as_of, download_buttons, metric_delta, region_title
@@ -23,13 +23,13 @@ fig = headline(
 row1 = st.columns(4)
 row1[0].metric(
     t("beranda.metric.extreme_poor_households"),
-    fmt_number(fig.extreme_poor_households, lang),
+    fmt_total(fig.extreme_poor_households, lang),
     help=t("beranda.help.extreme_poor_households"),
     border=True,
 )
 row1[1].metric(
     t("beranda.metric.extreme_poor_people"),
-    fmt_number(fig.extreme_poor_people, lang),
+    fmt_total(fig.extreme_poor_people, lang),
     help=t("beranda.help.extreme_poor_people"),
     border=True,
 )
@@ -41,7 +41,7 @@ row1[2].metric(
 )
 row1[3].metric(
     t("beranda.metric.observed"),
-    fmt_number(fig.observed_extreme_poor, lang),
+    fmt_total(fig.observed_extreme_poor, lang),
     delta=None
     if ctx.round_id == ctx.baseline_round_id
     else metric_delta(fig.observed_change_pct, lang, 1, True),
@@ -52,7 +52,7 @@ row1[3].metric(
 row2 = st.columns(4)
 row2[0].metric(
     t("beranda.metric.verified_targets"),
-    fmt_number(fig.verified_targets, lang),
+    fmt_total(fig.verified_targets, lang),
     help=t("beranda.help.verified_targets"),
     border=True,
 )
@@ -97,8 +97,6 @@ if len(by_region):
         "observed_extreme_poor_count": t("beranda.chart.observed"),
     }
     with st.expander(t("beranda.table")):
-        st.dataframe(
-            show_small_counts(by_region).rename(columns=headers)[list(headers.values())], hide_index=True
-        )
+        st.dataframe(show_counts(by_region).rename(columns=headers)[list(headers.values())], hide_index=True)
         download_buttons(ctx, by_region, f"miskin_ekstrem_{ctx.region_code}", headers)
 st.caption(t("beranda.round_dates", round=ctx.round_name, date=fmt_date(ctx.as_of, lang)))

@@ -6,7 +6,7 @@ from sinergi.collaboration.charts import build_history_by_year, build_history_re
 from sinergi.collaboration.display import label
 from sinergi.collaboration.tables import filter_history
 from sinergi.collaboration.widgets import table_with_downloads
-from sinergi.common.fmt import fmt_number, fmt_rupiah
+from sinergi.common.fmt import fmt_number, fmt_rupiah, fmt_total
 from sinergi.common.vocabulary import PROGRAM_RESULTS as RESULTS
 from sinergi.common.vocabulary import SECTORS
 from sinergi.ui.components import data_as_of, region_title
@@ -56,7 +56,7 @@ shown = filter_history(history, sectors, places, years, results)
 tiles = st.columns(3)
 tiles[0].metric(t("riwayat.metric.programs"), fmt_number(len(shown), lang), border=True)
 tiles[1].metric(
-    t("riwayat.chart.beneficiaries"), fmt_number(shown["beneficiaries_count"].sum(), lang), border=True
+    t("riwayat.chart.beneficiaries"), fmt_total(shown["beneficiaries_count"].sum(), lang), border=True
 )
 tiles[2].metric(t("riwayat.metric.budget"), fmt_rupiah(shown["budget_rp"].sum(), lang), border=True)
 

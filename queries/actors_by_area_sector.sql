@@ -3,6 +3,7 @@
 -- sector; an agency program of the history register in that sector and desa within two years before $today; or a
 -- CSR or collaboration intervention delivered by a partner in that sector and desa within two years before $today.
 -- Routine household services (program_opd), bansos and dana desa are not counted: they reach almost every desa.
+-- privacy: counts=none (actors_count counts partners and agencies, not people)
 with work as (
     select
         t.desa_code,

@@ -1,4 +1,5 @@
 -- Past programs of local agencies in the region's desa, with the agency, kecamatan and desa names.
+-- privacy: counts=beneficiaries_count
 with final as (
     select
         h.history_id,

@@ -1,5 +1,6 @@
 -- Extreme-poor households per desa of a region for the briefing map: register (P3KE decile 1, not found invalid)
 -- and observed in the selected round and in the baseline round, with the simplified boundary of each desa.
+-- privacy: counts=extreme_poor_households_count,observed_extreme_poor_count,baseline_extreme_poor_count
 with desa as (
     select
         region_code as desa_code,

@@ -1,6 +1,7 @@
 -- MoAs of a region with the flags that put them on the regent's decision list: ending within 90 days of $today,
 -- ended without a renewal decision, or stuck (not yet at the last program stage, and no stage reached in the
 -- 120 days before $today). Behind-target flags come from the KPI contract (sinergi.monitoring.kpi) in Python.
+-- privacy: counts=none (agreements; days_to_end_count counts days)
 with scoped as (
     select distinct m.*
     from moa as m

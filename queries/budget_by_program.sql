@@ -1,5 +1,6 @@
 -- Budget for extreme-poverty programs allocated and realised, per year, funding source, program and sector, for
 -- the kabupaten of $region (budgets are kept per kabupaten: a kecamatan shows its kabupaten's budget).
+-- privacy: counts=none (Rupiah per program)
 select
     b.year,
     b.funding_source,

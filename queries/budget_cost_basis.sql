@@ -1,6 +1,7 @@
 -- Denominators for cost per household, for the kabupaten of $region: realised budget up to the year of
 -- $round_id's fieldwork; verified extreme-poor target households reached by a household-level intervention; and
 -- register households observed extreme poor at $baseline_round_id but not at $round_id (left extreme poverty).
+-- privacy: counts=reached_households_count,left_extreme_poverty_count
 with kabupaten as (
     select region_code
     from region

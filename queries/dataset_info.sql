@@ -1,4 +1,5 @@
 -- Facts about the loaded dataset: as-of date, source, synthetic flag.
+-- privacy: counts=none
 select
     info_key,
     info_value

@@ -1,4 +1,5 @@
 -- One desa's demography (latest year) and its nearest port, market, city, puskesmas and hospital.
+-- privacy: counts=population_count,households_count,children_under5_count,elderly_count,disability_count
 with demo as (
     select *
     from demography

@@ -2,6 +2,7 @@
 -- against comparable non-targeted households (control: register deciles 1-2 in the same kecamatan, in no MoA
 -- target), counting households observed at both $baseline_round_id and $round_id and how many were extreme poor
 -- (expenditure below that round's poverty line) in each round.
+-- privacy: counts=households_count,baseline_extreme_poor_count,extreme_poor_count
 with households as (
     select
         h.household_id,

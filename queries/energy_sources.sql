@@ -1,4 +1,5 @@
 -- Sector energi terbarukan: renewable sources per desa of a region with potential, ease and unelectrified homes.
+-- privacy: counts=households_without_electricity_count
 with final as (
     select
         e.desa_code,

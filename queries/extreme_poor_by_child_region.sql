@@ -1,4 +1,5 @@
 -- Extreme-poor households per child region of a region (kabupaten, kecamatan or desa), register and observed.
+-- privacy: counts=extreme_poor_households_count,verified_targets_count,observed_extreme_poor_count
 with scoped as (
     select
         h.*,

@@ -1,4 +1,5 @@
 -- Sector pangan: food commodities per desa of a region with production, land and potential.
+-- privacy: counts=none (tonnes, hectares, scores)
 with final as (
     select
         f.desa_code,

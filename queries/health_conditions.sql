@@ -1,4 +1,5 @@
 -- Sector kesehatan: latest health condition and need per desa of a region, with the distance to care.
+-- privacy: counts=maternal_deaths_count,infant_deaths_count
 with final as (
     select
         h.desa_code,

@@ -1,6 +1,7 @@
 -- The same households in two rounds: counts per desa by extreme-poor status and welfare decile at
 -- $baseline_round_id and at $round_id, for households in $region observed in both rounds. is_target marks
 -- households targeted by any MoA. Extreme poor in a round = expenditure below that round's poverty line.
+-- privacy: counts=households_count
 with observed as (
     select
         h.household_id,

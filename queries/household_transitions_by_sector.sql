@@ -1,6 +1,7 @@
 -- The same households in two rounds by sector of the household-level interventions they received (any source):
 -- a household reached in two sectors counts in both; 'tanpa_intervensi' when it received none. Households in
 -- $region observed at $baseline_round_id and $round_id; is_target marks households targeted by any MoA.
+-- privacy: counts=households_count
 with observed as (
     select
         h.household_id,

@@ -1,4 +1,5 @@
 -- Register households of a region by welfare decile and field-verification status (desa profile).
+-- privacy: counts=households_count
 with final as (
     select
         welfare_decile,

@@ -1,4 +1,5 @@
 -- The latest imports written into the database, newest first (the Kelola Data history).
+-- privacy: admin-only; counts=none (rows of import files)
 with final as (
     select
         imported_at,

@@ -1,6 +1,7 @@
 -- Coverage of verified extreme-poor target households (decile 1, verification valid or tambahan_musdes) in $region by
 -- household-level interventions, per source, per sector and per Inpres 4/2022 strategy (dimension + dimension_value),
 -- with the amount given to them. A household reached twice under one value counts once there.
+-- privacy: counts=households_reached_count,target_households_count
 with targets as (
     select household_id
     from household

@@ -1,6 +1,7 @@
 -- How many different sources (bansos, csr, kolaborasi, program_opd, dana_desa) reached each verified extreme-poor
 -- target household in $region with a household-level intervention: households per number of sources (0 ... 5) and
 -- per number of interventions received.
+-- privacy: counts=households_count (interventions_count counts interventions given)
 with targets as (
     select household_id
     from household

@@ -1,4 +1,5 @@
 -- Interventions given in a region, by source, program, sector and delivering partner (desa profile).
+-- privacy: counts=households_count (interventions_count counts interventions given)
 with final as (
     select
         i.source,

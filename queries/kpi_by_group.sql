@@ -1,6 +1,7 @@
 -- Every KPI by group of target households in $region: head's sex, head's age group (age at the start of the
 -- baseline round) and whether a member lives with a disability. Target households are those of MoA $moa_id, or of
 -- any MoA when $moa_id is ''. Computations as kpi_definition.definition_id says.
+-- privacy: counts=baseline_households_count,households_count; counts=baseline_value,value unless kpi_code=penurunan_miskin_ekstrem (a share)
 with target as (
     select distinct
         h.household_id,

@@ -4,6 +4,7 @@
 -- target household; below it (a kecamatan) only the part in the region, while target_value and mou_baseline_value
 -- stay the whole-MoA figures written in the agreement (compare target_households_count with
 -- moa_target_households_count). An MoA is in scope when its kabupaten is in $region or a target household is.
+-- privacy: counts=baseline_households_count,households_count,target_households_count,moa_target_households_count; counts=baseline_value,value unless kpi_code=penurunan_miskin_ekstrem (a share; target_value and mou_baseline_value are figures written in the MoA)
 with target as (
     select
         t.moa_id,

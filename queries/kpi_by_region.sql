@@ -1,6 +1,7 @@
 -- Every KPI over all households in $region targeted by any MoA (each household counted once), at
 -- $baseline_round_id and at $round_id, for the whole region (area_level 'wilayah'), per kabupaten and per
 -- kecamatan. Computations as kpi_definition.definition_id says; region figures have no MoA target.
+-- privacy: counts=baseline_households_count,households_count; counts=baseline_value,value unless kpi_code=penurunan_miskin_ekstrem (a share)
 with target as (
     select distinct
         h.household_id,

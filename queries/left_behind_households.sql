@@ -1,6 +1,7 @@
 -- The left-behind list: verified extreme-poor households in $region (decile 1, verification valid or
 -- tambahan_musdes) reached by no household-level intervention from any source. Names and NIK are returned only when
 -- $show_names is true (otherwise null), so that a by-name list leaves the database only on purpose.
+-- privacy: household-rows; counts=members_count; personal=head_name,head_nik
 with left_behind as (
     select h.*
     from household as h

@@ -2,6 +2,7 @@
 -- Register figures follow Beranda: P3KE decile 1 not found invalid; verified targets are decile 1 with status
 -- valid or tambahan_musdes. "Reached" means any intervention was given to the household; "covered" means the desa
 -- is a target of an active MoA or collaboration/CSR interventions reached its verified targets.
+-- privacy: counts=all_households_count,extreme_poor_households_count,verified_targets_count,verified_targets_reached_count,households_without_electricity_count,umkm_producers_extreme_poor_count; shares=extreme_poor_share_pct/all_households_count,verified_targets_reached_pct/verified_targets_count,coverage_pct/verified_targets_count
 with desa as (
     select
         r.region_code as desa_code,

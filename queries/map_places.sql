@@ -1,4 +1,5 @@
 -- Ports, markets, town centres, puskesmas and hospitals standing in a region, for the map's point layers.
+-- privacy: counts=none (places)
 with final as (
     select
         p.place_id,

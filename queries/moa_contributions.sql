@@ -1,4 +1,5 @@
 -- Contributions pledged and realised by each party of one MoA, when that MoA is in the region.
+-- privacy: counts=none (agreements: volumes and Rupiah pledged)
 with scoped as (
     select distinct m.moa_id
     from moa as m

@@ -1,4 +1,5 @@
 -- KPI baseline and target values written in one MoA, when that MoA is in the region.
+-- privacy: counts=none (targets written in the MoA)
 with scoped as (
     select distinct m.moa_id
     from moa as m

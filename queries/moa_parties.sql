@@ -1,4 +1,5 @@
 -- Parties of the region's MoAs and their roles (an MoA is in the region by kabupaten or by a target desa).
+-- privacy: counts=none (agreements and partners)
 with scoped as (
     select distinct m.moa_id
     from moa as m

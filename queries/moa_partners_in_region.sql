@@ -1,4 +1,5 @@
 -- Partners of MoAs that target desa in a region, with the MoA, its status and the party's role (desa profile).
+-- privacy: counts=none (agreements and partners)
 with targeted as (
     select distinct
         moa_id

@@ -1,5 +1,6 @@
 -- The MoAs of a region with status, period, stage, sectors, parties, target desa and contribution totals. An MoA
 -- belongs to a region when its kabupaten is in the region, or, below kabupaten level, when one of its target desa is.
+-- privacy: counts=none (agreements: parties_count counts partners, target_desa_count counts desa)
 with scoped as (
     select distinct m.moa_id
     from moa as m

@@ -1,4 +1,5 @@
 -- How many of the region's MoAs stand at each of the seven program-flow stages (zero rows kept).
+-- privacy: counts=none (agreements)
 with scoped as (
     select distinct m.moa_id
     from moa as m

@@ -1,4 +1,5 @@
 -- Every program-flow stage each MoA of the region has reached, with the date, next to the MoA's status.
+-- privacy: counts=none (agreements)
 with scoped as (
     select distinct m.moa_id
     from moa as m

@@ -1,5 +1,6 @@
 -- The desa of one MoA's kabupaten with simplified boundaries, flagged when the MoA targets them (the others give
 -- the map its context), when that MoA is in the region. Boundaries only: no household data.
+-- privacy: counts=none (desa of an agreement)
 with scoped as (
     select distinct
         m.moa_id,

@@ -1,4 +1,5 @@
 -- Monitoring rounds in order, with their fieldwork dates and extreme-poverty line.
+-- privacy: counts=none
 select
     round_id,
     round_code,

@@ -1,4 +1,5 @@
 -- Budget allocated and realised per year for the kabupaten of a region (budgets are kept per kabupaten).
+-- privacy: counts=none (Rupiah)
 select
     year,
     sum(allocated_rp) as allocated_rp,

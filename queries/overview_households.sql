@@ -1,6 +1,7 @@
 -- Headline household figures for a region and a monitoring round (Beranda).
 -- Register figures count P3KE decile-1 families not found invalid in the field; observed figures use the
 -- round's per-capita expenditure against that round's extreme-poverty line.
+-- privacy: counts=extreme_poor_households_count,extreme_poor_people_count,verified_targets_count,register_households_count,verified_targets_reached_count,all_households_count,observed_extreme_poor_count,baseline_extreme_poor_count,observed_households_count
 with scoped as (
     select *
     from household

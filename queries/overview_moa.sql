@@ -1,6 +1,6 @@
 -- MoA counts for a region: an MoA belongs to a region when its kabupaten is in the region, or, below kabupaten
 -- level, when one of its target desa is.
--- privacy: small-counts=none (agreements, not people)
+-- privacy: counts=none (agreements, not people)
 with scoped as (
     select distinct m.*
     from moa as m

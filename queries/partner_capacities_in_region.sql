@@ -1,5 +1,6 @@
 -- Capacities (sector x kind of contribution, level 1-3) of the partners relevant to a region: based in it, in the
 -- kabupaten containing it, working province-wide, or party to one of its MoAs.
+-- privacy: counts=none (partners)
 with scoped_moa as (
     select distinct m.moa_id
     from moa as m

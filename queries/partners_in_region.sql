@@ -1,6 +1,7 @@
 -- Partners relevant to a region: those based in it, those whose home kabupaten contains it, those working
 -- province- or nation-wide (no home kabupaten) and every party to one of the region's MoAs; with their MoA
 -- counts, capacities and the kecamatan where they work (MoA target desa and past agency programs in the region).
+-- privacy: counts=none (partners: moa_count counts agreements, desa_worked_count counts desa)
 with scoped_moa as (
     select distinct m.moa_id, m.status
     from moa as m

@@ -1,4 +1,5 @@
 -- One region with its parents' names, for headers and breadcrumbs.
+-- privacy: counts=none
 select
     r.region_code,
     r.name,

@@ -1,5 +1,6 @@
 -- The kabupaten and kecamatan of an area (a province or a kabupaten) with outlines and label points: the context
 -- layer under every map, so that desa never float without the borders and names a planner finds them by.
+-- privacy: counts=none (outlines and names of regions)
 with final as (
     select
         r.region_code,

@@ -1,4 +1,5 @@
 -- The provinces in the database (roots of the region selector), with their kabupaten.
+-- privacy: counts=none
 select
     p.region_code as province_code,
     p.name as province_name,

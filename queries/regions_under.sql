@@ -1,4 +1,5 @@
 -- Child regions of a region (kabupaten of the province, kecamatan of a kabupaten, desa of a kecamatan).
+-- privacy: counts=none
 select
     region_code,
     name,

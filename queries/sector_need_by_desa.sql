@@ -4,6 +4,7 @@
 -- extreme-poor households. High need = the top third of the kabupaten's desa for that sector (rank <= ceil(n / 3))
 -- with need above zero. "At work" as in actors_by_area_sector.sql: an active MoA, an agency program of the last two
 -- years, or a CSR or collaboration intervention of the last two years, in that sector and desa.
+-- privacy: counts=need_value unless sector_code=kesehatan (a score there; actors_count and kabupaten_desa_count count partners and desa)
 with desa as (
     select
         region_code as desa_code,

@@ -1,4 +1,5 @@
 -- Sector UMKM: products per desa of a region, producers, raw-material needs and distance to market, port, city.
+-- privacy: counts=producers_count,producers_extreme_poor_count
 with final as (
     select
         u.desa_code,

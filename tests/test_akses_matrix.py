@@ -1,7 +1,10 @@
 """Every page in the registry, for every role and two kabupaten: no by-name data outside the role's rights and
-scope, no household count under 5 for roles without by-name access. Pages added to PAGES are covered as they come.
+scope, no household-level row to pimpinan, monev or tamu, every count of people handed to a page protected (a
+`Count` that cannot be rendered as its true value), no tile of 1-4 and no hidden bar drawn as a zero. Pages added
+to PAGES are covered as they come; the checks discover counts from the frames and figures, not from column lists.
 """
 
+import json
 import re
 
 import pandas as pd
@@ -12,14 +15,15 @@ from streamlit.testing.v1 import AppTest
 
 import sinergi.ui.data as data_layer
 from sinergi.access.policy import BY_NAME_ROLES, ROLES, SCOPED_ROLES, count_columns
+from sinergi.common.suppressed import is_count
 from sinergi.ui.pages import PAGES
 
 SCOPE = DEMO_KABUPATEN[0]  # scoped roles belong to 99.02; the matrix also asks them for 99.05
 NIK_RE = re.compile(r"(?<!\d)\d{16}(?!\d)")
 WORDS_RE = re.compile(r"[A-Z][a-z']+(?: [A-Z][a-z']+){1,3}")
-# metric labels whose values are not counts of households or people (agreements, budget years ...)
-# metrics that count agreements or areas, not people: small values there disclose no one
-NOT_PEOPLE_METRICS = {"MoA aktif", "Kecamatan dibandingkan"}
+# metrics that count agreements, programs or areas, not people: small values there disclose no one
+NOT_PEOPLE_METRICS = {"MoA aktif", "Kecamatan dibandingkan", "Program"}
+HOUSEHOLD_COLUMNS = {"household_id", "head_name", "head_nik", "nik", "family_id"}
 
 
 @pytest.fixture(scope="module")
@@ -60,9 +64,9 @@ def recorded(monkeypatch):
     seen: list[tuple[pd.DataFrame, object]] = []
     original = data_layer.protect_result
 
-    def wrapper(frame, viewer, policy):
-        result = original(frame, viewer, policy)
-        seen.append((result[0], policy))
+    def wrapper(frame, viewer, policy, aggregate=None):
+        result = original(frame, viewer, policy, aggregate)
+        seen.append((result[0], policy if aggregate is None else None))
         return result
 
     monkeypatch.setattr(data_layer, "protect_result", wrapper)
@@ -110,13 +114,33 @@ def _violations(at: AppTest, role: str, people: dict, recorded: list) -> list[st
         found += [f"name out of scope {n}" for n in sorted(names - people["scope_names"])[:5]]
     if role not in BY_NAME_ROLES:
         for frame, policy in recorded:
-            for column in count_columns(frame, policy):
-                numbers = pd.to_numeric(frame[column], errors="coerce")
-                if ((numbers > 0) & (numbers < 5)).any():
-                    found.append(f"small count in {column}")
+            found += [f"household rows ({c})" for c in HOUSEHOLD_COLUMNS & set(frame.columns)]
+            columns = count_columns(frame, policy) if policy is not None else list(frame.columns)
+            for column in columns:
+                cells = frame[column].dropna()
+                escaped = cells[[not is_count(v) and isinstance(v, int | float) for v in cells]]
+                if policy is not None and column in getattr(policy, "counts", ()) and len(escaped):
+                    found.append(f"unprotected count in {column}")
+                if any(is_count(v) and v.exact for v in cells):
+                    found.append(f"exact count in {column}")
         for metric in at.metric:
             if metric.label not in NOT_PEOPLE_METRICS and re.fullmatch(r"[1-4]", metric.value.strip()):
                 found.append(f"small metric {metric.label}={metric.value}")
+        found += _zero_for_hidden(at)
+    return found
+
+
+def _zero_for_hidden(at: AppTest) -> list[str]:
+    """Return bars labelled "<5" that are drawn as zero or not at all (a hidden count must look hidden)."""
+    found = []
+    for chart in at.get("plotly_chart"):
+        for trace in json.loads(chart.proto.spec).get("data", []):
+            texts, axis = trace.get("text"), "x" if trace.get("orientation") == "h" else "y"
+            if trace.get("type") != "bar" or not isinstance(texts, list):
+                continue
+            for text, value in zip(texts, trace.get(axis) or [], strict=False):
+                if text == "<5" and not value:
+                    found.append(f"<5 drawn as {value!r}")
     return found
 
 
@@ -127,18 +151,25 @@ def test_the_scanners_catch_leaks(people):
 
     def script(name: str, nik: str) -> None:
         import pandas as pd
+        import plotly.graph_objects as go
         import streamlit as st
 
         st.dataframe(pd.DataFrame({"nama": [name], "nik": [nik]}))
         st.metric("RT", "3")
+        st.plotly_chart(go.Figure(go.Bar(x=["a"], y=[0], text=["<5"])))
 
     at = AppTest.from_function(script, args=(name, nik)).run()
-    leaked = pd.DataFrame({"households_count": [3, 40]})
     from sinergi.access.policy import QueryPolicy
+    from sinergi.common.suppressed import Count
 
-    got = _violations(at, "monev", people, [(leaked, QueryPolicy())])
+    leaked = pd.DataFrame({"households_count": [3, 40], "household_id": ["a", "b"]})
+    exact = pd.DataFrame({"x_count": pd.Series([Count(3, exact=True)], dtype=object)})
+    policy = QueryPolicy(declared=True, counts=frozenset({"households_count", "x_count"}))
+    got = _violations(at, "monev", people, [(leaked, policy), (exact, policy)])
     assert f"nik {nik}" in got and f"name {name}" in got
-    assert "small metric RT=3" in got and "small count in households_count" in got
+    assert "small metric RT=3" in got and "unprotected count in households_count" in got
+    assert "household rows (household_id)" in got and "exact count in x_count" in got
+    assert "<5 drawn as 0" in got
     assert _violations(at, "perencana", people, []) == [
         f"nik out of scope {nik}",
         f"name out of scope {name}",

@@ -73,3 +73,17 @@ def test_modules_stay_small():
         if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES
     }
     assert not big, f"split these files (over {MAX_LINES} lines): {big}"
+
+
+def test_architecture_doc_lists_every_page_as_registered():
+    from sinergi.ui.pages import PAGES
+
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    rows = {}
+    for line in text.splitlines():
+        cells = [c.strip().strip("`") for c in line.strip().strip("|").split("|")]
+        if len(cells) == 6 and cells[1].startswith("pages/"):
+            rows[cells[0]] = (cells[1], cells[2], cells[5])
+    registered = {s.key: (s.file, "/" if s.default else f"/{s.url_path}") for s in PAGES}
+    assert {k: v[:2] for k, v in rows.items()} == registered, "update the page table in docs/architecture.md"
+    assert all((PACKAGE / folder).is_dir() for _, _, folder in rows.values())

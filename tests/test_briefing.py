@@ -31,6 +31,7 @@ def _headline(**changes) -> Headline:
         extreme_poor_people=6135,
         extreme_poor_share_pct=10.0,
         verified_targets=1273,
+        verified_targets_reached=1228,
         verified_targets_reached_pct=100 * 1228 / 1273,
         observed_extreme_poor=1629,
         baseline_extreme_poor=1881,

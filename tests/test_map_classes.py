@@ -13,7 +13,9 @@ from sinergi.common.map_classes import (
     SUPPRESSED_COLOUR,
     classify,
 )
-from sinergi.common.suppressed import SMALL_COUNT
+from sinergi.common.suppressed import Count
+
+HIDDEN = Count(3)  # a count of 1-4 as a role without by-name access receives it
 from sinergi.planning.map_indicators import INDICATORS
 
 
@@ -25,9 +27,9 @@ def test_counts_get_quantile_classes_that_touch_but_never_overlap():
 
 
 def test_suppressed_and_missing_have_their_own_greys_and_legend_rows():
-    values = [1, 10, 50, SMALL_COUNT, None, float("nan")]
+    values = [1, 10, 50, HIDDEN, None, float("nan")]
     classes = classify(values, "OrRd")
-    assert classes.colour(SMALL_COUNT) == SUPPRESSED_COLOUR
+    assert classes.colour(HIDDEN) == SUPPRESSED_COLOUR
     assert classes.colour(None) == classes.colour(float("nan")) == NO_DATA_COLOUR
     assert SUPPRESSED_COLOUR != NO_DATA_COLOUR
     rows = classes.legend(str, "Disembunyikan (<5)", "Tidak ada data")

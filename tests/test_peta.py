@@ -9,7 +9,7 @@ from conftest import DEMO_KABUPATEN, open_page
 
 from sinergi.data import db
 from sinergi.planning.map_indicators import INDICATORS, SECTOR_PLACES, SECTORS, indicators_for
-from sinergi.planning.poverty_map import build_poverty_map, hexagon_rows
+from sinergi.planning.poverty_map import build_poverty_map, hexagon_counter, hexagon_rows
 
 SQL_COUNTS = """
 select h.desa_code,
@@ -145,9 +145,19 @@ def test_desa_profile_from_the_selector(app, con):
 def test_hexagons_drop_small_counts_and_map_is_offline():
     import pandas as pd
 
-    points = pd.DataFrame({"lon": [126.5] * 5 + [127.5], "lat": [-7.0] * 5 + [-7.5]})
-    rows = hexagon_rows(points)
-    assert [r["count"] for r in rows] == [5]
+    from sinergi.common.suppressed import Count
+
+    points = pd.DataFrame(
+        {"lon": [126.5] * 5 + [127.5] * 3 + [128.5], "lat": [-7.0] * 5 + [-7.5] * 3 + [-8.0]}
+    )
+    counts = hexagon_counter()(points)
+    assert sorted(counts["households_count"]) == [3, 5]  # one or two dwellings never make a hexagon
+    rows = hexagon_rows(counts)
+    assert sorted(r["count"] for r in rows) == [3, 5]  # plain numbers (by-name roles) as they are
+    protected = counts.assign(households_count=[Count(v) for v in counts["households_count"]])
+    rows = hexagon_rows(protected)
+    assert sorted((r["count"] or 0, r["count_label"]) for r in rows) == [(0, "<5"), (5, "5")]
+    assert "3" not in json.dumps([r["count"] for r in rows])
     regions = db.run_query("location_indicators", region="99.02")
     deck = build_poverty_map(regions, regions.iloc[0:0].assign(place_type=[]), [], "extreme_poor", "id")
     assert "cartocdn" not in deck.to_json() and len(deck.to_json()) < 2_000_000

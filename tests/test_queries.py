@@ -4,6 +4,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from sinergi.data import db
@@ -22,13 +23,36 @@ SAMPLE_PARAMS = {
 }
 
 
+# Columns that are legitimately empty for SAMPLE_PARAMS, with the reason.
+EMPTY_BY_DESIGN = {
+    ("left_behind_households", "head_name"): "show_names=False leaves names out",
+    ("left_behind_households", "head_nik"): "show_names=False leaves NIK out",
+    ("region_by_code", "kecamatan_code"): "a kabupaten lies in no kecamatan",
+    ("region_by_code", "kecamatan_name"): "a kabupaten lies in no kecamatan",
+}
+UNSIGNED_SUFFIXES = ("_count", "_rp", "_km", "_km2", "_ha", "_ton", "_kw")
+
+
 @pytest.mark.parametrize("name", db.query_names())
-def test_query_runs_on_demo(name):
+def test_query_returns_sound_values_on_demo(name):
+    """Every query returns rows for a demo kabupaten; no column is wholly empty unless by design; amounts and
+    counts are never negative and shares lie within 0-100. Each query's figures are checked against independent
+    SQL or pandas in the test file of its page."""
     wanted = db.sql_parameters(db.load_sql(name))
     unknown = wanted - SAMPLE_PARAMS.keys()
     assert not unknown, f"add sample values for {sorted(unknown)} to SAMPLE_PARAMS"
     result = db.run_query(name, **SAMPLE_PARAMS)
-    assert len(result.columns) > 0
+    assert len(result) > 0, f"{name} returns no rows for {SAMPLE_PARAMS['region']}"
+    empty = [c for c in result.columns if result[c].isna().all() and (name, c) not in EMPTY_BY_DESIGN]
+    assert not empty, f"{name}: wholly empty columns {empty}"
+    for column in result.columns:
+        values = result[column]
+        if not pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
+            continue
+        if column.endswith(UNSIGNED_SUFFIXES) and not column.startswith("days_"):
+            assert (values.dropna() >= 0).all(), f"{name}.{column} has negative values"
+        if column.endswith("_pct"):
+            assert values.dropna().between(0, 100).all(), f"{name}.{column} outside 0-100"
 
 
 def _code_text() -> str:

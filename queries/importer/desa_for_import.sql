@@ -1,4 +1,5 @@
 -- Every desa in the database with its parents, representative point and boundary, for validating imports.
+-- privacy: admin-only (importer statement: run by the import command and Kelola Data, never shown through load)
 select
     region_code as desa_code,
     kecamatan_code,

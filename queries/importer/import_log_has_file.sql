@@ -1,4 +1,5 @@
 -- Imports already written for a file hash and kind (the same file again changes nothing).
+-- privacy: admin-only (importer statement: run by the import command and Kelola Data, never shown through load)
 select
     import_id,
     imported_at

@@ -1,4 +1,5 @@
 -- Record one import, inside the transaction that writes it.
+-- privacy: admin-only (importer statement: run by the import command and Kelola Data, never shown through load)
 insert into import_log (
     import_id,
     kind,

@@ -1,20 +1,23 @@
-"""Who may see what: roles, region scope, masked identities and small-count suppression (pure, no Streamlit).
+"""Who may see what: roles, region scope, masked identities and protected counts (pure, no Streamlit).
 
 Every page reads data through `sinergi.ui.data.load`, which calls `protect_result` here with the signed-in viewer,
-so the rules hold for every page without the page doing anything. Per-query rules come from a header line in the
-SQL file: `-- privacy: small-counts=a_count,b_count; personal=lon,lat; groups=kabupaten_code; admin-only`.
+so the rules hold for every page without the page doing anything. Per-query rules come from the header line every
+SQL file carries (tests/test_privacy_rules.py), e.g.
+`-- privacy: counts=households_count,members_count; personal=lon,lat; household-rows; admin-only`.
+The method (exact headline totals, breakdown cells rounded to base 5, "<5" for 1-4) is in docs/privacy.md.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
 import pandas as pd
 from lokal import partial_mask
 
-from sinergi.common.suppressed import SMALL_COUNT
+from sinergi.common.suppressed import Count, breakdown_share
 from sinergi.data import db
 
 ROLES = ("admin", "perencana", "pimpinan", "monev", "tamu")
@@ -27,7 +30,6 @@ SCOPED_ROLES = frozenset({"perencana", "pimpinan"})
 PERSONAL_COLUMNS = frozenset({"head_name", "head_nik", "head_birth_on", "nik", "name_head", "birth_on"})
 # In a frame with one row per household, these locate a dwelling; for other frames they are public (desa centroids).
 DWELLING_COLUMNS = frozenset({"lon", "lat", "longitude", "latitude"})
-SMALL_COUNT_LIMIT = 5
 _CODE_RE = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
 
 
@@ -60,35 +62,68 @@ def make_viewer(username: str, role: str, scope: str | None) -> Viewer:
 
 @dataclass(frozen=True)
 class QueryPolicy:
-    small_counts: frozenset[str] | None = None  # None: every *_count column
+    declared: bool = False  # the SQL file has a `-- privacy:` line
+    counts: frozenset[str] = field(default_factory=frozenset)  # columns that count people or households
+    # (column, key column, key values): the column counts people except in rows whose key is one of the values
+    counts_unless: tuple[tuple[str, str, frozenset[str]], ...] = ()
+    shares: tuple[tuple[str, str], ...] = ()  # (percent column, the count it is a share of)
     personal: frozenset[str] = field(default_factory=frozenset)
-    groups: tuple[str, ...] = ()
+    household_rows: bool = False  # one row per household: by-name roles only, others get an aggregate
     admin_only: bool = False
 
 
+_UNLESS_RE = re.compile(r"^(?P<cols>[\w,\s]+?)\s+unless\s+(?P<key>\w+)\s*=\s*(?P<values>[\w|]+)$")
+
+
 def parse_policy(sql: str) -> QueryPolicy:
-    """Return the rules a query's `-- privacy:` header lines declare."""
-    small: frozenset[str] | None = None
+    """Return the rules a query's `-- privacy:` header lines declare.
+
+    Rules, separated by `;` (text in brackets is a remark for readers):
+    `counts=a_count,b_count` (or `counts=none`: nothing in it counts people); `counts=value unless kpi_code=x|y`
+    (a count except in those rows); `shares=pct/den_count` (a percentage of a count); `personal=x,y`;
+    `household-rows`; `admin-only`.
+    """
+    declared = False
+    counts: set[str] = set()
+    unless: list[tuple[str, str, frozenset[str]]] = []
+    shares: list[tuple[str, str]] = []
     personal: set[str] = set()
-    groups: tuple[str, ...] = ()
-    admin_only = False
+    household_rows = admin_only = False
     for line in sql.splitlines():
         m = re.match(r"^\s*--\s*privacy:\s*(.*)$", line)
         if not m:
             continue
-        text = re.sub(r"\([^)]*\)", "", m.group(1))  # (remarks) are for readers
+        declared = True
+        text = re.sub(r"\([^)]*\)", "", m.group(1))
         for part in (p.strip() for p in text.split(";")):
             key, _, value = part.partition("=")
+            key, value = key.strip(), value.strip()
+            if key == "counts" and (cond := _UNLESS_RE.match(value)):
+                cols = [c.strip() for c in cond["cols"].split(",") if c.strip()]
+                unless += [(c, cond["key"], frozenset(cond["values"].split("|"))) for c in cols]
+                continue
             names = [v.strip() for v in value.split(",") if v.strip() and v.strip() != "none"]
-            if key.strip() == "small-counts":
-                small = frozenset(names)
-            elif key.strip() == "personal":
+            if key == "counts":
+                counts.update(names)
+            elif key == "shares":
+                shares += [tuple(n.split("/", 1)) for n in names]  # type: ignore[misc]
+            elif key == "personal":
                 personal.update(names)
-            elif key.strip() == "groups":
-                groups = tuple(names)
-            elif key.strip() == "admin-only":
+            elif key == "household-rows":
+                household_rows = True
+            elif key == "admin-only":
                 admin_only = True
-    return QueryPolicy(small, frozenset(personal), groups, admin_only)
+            elif key:
+                raise ValueError(f"unknown privacy rule {key!r}")
+    return QueryPolicy(
+        declared,
+        frozenset(counts),
+        tuple(unless),
+        tuple(shares),
+        frozenset(personal),
+        household_rows,
+        admin_only,
+    )
 
 
 @cache
@@ -113,12 +148,18 @@ def region_params(params: dict[str, object]) -> dict[str, str]:
     return found
 
 
-def check_request(viewer: Viewer | None, name: str, params: dict[str, object]) -> None:
-    """Raise AccessDenied unless viewer may run query name with params (signed in, admin-only, region scope)."""
+def check_request(
+    viewer: Viewer | None, name: str, params: dict[str, object], aggregated: bool = False
+) -> None:
+    """Raise AccessDenied unless viewer may run query name with params (signed in, admin-only, region scope, and
+    household rows to by-name roles only unless `aggregated`)."""
     if viewer is None:
         raise AccessDenied("not signed in")
-    if query_policy(name).admin_only and viewer.role != "admin":
+    policy = query_policy(name)
+    if policy.admin_only and viewer.role != "admin":
         raise AccessDenied(f"query {name} is for admin only")
+    if policy.household_rows and not viewer.by_name and not aggregated:
+        raise AccessDenied(f"query {name} returns households: {viewer.role} gets an aggregate of it only")
     for label, code in region_params(params).items():
         if not _CODE_RE.match(code):
             raise AccessDenied(f"not a region code: {label!r}")
@@ -164,61 +205,84 @@ def personal_columns(frame: pd.DataFrame, policy: QueryPolicy) -> list[str]:
 
 
 def count_columns(frame: pd.DataFrame, policy: QueryPolicy) -> list[str]:
-    """Return the columns whose small values are suppressed: declared ones, else every *_count column."""
-    wanted = policy.small_counts
-    return [c for c in frame.columns if (c in wanted if wanted is not None else c.endswith("_count"))]
+    """Return the columns of frame that count people (in some or all rows): declared ones, and every *_count
+    column of a query without a rule (a query that forgets its rule is protected, not exposed)."""
+    if policy.declared:
+        conditional = {c for c, _, _ in policy.counts_unless}
+        return [c for c in frame.columns if c in policy.counts or c in conditional]
+    return [c for c in frame.columns if c.endswith("_count")]
 
 
-def suppress_small_counts(values: pd.Series) -> pd.Series:
-    """Suppress counts 1-4 in one group of cells, with complementary suppression.
-
-    Rule: every count from 1 to 4 becomes SMALL_COUNT. If any cell is suppressed, further non-zero cells are
-    suppressed, smallest first, until at least two are and the suppressed cells sum to 5 or more, so that a total
-    shown beside the group cannot give back a suppressed cell by subtraction. Zeros stay (they are not suppressed
-    and never serve as a complement, since hiding a zero hides nothing).
-    """
-    numbers = pd.to_numeric(values, errors="coerce")
-    hidden = (numbers > 0) & (numbers < SMALL_COUNT_LIMIT)
-    if hidden.any():
-        candidates = numbers[(numbers > 0) & ~hidden].sort_values(kind="stable")
-        for index in candidates.index:
-            if hidden.sum() >= 2 and numbers[hidden].sum() >= SMALL_COUNT_LIMIT:
-                break
-            hidden[index] = True
-    if not hidden.any():
-        return values
-    out = values.astype(object).copy()
-    out[hidden] = SMALL_COUNT
-    return out
+def _as_counts(values: pd.Series, exact: bool) -> pd.Series:
+    return pd.Series(
+        [v if v is None or v != v else Count(round(float(v)), exact) for v in values],
+        index=values.index,
+        dtype=object,
+    )
 
 
-def _suppress(frame: pd.DataFrame, columns: list[str], groups: tuple[str, ...]) -> pd.DataFrame:
-    keys = [g for g in groups if g in frame.columns]
-    for column in columns:
-        if keys:
-            parts = [
-                suppress_small_counts(part)
-                for _, part in frame.groupby(keys, sort=False, dropna=False)[column]
-            ]
-            frame[column] = pd.concat(parts).reindex(frame.index) if parts else frame[column]
+def wrap_counts(frame: pd.DataFrame, policy: QueryPolicy, exact: bool) -> pd.DataFrame:
+    """Return frame with its people counts as Count cells (true inside, protected outside) and, for protected
+    viewers, its declared shares as a breakdown may show them."""
+    frame = frame.copy()
+    if not exact:
+        for pct, den in policy.shares:
+            if pct in frame.columns and den in frame.columns:
+                part = [
+                    None if p != p or d != d else round(p * d / 100.0)
+                    for p, d in zip(frame[pct], frame[den], strict=True)
+                ]
+                frame[pct] = [
+                    None if p is None else breakdown_share(Count(p), Count(round(d)))
+                    for p, d in zip(part, frame[den].fillna(0), strict=True)
+                ]
+                frame[pct] = frame[pct].astype(float)
+    conditional = {c: (k, v) for c, k, v in policy.counts_unless}
+    for column in count_columns(frame, policy):
+        wrapped = _as_counts(frame[column], exact)
+        if column in conditional and column not in policy.counts:
+            key, values = conditional[column]
+            keep = frame[key].isin(values) if key in frame.columns else pd.Series(False, index=frame.index)
+            frame[column] = frame[column].astype(object).where(keep, wrapped)
         else:
-            frame[column] = suppress_small_counts(frame[column])
+            frame[column] = wrapped
     return frame
 
 
-def protect_result(frame: pd.DataFrame, viewer: Viewer, policy: QueryPolicy) -> tuple[pd.DataFrame, bool]:
+def protect_result(
+    frame: pd.DataFrame,
+    viewer: Viewer,
+    policy: QueryPolicy,
+    aggregate: Callable[[pd.DataFrame], pd.DataFrame] | None = None,
+) -> tuple[pd.DataFrame, bool]:
     """Return (frame as viewer may see it, whether unmasked personal columns were returned).
 
     By-name roles get names and NIK as stored; pimpinan and monev get them masked; tamu gets them removed; all
-    three get dwelling coordinates coarsened to about 1 km. Roles without by-name access get small counts suppressed.
+    three get dwelling coordinates coarsened to about 1 km. `aggregate` (per desa, per hexagon ...) runs on the
+    raw rows first, so household rows never leave this function for roles without by-name access. Every count of people
+    becomes a Count: exact for by-name roles, protected for the others (docs/privacy.md).
     """
+    if aggregate is not None:
+        frame = aggregate(frame)
+        policy = QueryPolicy(True, frozenset(c for c in frame.columns if c.endswith("_count")))
     frame = frame.copy()
     personal = personal_columns(frame, policy)
     if viewer.by_name:
-        return frame, bool(personal) and len(frame) > 0
+        return wrap_counts(frame, policy, exact=True), bool(personal) and len(frame) > 0
     for column in personal:
         if viewer.role == "tamu" and column not in DWELLING_COLUMNS:
             frame = frame.drop(columns=column)  # a guest gets no identity at all, not even a masked one
         else:
             frame[column] = _mask_column(column, frame[column])
-    return _suppress(frame, count_columns(frame, policy), policy.groups), False
+    return wrap_counts(frame, policy, exact=False), False
+
+
+def fetch_as(viewer: Viewer) -> Callable[..., pd.DataFrame]:
+    """Return fetch(name, **params): a named query run with viewer's rules, outside Streamlit (scripts, benchmarks,
+    the briefing files); pages use sinergi.ui.data.load, which adds the cache and the audit of by-name views."""
+
+    def fetch(name: str, aggregate: Callable[[pd.DataFrame], pd.DataFrame] | None = None, **params: object):
+        check_request(viewer, name, params, aggregated=aggregate is not None)
+        return protect_result(db.run_query(name, **params), viewer, query_policy(name), aggregate)[0]
+
+    return fetch

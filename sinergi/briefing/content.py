@@ -12,8 +12,9 @@ from datetime import date
 
 import pandas as pd
 
-from sinergi.common.fmt import fmt_change, fmt_date, fmt_moa, fmt_number, fmt_pct, fmt_rupiah
+from sinergi.common.fmt import fmt_change, fmt_date, fmt_moa, fmt_number, fmt_pct, fmt_rupiah, fmt_total
 from sinergi.common.i18n import translate
+from sinergi.common.suppressed import is_count, true_share
 from sinergi.common.vocabulary import OPEN_STATUSES
 from sinergi.monitoring.kpi import QUERY_BY_MOA, STATUS_LABEL_KEYS, STATUSES, with_attainment
 from sinergi.overview.headline import Headline, headline
@@ -129,22 +130,22 @@ def tiles(b: Briefing, lang: str) -> list[Tile]:
     return [
         Tile(
             t("briefing.tile.observed"),
-            fmt_number(h.observed_extreme_poor, lang),
+            fmt_total(h.observed_extreme_poor, lang),
             observed_delta,
             "inverse",
             t("briefing.tile.observed_help"),
         ),
         Tile(
             t("briefing.tile.register"),
-            fmt_number(h.extreme_poor_households, lang),
-            t("briefing.tile.people", people=fmt_number(h.extreme_poor_people, lang)),
+            fmt_total(h.extreme_poor_households, lang),
+            t("briefing.tile.people", people=fmt_total(h.extreme_poor_people, lang)),
             "off",
             t("briefing.tile.register_help"),
         ),
         Tile(
             t("briefing.tile.reached"),
             fmt_pct(h.verified_targets_reached_pct, lang),
-            t("briefing.tile.of_targets", targets=fmt_number(h.verified_targets, lang)),
+            t("briefing.tile.of_targets", targets=fmt_total(h.verified_targets, lang)),
             "off",
             t("briefing.tile.reached_help"),
         ),
@@ -181,20 +182,20 @@ def summary_sentences(b: Briefing, lang: str) -> list[str]:
     h, tally = b.headline, kpi_tally(b.kpi)
     t = lambda key, **v: translate(key, lang, **v)  # noqa: E731
     if b.is_baseline:
-        first = t("briefing.sentence.baseline", count=fmt_number(h.observed_extreme_poor, lang))
+        first = t("briefing.sentence.baseline", count=fmt_total(h.observed_extreme_poor, lang))
     else:
         before, after = h.baseline_extreme_poor, h.observed_extreme_poor
         verb = "down" if after < before else ("up" if after > before else "same")
         first = t(
             f"briefing.sentence.poor_{verb}",
-            before=fmt_number(before, lang),
-            after=fmt_number(after, lang),
-            pct=fmt_change(change_pct(before, after), lang, 1, pct=True),
+            before=fmt_total(before, lang),
+            after=fmt_total(after, lang),
+            pct=fmt_change(true_share(after - before, before), lang, 1, pct=True),
         )
     second = t(
         "briefing.sentence.reached",
-        reached=fmt_number(round((h.verified_targets_reached_pct or 0) * h.verified_targets / 100), lang),
-        targets=fmt_number(h.verified_targets, lang),
+        reached=fmt_total(h.verified_targets_reached, lang),
+        targets=fmt_total(h.verified_targets, lang),
         pct=fmt_pct(h.verified_targets_reached_pct, lang),
     )
     parts = [
@@ -234,8 +235,9 @@ def kpi_rows(b: Briefing, lang: str) -> pd.DataFrame:
         {
             "moa_id": kpi["moa_id"],
             "kpi": kpi[f"kpi_name_{lang}"],
-            "baseline": kpi["baseline_value"].round(1),
-            "value": kpi["value"].round(1),
+            # protected counts stay Counts (shown by the breakdown rule); shares are rounded to one decimal
+            "baseline": kpi["baseline_value"].map(lambda v: v if is_count(v) else round(v, 1)),
+            "value": kpi["value"].map(lambda v: v if is_count(v) else round(v, 1)),
             "target": kpi["target_value"],
             "attainment": kpi["attainment_pct"].round(0),
             "status": [translate(STATUS_LABEL_KEYS[s], lang) for s in kpi["status"]],

@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 
 from sinergi.common.fmt import fmt_number
 from sinergi.common.i18n import translate
-from sinergi.common.map_classes import INDICATOR_PALETTES, MapClasses, classify
+from sinergi.common.map_classes import INDICATOR_PALETTES, MapClasses, classify, visible_number
 from sinergi.common.suppressed import is_small_count
 
 INDICATOR = "extreme_poor"  # the same palette and classes as that indicator on the planner's map
@@ -64,11 +64,13 @@ def build_briefing_map(
     fig = go.Figure()
     values = by_desa[value_col]
     classes = map_classes(values)
-    suppressed = values.map(is_small_count)
+    # classes from what the viewer may see (breakdown values); "<5" is its own grey class, never a number
+    suppressed = values.map(is_small_count).astype(bool)
+    missing = values.map(lambda v: visible_number(v) is None).astype(bool) & ~suppressed
     rows = classes.legend(
         lambda v: fmt_number(v, lang),
         translate("peta.legend.suppressed", lang) if suppressed.any() else None,
-        translate("peta.legend.no_data", lang) if (values.isna() & ~suppressed).any() else None,
+        translate("peta.legend.no_data", lang) if missing.any() else None,
     )
     fills = [classes.colour(v) for v in values]
     geometries = [json.loads(g) for g in by_desa["geometry_simplified_geojson"]]

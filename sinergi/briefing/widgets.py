@@ -10,12 +10,12 @@ from datetime import date
 
 import streamlit as st
 
+from sinergi.access.policy import Viewer, fetch_as
 from sinergi.briefing.content import gather
 from sinergi.briefing.doc import prepare
 from sinergi.briefing.pdf import briefing_pdf
 from sinergi.briefing.pptx import briefing_pptx
 from sinergi.common.i18n import translate
-from sinergi.data import db
 
 # Printing from the browser: A4 landscape, no chrome, no widgets (exports, expanders), no chart toolbars, and no
 # tile or chart cut in two across pages. The shared stylesheet (sinergi/ui/context.py) already hides the sidebar.
@@ -68,6 +68,7 @@ def export_job(key: tuple) -> ExportJob | None:
 
 def start_export(
     key: tuple,
+    viewer: Viewer,
     region: str,
     region_label: str,
     round_id: int,
@@ -78,7 +79,9 @@ def start_export(
     is_synthetic: bool,
     today: date,
 ) -> ExportJob:
-    """Start making the PDF and PPTX in the background (once per key; a failed job is started again)."""
+    """Start making the PDF and PPTX in the background (once per key; a failed job is started again), every figure
+    through the viewer's access rules. The key must hold the viewer's role and scope: the files of one role are
+    never served to another."""
     with _jobs_lock:
         job = _jobs.get(key)
         if job is None or job.error is not None:
@@ -87,6 +90,7 @@ def start_export(
             for old in list(_jobs)[:-_KEEP]:
                 _jobs.pop(old, None)
             args = (
+                viewer,
                 region,
                 region_label,
                 round_id,
@@ -103,6 +107,7 @@ def start_export(
 
 def _make(
     job: ExportJob,
+    viewer: Viewer,
     region,
     region_label,
     round_id,
@@ -114,7 +119,7 @@ def _make(
     today,
 ):
     try:
-        b = gather(db.run_query, region, round_id, baseline_round_id, today)
+        b = gather(fetch_as(viewer), region, round_id, baseline_round_id, today)
         job.step = "images"
         doc = prepare(b, lang, region_label, round_name, as_of, synthetic, today)
         job.step = "pdf"

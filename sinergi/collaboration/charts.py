@@ -9,7 +9,7 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from sinergi.common.chart_style import PALETTE, SECTOR_COLOURS, base_layout
+from sinergi.common.chart_style import PALETTE, SECTOR_COLOURS, base_layout, count_bar_args
 from sinergi.common.fmt import fmt_pct, fmt_rupiah
 from sinergi.common.i18n import translate
 from sinergi.common.vocabulary import CONTRIBUTION_KINDS, MOA_STATUSES, SECTORS
@@ -212,7 +212,9 @@ def build_history_by_year(history: pd.DataFrame, lang: str = "id") -> go.Figure:
         fig.add_trace(
             go.Bar(
                 x=rows["year"].astype(str),  # years are labels: 2023, not 2.023
-                y=rows["beneficiaries_count"],
+                **count_bar_args(rows["beneficiaries_count"], lang, "y"),  # as the viewer may see them
+                textposition="none",
+                hovertemplate="%{x}: %{text}",
                 name=_sector(sector, lang),
                 marker_color=SECTOR_COLOURS[sector],
             )

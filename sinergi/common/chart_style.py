@@ -30,3 +30,46 @@ def base_layout(lang: str = "id") -> dict:
         "xaxis": {"tickformat": NUMBER_TICKS},
         "yaxis": {"tickformat": NUMBER_TICKS},
     }
+
+
+def count_bar_args(values: object, lang: str = "id", axis: str = "x") -> dict:
+    """Return the go.Bar arguments of a bar per count, as the viewer may see them.
+
+    Protected counts (sinergi.common.suppressed.Count) give their breakdown values; a cell that reads "<5" is drawn
+    as a hatched bar up to 4, labelled "<5" on the bar and in the hover, never as a zero or a gap.
+    """
+    import pandas as pd
+
+    from sinergi.common.fmt import fmt_number
+    from sinergi.common.suppressed import LIMIT, display_values, hidden_mask
+
+    series = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
+    hidden = hidden_mask(series)
+    numbers = display_values(series).where(~hidden, LIMIT - 1).fillna(0)
+    texts = [fmt_number(v, lang) for v in series]
+    return {
+        axis: numbers.tolist(),
+        "text": texts,
+        "hovertext": texts,
+        "marker_pattern_shape": ["/" if h else "" for h in hidden],
+    }
+
+
+def plot_numbers(values: object) -> list:
+    """Return the values a chart may draw: breakdown values of protected counts, 4 where one reads "<5" (label it
+    with plot_texts), plain numbers as they are."""
+    import pandas as pd
+
+    from sinergi.common.suppressed import LIMIT, display_values, hidden_mask
+
+    series = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
+    numbers = display_values(series).where(~hidden_mask(series), LIMIT - 1)
+    return [None if v != v else float(v) for v in numbers]
+
+
+def plot_texts(values: object, lang: str = "id") -> list[str]:
+    """Return the hover/label text of each value: "<5" where a protected count is hidden."""
+    from sinergi.common.fmt import fmt_number
+    from sinergi.common.suppressed import is_count
+
+    return [fmt_number(v, lang) if is_count(v) else fmt_number(v, lang, 1) for v in values]

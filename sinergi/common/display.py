@@ -16,7 +16,7 @@ from pandas.io.formats.style import Styler
 
 from sinergi.common.fmt import EMPTY, fmt_date, fmt_number, fmt_pct, fmt_rupiah
 from sinergi.common.i18n import translate
-from sinergi.common.suppressed import is_small_count
+from sinergi.common.suppressed import breakdown_value, is_count, is_small_count
 
 Formatter = Callable[[object], str]
 # Unit suffixes and the decimals they are shown with; the longest suffix wins (_km2 before _km).
@@ -43,11 +43,11 @@ _DECIMALS = {
 def _missing(value: object) -> bool:
     if value is None or value is pd.NA or value is pd.NaT:
         return True
-    return isinstance(value, float) and math.isnan(value) and not is_small_count(value)
+    return isinstance(value, float) and math.isnan(value)
 
 
 def number_formatter(lang: str, decimals: int = 0) -> Formatter:
-    """Return a formatter of numbers with fixed decimals ("<5" for a suppressed count, "–" for none)."""
+    """Return a formatter of numbers with fixed decimals ("–" for none)."""
     return lambda v: EMPTY if _missing(v) else fmt_number(v, lang, decimals)
 
 
@@ -59,7 +59,7 @@ def _suffix_decimals(column: str) -> int | None:
 def column_formatter(column: str, series: pd.Series, lang: str) -> Formatter | None:
     """Return how a column's cells are written for a reader, or None to leave text as it is."""
     name = str(column)
-    if pd.api.types.is_string_dtype(series) and not series.map(is_small_count).any():
+    if pd.api.types.is_string_dtype(series):
         return lambda v: EMPTY if _missing(v) else str(v)  # already words
     if name == "year" or name.endswith("_year"):
         return lambda v: EMPTY if _missing(v) else str(int(v))
@@ -88,6 +88,20 @@ def column_formatter(column: str, series: pd.Series, lang: str) -> Formatter | N
     return lambda v: EMPTY if _missing(v) else str(v)
 
 
+def _shown_counts(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return table with protected counts as the viewer may see them: a column with a "<5" cell becomes words
+    ("<5", "1.235"), any other count column becomes its breakdown numbers (sortable, formatted below)."""
+    out = table.copy()
+    for column in out.columns:
+        if out[column].dtype != object or not out[column].map(is_count).any():
+            continue
+        if out[column].map(is_small_count).any():
+            out[column] = pd.Series([fmt_number(v, lang) for v in out[column]], index=out.index, dtype=object)
+        else:
+            out[column] = pd.to_numeric(out[column].map(breakdown_value), errors="coerce")
+    return out
+
+
 def styled(
     frame: pd.DataFrame,
     lang: str,
@@ -99,7 +113,7 @@ def styled(
 
     formats overrides the formatter of a column (by its original name); keep_index keeps row labels (a matrix)."""
     table = frame[[c for c in headers if c in frame.columns]] if headers else frame
-    table = table if keep_index else table.reset_index(drop=True)
+    table = _shown_counts(table if keep_index else table.reset_index(drop=True), lang)
     chosen = {
         column: (formats or {}).get(column) or column_formatter(column, table[column], lang)
         for column in table.columns

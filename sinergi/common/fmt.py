@@ -8,7 +8,7 @@ from datetime import date, datetime
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
 
-from sinergi.common.suppressed import is_small_count
+from sinergi.common.suppressed import Count, breakdown_value, total_value
 
 LOCALES = {"id": "id_ID", "en": "en_US"}
 _RUPIAH_SCALES = {
@@ -16,7 +16,7 @@ _RUPIAH_SCALES = {
     "en": [(1e12, "trillion"), (1e9, "billion"), (1e6, "million"), (1e3, "thousand")],
 }
 EMPTY = "–"
-SMALL = "<5"  # a count the data layer suppressed for the viewer (sinergi.access.policy.SmallCount)
+SMALL = "<5"  # a count of 1-4 hidden from the viewer (sinergi.common.suppressed.Count)
 
 
 def _missing(value: object) -> bool:
@@ -24,13 +24,25 @@ def _missing(value: object) -> bool:
 
 
 def fmt_number(value: float | int | None, lang: str = "id", decimals: int = 0) -> str:
-    """Return 1.234.567 (id) or 1,234,567 (en); decimals fixed; a suppressed count is "<5"."""
-    if is_small_count(value):
-        return SMALL
+    """Return 1.234.567 (id) or 1,234,567 (en); decimals fixed. A protected count shows its breakdown value:
+    "<5" for 1-4, otherwise rounded to a multiple of 5 for roles without by-name access."""
+    if isinstance(value, Count):
+        value = breakdown_value(value)
+        if value is None:
+            return SMALL
     if _missing(value):
         return EMPTY
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(value, format=pattern, locale=LOCALES[lang])
+
+
+def fmt_total(value: float | int | None, lang: str = "id") -> str:
+    """Return a headline figure (tile, stated total of the selected region): exact, or "<5" for a count of 1-4."""
+    if isinstance(value, Count):
+        value = total_value(value)
+        if value is None:
+            return SMALL
+    return fmt_number(value, lang)
 
 
 def fmt_pct(value: float | None, lang: str = "id", decimals: int = 1) -> str:
@@ -83,7 +95,12 @@ def fmt_datetime(value: datetime | str | None, lang: str = "id") -> str:
 
 
 def fmt_change(value: float | None, lang: str = "id", decimals: int = 0, pct: bool = False) -> str:
-    """Return a signed change: +1.234 / −12,5 %."""
+    """Return a signed change: +1.234 / −12,5 %. A protected count is a headline change: exact, or "<5"."""
+    if isinstance(value, Count):
+        shown = total_value(value)
+        if shown is None:
+            return ("+" if value > 0 else "−") + SMALL
+        value = shown
     if _missing(value):
         return EMPTY
     sign = "+" if value > 0 else ("−" if value < 0 else "±")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from sinergi.common.suppressed import is_small_count
+from sinergi.common.suppressed import breakdown_value, is_count, is_small_count
 
 # ColorBrewer sequential ramps, five classes each: colour-blind safe and still ordered when printed in grey.
 PALETTES: dict[str, tuple[str, ...]] = {
@@ -59,10 +59,8 @@ class MapClasses:
 
     def index(self, value: object) -> int | None:
         """Return the class of a value, or None for a missing or suppressed one."""
-        if value is None or is_small_count(value) or not self.lows:
-            return None
-        number = float(value)  # type: ignore[arg-type]
-        if math.isnan(number):
+        number = visible_number(value)
+        if number is None or not self.lows:
             return None
         rounded = _to_step(number, self.step)
         return max(0, int(np.searchsorted(np.array(self.lows), rounded, side="right")) - 1)
@@ -89,6 +87,17 @@ class MapClasses:
         return rows
 
 
+def visible_number(value: object) -> float | None:
+    """Return the number a viewer may see of a value: a protected count's breakdown value (None for "<5"), a
+    plain number as it is, None for a missing one. Classes are made from these, never from hidden true values."""
+    if is_count(value):
+        value = breakdown_value(value)
+    if value is None or isinstance(value, str):
+        return None
+    number = float(value)
+    return None if math.isnan(number) else number
+
+
 def _to_step(value: float, step: float) -> float:
     return round(round(value / step) * step, 10)
 
@@ -99,10 +108,8 @@ def classify(values: Iterable[object], palette: str, step: float = 1.0, classes:
     Ties and few distinct values give fewer classes; colours are spread over the palette so that the darkest
     class is always the palette's darkest.
     """
-    numbers = pd.to_numeric(
-        pd.Series([v for v in values if not is_small_count(v)], dtype=object), errors="coerce"
-    )
-    finite = numbers.dropna().map(lambda v: _to_step(float(v), step))
+    numbers = [visible_number(v) for v in values]
+    finite = pd.Series([_to_step(v, step) for v in numbers if v is not None], dtype="float64")
     if finite.empty:
         return MapClasses((), (), (), step)
     low, high = float(finite.min()), float(finite.max())

@@ -1,49 +1,243 @@
-"""The marker of a suppressed count and how it is shown: shared by the access rules, formatting and exports."""
+"""Protected counts of people: the true value for arithmetic, only the protected value for display.
+
+Every count of people or households a page receives from `sinergi.ui.data.load` is a `Count`. Adding and subtracting
+counts works on the true values, so totals, differences, ranks and sorts are exact. Everything that *shows* a count
+— `str`, f-strings, CSV, Streamlit's table fallback, `fmt_number` — shows the protected value for roles without
+by-name access (docs/privacy.md):
+
+- a breakdown cell (per desa, per kecamatan, per category, per hexagon; the default): 0 stays 0, 1-4 reads "<5",
+  5 and more is rounded to the nearest multiple of 5;
+- a headline figure (a tile or a stated total of the selected region), only through `fmt_total`/`total_value`:
+  0, "<5" for 1-4, otherwise exact.
+
+`int()`, `float()`, Arrow, JSON (Plotly, pydeck) and Excel refuse a Count, so a page that forgets to protect fails
+loudly instead of sending a true small value to the browser; charts and tables use `display_values`/`show_counts`.
+"""
 
 from __future__ import annotations
 
+import math
+from typing import Any
+
 import pandas as pd
 
+LIMIT = 5  # counts 1 .. LIMIT-1 are never shown to roles without by-name access
+BASE = 5  # breakdown cells are rounded to a multiple of BASE
+SMALL = "<5"
 
-class SmallCount(float):
-    """A suppressed count (1 to 4): a NaN for arithmetic and sums, shown as "<5" by sinergi.common.fmt and exports."""
 
-    def __new__(cls, *_: object) -> SmallCount:
-        return super().__new__(cls, "nan")
+class Count:
+    """A count of people or households: the true value inside, the protected value outside."""
 
-    def __repr__(self) -> str:
-        return "<5"
+    __slots__ = ("_exact", "_value")
 
-    __str__ = __repr__
+    def __init__(self, value: int, exact: bool = False) -> None:
+        self._value = int(value)
+        self._exact = bool(exact)  # True for by-name roles: shown as it is
+
+    # -- arithmetic on true values: totals and differences stay exact, and stay protected
+    def _other(self, other: object) -> tuple[int, bool] | None:
+        # a result is shown as it is only when every count in it is (a plain integer changes nothing)
+        if isinstance(other, Count):
+            return other._value, other._exact
+        if isinstance(other, bool | int) or (hasattr(other, "__index__") and not isinstance(other, float)):
+            return int(other.__index__()), True
+        return None
+
+    def __add__(self, other: object) -> Count | float:
+        if isinstance(other, float) and math.isnan(other):
+            return other  # unknown stays unknown
+        got = self._other(other)
+        return NotImplemented if got is None else Count(self._value + got[0], self._exact and got[1])
+
+    __radd__ = __add__
+
+    def __sub__(self, other: object) -> Count | float:
+        if isinstance(other, float) and math.isnan(other):
+            return other
+        got = self._other(other)
+        return NotImplemented if got is None else Count(self._value - got[0], self._exact and got[1])
+
+    def __rsub__(self, other: object) -> Count | float:
+        if isinstance(other, float) and math.isnan(other):
+            return other
+        got = self._other(other)
+        return NotImplemented if got is None else Count(got[0] - self._value, self._exact and got[1])
+
+    def __neg__(self) -> Count:
+        return Count(-self._value, self._exact)
+
+    def __abs__(self) -> Count:
+        return Count(abs(self._value), self._exact)
+
+    def _cmp(self, other: object) -> float:
+        if isinstance(other, Count):
+            return other._value
+        if (
+            isinstance(other, int | float | bool)
+            or hasattr(other, "__index__")
+            or hasattr(other, "__float__")
+        ):
+            return float(other)
+        raise TypeError(f"cannot compare a Count with {type(other).__name__}")
+
+    def __lt__(self, other: object) -> bool:
+        return self._value < self._cmp(other)
+
+    def __le__(self, other: object) -> bool:
+        return self._value <= self._cmp(other)
+
+    def __gt__(self, other: object) -> bool:
+        return self._value > self._cmp(other)
+
+    def __ge__(self, other: object) -> bool:
+        return self._value >= self._cmp(other)
+
+    def __eq__(self, other: object) -> bool:
+        try:
+            return self._value == self._cmp(other)
+        except TypeError:
+            return False
+
+    def __hash__(self) -> int:
+        return hash(self._value)
+
+    def __bool__(self) -> bool:
+        return self._value != 0
+
+    # -- no silent way out as a number
+    def __int__(self) -> int:
+        raise TypeError("a protected count: use total_value() for a headline, display_values() for a chart")
+
+    __float__ = __int__
+    __index__ = __int__
+
+    # -- every text form is the protected breakdown value
+    def __str__(self) -> str:
+        shown = breakdown_value(self)
+        return SMALL if shown is None else str(shown)
+
+    __repr__ = __str__
 
     def __format__(self, spec: str) -> str:
-        return "<5"
+        return str(self)
 
     def __reduce__(self) -> tuple:
-        return (SmallCount, ())
+        return (Count, (self._value, self._exact))
 
-    def __copy__(self) -> SmallCount:
-        return self
+    @property
+    def exact(self) -> bool:
+        """Whether this count is shown as it is (by-name roles)."""
+        return self._exact
 
-    def __deepcopy__(self, memo: dict) -> SmallCount:
-        return self
 
-
-SMALL_COUNT = SmallCount()
+def is_count(value: object) -> bool:
+    """Return True when value is a protected Count."""
+    return isinstance(value, Count)
 
 
 def is_small_count(value: object) -> bool:
-    """Return True when value is the suppressed-count marker."""
-    return isinstance(value, SmallCount)
+    """Return True when value is a Count the viewer sees as "<5"."""
+    return isinstance(value, Count) and not value._exact and 0 < value._value < LIMIT
 
 
-def show_small_counts(frame: pd.DataFrame, text: bool = True) -> pd.DataFrame:
-    """Return frame with suppressed cells written "<5": for st.dataframe (text=True: the whole column as text, which
-    Arrow accepts) or for exports (text=False: numbers stay numbers beside the "<5" cells)."""
+def round_base(value: int) -> int:
+    """Return value rounded to the nearest multiple of BASE (5 -> 5, 7 -> 5, 8 -> 10)."""
+    return int(BASE * math.floor(value / BASE + 0.5))
+
+
+def breakdown_value(value: object) -> Any:
+    """Return what a breakdown cell shows: the number, or None for "<5" (a plain number passes through)."""
+    if not isinstance(value, Count):
+        return value
+    if value._exact or value._value <= 0:
+        return value._value
+    if value._value < LIMIT:
+        return None
+    return round_base(value._value)
+
+
+def total_value(value: object) -> Any:
+    """Return what a headline figure (tile, stated total) shows: exact, or None for "<5"."""
+    if not isinstance(value, Count):
+        return value
+    if not value._exact and 0 < value._value < LIMIT:
+        return None
+    return value._value
+
+
+def true_share(part: object, whole: object) -> float | None:
+    """Return 100 x part / whole from the true values (None when whole is 0): for headline shares only."""
+    p = part._value if isinstance(part, Count) else part
+    w = whole._value if isinstance(whole, Count) else whole
+    if w is None or p is None or (isinstance(w, float) and math.isnan(w)) or not w:
+        return None
+    return 100.0 * float(p) / float(w)
+
+
+def true_value(value: object) -> Any:
+    """Return the true number behind a Count, for arithmetic that is never shown as a count (attainment, scores).
+
+    Whatever is computed from it must be displayed through the rules of docs/privacy.md, never as a count."""
+    return value._value if isinstance(value, Count) else value
+
+
+def breakdown_share(part: object, whole: object) -> float | None:
+    """Return the share a breakdown cell may show, in percent.
+
+    Exact for by-name roles and for plain numbers. For protected counts: withheld (None) when the part or the rest
+    (whole - part) is 1-4, since the share would give it back; otherwise rounded to a multiple of 5 points and, when
+    strictly between 0 and 100, kept between 5 and 95 so that "100 %" never hides a household left out.
+    """
+    share = true_share(part, whole)
+    counts = [c for c in (part, whole) if isinstance(c, Count)]
+    if share is None or not counts or all(c._exact for c in counts):
+        return share
+    p = part._value if isinstance(part, Count) else int(part)
+    w = whole._value if isinstance(whole, Count) else int(whole)
+    if 0 < p < LIMIT or 0 < w - p < LIMIT:
+        return None
+    shown = float(round_base(share))
+    return min(max(shown, 5.0), 95.0) if 0 < p < w else shown
+
+
+def display_values(values: pd.Series | list) -> pd.Series:
+    """Return the breakdown values as floats for a chart or a map (NaN where "<5"): what may leave the server."""
+    series = values if isinstance(values, pd.Series) else pd.Series(values, dtype=object)
+    return pd.to_numeric(series.map(breakdown_value), errors="coerce").astype(float)
+
+
+def hidden_mask(values: pd.Series) -> pd.Series:
+    """Return True where a breakdown cell reads "<5"."""
+    return values.map(is_small_count).astype(bool)
+
+
+def has_counts(frame: pd.DataFrame) -> bool:
+    """Return True when any cell of frame is a Count."""
+    return any(frame[c].dtype == object and frame[c].map(is_count).any() for c in frame.columns)
+
+
+def show_counts(frame: pd.DataFrame, text: bool = True) -> pd.DataFrame:
+    """Return frame with every Count replaced by what the viewer may see, for tables and exports.
+
+    text=True (st.dataframe): a column holding "<5" becomes text; other count columns become integers.
+    text=False (exports): numbers stay numbers beside the "<5" cells.
+    """
     out = frame.copy()
     for column in out.columns:
-        if out[column].dtype == object and out[column].map(is_small_count).any():
-            out[column] = out[column].map(
-                lambda v: "<5" if is_small_count(v) else (str(v) if text and v == v else v)
+        if out[column].dtype != object or not out[column].map(is_count).any():
+            continue
+        shown = [breakdown_value(v) for v in out[column]]
+        if any(is_small_count(v) for v in out[column]):
+            out[column] = pd.Series(
+                [SMALL if s is None else (str(s) if text else s) for s in shown],
+                index=out.index,
+                dtype=object,
             )
+        else:
+            out[column] = pd.to_numeric(pd.Series(shown, index=out.index), errors="coerce")
     return out
+
+
+# Kept for callers of the former name: tables and exports show protected counts the same way.
+show_small_counts = show_counts

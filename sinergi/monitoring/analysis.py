@@ -7,6 +7,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from sinergi.common.suppressed import Count, breakdown_share, true_value
+
 TRANSITIONS = ("keluar", "masuk", "tetap_miskin", "tetap_tidak_miskin")
 
 
@@ -64,7 +66,8 @@ def transition_counts(frame: pd.DataFrame, by: str | None = None) -> pd.DataFram
     wide = f.pivot_table(
         index=keys, columns="transition", values="households_count", aggfunc="sum", fill_value=0
     )
-    wide = wide.reindex(columns=list(TRANSITIONS), fill_value=0).astype(int)
+    # counts stay protected Counts (true sums inside): no astype(int), which would expose them
+    wide = wide.reindex(columns=list(TRANSITIONS), fill_value=0)
     wide["households_count"] = wide.sum(axis=1)
     return wide.reset_index().drop(columns=["_all"], errors="ignore")
 
@@ -73,15 +76,15 @@ def decile_matrix(frame: pd.DataFrame) -> pd.DataFrame:
     """Return households by baseline decile (rows) and current decile (columns)."""
     return frame.pivot_table(
         index="baseline_decile", columns="decile", values="households_count", aggfunc="sum", fill_value=0
-    ).astype(int)
+    )
 
 
 @dataclass(frozen=True)
 class DidResult:
     by_kecamatan: pd.DataFrame  # per kecamatan: shares, changes and did_pp
     estimate_pp: float | None  # weighted by target households, percentage points
-    treated_households: int
-    control_households: int
+    treated_households: Count | int
+    control_households: Count | int
     kecamatan_count: int
 
 
@@ -91,17 +94,22 @@ def diff_in_diff(frame: pd.DataFrame) -> DidResult:
     Per kecamatan with both groups: (target share now - then) - (comparison share now - then); the overall estimate
     weights kecamatan by their target households, so the comparison is always made within a kecamatan.
     """
+    # shares from the true values; what is shown of them per kecamatan is the page's business (display rules)
+    n = frame["households_count"].map(true_value).astype(float)
     f = frame.assign(
-        baseline_pct=100.0 * frame["baseline_extreme_poor_count"] / frame["households_count"],
-        value_pct=100.0 * frame["extreme_poor_count"] / frame["households_count"],
+        baseline_pct=100.0 * frame["baseline_extreme_poor_count"].map(true_value).astype(float) / n,
+        value_pct=100.0 * frame["extreme_poor_count"].map(true_value).astype(float) / n,
+        households_n=n,
     )
     f["change_pp"] = f["value_pct"] - f["baseline_pct"]
     wide = f.pivot_table(
         index=["kecamatan_code", "kecamatan_name"],
         columns="group_code",
-        values=["households_count", "baseline_pct", "value_pct", "change_pp"],
+        values=["households_n", "baseline_pct", "value_pct", "change_pp"],
     )
-    wide.columns = [f"{group}_{name}" for name, group in wide.columns]
+    wide.columns = [
+        f"{group}_{name}".replace("_households_n", "_households_count") for name, group in wide.columns
+    ]
     need = {"sasaran_change_pp", "pembanding_change_pp"}
     if not need <= set(wide.columns):
         return DidResult(wide.reset_index(), None, 0, 0, 0)
@@ -111,7 +119,35 @@ def diff_in_diff(frame: pd.DataFrame) -> DidResult:
     estimate = (
         float(np.average(wide["did_pp"], weights=wide["sasaran_households_count"])) if treated else None
     )
-    return DidResult(wide, estimate, treated, int(wide["pembanding_households_count"].sum()), len(wide))
+    exact = bool(len(frame)) and all(c.exact for c in frame["households_count"] if isinstance(c, Count))
+    for group in ("sasaran", "pembanding"):  # counts go back to protected Counts for display
+        column = f"{group}_households_count"
+        wide[column] = [Count(round(v), exact) for v in wide[column]]
+    control = int(sum(true_value(c) for c in wide["pembanding_households_count"]))
+    return DidResult(wide, estimate, Count(treated, exact), Count(control, exact), len(wide))
+
+
+def protected_did_table(by_kecamatan: pd.DataFrame) -> pd.DataFrame:
+    """Return the per-kecamatan comparison as a breakdown may show it: each share is shown only as
+    sinergi.common.suppressed.breakdown_share allows (its count of extreme poor and the rest both 5 or more,
+    rounded to 5 points), since a precise share times the group size gives the count back."""
+    out = by_kecamatan.copy()
+    for group in ("sasaran", "pembanding"):
+        n = out[f"{group}_households_count"]
+        for column in (f"{group}_baseline_pct", f"{group}_value_pct"):
+            parts = [
+                Count(round(p * true_value(c) / 100.0), c.exact) if isinstance(c, Count) and p == p else None
+                for p, c in zip(out[column], n, strict=True)
+            ]
+            out[column] = [
+                out.at[i, column] if part is None else breakdown_share(part, c)
+                for i, part, c in zip(out.index, parts, n, strict=True)
+            ]
+            out[column] = out[column].astype(float)
+        out[f"{group}_change_pp"] = out[f"{group}_value_pct"] - out[f"{group}_baseline_pct"]
+    if "did_pp" in out.columns:  # per kecamatan from the shares shown; the estimate tile stays the true one
+        out["did_pp"] = out["sasaran_change_pp"] - out["pembanding_change_pp"]
+    return out
 
 
 def overlap_bins(frame: pd.DataFrame) -> pd.DataFrame:
@@ -124,7 +160,8 @@ def overlap_bins(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def left_behind_by_desa(frame: pd.DataFrame) -> pd.DataFrame:
-    """Return the left-behind households counted per desa, most first."""
+    """Return the left-behind households counted per desa, most first (from the household rows of
+    left_behind_households: the aggregate roles without by-name access receive instead of the rows)."""
     out = (
         frame.groupby(["desa_code", "desa_name", "kecamatan_name"], as_index=False)
         .agg(households_count=("household_id", "size"), members_count=("members_count", "sum"))
@@ -136,8 +173,8 @@ def left_behind_by_desa(frame: pd.DataFrame) -> pd.DataFrame:
 @dataclass(frozen=True)
 class CostPerHousehold:
     realised_rp: float
-    reached_households: int
-    left_households: int
+    reached_households: Count | int
+    left_households: Count | int
     per_reached_rp: float | None
     per_left_rp: float | None
 
@@ -146,9 +183,10 @@ def cost_per_household(basis: pd.DataFrame) -> CostPerHousehold:
     """Return realised budget per target household reached and per household that left extreme poverty."""
     row = basis.iloc[0]
     spent = float(row["realised_rp"] or 0)
-    reached, left = int(row["reached_households_count"]), int(row["left_extreme_poverty_count"])
+    reached, left = row["reached_households_count"], row["left_extreme_poverty_count"]
+    n_reached, n_left = true_value(reached), true_value(left)
     return CostPerHousehold(
-        spent, reached, left, spent / reached if reached else None, spent / left if left else None
+        spent, reached, left, spent / n_reached if n_reached else None, spent / n_left if n_left else None
     )
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from sinergi.common.chart_style import PALETTE, base_layout
+from sinergi.common.chart_style import PALETTE, base_layout, count_bar_args
+from sinergi.common.fmt import fmt_total
+from sinergi.common.suppressed import LIMIT, total_value
 from sinergi.monitoring.analysis import TRANSITIONS
 
 TRANSITION_COLOURS = {
@@ -26,7 +28,9 @@ def transition_bars(counts: pd.DataFrame, by: str, labels: dict[str, str], lang:
         [
             go.Bar(
                 y=y,
-                x=counts[tr],
+                **count_bar_args(counts[tr], lang, "x"),
+                hovertemplate="%{y}: %{text}",
+                textposition="none",
                 name=labels[tr],
                 orientation="h",
                 marker_color=TRANSITION_COLOURS[tr],
@@ -42,7 +46,9 @@ def transition_bars(counts: pd.DataFrame, by: str, labels: dict[str, str], lang:
 def transition_sankey(
     counts: pd.Series, labels: dict[str, str], round_names: tuple[str, str], lang: str = "id"
 ) -> go.Figure:
-    """Return a Sankey from extreme-poor status at baseline to status now. counts: one row of transition_counts."""
+    """Return a Sankey from extreme-poor status at baseline to status now. counts: one row of transition_counts
+    (the region's totals: exact, or a flow of 1-4 drawn as 4 and labelled "<5")."""
+    shown = {t: total_value(counts[t]) for t in TRANSITIONS}
     nodes = [
         f"{labels['poor']} ({round_names[0]})",
         f"{labels['not_poor']} ({round_names[0]})",
@@ -60,8 +66,10 @@ def transition_sankey(
             link={
                 "source": [links[t][0] for t in TRANSITIONS],
                 "target": [links[t][1] for t in TRANSITIONS],
-                "value": [int(counts[t]) for t in TRANSITIONS],
-                "label": [labels[t] for t in TRANSITIONS],
+                "value": [LIMIT - 1 if shown[t] is None else int(shown[t]) for t in TRANSITIONS],
+                "label": [f"{labels[t]}: {fmt_total(counts[t], lang)}" for t in TRANSITIONS],
+                "customdata": [fmt_total(counts[t], lang) for t in TRANSITIONS],
+                "hovertemplate": "%{label}<extra></extra>",
                 "color": [TRANSITION_COLOURS[t] + "99" for t in TRANSITIONS],
             },
         )
@@ -108,7 +116,9 @@ def share_bars(
             y=frame[label_col],
             orientation="h",
             marker_color=colour or PALETTE["primary"],
-            texttemplate="%{x:.0f} %",
+            # a share withheld for the viewer (docs/privacy.md) reads "–", never an empty bar that looks like 0
+            text=["–" if v != v or v is None else f"{v:.0f} %" for v in frame[value_col]],
+            hovertemplate="%{y}: %{text}<extra></extra>",
             textposition="outside",
             cliponaxis=False,
         )
@@ -123,7 +133,10 @@ def count_bars(frame: pd.DataFrame, label_col: str, value_col: str, lang: str = 
     """Return vertical bars of a count per label (e.g. households by number of sources)."""
     fig = go.Figure(
         go.Bar(
-            x=frame[label_col], y=frame[value_col], marker_color=PALETTE["primary"], texttemplate="%{y:,.0f}"
+            x=frame[label_col],
+            **count_bar_args(frame[value_col], lang, "y"),
+            hovertemplate="%{x}: %{text}<extra></extra>",
+            marker_color=PALETTE["primary"],
         )
     )
     fig.update_layout(**base_layout(lang), height=300, showlegend=False)

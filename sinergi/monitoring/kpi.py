@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from sinergi.common.chart_style import PALETTE
+from sinergi.common.suppressed import true_value
 
 STATUSES = ("tercapai", "sesuai_jalur", "belum_tercapai", "tidak_terukur")
 
@@ -90,8 +91,10 @@ def with_attainment(frame: pd.DataFrame) -> pd.DataFrame:
     """Return a kpi_by_moa result with change, attainment_pct, elapsed_share and status columns added."""
     out = frame.copy()
     out["change"] = out["value"] - out["baseline_value"]
+    # attainment and status from the true values (sinergi.common.suppressed); what is shown of them is the
+    # display table's business
     out["attainment_pct"] = [
-        attainment_pct(b, v, t, d)
+        attainment_pct(true_value(b), true_value(v), t, d)
         for b, v, t, d in zip(
             out["baseline_value"], out["value"], out["target_value"], out["direction"], strict=True
         )

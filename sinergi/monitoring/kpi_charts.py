@@ -8,8 +8,16 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from sinergi.common.chart_style import NUMBER_TICKS, PALETTE, base_layout
+from sinergi.common.chart_style import (
+    NUMBER_TICKS,
+    PALETTE,
+    base_layout,
+    count_bar_args,
+    plot_numbers,
+    plot_texts,
+)
 from sinergi.common.fmt import fmt_number
+from sinergi.common.suppressed import true_value
 from sinergi.monitoring.kpi import STATUS_COLOURS
 
 
@@ -20,10 +28,12 @@ def kpi_dumbbell(frame: pd.DataFrame, names: dict[str, str], lang: str = "id") -
     names: baseline, value, target labels and status -> {status code: label}.
     """
     fig = go.Figure()
-    for row in frame.itertuples():
+    # protected counts are drawn at their breakdown value ("<5" at 4, labelled) and never sent as they are
+    baseline, value = plot_numbers(frame["baseline_value"]), plot_numbers(frame["value"])
+    for i, row in enumerate(frame.itertuples()):
         fig.add_trace(
             go.Scatter(
-                x=[row.baseline_value, row.value],
+                x=[baseline[i], value[i]],
                 y=[row.label, row.label],
                 mode="lines",
                 line={"color": PALETTE["neutral"], "width": 3},
@@ -33,8 +43,10 @@ def kpi_dumbbell(frame: pd.DataFrame, names: dict[str, str], lang: str = "id") -
         )
     fig.add_trace(
         go.Scatter(
-            x=frame["baseline_value"],
+            x=baseline,
             y=frame["label"],
+            hovertext=plot_texts(frame["baseline_value"], lang),
+            hoverinfo="text+name",
             mode="markers",
             name=names["baseline"],
             marker={"color": PALETTE["neutral"], "size": 12, "symbol": "circle-open", "line": {"width": 3}},
@@ -42,8 +54,10 @@ def kpi_dumbbell(frame: pd.DataFrame, names: dict[str, str], lang: str = "id") -
     )
     fig.add_trace(
         go.Scatter(
-            x=frame["value"],
+            x=value,
             y=frame["label"],
+            hovertext=plot_texts(frame["value"], lang),
+            hoverinfo="text+name",
             mode="markers",
             name=names["value"],
             marker={"color": [STATUS_COLOURS[s] for s in frame["status"]], "size": 14, "symbol": "circle"},
@@ -92,12 +106,14 @@ def kpi_small_multiples(
         rows=rows, cols=columns, subplot_titles=titles, shared_yaxes=True, vertical_spacing=0.5 / rows
     )
     for i, r in enumerate(frame.itertuples()):
-        better = (r.value - r.baseline_value) * (1 if r.direction == "higher" else -1)
+        better = (true_value(r.value) - true_value(r.baseline_value)) * (1 if r.direction == "higher" else -1)
         colour = PALETTE["good"] if better > 0 else PALETTE["bad"] if better < 0 else PALETTE["neutral"]
         fig.add_trace(
             go.Scatter(
                 x=list(round_names),
-                y=[r.baseline_value, r.value],
+                y=plot_numbers([r.baseline_value, r.value]),
+                hovertext=plot_texts([r.baseline_value, r.value], lang),
+                hoverinfo="text+x",
                 mode="lines+markers",
                 line={"color": colour, "width": 3},
                 marker={"size": 9},
@@ -110,7 +126,8 @@ def kpi_small_multiples(
     fig.update_layout(**base_layout(lang), height=60 + 190 * rows)
     fig.update_annotations(font_size=12)
     # One y scale for every panel, so that panels compare by eye.
-    top = float(pd.concat([frame["baseline_value"], frame["value"]]).max()) if len(frame) else 1.0
+    drawn = [v for v in plot_numbers(pd.concat([frame["baseline_value"], frame["value"]])) if v is not None]
+    top = max(drawn) if drawn else 1.0
     fig.update_yaxes(range=[0, (top or 1.0) * 1.1], tickformat=NUMBER_TICKS)
     fig.update_yaxes(title_text=unit, col=1)
     return fig
@@ -145,11 +162,20 @@ def group_bars(frame: pd.DataFrame, names: dict[str, str], lang: str = "id") -> 
         [
             go.Bar(
                 x=frame["label"],
-                y=frame["baseline_value"],
+                **count_bar_args(frame["baseline_value"], lang, "y"),
+                textposition="none",
+                hovertemplate="%{x}: %{text}",
                 name=names["baseline"],
                 marker_color=PALETTE["neutral"],
             ),
-            go.Bar(x=frame["label"], y=frame["value"], name=names["value"], marker_color=PALETTE["primary"]),
+            go.Bar(
+                x=frame["label"],
+                **count_bar_args(frame["value"], lang, "y"),
+                textposition="none",
+                hovertemplate="%{x}: %{text}",
+                name=names["value"],
+                marker_color=PALETTE["primary"],
+            ),
         ]
     )
     fig.update_layout(**base_layout(lang), barmode="group", height=320)

@@ -8,6 +8,7 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from sinergi.common.fmt import fmt_change, fmt_number, fmt_pct
+from sinergi.common.suppressed import is_count, is_small_count
 from sinergi.monitoring.kpi import STATUS_COLOURS, STATUS_LABEL_KEYS
 
 
@@ -21,7 +22,17 @@ def fmt_kpi_change(value: float | None, unit: str, lang: str, points: str) -> st
     if unit == "persen":
         text = fmt_change(value, lang, 1)
         return text if text == "–" else f"{text} {points}"
+    if is_count(value):  # a change per MoA is a breakdown cell: shown by the same rule as the counts
+        shown = fmt_number(abs(value), lang)
+        return "±0" if not value else ("+" if value > 0 else "−") + shown
     return fmt_change(value, lang)
+
+
+def fmt_attainment(row: pd.Series, lang: str) -> str:
+    """Return the attainment, or "–" when a count it comes from reads "<5" (it would give that count back)."""
+    if is_small_count(row["baseline_value"]) or is_small_count(row["value"]):
+        return "–"
+    return fmt_pct(row["attainment_pct"], lang, 0)
 
 
 def kpi_display_table(kpis: pd.DataFrame, lang: str, t: Callable[..., str], with_moa: bool) -> pd.DataFrame:
@@ -44,7 +55,7 @@ def kpi_display_table(kpis: pd.DataFrame, lang: str, t: Callable[..., str], with
                 fmt_kpi_change(v, u, lang, t("monev.points"))
                 for v, u in zip(kpis["change"], kpis["unit"], strict=True)
             ],
-            t("monev.col.attainment"): [fmt_pct(a, lang, 0) for a in kpis["attainment_pct"]],
+            t("monev.col.attainment"): [fmt_attainment(row, lang) for _, row in kpis.iterrows()],
             t("monev.col.households"): [fmt_number(n, lang) for n in kpis["households_count"]],
         }
     )

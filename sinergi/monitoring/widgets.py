@@ -5,17 +5,18 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from sinergi.common.fmt import fmt_number
+from sinergi.common.fmt import fmt_total
 from sinergi.ui.context import PageContext
 from sinergi.ui.selections import bind, keep
 
 
-def how_computed(ctx: PageContext, text: str, households: int | None = None) -> None:
-    """Write a collapsed "Cara hitung" note under a figure, with the number of households behind it."""
+def how_computed(ctx: PageContext, text: str, households: object = None) -> None:
+    """Write a collapsed "Cara hitung" note under a figure, with the number of households behind it (a stated
+    total: exact, or "<5")."""
     with st.expander(ctx.t("monev.how")):
         st.markdown(text)
         if households is not None:
-            st.caption(ctx.t("monev.households_behind", count=fmt_number(households, ctx.lang)))
+            st.caption(ctx.t("monev.households_behind", count=fmt_total(households, ctx.lang)))
 
 
 def moa_selector(ctx: PageContext, moas: pd.DataFrame, key: str) -> str:

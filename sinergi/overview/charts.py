@@ -5,16 +5,18 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from sinergi.common.chart_style import PALETTE, base_layout
-from sinergi.common.fmt import fmt_number
+from sinergi.common.chart_style import PALETTE, base_layout, count_bar_args
 from sinergi.common.i18n import translate
 
 
 def build_extreme_poor_by_region(by_region: pd.DataFrame, lang: str = "id", top: int = 20) -> go.Figure:
     """Return a horizontal bar chart of register extreme-poor households and observed ones, per child region."""
-    # counts suppressed for the viewer ("<5" markers) make the column non-numeric; rank on the numbers
-    ranked = pd.to_numeric(by_region["extreme_poor_households_count"], errors="coerce").fillna(0)
-    df = by_region.loc[ranked.nlargest(top).index].iloc[::-1]
+    # ranked on the true values (protected counts compare by them); only what is drawn is protected
+    df = (
+        by_region.sort_values("extreme_poor_households_count", ascending=False, kind="stable")
+        .head(top)
+        .iloc[::-1]
+    )
     fig = go.Figure()
     for column, key, colour in [
         ("extreme_poor_households_count", "beranda.chart.register", PALETTE["primary"]),
@@ -22,11 +24,10 @@ def build_extreme_poor_by_region(by_region: pd.DataFrame, lang: str = "id", top:
     ]:
         fig.add_bar(
             y=df["name"],
-            x=df[column],
+            **count_bar_args(df[column], lang, "x"),
             orientation="h",
             name=translate(key, lang),
             marker_color=colour,
-            text=[fmt_number(v, lang) for v in df[column]],
             textposition="outside",
             cliponaxis=False,
             hovertemplate="%{y}: %{text}<extra>" + translate(key, lang) + "</extra>",

@@ -6,25 +6,30 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from sinergi.common.suppressed import Count, true_share
 
-def _ratio(part: float, whole: float) -> float | None:
-    return 100.0 * part / whole if whole else None
+# Headline counts are protected Counts (sinergi.common.suppressed): pages show them with fmt_total, exact or "<5".
+Number = int | Count
 
 
-def _count(value: object) -> int | float:
-    # a count suppressed for the viewer stays the data layer's "<5" marker (a NaN) rather than failing int()
-    return value if value != value else int(value)
+def _ratio(part: object, whole: object) -> float | None:
+    return true_share(part, whole)
+
+
+def _count(value: object) -> Number:
+    return value if isinstance(value, Count) else int(value)
 
 
 @dataclass(frozen=True)
 class Headline:
-    extreme_poor_households: int
-    extreme_poor_people: int
+    extreme_poor_households: Number
+    extreme_poor_people: Number
     extreme_poor_share_pct: float | None  # of all households in the region (demography)
-    verified_targets: int
+    verified_targets: Number
+    verified_targets_reached: Number
     verified_targets_reached_pct: float | None
-    observed_extreme_poor: int
-    baseline_extreme_poor: int
+    observed_extreme_poor: Number
+    baseline_extreme_poor: Number
     observed_change_pct: float | None  # change of the observed count since the baseline round
     active_moa: int
     ending_soon_moa: int
@@ -48,6 +53,7 @@ def headline(households: pd.DataFrame, moa: pd.DataFrame, budget: pd.DataFrame) 
         extreme_poor_people=_count(h["extreme_poor_people_count"]),
         extreme_poor_share_pct=_ratio(h["extreme_poor_households_count"], h["all_households_count"]),
         verified_targets=_count(h["verified_targets_count"]),
+        verified_targets_reached=_count(h["verified_targets_reached_count"]),
         verified_targets_reached_pct=_ratio(h["verified_targets_reached_count"], h["verified_targets_count"]),
         observed_extreme_poor=observed,
         baseline_extreme_poor=baseline,

@@ -9,6 +9,7 @@ import pandas as pd
 
 from sinergi.common.fmt import fmt_number, fmt_pct
 from sinergi.common.i18n import translate
+from sinergi.common.suppressed import show_counts
 
 _FACILITIES = (
     ("pelabuhan", "port"),
@@ -123,4 +124,5 @@ _PROFILE_HEADERS = {
 def profile_table(query: str, frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Return the profile table of a query result: its shown columns with localised headers."""
     headers = _PROFILE_HEADERS[query]
-    return frame[list(headers)].rename(columns={c: translate(k, lang) for c, k in headers.items()})
+    shown = show_counts(frame[list(headers)])  # protected counts as the viewer may see them
+    return shown.rename(columns={c: translate(k, lang) for c, k in headers.items()})

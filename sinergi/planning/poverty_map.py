@@ -5,16 +5,17 @@ from __future__ import annotations
 import json
 import math
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import h3
 import pandas as pd
 import pydeck as pdk
 
+from sinergi.common.chart_style import plot_numbers
 from sinergi.common.fmt import fmt_number, fmt_pct
 from sinergi.common.i18n import translate
 from sinergi.common.map_classes import INDICATOR_PALETTES, MapClasses, classify, hex_to_rgba
-from sinergi.common.suppressed import is_small_count
+from sinergi.common.suppressed import breakdown_value, is_count, is_small_count
 from sinergi.planning.map_colours import legend_html
 from sinergi.planning.map_indicators import INDICATORS, PLACE_STYLES
 from sinergi.planning.map_layers import OUTLINE_COLOUR, context_layers, focus_layers, place_layers
@@ -33,6 +34,8 @@ def format_value(value: object, kind: str, lang: str) -> str:
         return fmt_number(value, lang)
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
+    if is_count(value):  # a protected count: its breakdown value, "<5" for 1-4
+        return fmt_number(value, lang)
     if kind == "pct":
         return fmt_pct(float(value), lang)
     if kind == "score":
@@ -47,6 +50,12 @@ def _polygons(geojson: str) -> list[list]:
     if geometry["type"] == "MultiPolygon":
         return list(geometry["coordinates"])
     return []
+
+
+def _sent_value(value: object) -> float | None:
+    """Return what the deck may carry of a value: a protected count's breakdown value, None for "<5" or none."""
+    shown = breakdown_value(value) if is_count(value) else value
+    return None if shown is None or pd.isna(shown) else float(shown)
 
 
 def indicator_classes(regions: pd.DataFrame, indicator: str) -> MapClasses:
@@ -79,7 +88,7 @@ def region_rows(regions: pd.DataFrame, indicator: str, lang: str) -> list[dict]:
                 {
                     "desa_code": r.desa_code,
                     "name": r.name,
-                    "value": None if is_small_count(value) or pd.isna(value) else float(value),
+                    "value": _sent_value(value),
                     "fill": fill,
                     "polygon": polygon,
                     **tooltip,
@@ -93,27 +102,43 @@ def hex_resolution(region_code: str) -> int:
     return PROVINCE_HEX_RESOLUTION if "." not in region_code else HEX_RESOLUTION
 
 
-def hexagon_rows(points: pd.DataFrame, resolution: int = HEX_RESOLUTION) -> list[dict]:
-    """Return H3 hexagons with the count of extreme-poor households in each (small counts dropped)."""
-    if points.empty:
+def hexagon_counter(resolution: int = HEX_RESOLUTION) -> Callable[[pd.DataFrame], pd.DataFrame]:
+    """Return the aggregate that turns household positions into households per H3 hexagon (hexagons of fewer than
+    MIN_HEX_COUNT dropped): `load` runs it before the access rules, so positions never leave the data layer."""
+
+    def count(points: pd.DataFrame) -> pd.DataFrame:
+        cells = [
+            h3.latlng_to_cell(la, lo, resolution) for lo, la in zip(points["lon"], points["lat"], strict=True)
+        ]
+        counts = pd.Series(cells, dtype=object).value_counts()
+        counts = counts[counts >= MIN_HEX_COUNT]
+        return pd.DataFrame(
+            {"hexagon": counts.index.astype(str), "households_count": counts.to_numpy(dtype=int)}
+        )
+
+    return count
+
+
+def hexagon_rows(counts: pd.DataFrame, resolution: int = HEX_RESOLUTION, lang: str = "id") -> list[dict]:
+    """Return the density layer rows from households per hexagon (hexagon_counter): what the viewer may see of
+    each count (a protected count's breakdown value; "<5" drawn as 4 and labelled), never the true value."""
+    if counts.empty:
         return []
-    cells = [
-        h3.latlng_to_cell(lat, lon, resolution) for lon, lat in zip(points["lon"], points["lat"], strict=True)
-    ]
-    counts = pd.Series(cells).value_counts()
-    counts = counts[counts >= MIN_HEX_COUNT]
-    top = float(counts.max()) if len(counts) else 1.0
+    drawn = plot_numbers(counts["households_count"])
+    top = max(drawn) or 1.0
     # Circle area proportional to the count; the largest just fills its hexagon, so circles never overlap.
     largest_m = 0.85 * 1000 * h3.average_hexagon_edge_length(resolution, unit="km")  # the inscribed circle
     rows = []
-    for cell, count in counts.items():
+    for cell, value, number in zip(counts["hexagon"], counts["households_count"], drawn, strict=True):
         lat, lon = h3.cell_to_latlng(cell)
+        shown = breakdown_value(value)
         rows.append(
             {
                 "hexagon": cell,
-                "count": int(count),
+                "count": shown,
+                "count_label": fmt_number(value, lang),
                 "position": [round(lon, 5), round(lat, 5)],
-                "radius_m": round(largest_m * math.sqrt(count / top), 1),
+                "radius_m": round(largest_m * math.sqrt(number / top), 1),
             }
         )
     return rows
@@ -257,8 +282,8 @@ def build_legend(
     spec = INDICATORS[indicator]
     classes = indicator_classes(regions, indicator)
     values = regions[spec.column]
-    suppressed = values.map(is_small_count)
-    missing = values.isna() & ~suppressed  # a suppressed count is a NaN to pandas too
+    suppressed = values.map(is_small_count).astype(bool)
+    missing = values.map(lambda v: v is None or (isinstance(v, float) and math.isnan(v))).astype(bool)
     rows = classes.legend(
         lambda v: format_value(v, spec.kind, lang),
         translate("peta.legend.suppressed", lang) if suppressed.any() else None,

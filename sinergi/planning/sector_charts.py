@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from sinergi.common.chart_style import SECTOR_COLOURS, base_layout
+from sinergi.common.chart_style import SECTOR_COLOURS, base_layout, count_bar_args
 
 
 def build_sector_ranking(
@@ -37,7 +37,14 @@ def build_item_totals(
     colours = ["#0072B2", "#E69F00", "#009E73"]
     fig = go.Figure(
         [
-            go.Bar(name=label, x=totals[item], y=totals[col], marker_color=colours[i % 3])
+            go.Bar(
+                name=label,
+                x=totals[item],
+                **count_bar_args(totals[col], lang, "y"),  # protected counts as the viewer may see them
+                textposition="none",
+                hovertemplate="%{x}: %{text}",
+                marker_color=colours[i % 3],
+            )
             for i, (col, label) in enumerate(zip(columns, labels, strict=True))
         ]
     )

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from sinergi.common.suppressed import true_value
+
 COMPONENTS = ("miskin", "porsi", "potensi", "akses", "belum")
 DEFAULT_WEIGHTS = {"miskin": 3.0, "porsi": 2.0, "potensi": 2.0, "akses": 1.0, "belum": 2.0}
 SECTOR_SCORE_COLUMNS = {
@@ -42,6 +44,8 @@ _FORMULA_WORDS = {
     "en": {"score": "score", "poor": "poor", "share": "share", "potential": "potential", "distance": "distance",
            "coverage": "coverage"},
 }  # fmt: skip
+
+
 def formula_latex(lang: str) -> str:
     """Return the score formula in LaTeX with its words in lang."""
     return _FORMULA.format(**_FORMULA_WORDS[lang])
@@ -49,7 +53,8 @@ def formula_latex(lang: str) -> str:
 
 def normalise(values: pd.Series) -> pd.Series:
     """Return (x - min) / (max - min); 0 everywhere when all values are equal; missing values count as the minimum."""
-    x = pd.to_numeric(values, errors="coerce").astype(float)
+    # protected counts score by their true values: a rank is computed from the truth, only the display is protected
+    x = pd.to_numeric(values.map(true_value), errors="coerce").astype(float)
     low, high = x.min(), x.max()
     if pd.isna(low) or high == low:
         return pd.Series(0.0, index=values.index)

@@ -1,0 +1,34 @@
+"""A non-editable install carries everything the app reads at run time: SQL files, importer SQL, label catalogue."""
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_wheel_carries_queries_and_locales(tmp_path):
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "-q",
+            "-w",
+            tmp_path,
+            ROOT,
+        ],
+        check=True,
+        capture_output=True,
+    )
+    wheel = next(tmp_path.glob("sinergi-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    expected = {
+        f"sinergi/queries/{p.relative_to(ROOT / 'queries')}" for p in (ROOT / "queries").rglob("*.sql")
+    }
+    expected |= {f"sinergi/common/locales/{p.name}" for p in (ROOT / "sinergi/common/locales").glob("*.toml")}
+    assert expected - names == set()
+    assert not any(n.startswith(("tests/", "pages/", "data/")) for n in names)

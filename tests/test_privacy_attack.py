@@ -1,0 +1,181 @@
+"""The differencing attack of issue 11, as an intruder who reads every page and export: for each aggregate role,
+region level (kabupaten, kecamatan) and round, collect every count the role is shown, per unit (desa, kecamatan,
+category row), across Beranda, Briefing, Perpindahan (targets and all households), Intervensi, Sasaran lokasi and
+Potensi sektor; then try differences and sums of pairs, and row and column totals against the headline figures.
+No hidden count of 1-4 may come out exactly. The intruder knows the published method (docs/privacy.md): a
+breakdown column whose counts are all multiples of 5 is read as rounded (the true value within 2 of it); every
+other number is read as exact. Tables, their units and counts are discovered from what is drawn.
+"""
+
+import itertools
+import re
+
+import pandas as pd
+import pytest
+import streamlit as st
+from conftest import APP, open_page
+from streamlit.testing.v1 import AppTest
+
+# (page, widget state, whether every whole-number column of its per-region tables counts people)
+PAGES = [
+    ("pages/overview.py", {}, True),
+    ("pages/briefing.py", {}, True),
+    ("pages/household_transitions.py", {}, True),
+    ("pages/household_transitions.py", {"perpindahan_population": "semua"}, True),
+    ("pages/interventions.py", {}, True),
+    ("pages/target_selection.py", {}, False),
+    ("pages/sector_potential.py", {"sektor": "energi"}, False),
+    ("pages/sector_potential.py", {"sektor": "umkm"}, False),
+]
+CODE = re.compile(r"\d{2}\.\d{2}(?:\.\d{2}(?:\.\d{4})?)?")
+INTEGER = re.compile(r"^\d{1,3}(?:\.\d{3})*$|^\d+$")
+
+
+def _number(cell: object) -> int | str | None:
+    if isinstance(cell, str):
+        text = cell.strip()
+        return "<5" if text == "<5" else (int(text.replace(".", "")) if INTEGER.match(text) else None)
+    if isinstance(cell, bool) or cell is None or cell != cell:
+        return None
+    return int(cell) if float(cell).is_integer() else None
+
+
+def _unit(row: pd.Series, index: object) -> str:
+    for cell in [index, *row]:
+        if isinstance(cell, str) and (m := CODE.search(cell)):
+            return m.group(0)
+    texts = [c for c in row if isinstance(c, str) and _number(c) is None]
+    return texts[0] if texts else str(index)
+
+
+def render(page: str, role: str, region: str, state: dict) -> AppTest:
+    st.cache_data.clear()
+    query = {k: v for k, v in state.items() if k == "sektor"}
+    at = AppTest.from_file(APP, default_timeout=90)
+    for key, value in state.items():
+        if key != "sektor":
+            at.session_state[key] = value
+    at = open_page(at, page, role, None, wilayah=region, putaran="2", **query)
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def tables(at: AppTest) -> dict[tuple[str, ...], list[tuple[str, str, object]]]:
+    """Return each drawn table, by its headers, as cells (unit, column, count or "<5"), count columns only."""
+    out = {}
+    for frame in (d.value for d in at.main.dataframe):
+        if not isinstance(frame, pd.DataFrame):
+            continue
+        cells = []
+        for index, row in frame.iterrows():
+            unit = _unit(row, index)
+            for column, cell in row.items():
+                value = _number(cell)
+                if value is not None and not (isinstance(value, int) and 1900 < value < 2100):
+                    cells.append((unit, str(column), value))
+        out[tuple(map(str, frame.columns))] = cells
+    return out
+
+
+def headline(at: AppTest) -> set[int]:
+    """Return the exact headline numbers of the page (tiles and stated totals)."""
+    texts = [m.value for m in at.main.metric] + [c.value for c in at.main.caption]
+    return {
+        int(t.replace(".", ""))
+        for text in texts
+        for t in re.findall(r"(?<![\d,])\d{1,3}(?:\.\d{3})+|(?<![\d,.])\d+(?![\d,])", text)
+    }
+
+
+def _rank_like(values: list) -> bool:
+    return sorted(v for v in values if isinstance(v, int)) == list(range(1, len(values) + 1))
+
+
+def intervals(cells: list[tuple[str, str, object]]) -> dict[int, tuple[int, int]]:
+    """Return the intruder's interval for each shown cell of one table: ±2 in a column read as rounded."""
+    rounded = {}
+    for column in {c for _, c, _ in cells}:
+        values = [v for _, c, v in cells if c == column and v != "<5"]
+        rounded[column] = bool(values) and all(v % 5 == 0 for v in values) and any(v >= 5 for v in values)
+    out = {}
+    for i, (_, column, value) in enumerate(cells):
+        if value == "<5":
+            out[i] = (1, 4)
+        elif rounded[column] and value > 0:
+            out[i] = (max(value - 2, 5), value + 2)
+        else:
+            out[i] = (value, value)
+    return out
+
+
+def recovered(lo: int, hi: int, truth: int) -> bool:
+    return max(lo, 1) == min(hi, 4) == truth
+
+
+def attack(role: str, region: str) -> tuple[int, list[str]]:
+    """Return (hidden cells attacked, the ones recovered exactly)."""
+    hidden, shown = [], []
+    for page, state, people in PAGES:
+        mine, admins = render(page, role, region, state), render(page, "admin", region, state)
+        page_totals = {n for n in headline(mine) if n >= 5}  # a total of 1-4 reads "<5": no total to use
+        truths = tables(admins)
+        for headers, cells in tables(mine).items():
+            truth = truths.get(headers, [])
+            if len(cells) != len(truth):
+                continue
+            # count columns: those the role sees otherwise than admin (hidden or rounded); the others (ranks,
+            # targets written in an MoA, scores) are no counts of people and shown alike to every role
+            counted = {c for (_, c, v), (_, _, w) in zip(cells, truth, strict=True) if v != w}
+            if people and any(CODE.fullmatch(u) for u, _, _ in cells):
+                counted |= {c for _, c, _ in cells if not _rank_like([w for _, x, w in truth if x == c])}
+            cells = [cell for cell in cells if cell[1] in counted]
+            truth = [cell for cell in truth if cell[1] in counted]
+            bounds = intervals(cells)
+            for i, (unit, column, value) in enumerate(cells):
+                shown.append((unit, bounds[i]))
+                # hidden: a true count of 1-4 the role sees otherwise ("<5", or a 0 or blank standing for it)
+                if value != truth[i][2] and isinstance(truth[i][2], int) and 1 <= truth[i][2] <= 4:
+                    hidden.append((page, unit, column, truth[i][2], bounds, cells, i, page_totals))
+    found = []
+    by_unit: dict[str, list[tuple[int, int]]] = {}
+    for unit, b in shown:
+        by_unit.setdefault(unit, []).append(b)
+    for page, unit, column, truth, bounds, cells, i, page_totals in hidden:
+        label = f"{page} {unit} {column}={truth}"
+        numbers = [b for b in by_unit.get(unit, []) if b != (1, 4)]
+        for (alo, ahi), (blo, bhi) in itertools.permutations(numbers, 2):
+            if recovered(alo - bhi, ahi - blo, truth) or recovered(alo + blo, ahi + bhi, truth):
+                found.append(f"{label} by a pair")
+                break
+        for same in ("row", "column"):
+            others = [
+                j
+                for j, c in enumerate(cells)
+                if j != i and (c[0] == unit if same == "row" else c[1] == column)
+            ]
+            lo = sum(bounds[j][0] for j in others)
+            hi = sum(bounds[j][1] for j in others)
+            # a row adds up to an exact count of the same unit; a column to a headline figure of its page
+            exact = {lo2 for lo2, hi2 in numbers if lo2 == hi2 and lo2 >= 5}
+            for total in exact if same == "row" else page_totals:
+                if recovered(total - hi, total - lo, truth):
+                    found.append(f"{label} by its {same} total {total}")
+                    break
+    return len(hidden), sorted(set(found))
+
+
+@pytest.mark.parametrize("region", ["99.02", "99.02.03"])
+@pytest.mark.parametrize("role", ["pimpinan", "monev"])
+def test_no_hidden_count_comes_back_by_differencing(role, region):
+    attacked, found = attack(role, region)
+    assert attacked, "no hidden cell drawn: the attack has nothing to try"
+    assert found == [], f"{len(found)} of {attacked} hidden counts recovered: {found[:10]}"
+
+
+def test_the_intruder_recovers_what_an_exact_table_gives_away():
+    cells = [("d", "observed", 21), ("d", "stayed", 17), ("d", "fell_in", "<5")]
+    bounds = intervals(cells)
+    assert bounds[0] == (21, 21) and bounds[2] == (1, 4)
+    assert recovered(21 - 17, 21 - 17, 4) and not recovered(20 - 17 - 4, 20 + 2 - 15, 4)
+    rounded = intervals([("d", "observed", 20), ("d", "stayed", 15), ("d", "fell_in", "<5")])
+    assert rounded[0] == (18, 22) and not recovered(18 - 17, 22 - 13, 4)

@@ -1,0 +1,82 @@
+"""Figures every role can trust: every page with headline figures, drawn for pimpinan and monev, shows each figure
+exactly as admin sees it, or "<5" where the figure itself is a count of 1-4 (docs/privacy.md). The figures are
+discovered from what is drawn (tiles, their deltas, captions, sentences, heatmap cells), not listed by name.
+"""
+
+import json
+import re
+
+import pytest
+import streamlit as st
+from conftest import APP, open_page
+from streamlit.testing.v1 import AppTest
+
+PAGES = {
+    "beranda": "pages/overview.py",
+    "briefing": "pages/briefing.py",
+    "perpindahan": "pages/household_transitions.py",
+    "intervensi": "pages/interventions.py",
+    "anggaran": "pages/budget.py",
+    "monev": "pages/kpi_monitoring.py",
+    "koordinasi": "pages/coordination.py",
+}
+REGIONS = ("99.02", "99.02.03")  # a kabupaten and a kecamatan (Sawu Timur) inside pimpinan's scope
+TOKEN = re.compile(r"<5|\d+(?:[.,]\d+)*")
+
+
+def figures(at: AppTest) -> list[str]:
+    """Return every headline figure the page draws, in order: tiles (value and delta), captions, sentences, and
+    the cells of heatmaps (counts of partners at work)."""
+    main = at.main  # the sidebar names the signed-in user: not a figure
+    out = [f"{m.label}: {m.value} | {m.proto.delta}" for m in main.metric]
+    out += [c.value for c in main.caption] + [m.value for m in main.markdown]
+    for chart in main.get("plotly_chart"):
+        for trace in json.loads(chart.proto.spec).get("data", []):
+            if trace.get("type") == "heatmap":
+                out.append(json.dumps(trace.get("z")))
+    return out
+
+
+def _number(token: str) -> float:
+    return float(token.replace(".", "").replace(",", "."))
+
+
+def differences(admin: list[str], other: list[str]) -> list[str]:
+    """Return the figures of other that are neither admin's figure nor "<5" standing for a count of 1-4."""
+    if len(admin) != len(other):
+        return [f"{len(other)} figures against admin's {len(admin)}"]
+    found = []
+    for mine, theirs in zip(admin, other, strict=True):
+        if mine == theirs:
+            continue
+        a, b = TOKEN.findall(mine), TOKEN.findall(theirs)
+        same_words = TOKEN.sub("#", mine) == TOKEN.sub("#", theirs)
+        hidden_ok = len(a) == len(b) and all(
+            x == y or (y == "<5" and 1 <= _number(x) <= 4) for x, y in zip(a, b, strict=True)
+        )
+        if not (same_words and hidden_ok):
+            found.append(f"{theirs!r} where admin sees {mine!r}")
+    return found
+
+
+def draw(page: str, role: str, region: str) -> list[str]:
+    st.cache_data.clear()
+    at = open_page(AppTest.from_file(APP, default_timeout=90), page, role, None, wilayah=region, putaran="2")
+    assert not at.exception, [e.value for e in at.exception]
+    return figures(at)
+
+
+@pytest.mark.parametrize("region", REGIONS)
+@pytest.mark.parametrize("key", list(PAGES))
+def test_every_figure_equals_admins_or_reads_less_than_five(key, region):
+    admin = draw(PAGES[key], "admin", region)
+    assert admin, f"{key} draws no figure"
+    for role in ("pimpinan", "monev"):
+        assert differences(admin, draw(PAGES[key], role, region)) == [], role
+
+
+def test_the_comparison_catches_a_changed_total():
+    admin = ["Keluar: 347 | ", "Jatuh: 1 | ", "RT: 933."]
+    assert differences(admin, ["Keluar: 347 | ", "Jatuh: <5 | ", "RT: 933."]) == []
+    assert differences(admin, ["Keluar: 263 | ", "Jatuh: 0 | ", "RT: 786."]) != []
+    assert differences(["Tetap: 37 | "], ["Tetap: <5 | "]) != []  # "<5" may only stand for 1-4
