@@ -24,7 +24,6 @@ for spec in pages_for(viewer.role if viewer else None):
             default=spec.default,
         )
     )
-# Signed out, nothing is listed: the page shows the sign-in form and the language switch only, while every page
-# stays routable so that an opened link lands on its page after sign-in. Signed in: every screen of the role
-# (expanded; the collapsed list would add an untranslated "View N more" link).
-st.navigation(sections, position="sidebar" if viewer else "hidden", expanded=True).run()
+# Hidden: page_context draws the links below the language, region and round selectors, in the chosen language and
+# carrying those selections (st.navigation's own links would open a page without them).
+st.navigation(sections, position="hidden").run()

@@ -5,6 +5,8 @@ import streamlit as st
 
 from sinergi.access.accounts import load_accounts
 from sinergi.access.store import store_url
+from sinergi.ui.admin_tables import account_rows
+from sinergi.ui.components import show_table
 from sinergi.ui.context import page_context
 
 ctx = page_context("akun")
@@ -17,12 +19,12 @@ rows = [
         "username": a.username,
         "display_name": a.display_name,
         "role": a.role,
-        "scope": a.scope or "*",
-        "demo": a.is_demo,
+        "scope": a.scope,
+        "demo": t("common.yes") if a.is_demo else "",
     }
     for a in load_accounts().values()
 ]
 headers = {c: t(f"akun.col.{c}") for c in ("username", "display_name", "role", "scope", "demo")}
-st.dataframe(pd.DataFrame(rows, columns=list(headers)).rename(columns=headers), hide_index=True)
+show_table(account_rows(pd.DataFrame(rows, columns=list(headers)), ctx.lang), ctx.lang, headers)
 ACCOUNT_COMMAND = "python -m sinergi.access.accounts add <nama> <peran> --scope 99.02 --name 'Nama Lengkap'"
 st.code(ACCOUNT_COMMAND, language="bash")

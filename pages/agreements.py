@@ -10,7 +10,7 @@ from sinergi.collaboration.widgets import link_params, selected_row, synced_choi
 from sinergi.common.fmt import fmt_date, fmt_number, fmt_pct, fmt_rupiah
 from sinergi.common.text import plain
 from sinergi.common.vocabulary import MOA_STATUSES
-from sinergi.ui.components import data_as_of, region_title
+from sinergi.ui.components import code_labels, data_as_of, region_title
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load
 
@@ -194,6 +194,7 @@ with detail_box:
         f"kpi_{chosen}",
         key="moa_kpi_table",
         formats={
+            "unit": code_labels("kpi_unit", lang),
             "baseline_value": lambda v: fmt_number(v, lang, 1),
             "target_value": lambda v: fmt_number(v, lang, 1),
             "deadline_on": lambda v: fmt_date(v, lang),

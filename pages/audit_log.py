@@ -5,7 +5,9 @@ from datetime import UTC, datetime, time, timedelta
 import streamlit as st
 
 from sinergi.access import audit
-from sinergi.ui.components import download_buttons
+from sinergi.common.fmt import fmt_number
+from sinergi.ui.admin_tables import audit_rows
+from sinergi.ui.components import download_buttons, show_table
 from sinergi.ui.context import page_context
 
 ctx = page_context("audit")
@@ -22,7 +24,7 @@ username = cols[1].text_input(t("audit.filter.username"), key="audit_user", max_
 event = cols[2].selectbox(
     t("audit.filter.event"),
     ["", *audit.EVENTS],
-    format_func=lambda e: e or t("audit.filter.all"),
+    format_func=lambda e: t(f"audit.event.{e}") if e else t("audit.filter.all"),
     key="audit_event",
 )
 start, end = (dates[0], dates[-1]) if isinstance(dates, tuple) and dates else (today, today)
@@ -33,6 +35,6 @@ frame = audit.events(
     event=event or None,
 )
 headers = {c: t(f"audit.col.{c}") for c in ("at_utc", "username", "role", "event", "page", "detail")}
-st.caption(t("audit.count", count=len(frame)))
-st.dataframe(frame.rename(columns=headers)[list(headers.values())], hide_index=True)
+st.caption(t("audit.count", count=fmt_number(len(frame), ctx.lang)))
+show_table(audit_rows(frame, ctx.lang), ctx.lang, headers)
 download_buttons(ctx, frame, f"log_audit_{start:%Y%m%d}_{end:%Y%m%d}", headers)

@@ -1,63 +1,81 @@
 """Briefing Bupati: a handful of figures, one map, KPI progress and the MoAs that need a decision, for a projector."""
 
+from datetime import date
+
 import streamlit as st
 
 from sinergi.access.login import session_viewer
 from sinergi.briefing.charts import build_kpi_status
-from sinergi.briefing.content import decision_lines, gather, kpi_rows, kpi_tally, summary_sentences, tiles
+from sinergi.briefing.content import (
+    decision_lines,
+    gather,
+    heading,
+    kpi_rows,
+    kpi_tally,
+    summary_sentences,
+    tiles,
+)
 from sinergi.briefing.map import build_briefing_map
-from sinergi.briefing.widgets import export_files, print_stylesheet
-from sinergi.common.fmt import fmt_date
-from sinergi.common.suppressed import show_counts
-from sinergi.ui.components import data_as_of, download_buttons, offer_download, region_title
+from sinergi.briefing.widgets import export_job, export_progress, print_stylesheet, start_export
+from sinergi.common.fmt import fmt_date, fmt_number, fmt_pct
+from sinergi.ui.components import data_as_of, download_buttons, offer_download, region_title, show_table
 from sinergi.ui.context import page_context
 from sinergi.ui.data import database_version, load
+from sinergi.ui.selections import shell_params
+
+DECISIONS_SHOWN = 3  # the most urgent; the rest behind a link, so the page fits one projector screen
+MAP_HEIGHT_PX = 420
 
 ctx = page_context("briefing")
 t, lang = ctx.t, ctx.lang
 print_stylesheet()
 b = gather(load, ctx.region_code, ctx.round_id, ctx.baseline_round_id, ctx.as_of)
 
-st.title(t("briefing.heading", region=region_title(ctx)))
+# One 1920 x 1080 screen for a kabupaten: title, three sentences, six tiles in a row, then map, KPIs and the most
+# urgent decisions side by side; tables and exports below the fold.
+st.title(heading(b, lang, region_title(ctx)))
 st.caption(t("briefing.subheading", round=ctx.round_name, date=fmt_date(ctx.as_of, lang)))
 with st.container(border=True):
     st.markdown("\n".join(f"- **{sentence}**" for sentence in summary_sentences(b, lang)))
 
-headline_tiles = tiles(b, lang)
-for start in range(0, len(headline_tiles), 3):
-    for column, tile in zip(st.columns(3), headline_tiles[start : start + 3], strict=False):
-        column.metric(
-            tile.label,
-            tile.value,
-            delta=tile.delta.replace("−", "-") if tile.delta else None,
-            delta_color=tile.delta_color,
-            delta_arrow="auto" if tile.delta_color != "off" else "off",
-            help=tile.help,
-            border=True,
-        )
+for column, tile in zip(st.columns(6), tiles(b, lang), strict=True):
+    column.metric(
+        tile.label,
+        tile.value,
+        delta=tile.delta.replace("−", "-") if tile.delta else None,
+        delta_color=tile.delta_color,
+        delta_arrow="auto" if tile.delta_color != "off" else "off",
+        help=tile.help,
+        border=True,
+    )
 
-map_column, side_column = st.columns([3, 2])
+map_column, kpi_column, decision_column = st.columns([5, 3, 4])
 with map_column:
-    st.subheader(t("briefing.map_title"))
+    st.markdown(f"**{t('briefing.map_title')}**")
     if len(b.by_desa):
-        st.plotly_chart(build_briefing_map(b.by_desa, lang), key="briefing_map")
+        st.plotly_chart(build_briefing_map(b.by_desa, lang, height=MAP_HEIGHT_PX), key="briefing_map")
     else:
         st.info(t("briefing.map_none"))
-with side_column:
-    st.subheader(t("briefing.kpi_title"))
+with kpi_column:
+    st.markdown(f"**{t('briefing.kpi_title')}**")
     if len(b.kpi):
-        st.plotly_chart(build_kpi_status(kpi_tally(b.kpi), lang), key="briefing_kpi")
+        st.plotly_chart(build_kpi_status(kpi_tally(b.kpi), lang, height=240), key="briefing_kpi")
     else:
         st.info(t("briefing.kpi_none"))
-    st.subheader(t("briefing.decisions_title"))
+with decision_column:
+    st.markdown(f"**{t('briefing.decisions_title')} ({fmt_number(len(b.decisions), lang)})**")
     if len(b.decisions):
-        st.markdown("\n".join(f"- {line}" for line in decision_lines(b, lang)))
+        st.markdown("\n".join(f"- {line}" for line in decision_lines(b, lang)[:DECISIONS_SHOWN]))
+        if len(b.decisions) > DECISIONS_SHOWN:
+            st.page_link(
+                "pages/agreements.py",
+                label=t("briefing.more_link", count=fmt_number(len(b.decisions), lang)),
+                query_params=shell_params(),
+            )
     else:
         st.success(t("briefing.decisions_none"))
 
-data_as_of(ctx)
-st.caption(t("briefing.source"))
-st.caption(t("briefing.disclaimer"))
+data_as_of(ctx, f"{t('briefing.source')} {t('briefing.disclaimer')}")
 
 kpi_headers = {
     c: t(f"briefing.col.{c}")
@@ -65,7 +83,7 @@ kpi_headers = {
 }
 with st.expander(t("briefing.kpi_table")):
     kpi_table = kpi_rows(b, lang)
-    st.dataframe(show_counts(kpi_table).rename(columns=kpi_headers), hide_index=True)
+    show_table(kpi_table, lang, kpi_headers, {"attainment": lambda v: fmt_pct(v, lang, 0)})
     download_buttons(ctx, kpi_table, f"briefing_kpi_{ctx.region_code}_{ctx.round_id}", kpi_headers)
 desa_headers = {
     "desa_code": t("briefing.col.desa_code"),
@@ -76,50 +94,53 @@ desa_headers = {
     "extreme_poor_households_count": t("briefing.col.register"),
 }
 with st.expander(t("briefing.map_table")):
-    st.dataframe(show_counts(b.by_desa[list(desa_headers)]).rename(columns=desa_headers), hide_index=True)
+    show_table(b.by_desa, lang, desa_headers)
     download_buttons(ctx, b.by_desa, f"briefing_desa_{ctx.region_code}_{ctx.round_id}", desa_headers)
 
 export_box = st.container(key="briefing_export")
 export_box.subheader(t("briefing.export_title"))
+viewer = session_viewer()
+export_key = (database_version(), viewer.role, viewer.scope, ctx.region_code, ctx.round_id, lang, ctx.as_of)
 if export_box.button(t("briefing.export_prepare"), key="briefing_prepare"):
-    st.session_state["briefing_export_for"] = (ctx.region_code, ctx.round_id, lang)
-if st.session_state.get("briefing_export_for") == (ctx.region_code, ctx.round_id, lang):
+    start_export(
+        export_key,
+        viewer,
+        ctx.region_code,
+        region_title(ctx, markdown=False),
+        ctx.round_id,
+        ctx.round_name,
+        ctx.baseline_round_id,
+        lang,
+        ctx.as_of,
+        ctx.is_synthetic,
+        date.today(),  # only the footer's "generated on"
+    )
+job = export_job(export_key)
+if job is not None and job.error is not None:
+    export_box.error(t("briefing.export_failed", error=job.error))
+elif job is not None and job.files is not None:
     stem = f"briefing_{ctx.region_code}_{ctx.round_id}_{lang}".replace(".", "")
-    try:
-        viewer = session_viewer()
-        pdf, pptx = export_files(
-            database_version(),
-            viewer.role,
-            viewer.scope,
-            ctx.region_code,
-            region_title(ctx, markdown=False),
-            ctx.round_id,
-            ctx.round_name,
-            ctx.baseline_round_id,
-            lang,
-            ctx.as_of,
-            ctx.is_synthetic,
-        )
-    except RuntimeError as error:
-        export_box.error(t("briefing.export_failed", error=error))
-    else:
-        pdf_column, pptx_column = export_box.columns(2)
-        scope = {"table": "briefing", "region": ctx.region_code, "round": ctx.round_id, "lang": lang}
-        offer_download(
-            pdf_column,
-            t("briefing.export_pdf"),
-            lambda: pdf,
-            f"{stem}.pdf",
-            "application/pdf",
-            "briefing_pdf",
-            {**scope, "format": "pdf"},
-        )
-        offer_download(
-            pptx_column,
-            t("briefing.export_pptx"),
-            lambda: pptx,
-            f"{stem}.pptx",
-            "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-            "briefing_pptx",
-            {**scope, "format": "pptx"},
-        )
+    pdf_column, pptx_column = export_box.columns(2)
+    scope = {"table": "briefing", "region": ctx.region_code, "round": ctx.round_id, "lang": lang}
+    pdf, pptx = job.files
+    offer_download(
+        pdf_column,
+        t("briefing.export_pdf"),
+        lambda: pdf,
+        f"{stem}.pdf",
+        "application/pdf",
+        "briefing_pdf",
+        {**scope, "format": "pdf"},
+    )
+    offer_download(
+        pptx_column,
+        t("briefing.export_pptx"),
+        lambda: pptx,
+        f"{stem}.pptx",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        "briefing_pptx",
+        {**scope, "format": "pptx"},
+    )
+elif job is not None:
+    with export_box:
+        export_progress(export_key, lang)

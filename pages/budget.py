@@ -7,7 +7,7 @@ from sinergi.common.suppressed import show_counts
 from sinergi.monitoring.analysis import budget_totals, cost_per_household, withhold_small_ratios
 from sinergi.monitoring.charts import budget_bars
 from sinergi.monitoring.widgets import definition, how_computed, round_date_note
-from sinergi.ui.components import data_as_of, download_buttons, region_title
+from sinergi.ui.components import data_as_of, download_buttons, region_title, show_table
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load
 
@@ -119,5 +119,5 @@ headers = {
     "realised_pct": t("anggaran.col.realised_pct"),
 }
 with st.expander(t("anggaran.table")):
-    st.dataframe(totals.rename(columns=headers).round(1), hide_index=True)
+    show_table(totals, lang, headers, {by: names.get} if by != "program" else None)
     download_buttons(ctx, totals, f"anggaran_{ctx.region_code}_{by}", headers)

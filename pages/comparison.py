@@ -4,11 +4,11 @@ reached (reweighted difference-in-differences with a 95 % interval and a placebo
 import streamlit as st
 
 from sinergi.common.fmt import fmt_change, fmt_number, fmt_total
-from sinergi.common.suppressed import Count, show_counts
+from sinergi.common.suppressed import Count
 from sinergi.monitoring.charts import did_chart
 from sinergi.monitoring.did import did_by_kabupaten
 from sinergi.monitoring.widgets import comparison_estimate, definition, how_computed, poverty_lines
-from sinergi.ui.components import data_as_of, download_buttons, region_title
+from sinergi.ui.components import data_as_of, download_buttons, region_title, show_table
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load, viewer_sees_households
 
@@ -99,5 +99,5 @@ for column in ("treated_households", "matched_households", "comparison_household
     table[column] = [size(n) for n in table[column]]  # a breakdown: rounded to 5, "<5" for 1-4
 headers = {c: t(f"banding.col.{c}") for c in table.columns}
 with st.expander(t("banding.table")):
-    st.dataframe(show_counts(table).rename(columns=headers).round(1), hide_index=True)
+    show_table(table, lang, headers)
     download_buttons(ctx, table, f"perbandingan_{ctx.region_code}", headers)

@@ -5,7 +5,13 @@ import streamlit as st
 from sinergi.collaboration.charts import build_area_sector_heatmap
 from sinergi.collaboration.display import label
 from sinergi.collaboration.rules import gap_cells, suggest_partners
-from sinergi.collaboration.tables import area_sector_matrix, gap_count_matrix, hub_structure, matrix_areas
+from sinergi.collaboration.tables import (
+    area_labels,
+    area_sector_matrix,
+    gap_count_matrix,
+    hub_structure,
+    matrix_areas,
+)
 from sinergi.collaboration.widgets import link_params, selected_row, table_with_downloads
 from sinergi.common.fmt import fmt_number
 from sinergi.common.text import plain
@@ -93,7 +99,11 @@ actors = load("actors_by_area_sector", **params)
 areas = matrix_areas(needs, by_desa)
 matrix = area_sector_matrix(actors, areas)
 gap_counts = gap_count_matrix(gaps, areas, by_desa)
-st.plotly_chart(build_area_sector_heatmap(matrix, gap_counts, lang), key="koordinasi_matrix")
+kabupaten = load("regions_under", parent_code=ctx.region_code) if ctx.region_level == "provinsi" else None
+parents = None if kabupaten is None else dict(zip(kabupaten["region_code"], kabupaten["name"], strict=True))
+st.plotly_chart(
+    build_area_sector_heatmap(matrix, gap_counts, lang, area_labels(areas, parents)), key="koordinasi_matrix"
+)
 actors["sector_label"] = actors["sector_code"].map(lambda s: label("mitra.sector", s, lang))
 with st.expander(t("koordinasi.matrix.table")):
     table_with_downloads(

@@ -11,7 +11,8 @@ from sinergi.data.importers.report import localised, report_csv, report_excel
 from sinergi.data.importers.sample import synthetic_p3ke
 from sinergi.data.importers.templates import SPECS, template_bytes
 from sinergi.data.importers.writer import list_backups, read_current
-from sinergi.ui.components import offer_download
+from sinergi.ui.admin_tables import import_log_rows
+from sinergi.ui.components import file_uploader_words, offer_download, show_table
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load
 
@@ -19,6 +20,8 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ctx = page_context("kelola")
 t = ctx.t
 viewer = current_viewer()  # signed in: page_context stops the page otherwise
+LOG_COLUMNS = ("imported_at", "kind", "file_name", "imported_by", "rows_read_count", "rows_written_count",
+               "rows_rejected_count", "warnings_count")  # fmt: skip
 
 
 def kind_label(kind: str) -> str:
@@ -35,6 +38,7 @@ tab_import, tab_templates, tab_history = st.tabs(
 
 with tab_import:
     kind = st.selectbox(t("kelola.kind"), all_kinds(), format_func=kind_label, key="kelola_kind")
+    file_uploader_words(ctx.lang)
     uploads = st.file_uploader(
         t("kelola.files"), accept_multiple_files=kind == "boundaries", key=f"kelola_f_{kind}"
     )
@@ -97,7 +101,11 @@ with tab_history:
     if log.empty:
         st.caption(t("kelola.history_empty"))
     else:
-        st.dataframe(log, hide_index=True)
+        show_table(
+            import_log_rows(log, ctx.lang, kind_label),
+            ctx.lang,
+            {c: t(f"kelola.col.{c}") for c in LOG_COLUMNS},
+        )
     st.caption(t("kelola.backups", count=len(list_backups())))
     if st.button(t("kelola.restore"), disabled=not list_backups(), key="kelola_restore"):
         st.session_state.pop("kelola_outcome", None)

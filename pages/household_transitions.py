@@ -3,11 +3,10 @@
 import streamlit as st
 
 from sinergi.common.fmt import fmt_total
-from sinergi.common.suppressed import show_counts
 from sinergi.monitoring.analysis import TRANSITIONS, decile_matrix, transition_counts
 from sinergi.monitoring.charts import transition_bars, transition_sankey
 from sinergi.monitoring.widgets import definition, how_computed, poverty_lines, round_date_note
-from sinergi.ui.components import data_as_of, download_buttons, region_title
+from sinergi.ui.components import data_as_of, download_buttons, region_title, show_table
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load
 
@@ -77,12 +76,12 @@ st.plotly_chart(transition_bars(top, "desa", labels, lang), key="perpindahan_des
 how_computed(ctx, t("perpindahan.how_desa", count=len(top), total=len(desa)), top["households_count"].sum())
 headers = {"desa": t("perpindahan.col.desa"), **labels, "households_count": t("perpindahan.col.households")}
 with st.expander(t("perpindahan.table")):
-    st.dataframe(show_counts(desa).rename(columns=headers), hide_index=True)
+    show_table(desa, lang, headers)
     download_buttons(ctx, desa, f"perpindahan_desa_{ctx.region_code}", headers)
 
 st.subheader(t("perpindahan.deciles"))
 matrix = decile_matrix(by_desa)
 matrix.index = [t("perpindahan.decile_row", decile=d, round=round_names[0]) for d in matrix.index]
 matrix.columns = [t("perpindahan.decile_col", decile=d, round=round_names[1]) for d in matrix.columns]
-st.dataframe(show_counts(matrix))
+show_table(matrix, lang, hide_index=False)
 how_computed(ctx, t("perpindahan.how_deciles"), row["households_count"])

@@ -3,11 +3,11 @@
 import streamlit as st
 
 from sinergi.common.fmt import fmt_date, fmt_pct, fmt_total
-from sinergi.common.suppressed import breakdown_share, show_counts, true_share
+from sinergi.common.suppressed import breakdown_share, true_share
 from sinergi.monitoring.analysis import left_behind_by_desa, overlap_bins
 from sinergi.monitoring.charts import count_bars, share_bars
 from sinergi.monitoring.widgets import definition, how_computed, round_date_note
-from sinergi.ui.components import data_as_of, download_buttons, region_title
+from sinergi.ui.components import code_labels, data_as_of, download_buttons, region_title, show_table
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load, viewer_sees_households
 
@@ -76,14 +76,14 @@ if not per_desa.empty:
         "households_count": t("intervensi.col.households"),
         "members_count": t("intervensi.col.members"),
     }
-    st.dataframe(
-        show_counts(per_desa).rename(columns=desa_headers)[list(desa_headers.values())], hide_index=True
-    )
+    show_table(per_desa, lang, desa_headers)
     if left is not None:
         listed = left if SHOW_NAMES else left.drop(columns=["head_name", "head_nik"], errors="ignore")
         list_headers = {c: t(f"intervensi.col.{c}") for c in listed.columns}
         with st.expander(t("intervensi.list")):
-            st.dataframe(show_counts(listed).rename(columns=list_headers), hide_index=True)
+            show_table(
+                listed, lang, list_headers, {"verification_status": code_labels("verification_status", lang)}
+            )
         download_buttons(ctx, listed, f"tertinggal_{ctx.region_code}", list_headers)
     else:
         download_buttons(ctx, per_desa, f"tertinggal_desa_{ctx.region_code}", desa_headers)

@@ -5,9 +5,15 @@ import streamlit as st
 
 from sinergi.common.fmt import fmt_number, fmt_pct
 from sinergi.common.text import plain
-from sinergi.planning.desa_profile import clicked_desa, distance_table, potential_table, profile_table
+from sinergi.planning.desa_profile import (
+    distance_table,
+    picked_object,
+    potential_table,
+    profile_table,
+)
 from sinergi.planning.map_indicators import SECTOR_PLACES, SECTORS, indicators_for
 from sinergi.planning.poverty_map import (
+    MAP_HEIGHT_PX,
     basemap_style_url,
     build_legend,
     build_poverty_map,
@@ -18,26 +24,27 @@ from sinergi.planning.poverty_map import (
 from sinergi.ui.components import data_as_of, region_title
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load
+from sinergi.ui.selections import bind, keep, wanted
 
 ctx = page_context("peta")
 t, lang = ctx.t, ctx.lang
 st.title(t("peta.heading", region=region_title(ctx)))
 
-wanted = st.query_params.get("sektor", "semua")
 sector = (
     st.segmented_control(
         t("peta.sector"),
         SECTORS,
-        default=wanted if wanted in SECTORS else "semua",
         format_func=lambda s: t(f"peta.sector.{s}"),
-        key="peta_sector",
+        required=True,
+        **bind("peta_sector", "sektor", SECTORS, "semua"),
     )
     or "semua"
 )
-st.query_params["sektor"] = sector
+keep("sektor", sector)
 
 locations = load("location_indicators", region=ctx.region_code, as_of=ctx.as_of)
 places = load("map_places", region=ctx.kabupaten_code or ctx.region_code)
+outlines = load("region_outlines", region=ctx.kabupaten_code or ctx.region_code)
 
 col_ind, col_places = st.columns([2, 3])
 indicator = col_ind.selectbox(
@@ -56,21 +63,34 @@ shown_places = col_places.pills(
 )
 density = col_ind.toggle(t("peta.density"), value=False, key="peta_density")
 
-# A click on the map selects the desa; the selector below follows it so both ways of drilling down agree.
-desa_key = f"peta_desa_{ctx.region_code}"
-clicked = clicked_desa(st.session_state.get("peta_map"))
-if clicked and clicked != st.session_state.get("peta_last_click") and clicked in set(locations["desa_code"]):
-    st.session_state["peta_last_click"] = clicked
-    st.session_state[desa_key] = clicked
+
+def _on_map_click() -> None:
+    # A click on a marker opens that place (and the desa it stands in); a click on a desa opens the desa. The
+    # view stays where the planner was looking.
+    picked = picked_object(st.session_state.get("peta_map"))
+    if picked is not None:
+        keep("desa", picked.desa_code)
+        keep("tempat", picked.place_id)
+        st.session_state["peta_clicked"] = True
+
+
+def _on_desa_chosen() -> None:
+    st.session_state["peta_clicked"] = False  # chosen from the list: fit the view on it
+    keep("tempat", None)
+
+
 names = dict(
     zip(locations["desa_code"], locations["name"] + " · " + locations["kecamatan_name"], strict=True)
 )
+desa_options = ["", *locations["desa_code"]]
+desa_binding = bind("peta_desa", "desa", desa_options, "", then=_on_desa_chosen)
 desa = col_places.selectbox(
-    t("peta.desa"),
-    ["", *locations["desa_code"]],
-    format_func=lambda c: names.get(c, t("peta.desa.none")),
-    key=desa_key,
+    t("peta.desa"), desa_options, format_func=lambda c: names.get(c, t("peta.desa.none")), **desa_binding
 )
+keep("desa", desa)
+place_row = places[places["place_id"] == wanted("tempat")]
+place_row = place_row[place_row["desa_code"] == desa] if desa else place_row.iloc[0:0]
+keep("tempat", place_row["place_id"].iloc[0] if len(place_row) else None)
 
 hexagons = (
     hexagon_rows(
@@ -95,14 +115,28 @@ deck = build_poverty_map(
     hexagons,
     focus=desa or None,
     map_style_url=basemap_style_url(),
+    outlines=outlines,
+    place=place_row["place_id"].iloc[0] if len(place_row) else None,
+    zoom_to_focus=not st.session_state.get("peta_clicked", False),
 )
 col_map, col_legend = st.columns([4, 1])
 with col_map:
-    st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key="peta_map", height=560)
+    st.pydeck_chart(
+        deck, on_select=_on_map_click, selection_mode="single-object", key="peta_map", height=MAP_HEIGHT_PX
+    )
 col_legend.html(build_legend(locations, indicator, shown_places, lang, density=bool(hexagons)))
 col_legend.caption(t("peta.click_hint"))
 st.caption(t("peta.disclaimer") + ("" if basemap_style_url() else " " + t("peta.offline_note")))
 data_as_of(ctx)
+
+if len(place_row):
+    place = place_row.iloc[0]
+    with st.container(border=True, key="peta_place"):
+        st.subheader(
+            t("peta.place_card.heading", kind=t(f"peta.place.{place['place_type']}"), name=place["name"])
+        )
+        kecamatan = locations.set_index("desa_code").at[desa, "kecamatan_name"]
+        st.markdown(t("peta.place_card.where", desa=place["desa_name"], kecamatan=kecamatan))
 
 if desa:
     row = locations.set_index("desa_code").loc[desa]

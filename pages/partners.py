@@ -8,7 +8,7 @@ from sinergi.collaboration.widgets import link_params, selected_row, synced_choi
 from sinergi.common.fmt import fmt_number
 from sinergi.common.text import plain
 from sinergi.common.vocabulary import CONTRIBUTION_KINDS, PARTNER_TYPES, SECTORS
-from sinergi.ui.components import data_as_of, region_title
+from sinergi.ui.components import code_labels, data_as_of, region_title
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load
 
@@ -147,13 +147,14 @@ with profile_box:
                 {
                     "moa_id": t("moa.col.moa_id"),
                     "title": t("moa.col.title"),
-                    "role_label": t("moa.col.role"),
+                    "party_role": t("moa.col.role"),
                     "status_label": t("moa.col.status"),
                     "period_label": t("moa.col.period"),
                     "sectors_label": t("moa.col.sectors"),
                 },
                 f"mitra_{chosen}_moa",
                 key="mitra_moa_table",
+                formats={"party_role": code_labels("party_role", lang)},
             )
 
     st.subheader(t("mitra.profile.capacity"))

@@ -2,31 +2,34 @@
 
 import streamlit as st
 
-from sinergi.common.suppressed import show_counts
 from sinergi.planning.map_indicators import SECTORS
 from sinergi.planning.sector_charts import build_item_totals, build_sector_ranking
 from sinergi.planning.sectors import SECTOR_VIEWS, column_labels, item_totals, top_locations
-from sinergi.ui.components import data_as_of, download_buttons, region_title
+from sinergi.ui.components import code_labels, data_as_of, download_buttons, region_title, show_table
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load
+from sinergi.ui.selections import bind, keep
 
 ctx = page_context("potensi")
 t, lang = ctx.t, ctx.lang
+CODE_COLUMNS = {
+    "commodity_group": code_labels("commodity_group", lang),
+    "energy_source": code_labels("energy_source", lang),
+}
 st.title(t("potensi.heading", region=region_title(ctx)))
 
 sectors = [s for s in SECTORS if s != "semua"]
-wanted = st.query_params.get("sektor", "pangan")
 sector = (
     st.segmented_control(
         t("peta.sector"),
         sectors,
-        default=wanted if wanted in sectors else "pangan",
         format_func=lambda s: t(f"peta.sector.{s}"),
-        key="potensi_sector",
+        required=True,
+        **bind("potensi_sector", "sektor", sectors, "pangan"),
     )
     or "pangan"
 )
-st.query_params["sektor"] = sector
+keep("sektor", sector)
 view = SECTOR_VIEWS[sector]
 st.caption(t(f"potensi.intro.{sector}"))
 
@@ -57,5 +60,5 @@ data_as_of(ctx)
 table = rows[["desa_code", "desa_name", "kecamatan_name", *view.columns]]
 headers = column_labels(list(table.columns), lang)
 with st.expander(t("potensi.table"), expanded=True):
-    st.dataframe(show_counts(table).rename(columns=headers), hide_index=True)
+    show_table(table, lang, headers, CODE_COLUMNS)
     download_buttons(ctx, table, f"potensi_{sector}_{ctx.region_code}", headers)

@@ -2,41 +2,47 @@
 
 import streamlit as st
 
-from sinergi.common.suppressed import show_counts
+from sinergi.common.fmt import fmt_number
 from sinergi.planning.map_indicators import SECTORS
 from sinergi.planning.poverty_map import basemap_style_url, build_legend, build_poverty_map
-from sinergi.planning.targeting import COMPONENTS, DEFAULT_WEIGHTS, FORMULA_LATEX, score_locations
-from sinergi.ui.components import data_as_of, download_buttons, region_title
+from sinergi.planning.targeting import COMPONENTS, DEFAULT_WEIGHTS, formula_latex, score_locations
+from sinergi.ui.components import data_as_of, download_buttons, region_title, show_table
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load
+from sinergi.ui.selections import bind, keep
 
 ctx = page_context("sasaran_lokasi")
 t, lang = ctx.t, ctx.lang
 st.title(t("sasaran_lokasi.heading", region=region_title(ctx)))
 st.caption(t("sasaran_lokasi.intro"))
 
-wanted = st.query_params.get("sektor", "semua")
 sector = (
     st.segmented_control(
         t("peta.sector"),
         SECTORS,
-        default=wanted if wanted in SECTORS else "semua",
         format_func=lambda s: t(f"peta.sector.{s}"),
-        key="sasaran_lokasi_sector",
+        required=True,
+        **bind("sasaran_lokasi_sector", "sektor", SECTORS, "semua"),
     )
     or "semua"
 )
-st.query_params["sektor"] = sector
+keep("sektor", sector)
 
 with st.expander(t("sasaran_lokasi.weights"), expanded=True):
     cols = st.columns(len(COMPONENTS))
+    # A select slider, not a slider: its steps are written the reader's way (2,5 rather than 2.50).
+    steps = [i / 2 for i in range(11)]
     weights = {
-        c: col.slider(
-            t(f"sasaran_lokasi.weight.{c}"), 0.0, 5.0, DEFAULT_WEIGHTS[c], 0.5, key=f"sasaran_lokasi_w_{c}"
+        c: col.select_slider(
+            t(f"sasaran_lokasi.weight.{c}"),
+            steps,
+            value=DEFAULT_WEIGHTS[c],
+            format_func=lambda v: fmt_number(v, lang, 1),
+            key=f"sasaran_lokasi_w_{c}",
         )
         for c, col in zip(COMPONENTS, cols, strict=True)
     }
-    st.latex(FORMULA_LATEX)
+    st.latex(formula_latex(lang))
     st.caption(t("sasaran_lokasi.formula_note"))
 
 locations = load("location_indicators", region=ctx.region_code, as_of=ctx.as_of)
@@ -73,9 +79,19 @@ col_map, col_legend = st.columns([4, 1])
 with col_map:
     st.subheader(t("sasaran_lokasi.map", n=len(shortlist)))
     places = load("map_places", region=ctx.kabupaten_code or ctx.region_code)
+    outlines = load("region_outlines", region=ctx.kabupaten_code or ctx.region_code)
     layers = ["pelabuhan", "pasar", "kota"]
     st.pydeck_chart(
-        build_poverty_map(shortlist, places, layers, "target_score", lang, map_style_url=basemap_style_url()),
+        build_poverty_map(
+            shortlist,
+            places,
+            layers,
+            "target_score",
+            lang,
+            map_style_url=basemap_style_url(),
+            outlines=outlines,
+            fit_to=locations,
+        ),
         key="sasaran_lokasi_map",
         height=480,
     )
@@ -84,5 +100,5 @@ st.caption(t("peta.disclaimer"))
 data_as_of(ctx)
 
 st.subheader(t("sasaran_lokasi.ranked"))
-st.dataframe(show_counts(table).rename(columns=headers), hide_index=True)
+show_table(table, lang, headers)
 download_buttons(ctx, table, f"lokasi_sasaran_{sector}_{ctx.region_code}", headers)

@@ -109,6 +109,11 @@ def settle(page, timeout_s: float = 60, login: str | None = "admin") -> None:
     """Wait until Streamlit has drawn the app and no script is running; when the login form shows, sign in with the
     demo account `login` (README, "Demo accounts") and wait again. login=None leaves the form alone."""
     _quiet(page, timeout_s)
+    if page.get_by_text("Page not found").count():
+        # A fresh server answers its first deep link before st.navigation has registered the pages
+        # (streamlit/streamlit#9624): ask again, as a visitor reloading would.
+        page.reload()
+        _quiet(page, timeout_s)
     if login and page.locator('input[type="password"]').count() == 1:
         page.locator('input[type="text"]').first.fill(login)
         page.locator('input[type="password"]').fill(f"demo-{login}")
@@ -128,3 +133,39 @@ def _quiet(page, timeout_s: float) -> None:
         elif time.time() - quiet_since > 1.5:
             return
         time.sleep(0.2)
+
+
+def sidebar_link(page, title: str):
+    """Return the sidebar navigation link to the page titled `title` (in the language on screen)."""
+    return page.locator('[data-testid="stSidebar"] [data-testid="stPageLink"]').filter(has_text=title).first
+
+
+def open_from_sidebar(page, title: str, timeout_s: float = 60) -> tuple[float, float]:
+    """Click the sidebar link to `title`; return (first paint, settled) in seconds after the click.
+
+    First paint: the page's own heading is on screen (the previous page's heading is gone). Settled: the app's
+    script is not running and has stayed so for a second (the time reported is when it stopped)."""
+    before = page.locator("h1").first.inner_text() if page.locator("h1").count() else ""
+    start = time.time()
+    sidebar_link(page, title).click()
+    return _timed(page, before, start, timeout_s)
+
+
+def _timed(page, before: str, start: float, timeout_s: float) -> tuple[float, float]:
+    painted = None
+    quiet_since = None
+    app = page.locator('[data-testid="stApp"]')
+    while time.time() - start < timeout_s:
+        if painted is None:
+            heading = page.locator("h1").first
+            if heading.count() and heading.inner_text() != before:
+                painted = time.time() - start
+        state = app.get_attribute("data-test-script-state") if app.count() else None
+        if state != "notRunning" or painted is None:
+            quiet_since = None
+        elif quiet_since is None:
+            quiet_since = time.time()
+        elif time.time() - quiet_since > 1.0:
+            return painted, quiet_since - start
+        time.sleep(0.05)
+    raise TimeoutError(f"the page did not settle in {timeout_s} s")

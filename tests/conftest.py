@@ -108,3 +108,12 @@ def click_download(button) -> bytes:
     """Run what a click on a download button runs (its file is made on request) and return the file's bytes."""
     made = _DEFERRED[button.proto.deferred_file_id]()
     return made if isinstance(made, bytes) else str(made).encode("utf-8")
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Print the tables tests recorded as the `settle_times` property (kept across pytest-xdist workers)."""
+    for report in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", []):
+        for name, value in getattr(report, "user_properties", []):
+            if name == "settle_times" and report.when == "call":
+                terminalreporter.write_sep("-", "settle times")
+                terminalreporter.write_line(str(value))

@@ -21,8 +21,9 @@ from sinergi.ui.pages import PAGES
 SCOPE = DEMO_KABUPATEN[0]  # scoped roles belong to 99.02; the matrix also asks them for 99.05
 NIK_RE = re.compile(r"(?<!\d)\d{16}(?!\d)")
 WORDS_RE = re.compile(r"[A-Z][a-z']+(?: [A-Z][a-z']+){1,3}")
-# metrics that count agreements, programs or areas, not people: small values there disclose no one
-NOT_PEOPLE_METRICS = {"MoA aktif", "Kecamatan dibandingkan", "Program"}
+# metrics that count agreements, programs, KPIs or areas, not people: small values there disclose no one
+NOT_PEOPLE_METRICS = {"MoA aktif", "Kecamatan dibandingkan", "Program", "MoA perlu keputusan"}
+NOT_PEOPLE_METRICS |= {"Tercapai", "Sesuai jalur", "Belum tercapai", "Tidak terukur"}  # KPI rows by status
 HOUSEHOLD_COLUMNS = {"household_id", "head_name", "head_nik", "nik", "family_id"}
 
 

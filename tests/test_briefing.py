@@ -13,10 +13,12 @@ from sinergi.briefing.content import (
     decisions,
     gather,
     kpi_tally,
+    primary_reasons,
     summary_sentences,
     tiles,
 )
-from sinergi.briefing.map import CLASS_COLOURS, build_briefing_map, class_breaks, class_labels
+from sinergi.briefing.map import build_briefing_map, map_classes
+from sinergi.common.map_classes import INDICATOR_PALETTES, PALETTES
 from sinergi.data import db
 from sinergi.overview.headline import Headline
 
@@ -101,7 +103,11 @@ def test_other_sentences_count_targets_kpis_and_decisions():
     assert third.startswith(
         "2 dari 3 target KPI MoA yang terukur tercapai atau sesuai jalur dan 1 belum tercapai; 2 MoA perlu"
     )
-    assert "(1 berakhir dalam 90 hari, 1 berakhir tanpa keputusan perpanjangan)" in third
+    # each MoA counted once, under its most urgent reason: the parts add up to the 2
+    assert third.endswith(
+        "2 MoA perlu keputusan: 1 berakhir tanpa keputusan perpanjangan, 1 berakhir ≤ 90 hari."
+    )
+    assert sum(primary_reasons(_briefing()).values()) == len(_briefing().decisions)
 
 
 def test_decisions_flags_behind_target_only_for_running_moas():
@@ -113,7 +119,8 @@ def test_decisions_flags_behind_target_only_for_running_moas():
 
 def test_tiles_are_six_and_formatted():
     labels = [tile.value for tile in tiles(_briefing(), "id")]
-    assert labels == ["1.629", "1.408", "96,5 %", "2 dari 3", "3", "Rp 16,8 miliar"]
+    assert labels == ["1.629", "1.408", "96,5 %", "2 dari 3", "2", "Rp 16,8 miliar"]
+    assert tiles(_briefing(), "id")[4].label == "MoA perlu keputusan"
     assert tiles(_briefing(), "en")[5].value == "IDR 16.8 billion"
 
 
@@ -172,17 +179,20 @@ def test_gather_headline_equals_the_overview_queries():
     assert b.by_desa["observed_extreme_poor_count"].sum() == b.headline.observed_extreme_poor
 
 
-def test_class_breaks_and_labels():
-    breaks = class_breaks(pd.Series(range(0, 301)))
-    assert breaks == sorted(set(breaks)) and len(breaks) == len(CLASS_COLOURS) - 1
-    assert class_labels([30, 60], "id") == ["0–30", "31–60", "> 60"]
-    assert class_breaks(pd.Series([0, 0])) == []
+def test_map_classes_do_not_overlap_and_match_the_planner_map():
+    classes = map_classes(pd.Series(range(0, 301)))
+    assert len(classes.lows) == 5
+    assert all(high + 1 == low for high, low in zip(classes.highs, classes.lows[1:], strict=False))
+    assert classes.colours == PALETTES[INDICATOR_PALETTES["extreme_poor"]]
+    assert map_classes(pd.Series([0, 0])).lows == (0.0,)
 
 
 def test_map_has_a_class_legend_in_the_language_and_no_geo_subplot():
     by_desa = db.run_query("briefing_extreme_poor_by_desa", region="99.05", round_id=2, baseline_round_id=1)
     fig = build_briefing_map(by_desa, "id")
     assert fig.layout.legend.title.text == "RT miskin ekstrem"
-    assert [tr.fillcolor for tr in fig.data if tr.fill == "toself"] == list(CLASS_COLOURS)
+    assert [tr.fillcolor for tr in fig.data if tr.fill == "toself"] == list(
+        map_classes(by_desa["observed_extreme_poor_count"]).colours
+    )
     assert not any(tr.type in ("choropleth", "choroplethmap", "scattergeo") for tr in fig.data)
     assert build_briefing_map(by_desa, "en").layout.legend.title.text == "Extreme-poor households"

@@ -103,7 +103,7 @@ def test_province_briefing_says_how_many_decisions_are_left_out():
         for s in sl.shapes
         if s.has_text_frame
     )
-    assert "more MoAs (see the Regent's briefing page in Sinergi)" in text
+    assert "more MoAs on the MoA page" in text
 
 
 def test_pdf_without_dejavu_falls_back_to_latin1(monkeypatch, tmp_path):

@@ -1,5 +1,7 @@
 """The briefing page under AppTest: draws in both languages, at every region level and round, figures match."""
 
+import re
+
 import duckdb
 import pytest
 from conftest import open_page
@@ -39,10 +41,31 @@ def test_briefing_page_at_other_levels_and_the_baseline(app, wilayah, putaran):
     assert len(at.metric) == 6
 
 
-def test_export_buttons_offer_pdf_and_pptx(app):
+def test_export_runs_in_the_background_with_progress_then_offers_pdf_and_pptx(app):
+    import time
+
     at = open_page(app, PAGE, wilayah="99.05", putaran="2")
     assert "PDF (1 halaman A4)" not in [b.proto.label for b in at.get("download_button")]  # only on request
     at.button(key="briefing_prepare").click().run()
     assert not at.exception
     labels = [b.proto.label for b in at.get("download_button")]
+    if "PDF (1 halaman A4)" not in labels:  # still being made: the page shows how far it is
+        assert at.get("progress") and "detik" in at.get("progress")[0].proto.text
+    for _ in range(120):
+        labels = [b.proto.label for b in at.get("download_button")]
+        if "PDF (1 halaman A4)" in labels:
+            break
+        time.sleep(1)
+        at.run()
+    assert not at.exception
     assert "PDF (1 halaman A4)" in labels and "PowerPoint (4 slide)" in labels
+
+
+def test_province_briefing_is_the_governors_and_its_counts_add_up(app):
+    at = open_page(app, PAGE, wilayah="99", putaran="2")
+    assert at.title[0].value.startswith("Briefing Gubernur: Provinsi")
+    decisions = next(m for m in at.metric if m.label == "MoA perlu keputusan")
+    sentence = next(md.value for md in at.markdown if "MoA perlu keputusan:" in md.value)
+    parts = sentence.split("MoA perlu keputusan:")[1]
+    numbers = [int(n) for n in re.findall(r"(\d+) (?:berakhir|KPI|tahapan)", parts)]
+    assert len(numbers) >= 2 and sum(numbers) == int(decisions.value.replace(".", ""))

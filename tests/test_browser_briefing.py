@@ -48,3 +48,19 @@ def test_briefing_at_projector_size(base_url, lang, heading, sentence):
         assert page.locator('[data-testid="stSidebar"]').is_hidden()
         assert page.locator('[data-testid="stExpander"]').first.is_hidden()
     assert outside == []
+
+
+def test_kabupaten_briefing_fits_one_full_hd_screen(base_url):
+    with browser_page(width=1920, height=1080) as (page, outside):
+        page.goto(f"{base_url}/briefing-bupati?wilayah=99.02&putaran=2")
+        settle(page)
+        page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=30000)
+        page.wait_for_timeout(1500)
+        # Everything the regent is shown (up to the data-as-of line under the map) is above the fold.
+        footer = page.get_by_text("Data per ").last.bounding_box()
+        assert footer is not None and footer["y"] + footer["height"] <= 1080, footer
+        for chart in page.locator('[data-testid="stPlotlyChart"]').all():
+            box = chart.bounding_box()
+            assert box["y"] + box["height"] <= 1080
+        page.screenshot(path=str(ROOT / "shots" / "briefing_1920.png"))
+    assert outside == []

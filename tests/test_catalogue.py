@@ -11,6 +11,7 @@ import ast
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from sinergi.common.i18n import LANGUAGES, catalogue
@@ -178,3 +179,190 @@ def test_no_ui_string_outside_the_catalogue():
 )
 def test_scanner_catches_literals_and_lets_translations_through(source, builder, bad):
     assert bool(violations(source, "x.py", builder)) is bad
+
+
+# -- Rendered pages: what a reader sees in a table must be words and Indonesian numbers, never codes or raw floats.
+
+SNAKE_CODE = re.compile(r"^[a-z]+(?:_[a-z0-9]+)+$")  # tidak_valid, tanaman_pangan, program_opd
+REGION_CODE = re.compile(
+    r"^\d{2}(?:\.\d{2}){0,2}(?:\.\d{4})?$"
+)  # 99.02.01.2001 is an identifier, not a number
+IDENTIFIER_HEADERS = ("akun.col.username", "audit.col.username")  # user names may look like codes: "monev"
+MISSING_TEXT = {"None", "nan", "NaN", "<NA>", "NaT", "null"}
+RAW_NUMBER = {
+    # id: a decimal point, or five or more digits without separators; en: four digits before a point, or five
+    "id": re.compile(r"^-?\d+\.\d{1,2}$|^-?\d+\.\d{4,}$|^-?\d{5,}(?:[.,]\d+)?$"),
+    "en": re.compile(r"^-?\d{4,}\.\d+$|^-?\d{5,}$"),
+}
+
+
+def raw_codes(lang: str) -> set[str]:
+    """Return the vocabulary codes a reader must never see as such in lang (those whose label differs)."""
+    from sinergi.common.vocabulary import VOCABULARY, label
+
+    return {
+        code for domain, codes in VOCABULARY.items() for code in codes if label(domain, code, lang) != code
+    }
+
+
+def _display_frame(element) -> tuple[pd.DataFrame, pd.DataFrame | None, dict]:
+    """Return (values, display values from a pandas Styler or None, column_config) of a rendered st.dataframe."""
+    import json
+
+    import pyarrow as pa
+
+    proto = element.proto
+    values = element.value
+    styler = proto.arrow_data.styler if proto.arrow_data.HasField("styler") else None
+    shown = (
+        pa.ipc.open_stream(styler.display_values).read_pandas()
+        if styler is not None and styler.display_values
+        else None
+    )
+    config = json.loads(proto.columns) if proto.columns else {}
+    return values, shown, config
+
+
+def table_problems(element, lang: str, where: str) -> list[str]:
+    """Return what a reader would trip over in a rendered table: raw codes, missing markers, unformatted numbers."""
+    from sinergi.common.i18n import translate
+
+    values, shown, config = _display_frame(element)
+    codes = raw_codes(lang)
+    identifiers = {translate(key, lang) for key in IDENTIFIER_HEADERS}
+    problems = []
+    for position, column in enumerate(values.columns):
+        name = str(column)
+        if name in identifiers:
+            continue
+        formatted = (config.get(name) or {}).get("type_config", {}).get("format")
+        series = values[column]
+        texts = shown.iloc[:, position] if shown is not None else None
+        numeric = pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series)
+        if numeric and texts is None and not formatted and series.dropna().abs().ge(1000).any():
+            problems.append(f"{where}: column {name!r} shows numbers without Indonesian separators")
+        if numeric and texts is None and not formatted and (series.dropna() % 1 != 0).any():
+            problems.append(f"{where}: column {name!r} shows raw decimals")
+        is_text = series.dtype == object or pd.api.types.is_string_dtype(series)
+        cells = texts if texts is not None else series if is_text else None
+        if cells is None:
+            continue
+        for cell in cells.dropna().astype(str).unique()[:500]:
+            text = cell.strip()
+            if text in MISSING_TEXT:
+                problems.append(f"{where}: column {name!r} shows {text!r}")
+            elif text in codes or SNAKE_CODE.match(text):
+                problems.append(f"{where}: column {name!r} shows the raw code {text!r}")
+            elif RAW_NUMBER[lang].match(text) and not REGION_CODE.match(text):
+                problems.append(f"{where}: column {name!r} shows the unformatted number {text!r}")
+    return problems
+
+
+def _numeric(values) -> bool:
+    if isinstance(values, dict):  # plotly's typed array {"dtype", "bdata"}
+        return True
+    return isinstance(values, list) and any(
+        isinstance(v, int | float) and not isinstance(v, bool) for v in values
+    )
+
+
+def figure_problems(element, lang: str, where: str) -> list[str]:
+    """Return a Plotly figure drawn without the language's separators, or a numeric axis without a tick format
+    (plotly's default writes 7000 and 150k)."""
+    import json
+
+    spec = json.loads(element.proto.spec)
+    layout = spec.get("layout", {})
+    wanted = ",." if lang == "id" else ".,"
+    problems = [] if layout.get("separators") == wanted else [f"{where}: chart without separators={wanted!r}"]
+    for trace in spec.get("data", []):
+        if trace.get("type", "scatter") not in ("bar", "scatter", "box", "histogram"):
+            continue
+        for letter in ("x", "y"):
+            axis = trace.get(f"{letter}axis", letter).replace(letter, f"{letter}axis", 1)
+            settings = layout.get(axis, {})
+            if settings.get("visible") is False or settings.get("type") in (
+                "category",
+                "multicategory",
+                "date",
+            ):
+                continue
+            if _numeric(trace.get(letter)) and not settings.get("tickformat"):
+                problems.append(f"{where}: numeric {axis} without a tick format")
+    return sorted(set(problems))
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "bad"),
+    [
+        (pd.DataFrame({"Status": ["tidak_valid"]}), "id", True),
+        (pd.DataFrame({"Sumber": ["bansos"]}), "id", True),
+        (pd.DataFrame({"Sumber": ["Bansos"]}), "id", False),
+        (pd.DataFrame({"Nilai": [1405.1]}), "id", True),
+        (pd.DataFrame({"Nilai": [99.9]}), "id", True),
+        (pd.DataFrame({"Jumlah": [12, 40]}), "id", False),
+        (pd.DataFrame({"Nilai": ["99.9"]}), "id", True),
+        (pd.DataFrame({"Nilai": ["1.405"]}), "id", False),
+        (pd.DataFrame({"Nilai": ["101304000"]}), "id", True),
+        (pd.DataFrame({"Kode": ["99.02.01.2001"]}), "id", False),
+        (pd.DataFrame({"Nama": ["None", "x"]}), "id", True),
+    ],
+)
+def test_rendered_table_check_catches_codes_and_raw_numbers(source, lang, bad):
+    from streamlit.testing.v1 import AppTest
+
+    def script(frame):
+        import streamlit as st
+
+        st.dataframe(frame)
+
+    at = AppTest.from_function(script, args=(source,)).run()
+    assert bool(table_problems(at.dataframe[0], lang, "x")) is bad
+
+
+def test_rendered_check_reads_styler_display_values():
+    from streamlit.testing.v1 import AppTest
+
+    from sinergi.common.display import styled
+
+    def script(frame):
+        import streamlit as st
+
+        from sinergi.common.display import styled
+
+        st.dataframe(styled(frame, "id"))
+
+    source = pd.DataFrame({"households_count": [1405, 2], "share_pct": [99.94, 1.0]})
+    at = AppTest.from_function(script, args=(source,)).run()
+    assert table_problems(at.dataframe[0], "id", "x") == []
+    assert list(styled(source, "id").data.columns) == ["households_count", "share_pct"]
+
+
+# Query parameters that open each page's detail, so that its tables are drawn too.
+DETAIL = {"peta": {"desa": "99.02.01.2001"}, "moa": {"moa": "MOA-0202"}, "mitra": {"mitra": "MTR-012"}}
+
+
+def _rendered_cases() -> list:
+    from sinergi.ui.pages import PAGES
+
+    return [
+        pytest.param(spec, role, lang, id=f"{spec.key}-{role}-{lang}")
+        for spec in PAGES
+        for role, lang in (("admin", "id"), ("admin", "en"), ("pimpinan", "id"))
+        if role in spec.roles
+    ]
+
+
+@pytest.mark.parametrize(("spec", "role", "lang"), _rendered_cases())
+def test_rendered_pages_show_words_and_indonesian_numbers(app, spec, role, lang):
+    from conftest import open_page
+
+    at = open_page(
+        app, spec.file, role=role, wilayah="99.02", putaran="2", bahasa=lang, **DETAIL.get(spec.key, {})
+    )
+    assert not at.exception, at.exception
+    problems = [p for i, frame in enumerate(at.dataframe) for p in table_problems(frame, lang, f"table {i}")]
+    problems += [
+        p for i, fig in enumerate(at.get("plotly_chart")) for p in figure_problems(fig, lang, f"chart {i}")
+    ]
+    assert problems == [], f"{spec.file} ({role}, {lang}):\n  " + "\n  ".join(problems)

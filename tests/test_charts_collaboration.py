@@ -60,6 +60,22 @@ def test_stage_counts_stack_open_and_closed():
     assert list(fig.data[0].x) == [2, 1] and list(fig.data[1].x) == [0, 4]
 
 
+def test_area_heatmap_keeps_kecamatan_with_the_same_name_apart():
+    from sinergi.collaboration.tables import area_labels
+
+    areas = pd.DataFrame(
+        {"region_code": ["99.01.01", "99.02.01", "99.02.02"], "name": ["Sikka", "Sikka", "Ende"]}
+    )
+    matrix = pd.DataFrame({"pangan": [5, 12, 0]}, index=areas["region_code"])
+    labels = area_labels(areas, {"99.01": "Alfa", "99.02": "Beta"})
+    assert labels == {"99.01.01": "Sikka (Alfa)", "99.02.01": "Sikka (Beta)", "99.02.02": "Ende"}
+    heat = build_area_sector_heatmap(matrix, None, "id", labels).data[0]
+    assert list(heat.y) == ["99.01.01", "99.02.01", "99.02.02"]  # three rows: one colour per number
+    assert [row[0] for row in heat.z] == [5, 12, 0]
+    layout = build_area_sector_heatmap(matrix, None, "id", labels).layout.yaxis
+    assert list(layout.ticktext) == ["Sikka (Alfa)", "Sikka (Beta)", "Ende"]
+
+
 def test_area_heatmap_text_names_gaps():
     matrix = pd.DataFrame({"pangan": [3, 0]}, index=["K1", "K2"])
     gaps = pd.DataFrame({"pangan": [0, 2]}, index=["K1", "K2"])

@@ -46,3 +46,11 @@ def test_fmt_date():
 def test_fmt_change():
     assert fmt_change(-12.5, decimals=1, pct=True) == "−12,5 %"
     assert fmt_change(1234) == "+1.234"
+
+
+def test_datetime_to_the_minute():
+    from sinergi.common.fmt import fmt_datetime
+
+    assert fmt_datetime("2026-12-01T13:05:09.123456Z", "id") == "1 Desember 2026, 13.05"
+    assert fmt_datetime("2026-12-01T13:05:09.123456Z", "en") == "1 December 2026, 13:05"
+    assert fmt_datetime(None) == "–"

@@ -65,8 +65,7 @@ def test_every_page_renders_for_brebes_as_admin(page, real_db, app):
 def test_desa_profile_renders_with_or_without_demography(real_db, app):
     desa = _brebes_desa(real_db)[0]
     at = open_page(app, "pages/map_explorer.py", wilayah="33.29")
-    at.session_state["peta_desa_33.29"] = desa
-    at.run()
+    at.selectbox(key="peta_desa").select(desa).run()
     assert not at.exception, at.exception[0].message if at.exception else ""
     assert "Salem" in at.subheader[0].value
     assert any("Belum ada data demografi" in c.value for c in at.caption)

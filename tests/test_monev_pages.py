@@ -35,8 +35,25 @@ def test_kpi_page_for_a_kecamatan_and_a_deep_linked_moa(app):
 def test_kpi_page_province_ranks_kabupaten_in_english(app):
     at = open_page(app, "pages/kpi_monitoring.py", wilayah=DEMO_PROVINCE, putaran="2", bahasa="en")
     assert not at.exception
+    # the summary first, the detail in tabs: only the open tab is drawn
+    assert [m.label for m in at.metric][:3] == ["Achieved", "On track", "Not yet achieved"]
+    first_tab = len(at.get("plotly_chart"))
+    assert first_tab >= 4
+    at.session_state["monev_tab"] = "MoAs ranked by attainment"
+    at.run()
+    assert not at.exception
     assert "Kabupaten ranked by attainment" in [s.value for s in at.subheader]
-    assert len(at.get("plotly_chart")) >= 10
+    assert len(at.get("plotly_chart")) == 2
+
+
+@pytest.mark.parametrize("tab", ["Per kecamatan", "Menurut kelompok"])
+def test_kpi_page_detail_tabs_draw_on_demand(app, tab):
+    at = open_page(app, "pages/kpi_monitoring.py", wilayah=DEMO_KABUPATEN[1], putaran="2")
+    at.session_state["monev_tab"] = tab
+    at.run()
+    assert not at.exception
+    assert len(at.get("plotly_chart")) == (1 if tab == "Per kecamatan" else 3)
+    assert at.query_params["kpi"]
 
 
 def test_baseline_round_explains_itself(app):

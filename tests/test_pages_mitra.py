@@ -6,7 +6,6 @@ import pytest
 from conftest import DEMO_KABUPATEN, open_page
 
 from sinergi.collaboration.rules import gap_cells
-from sinergi.common.fmt import fmt_rupiah
 from sinergi.data import db
 
 PAGES = {
@@ -57,7 +56,7 @@ def test_moa_deep_link_shows_that_agreement(app, con):
         where moa_id = 'MOA-0204' group by c.partner_id, c.contribution_kind, p.name"""
     ).fetchall()
     assert len(table) == len(sums)
-    assert sorted(table["Komitmen (Rp)"]) == sorted(fmt_rupiah(v, "id") for _, v in sums)
+    assert sorted(table["Komitmen (Rp)"]) == pytest.approx(sorted(v for _, v in sums))
     stages = con.execute("select count(*) from moa_stage where moa_id = 'MOA-0204'").fetchone()[0]
     assert _text(at).count("✔") == stages
     parties = con.execute("select count(*) from moa_party where moa_id = 'MOA-0204'").fetchone()[0]
@@ -104,3 +103,18 @@ def test_pipeline_days_input_changes_the_stuck_list(app):
     with_zero = len(at.dataframe)
     at.number_input(key="alur_days").set_value(3650).run()
     assert len(at.dataframe) < with_zero
+
+
+def test_province_heatmap_has_one_row_per_kecamatan(app, con):
+    import json
+
+    at = open_page(app, "pages/coordination.py", wilayah="99")
+    assert not at.exception
+    heat = next(
+        trace
+        for chart in at.get("plotly_chart")
+        for trace in json.loads(chart.proto.spec)["data"]
+        if trace["type"] == "heatmap"
+    )
+    kecamatan = con.execute("select count(*) from region where level = 'kecamatan'").fetchone()[0]
+    assert len(set(heat["y"])) == len(heat["y"]) == kecamatan  # names repeat across kabupaten; codes do not

@@ -122,7 +122,7 @@ def test_map_indicator_switch_and_density_hexagons(app, con):
 def test_desa_profile_from_the_selector(app, con):
     desa = "99.02.01.2001"
     at = open_page(app, "pages/map_explorer.py", wilayah="99.02")
-    at.selectbox(key="peta_desa_99.02").select(desa).run()
+    at.selectbox(key="peta_desa").select(desa).run()
     assert not at.exception
     name = con.execute("select name from region where region_code = ?", [desa]).fetchone()[0]
     assert any(name in s.value for s in at.subheader)
@@ -205,7 +205,7 @@ def test_target_selection_page(app, region, sector):
     assert len(_layer(deck, "wilayah")["data"]) == 20
     scores = list(shortlist.iloc[:, 4])
     assert scores == sorted(scores, reverse=True)
-    at.slider(key="sasaran_lokasi_w_miskin").set_value(5.0).run()
+    at.select_slider(key="sasaran_lokasi_w_miskin").set_value(5.0).run()
     at.slider(key="sasaran_lokasi_n").set_value(10).run()
     assert not at.exception and len(at.dataframe[0].value) == 10
 
@@ -223,12 +223,12 @@ def test_planner_pages_for_a_kecamatan_in_english(app, page):
         assert data[0]["title"].startswith("Village ")
 
 
-def test_clicked_desa_reads_the_selection_state():
-    from sinergi.planning.desa_profile import clicked_desa
+def test_picked_object_reads_the_selection_state():
+    from sinergi.planning.desa_profile import Picked, picked_object
 
-    assert clicked_desa(None) is None
-    assert clicked_desa({"selection": {"indices": {}, "objects": {}}}) is None
+    assert picked_object(None) is None
+    assert picked_object({"selection": {"indices": {}, "objects": {}}}) is None
     region = {"selection": {"objects": {"wilayah": [{"desa_code": "99.02.01.2001", "name": "x"}]}}}
-    assert clicked_desa(region) == "99.02.01.2001"
-    place = {"selection": {"objects": {"tempat_pasar": [{"desa_code": "99.02.01.2003"}]}}}
-    assert clicked_desa(place) == "99.02.01.2003"
+    assert picked_object(region) == Picked("99.02.01.2001", None)
+    place = {"selection": {"objects": {"tempat_pasar": [{"desa_code": "99.02.01.2003", "place_id": "PL-1"}]}}}
+    assert picked_object(place) == Picked("99.02.01.2003", "PL-1")

@@ -90,3 +90,14 @@ def test_run_query_requires_every_parameter():
 def test_load_sql_rejects_paths():
     with pytest.raises(ValueError):
         db.load_sql("../etc/passwd")
+
+
+@pytest.mark.parametrize(("area", "kabupaten", "kecamatan"), [("99", 6, 67), ("99.02", 1, None)])
+def test_region_outlines_are_the_area_kabupaten_and_kecamatan(con, area, kabupaten, kecamatan):
+    got = db.run_query("region_outlines", region=area)
+    expected_kec = con.execute(
+        "select count(*) from region where level = 'kecamatan' and region_code like ?", [area + ".%"]
+    ).fetchone()[0]
+    assert (got["level"] == "kabupaten").sum() == kabupaten
+    assert (got["level"] == "kecamatan").sum() == (kecamatan or expected_kec) == expected_kec
+    assert got["geometry_geojson"].str.startswith('{"type"').all()

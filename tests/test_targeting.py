@@ -94,3 +94,10 @@ def test_raising_a_weight_never_lowers_the_rank_of_the_best_location(rows, weigh
     rank_before = before.set_index("desa_code").loc[best, "rank"]
     rank_after = after.set_index("desa_code").loc[best, "rank"]
     assert rank_after <= rank_before
+
+
+def test_formula_speaks_the_reader_language():
+    from sinergi.planning.targeting import formula_latex
+
+    assert r"\text{miskin}" in formula_latex("id") and r"\text{poor}" in formula_latex("en")
+    assert r"\text{miskin}" not in formula_latex("en")

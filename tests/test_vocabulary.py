@@ -70,3 +70,23 @@ def test_the_schema_refuses_a_value_outside_the_vocabulary(demo_database, table,
         con.execute(
             f"insert into {table} select * replace ('bukan_kode' as {column}) from demo.{table} limit 1"
         )
+
+
+@pytest.mark.parametrize("domain", sorted(vocabulary.LABELLED))
+def test_every_code_has_a_label_in_both_languages(domain):
+    from sinergi.common.i18n import LANGUAGES, catalogue
+
+    missing = [
+        f"vocab.{domain}.{code} ({lang})"
+        for code in vocabulary.LABELLED[domain]
+        for lang in LANGUAGES
+        if not catalogue().get(f"vocab.{domain}.{code}", {}).get(lang)
+    ]
+    assert missing == [], "add these to sinergi/common/locales/vocab.toml: " + ", ".join(missing)
+    assert vocabulary.label(domain, vocabulary.LABELLED[domain][0], "en") != ""
+
+
+def test_label_of_missing_and_unknown_codes():
+    assert vocabulary.label("sector", None) == "" and vocabulary.label("sector", float("nan")) == ""
+    assert vocabulary.label("sector", "umkm", "en") == "MSMEs"
+    assert vocabulary.labels("sector", "pangan,umkm", "id") == "Pangan, UMKM"

@@ -32,5 +32,5 @@ def build_kpi_status(tally: dict[str, int], lang: str = "id", height: int = 260)
     fig.update_layout(
         **layout, height=height, showlegend=False, xaxis_title=translate("briefing.kpi_axis", lang)
     )
-    fig.update_yaxes(tickfont={"size": 15})
+    fig.update_yaxes(tickfont={"size": 15}, automargin=True)
     return fig

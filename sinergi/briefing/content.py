@@ -12,15 +12,17 @@ from datetime import date
 
 import pandas as pd
 
-from sinergi.common.fmt import fmt_change, fmt_date, fmt_number, fmt_pct, fmt_rupiah, fmt_total
+from sinergi.common.fmt import fmt_change, fmt_date, fmt_moa, fmt_number, fmt_pct, fmt_rupiah, fmt_total
 from sinergi.common.i18n import translate
 from sinergi.common.suppressed import is_count, true_share
 from sinergi.common.text import plain
+from sinergi.common.vocabulary import OPEN_STATUSES
 from sinergi.monitoring.kpi import QUERY_BY_MOA, STATUS_LABEL_KEYS, STATUSES, with_attainment
 from sinergi.overview.headline import Headline, headline
 
 Fetch = Callable[..., pd.DataFrame]
-DECISION_REASONS = ("ending_soon", "ended_undecided", "behind_target", "stuck")
+# In order of urgency: an MoA with several reasons is counted once, under its first (the counts add up).
+DECISION_REASONS = ("ended_undecided", "ending_soon", "behind_target", "stuck")
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,10 @@ class Briefing:
     decisions: pd.DataFrame  # MoAs needing a decision, with a `reasons` column (tuple of DECISION_REASONS)
     by_desa: pd.DataFrame  # briefing_extreme_poor_by_desa
     is_baseline: bool
+    open_moas: int = 0  # MoAs still open: draft, active or renewed, or ended without a renewal decision
+    level: str = (
+        "kabupaten"  # provinsi, kabupaten or kecamatan: the title names the Gubernur at province level
+    )
 
 
 @dataclass(frozen=True)
@@ -51,13 +57,29 @@ def gather(fetch: Fetch, region: str, round_id: int, baseline_round_id: int, as_
         fetch("overview_budget", **params),
     )
     kpi = with_attainment(fetch(QUERY_BY_MOA, **params))
+    moas = fetch("briefing_moa_decisions", **params)
+    is_open = moas["status"].isin(OPEN_STATUSES) | moas["is_ended_undecided"].astype(bool)
     return Briefing(
         headline=fig,
         kpi=kpi,
-        decisions=decisions(fetch("briefing_moa_decisions", **params), kpi),
+        decisions=decisions(moas, kpi),
         by_desa=fetch("briefing_extreme_poor_by_desa", **params),
         is_baseline=round_id == baseline_round_id,
+        open_moas=int(is_open.sum()),
+        level=fetch("region_by_code", region=region)["level"].iloc[0],
     )
+
+
+def primary_reasons(b: Briefing) -> dict[str, int]:
+    """Return how many MoAs need a decision for each reason, each MoA under its most urgent reason only."""
+    firsts = [reasons[0] for reasons in b.decisions["reasons"]] if len(b.decisions) else []
+    return {reason: firsts.count(reason) for reason in DECISION_REASONS}
+
+
+def heading(b: Briefing, lang: str, region_label: str) -> str:
+    """Return the briefing's title: the Gubernur's at province level, the Bupati's below."""
+    key = "briefing.heading.provinsi" if b.level == "provinsi" else "briefing.heading"
+    return translate(key, lang, region=region_label)
 
 
 def kpi_tally(kpi: pd.DataFrame) -> dict[str, int]:
@@ -138,8 +160,12 @@ def tiles(b: Briefing, lang: str) -> list[Tile]:
         ),
         Tile(
             t("briefing.tile.moa"),
-            fmt_number(h.active_moa, lang),
-            t("briefing.tile.moa_decisions", count=len(b.decisions)),
+            fmt_number(len(b.decisions), lang),
+            t(
+                "briefing.tile.moa_open",
+                open=fmt_number(b.open_moas, lang),
+                active=fmt_number(h.active_moa, lang),
+            ),
             "off",
             t("briefing.tile.moa_help"),
         ),
@@ -174,15 +200,16 @@ def summary_sentences(b: Briefing, lang: str) -> list[str]:
         targets=fmt_total(h.verified_targets, lang),
         pct=fmt_pct(h.verified_targets_reached_pct, lang),
     )
-    reasons = [r for row in b.decisions["reasons"] for r in row] if len(b.decisions) else []
+    parts = [
+        f"{count} {t(f'briefing.reason.{reason}')}" for reason, count in primary_reasons(b).items() if count
+    ]
     third = t(
         "briefing.sentence.kpi_moa",
         good=tally["tercapai"] + tally["sesuai_jalur"],
         total=sum(tally.values()) - tally["tidak_terukur"],
         behind=tally["belum_tercapai"],
         moas=len(b.decisions),
-        soon=reasons.count("ending_soon"),
-        undecided=reasons.count("ended_undecided"),
+        reasons=", ".join(parts) if parts else "–",
     )
     return [first, second, third]
 
@@ -192,7 +219,7 @@ def decision_rows(b: Briefing, lang: str) -> pd.DataFrame:
     frame = b.decisions
     return pd.DataFrame(
         {
-            "moa_number": frame["moa_number"],
+            "moa_number": [fmt_moa(i, n) for i, n in zip(frame["moa_id"], frame["moa_number"], strict=True)],
             "title": frame["title"],
             "ended_on": [fmt_date(d, lang) for d in frame["ended_on"]],
             "stage": frame["current_stage_no"].astype(int),

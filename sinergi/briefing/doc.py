@@ -8,15 +8,33 @@ from datetime import date
 import pandas as pd
 
 from sinergi.briefing.charts import build_kpi_status
-from sinergi.briefing.content import Briefing, Tile, decision_rows, kpi_tally, summary_sentences, tiles
+from sinergi.briefing.content import (
+    Briefing,
+    Tile,
+    decision_rows,
+    heading,
+    kpi_tally,
+    summary_sentences,
+    tiles,
+)
 from sinergi.briefing.images import figure_png
-from sinergi.briefing.map import build_briefing_map
+from sinergi.briefing.map import build_briefing_map, ground_aspect
 from sinergi.common.fmt import fmt_date
 from sinergi.common.i18n import translate
 
-# Image sizes in CSS pixels: the map fills the right half of an A4-landscape page / a 16:9 slide.
-MAP_SIZE = (760, 700)
+# Image sizes in CSS pixels. The map's box is the right half of an A4-landscape page (122 x 160 mm); its image takes
+# the region's own shape within that box (plus the legend strip below), so no part of the box is left blank.
+MAP_BOX = (760, 1000)
+MAP_LEGEND_PX = 130  # two rows of legend at font size 20
 KPI_SIZE = (700, 260)
+
+
+def map_size(aspect: float) -> tuple[int, int]:
+    """Return (width, height) px of the map image for a region of this height/width ratio, within MAP_BOX."""
+    width, room = MAP_BOX[0], MAP_BOX[1] - MAP_LEGEND_PX
+    if width * aspect > room:
+        width = room / aspect
+    return round(width), round(width * aspect) + MAP_LEGEND_PX
 
 
 @dataclass(frozen=True)
@@ -49,13 +67,14 @@ def prepare(
 ) -> BriefingDoc:
     """Return the briefing document: labels in lang, the map and KPI chart rendered to PNG by kaleido."""
     t = lambda key, **v: translate(key, lang, **v)  # noqa: E731
+    size = map_size(ground_aspect(b.by_desa)) if len(b.by_desa) else MAP_BOX
     footer = [t("briefing.source"), t("briefing.disclaimer")]
     if is_synthetic:
         footer.append(t("briefing.synthetic"))
     footer.append(t("briefing.generated", date=fmt_date(today, lang)))
     return BriefingDoc(
         lang=lang,
-        title=t("briefing.heading", region=region_label),
+        title=heading(b, lang, region_label),
         subtitle=t("briefing.subheading", round=round_name, date=fmt_date(as_of, lang)),
         tiles=tiles(b, lang),
         sentences=summary_sentences(b, lang),
@@ -67,6 +86,8 @@ def prepare(
         decisions_title=t("briefing.decisions_title"),
         decisions_none=t("briefing.decisions_none"),
         more_decisions=translate("briefing.more_decisions", lang),
-        map_png=figure_png(build_briefing_map(b.by_desa, lang, height=MAP_SIZE[1], font_size=20), *MAP_SIZE),
+        map_png=figure_png(
+            build_briefing_map(b.by_desa, lang, height=size[1], font_size=20, legend_below=True), *size
+        ),
         kpi_png=figure_png(build_kpi_status(kpi_tally(b.kpi), lang, height=KPI_SIZE[1]), *KPI_SIZE),
     )

@@ -2,7 +2,8 @@
 
 Desa are drawn as filled polygons on plain x/y axes (longitude/latitude, equal scale) rather than a geo or tile
 subplot: nothing is fetched (plotly's geo subplots load base topojson from a CDN), and kaleido renders it as is.
-Counts are put into five classes so a reader can match a desa to the legend by eye, on screen and on paper.
+Counts are put into the classes and palette the planner's map uses for the same indicator (at most five, edges that
+do not overlap, hidden counts apart from missing ones) so a reader can match a desa to the legend by eye.
 """
 
 from __future__ import annotations
@@ -13,33 +14,34 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from sinergi.common.chart_style import plot_numbers
 from sinergi.common.fmt import fmt_number
 from sinergi.common.i18n import translate
+from sinergi.common.map_classes import INDICATOR_PALETTES, MapClasses, classify, visible_number
+from sinergi.common.suppressed import is_small_count
 
-# ColorBrewer OrRd, five classes: sequential, colour-blind safe and still ordered when printed in grey.
-CLASS_COLOURS = ("#fef0d9", "#fdcc8a", "#fc8d59", "#e34a33", "#b30000")
-
-
-def class_breaks(values: pd.Series, classes: int = len(CLASS_COLOURS)) -> list[int]:
-    """Return the upper bounds of the first classes-1 classes: quantiles rounded to a readable step, distinct."""
-    clean = pd.Series(values, dtype="float64").dropna()
-    if clean.empty or clean.max() <= 0:
-        return []
-    raw = np.quantile(clean, [i / classes for i in range(1, classes)])
-    step = 5 if clean.max() <= 200 else 10
-    rounded = sorted({int(max(step, round(v / step) * step)) for v in raw})
-    return [b for b in rounded if b < clean.max()]
+INDICATOR = "extreme_poor"  # the same palette and classes as that indicator on the planner's map
 
 
-def class_labels(breaks: list[int], lang: str = "id") -> list[str]:
-    """Return one legend label per class: 0–25, 26–50, …, > 200."""
-    labels, low = [], 0
-    for high in breaks:
-        labels.append(f"{fmt_number(low, lang)}–{fmt_number(high, lang)}")
-        low = high + 1
-    labels.append(f"> {fmt_number(breaks[-1], lang)}" if breaks else f"≥ {fmt_number(0, lang)}")
-    return labels
+def ground_bounds(by_desa: pd.DataFrame) -> tuple[float, float, float, float]:
+    """Return (west, east, south, north) of the desa outlines."""
+    lons, lats = [], []
+    for geojson in by_desa["geometry_simplified_geojson"]:
+        for ring in _rings(json.loads(geojson)):
+            lons += [p[0] for p in ring]
+            lats += [p[1] for p in ring]
+    return (min(lons), max(lons), min(lats), max(lats)) if lons else (0.0, 1.0, 0.0, 1.0)
+
+
+def ground_aspect(by_desa: pd.DataFrame) -> float:
+    """Return height / width of the desa's bounding box as it is on the ground (longitude shrunk by latitude)."""
+    west, east, south, north = ground_bounds(by_desa)
+    shrink = max(np.cos(np.radians((south + north) / 2)), 0.1)
+    return max(north - south, 1e-6) / max((east - west) * shrink, 1e-6)
+
+
+def map_classes(values: pd.Series) -> MapClasses:
+    """Return the classes of extreme-poor households per desa, as on the planner's map."""
+    return classify(values, INDICATOR_PALETTES[INDICATOR])
 
 
 def _rings(geometry: dict) -> list[list[list[float]]]:
@@ -56,21 +58,28 @@ def build_briefing_map(
     value_col: str = "observed_extreme_poor_count",
     height: int = 460,
     font_size: int = 13,
+    legend_below: bool = False,
 ) -> go.Figure:
     """Return a choropleth of value_col per desa (by_desa: briefing_extreme_poor_by_desa) with a class legend."""
     fig = go.Figure()
-    # classes from what the viewer may see (a protected count's breakdown value, "<5" drawn as 4), not the truth
-    drawn = pd.Series(plot_numbers(by_desa[value_col]), dtype="float64").fillna(0)
-    breaks = class_breaks(drawn)
-    labels = class_labels(breaks, lang)
-    classes = np.searchsorted(np.array(breaks), drawn.to_numpy(), side="left")
+    values = by_desa[value_col]
+    classes = map_classes(values)
+    # classes from what the viewer may see (breakdown values); "<5" is its own grey class, never a number
+    suppressed = values.map(is_small_count).astype(bool)
+    missing = values.map(lambda v: visible_number(v) is None).astype(bool) & ~suppressed
+    rows = classes.legend(
+        lambda v: fmt_number(v, lang),
+        translate("peta.legend.suppressed", lang) if suppressed.any() else None,
+        translate("peta.legend.no_data", lang) if missing.any() else None,
+    )
+    fills = [classes.colour(v) for v in values]
     geometries = [json.loads(g) for g in by_desa["geometry_simplified_geojson"]]
     centres_x, centres_y = [], []
-    for no, (label, colour) in enumerate(zip(labels, CLASS_COLOURS, strict=False)):
+    for colour, label in rows:
         xs: list[float | None] = []
         ys: list[float | None] = []
-        for geometry, klass in zip(geometries, classes, strict=True):
-            if klass != no:
+        for geometry, fill in zip(geometries, fills, strict=True):
+            if fill != colour:
                 continue
             for ring in _rings(geometry):
                 xs += [p[0] for p in ring] + [None]
@@ -104,23 +113,26 @@ def build_briefing_map(
         ],
         hoverinfo="text",
     )
-    mid_lat = float(np.mean(centres_y)) if centres_y else 0.0
+    west, east, south, north = ground_bounds(by_desa)
+    legend = (
+        {"orientation": "h", "x": 0.0, "xanchor": "left", "y": 0.0, "yanchor": "top"}
+        if legend_below
+        else {"orientation": "v", "x": 1.0, "xanchor": "left", "y": 1.0}
+    )
     fig.update_layout(
         template="plotly_white",
         font={"size": font_size},
         height=height,
-        margin={"l": 0, "r": 0, "t": 10, "b": 0},
-        legend={
-            "title": {"text": translate("briefing.map_legend", lang)},
-            "orientation": "v",
-            "x": 1.0,
-            "xanchor": "left",
-            "y": 1.0,
-        },
+        margin={"l": 0, "r": 0, "t": 4, "b": 0},
+        legend={"title": {"text": translate("briefing.map_legend", lang)}, **legend},
         separators=",." if lang == "id" else ".,",
         plot_bgcolor="white",
     )
-    fig.update_xaxes(visible=False)
+    # The axes hug the desa, so the map fills its box: the exports size the box to the region's own shape.
+    fig.update_xaxes(visible=False, range=[west, east], constrain="domain")
     # One degree of longitude is cos(latitude) degrees of latitude on the ground: keep shapes true.
-    fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1 / max(np.cos(np.radians(mid_lat)), 0.1))
+    shrink = max(np.cos(np.radians((south + north) / 2)), 0.1)
+    fig.update_yaxes(
+        visible=False, range=[south, north], scaleanchor="x", scaleratio=1 / shrink, constrain="domain"
+    )
     return fig

@@ -6,6 +6,8 @@ import io
 from pathlib import Path
 
 from fpdf import FPDF
+from fpdf.fonts import FontFace
+from PIL import Image
 
 from sinergi.briefing.doc import BriefingDoc
 
@@ -16,7 +18,9 @@ _LATIN1 = str.maketrans({"−": "-", "–": "-", "—": "-", "≤": "<=", "≥":
 INK = (33, 37, 41)
 MUTED = (90, 96, 104)
 BORDER = (200, 204, 208)
-MAX_DECISIONS = 5  # with the "… and N more" line, the table ends above the footer
+MAX_DECISIONS = 5  # at most; fewer when their wrapped rows would reach the footer
+FOOTER_Y = 193.0
+MAP_BOX_MM = (122.0, 160.0)
 
 
 class _Pdf(FPDF):
@@ -68,7 +72,31 @@ def _tiles(pdf: _Pdf, doc: BriefingDoc, x0: float, y0: float, width: float) -> f
     return y0 + rows * (height + gap)
 
 
-def _decisions(pdf: _Pdf, doc: BriefingDoc, x0: float, y: float, width: float) -> None:
+def _decision_table(pdf: _Pdf, doc: BriefingDoc, width: float, rows: int) -> None:
+    columns = ("moa_number", "title", "ended_on", "reasons")
+    shares = (0.27, 0.3, 0.15, 0.28)
+    pdf.style(7)
+    with pdf.table(
+        width=width,
+        col_widths=[width * share for share in shares],
+        align="LEFT",
+        line_height=3.3,
+        text_align="LEFT",
+        borders_layout="HORIZONTAL_LINES",
+        headings_style=FontFace(emphasis="BOLD", fill_color=(238, 241, 244)),
+        padding=0.6,
+    ) as table:
+        heading = table.row()
+        for column in columns:
+            heading.cell(pdf.text_of(doc.headers[column]))
+        # Every cell wraps: agreement numbers and reasons are shown whole, never cut.
+        for record in doc.decisions.head(rows).itertuples(index=False):
+            row = table.row()
+            for column in columns:
+                row.cell(pdf.text_of(str(getattr(record, column))))
+
+
+def _decisions(pdf: _Pdf, doc: BriefingDoc, x0: float, y: float, width: float, bottom: float) -> None:
     pdf.set_xy(x0, y)
     pdf.style(10, bold=True)
     pdf.cell(width, 5, pdf.text_of(doc.decisions_title))
@@ -78,26 +106,22 @@ def _decisions(pdf: _Pdf, doc: BriefingDoc, x0: float, y: float, width: float) -
         pdf.style(8, colour=MUTED)
         pdf.cell(width, 4, pdf.text_of(doc.decisions_none))
         return
-    widths = {"moa_number": 0.19, "title": 0.31, "ended_on": 0.17, "reasons": 0.33}
-    pdf.set_fill_color(238, 241, 244)
-    pdf.style(7, bold=True)
+    # As many whole rows as fit above the footer (leaving a line for "... and N more").
+    rows = min(MAX_DECISIONS, len(doc.decisions))
+    while rows > 1:
+        with pdf.offset_rendering() as trial:
+            trial.set_xy(x0, y)
+            _decision_table(trial, doc, width, rows)
+            end = trial.get_y()
+        if end <= bottom - (4.5 if rows < len(doc.decisions) else 0):
+            break
+        rows -= 1
     pdf.set_xy(x0, y)
-    for col, share in widths.items():
-        pdf.cell(width * share, 4.5, pdf.text_of(doc.headers[col]), fill=True)
-    y += 4.5
-    pdf.style(7)
-    for row in doc.decisions.head(MAX_DECISIONS).itertuples(index=False):
-        pdf.set_xy(x0, y)
-        for col, share in widths.items():
-            text = str(getattr(row, col))
-            while pdf.get_string_width(pdf.text_of(text)) > width * share - 1.5 and len(text) > 4:
-                text = text[:-2].rstrip() + "…"
-            pdf.cell(width * share, 4.2, pdf.text_of(text))
-        y += 4.2
-    if len(doc.decisions) > MAX_DECISIONS:
-        pdf.set_xy(x0, y)
+    _decision_table(pdf, doc, width, rows)
+    if len(doc.decisions) > rows:
+        pdf.set_xy(x0, pdf.get_y() + 0.5)
         pdf.style(7, colour=MUTED)
-        pdf.cell(width, 4.2, pdf.text_of(doc.more_decisions.format(count=len(doc.decisions) - MAX_DECISIONS)))
+        pdf.cell(width, 4.2, pdf.text_of(doc.more_decisions.format(count=len(doc.decisions) - rows)))
 
 
 def briefing_pdf(doc: BriefingDoc) -> bytes:
@@ -126,12 +150,16 @@ def briefing_pdf(doc: BriefingDoc) -> bytes:
     pdf.style(10, bold=True)
     pdf.cell(left_w, 5, pdf.text_of(doc.kpi_title))
     pdf.image(io.BytesIO(doc.kpi_png), x=10, y=y + 5.5, w=left_w * 0.8)
-    _decisions(pdf, doc, 10, y + 5.5 + left_w * 0.8 * 260 / 700 + 1, left_w)
+    _decisions(pdf, doc, 10, y + 5.5 + left_w * 0.8 * 260 / 700 + 1, left_w, bottom=FOOTER_Y - 1)
     pdf.set_xy(right_x, 24)
     pdf.style(10, bold=True)
-    pdf.cell(122, 5, pdf.text_of(doc.map_title))
-    pdf.image(io.BytesIO(doc.map_png), x=right_x, y=30, w=122)
-    pdf.set_xy(10, 193)
+    pdf.cell(MAP_BOX_MM[0], 5, pdf.text_of(doc.map_title))
+    # The image has the region's own shape: scale it to the box's width or height, whichever binds, centred.
+    width_px, height_px = Image.open(io.BytesIO(doc.map_png)).size
+    scale = min(MAP_BOX_MM[0] / width_px, MAP_BOX_MM[1] / height_px)
+    w, h = width_px * scale, height_px * scale
+    pdf.image(io.BytesIO(doc.map_png), x=right_x + (MAP_BOX_MM[0] - w) / 2, y=30, w=w, h=h)
+    pdf.set_xy(10, FOOTER_Y)
     pdf.style(6.8, colour=MUTED)
     pdf.multi_cell(277, 3.2, pdf.text_of(" ".join(doc.footer)), align="L")
     return bytes(pdf.output())

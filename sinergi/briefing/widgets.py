@@ -1,16 +1,21 @@
-"""Streamlit pieces of the briefing page: its print stylesheet and the cached PDF/PPTX exports."""
+"""Streamlit pieces of the briefing page: its print stylesheet and the PDF/PPTX exports made in the background."""
 
 from __future__ import annotations
 
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from datetime import date
 
 import streamlit as st
 
+from sinergi.access.policy import Viewer, fetch_as
 from sinergi.briefing.content import gather
 from sinergi.briefing.doc import prepare
 from sinergi.briefing.pdf import briefing_pdf
 from sinergi.briefing.pptx import briefing_pptx
-from sinergi.ui.data import load
+from sinergi.common.i18n import translate
 
 # Printing from the browser: A4 landscape, no chrome, no widgets (exports, expanders), no chart toolbars, and no
 # tile or chart cut in two across pages. The shared stylesheet (sinergi/ui/context.py) already hides the sidebar.
@@ -38,11 +43,32 @@ def print_stylesheet() -> None:
     st.html(f"<style>{PRINT_CSS}</style>")
 
 
-@st.cache_data(ttl=3600, show_spinner=False, max_entries=64)
-def export_files(
-    version: tuple[int, int],
-    role: str,
-    scope: str | None,
+@dataclass
+class ExportJob:
+    """A briefing export being made in the background; the page polls it and shows how far it is."""
+
+    started: float = field(default_factory=time.monotonic)
+    step: str = "data"  # data, images, pdf, pptx, done
+    files: tuple[bytes, bytes] | None = None
+    error: str | None = None
+
+
+# One export at a time per server (kaleido drives one Chromium); finished files stay for the next request.
+_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sinergi-briefing")
+_jobs: dict[tuple, ExportJob] = {}
+_jobs_lock = threading.Lock()
+_KEEP = 32
+EXPECTED_S = {"data": 2.0, "images": 8.0, "pdf": 1.0, "pptx": 1.0}  # a cold kaleido start, on a quiet machine
+
+
+def export_job(key: tuple) -> ExportJob | None:
+    """Return the export job for key (database version, region, round, language, ...), if one was started."""
+    return _jobs.get(key)
+
+
+def start_export(
+    key: tuple,
+    viewer: Viewer,
     region: str,
     region_label: str,
     round_id: int,
@@ -51,11 +77,80 @@ def export_files(
     lang: str,
     as_of: date,
     is_synthetic: bool,
-) -> tuple[bytes, bytes]:
-    """Return (PDF bytes, PPTX bytes) of the briefing as the signed-in viewer may see it, through `load` and its
-    rules; cached per database version, viewer's role and scope, region, round and language (`role` and `scope`
-    are the cache key: the files of one role are never served to another)."""
-    b = gather(load, region, round_id, baseline_round_id, as_of)
-    # the figures stand on the data's as-of date; only the footer's "generated on" is the real date
-    doc = prepare(b, lang, region_label, round_name, as_of, is_synthetic, date.today())
-    return briefing_pdf(doc), briefing_pptx(doc)
+    today: date,
+) -> ExportJob:
+    """Start making the PDF and PPTX in the background (once per key; a failed job is started again), every figure
+    through the viewer's access rules. The key must hold the viewer's role and scope: the files of one role are
+    never served to another."""
+    with _jobs_lock:
+        job = _jobs.get(key)
+        if job is None or job.error is not None:
+            job = ExportJob()
+            _jobs[key] = job
+            for old in list(_jobs)[:-_KEEP]:
+                _jobs.pop(old, None)
+            args = (
+                viewer,
+                region,
+                region_label,
+                round_id,
+                round_name,
+                baseline_round_id,
+                lang,
+                as_of,
+                is_synthetic,
+                today,
+            )
+            _pool.submit(_make, job, *args)
+    return job
+
+
+def _make(
+    job: ExportJob,
+    viewer: Viewer,
+    region,
+    region_label,
+    round_id,
+    round_name,
+    baseline_round_id,
+    lang,
+    as_of,
+    synthetic,
+    today,
+):
+    try:
+        # the figures stand on the data's as-of date; only the footer's "generated on" is the real date
+        b = gather(fetch_as(viewer), region, round_id, baseline_round_id, as_of)
+        job.step = "images"
+        doc = prepare(b, lang, region_label, round_name, as_of, synthetic, today)
+        job.step = "pdf"
+        pdf = briefing_pdf(doc)
+        job.step = "pptx"
+        job.files = (pdf, briefing_pptx(doc))
+        job.step = "done"
+    except Exception as error:  # shown on the page; the next click starts over
+        job.error = str(error) or type(error).__name__
+
+
+def progress_of(job: ExportJob) -> float:
+    """Return how far the job is (0-1): finished steps, plus the running step's share by its expected time."""
+    steps = list(EXPECTED_S)
+    if job.step == "done":
+        return 1.0
+    done = sum(EXPECTED_S[s] for s in steps[: steps.index(job.step)])
+    elapsed = time.monotonic() - job.started
+    running = min(max(elapsed - done, 0.0), EXPECTED_S[job.step] * 0.95)
+    return min((done + running) / sum(EXPECTED_S.values()), 0.99)
+
+
+@st.fragment(run_every=1.0)
+def export_progress(key: tuple, lang: str) -> None:
+    """Show the running export's progress, every second; when it is done, redraw the page with the downloads."""
+    job = export_job(key)
+    if job is None or job.files is not None or job.error is not None:
+        st.rerun()
+    elapsed = time.monotonic() - job.started
+    st.progress(
+        progress_of(job),
+        text=translate(f"briefing.export_step.{job.step}", lang, seconds=f"{elapsed:.0f}"),
+    )

@@ -156,9 +156,16 @@ def build_stage_counts(counts: pd.DataFrame, lang: str = "id") -> go.Figure:
 
 
 def build_area_sector_heatmap(
-    matrix: pd.DataFrame, gaps: pd.DataFrame | None = None, lang: str = "id"
+    matrix: pd.DataFrame,
+    gaps: pd.DataFrame | None = None,
+    lang: str = "id",
+    labels: dict[str, str] | None = None,
 ) -> go.Figure:
-    """Return area x sector: colour = partners at work; text adds the gap desa of the cell when there are any."""
+    """Return area x sector: colour = partners at work; text adds the gap desa of the cell when there are any.
+
+    Rows are keyed by region code (names repeat across kabupaten and plotly would merge such rows, colouring
+    one cell with another's number) and labelled with `labels` (code -> name)."""
+    names = [(labels or {}).get(code, str(code)) for code in matrix.index]
     text = matrix.astype(str)
     if gaps is not None:
         gaps = gaps.reindex(index=matrix.index, columns=matrix.columns, fill_value=0)
@@ -175,17 +182,24 @@ def build_area_sector_heatmap(
         go.Heatmap(
             z=matrix.to_numpy(),
             x=[_sector(c, lang) for c in matrix.columns],
-            y=list(matrix.index),
+            y=[str(code) for code in matrix.index],
             text=text.to_numpy(),
+            customdata=[[names[i]] * len(matrix.columns) for i in range(len(matrix))],
             texttemplate="%{text}",
             colorscale=_BLUES,
             zmin=0,
             colorbar={"title": {"text": translate("koordinasi.matrix.actors", lang)}},
-            hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
+            hovertemplate="%{customdata} · %{x}: %{text}<extra></extra>",
         )
     )
     fig.update_layout(**base_layout(lang), height=max(300, 24 * len(matrix) + 90))
-    fig.update_yaxes(autorange="reversed")
+    fig.update_yaxes(
+        autorange="reversed",
+        type="category",
+        tickmode="array",
+        tickvals=[str(code) for code in matrix.index],
+        ticktext=names,
+    )
     return fig
 
 
@@ -197,7 +211,7 @@ def build_history_by_year(history: pd.DataFrame, lang: str = "id") -> go.Figure:
         rows = totals[totals["sector_code"] == sector]
         fig.add_trace(
             go.Bar(
-                x=rows["year"],
+                x=rows["year"].astype(str),  # years are labels: 2023, not 2.023
                 **count_bar_args(rows["beneficiaries_count"], lang, "y"),  # as the viewer may see them
                 textposition="none",
                 hovertemplate="%{x}: %{text}",

@@ -28,21 +28,30 @@ def contribution_matrix(contributions: pd.DataFrame) -> pd.DataFrame:
 
 
 def area_sector_matrix(actors: pd.DataFrame, areas: pd.DataFrame) -> pd.DataFrame:
-    """Return areas (rows, every area of `areas` with region_code and name) x sectors (columns): partners at work."""
+    """Return areas (rows keyed by region_code: kecamatan names repeat across kabupaten) x sectors (columns):
+    partners at work. Label the rows with `area_labels(areas)`."""
     counts = actors.pivot_table(
         index="area_code", columns="sector_code", values="actors_count", aggfunc="sum", fill_value=0
     )
     counts = counts.reindex(index=areas["region_code"], columns=list(SECTORS), fill_value=0).fillna(0)
-    counts.index = areas["name"].tolist()
     return counts.astype(int)
 
 
+def area_labels(areas: pd.DataFrame, parents: dict[str, str] | None = None) -> dict[str, str]:
+    """Return {region_code: label}: the name, with its parent's name (or code) where two areas share a name."""
+    repeated = set(areas.loc[areas["name"].duplicated(keep=False), "name"])
+    labels = {}
+    for code, name in zip(areas["region_code"], areas["name"], strict=True):
+        parent = (parents or {}).get(code.rsplit(".", 1)[0], code.rsplit(".", 1)[0])
+        labels[code] = f"{name} ({parent})" if name in repeated else name
+    return labels
+
+
 def gap_count_matrix(gaps: pd.DataFrame, areas: pd.DataFrame, by_desa: bool) -> pd.DataFrame:
-    """Return areas x sectors: how many gap desa (high need, no one at work) each cell holds."""
+    """Return areas (keyed by region_code) x sectors: how many gap desa (high need, no one at work) each cell holds."""
     area = "desa_code" if by_desa else "kecamatan_code"
     counts = gaps.groupby([area, "sector_code"]).size().unstack(fill_value=0) if len(gaps) else pd.DataFrame()
     counts = counts.reindex(index=areas["region_code"], columns=list(SECTORS), fill_value=0).fillna(0)
-    counts.index = areas["name"].tolist()
     return counts.astype(int)
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from sinergi.ui.components import download_buttons
+from sinergi.ui.components import download_buttons, show_table
 from sinergi.ui.context import PageContext
 
 
@@ -26,24 +26,14 @@ def table_with_downloads(
     formats: dict[str, Callable[[object], str]] | None = None,
     height: int | str = "auto",
 ):
-    """Show frame with localised headers (only the columns in headers) and offer it as Excel and CSV; `formats`
-    turns columns into text for the screen only (downloads keep numbers). With select=True one row can be chosen
-    and the selection state is returned."""
-    shown = frame.copy()
-    for column, fmt in (formats or {}).items():
-        shown[column] = shown[column].map(fmt)
-    shown = shown.rename(columns=headers)[list(headers.values())]
+    """Show frame with localised headers (only the columns in headers), every cell written for the reader, and
+    offer it as Excel and CSV; `formats` overrides a column's formatter on screen only (downloads keep numbers).
+    With select=True one row can be chosen and the selection state is returned."""
     kwargs = {"on_select": "rerun", "selection_mode": "single-row"} if select else {}
     if isinstance(height, int):
         # A short table should not leave a block of empty rows: 35 px per row plus the header.
-        height = min(height, 35 * (len(shown) + 1) + 3)
-    state = st.dataframe(
-        shown,
-        hide_index=True,
-        key=key,
-        height=height,
-        **kwargs,
-    )
+        height = min(height, 35 * (len(frame) + 1) + 3)
+    state = show_table(frame, ctx.lang, headers, formats, key=key, height=height, **kwargs)
     download_buttons(ctx, frame[list(headers)], stem, headers)
     return state
 

@@ -12,6 +12,10 @@ PALETTE = {
     "accent": "#CC79A7",  # reddish purple
     "sky": "#56B4E9",
 }
+# d3 format of numeric axis ticks: thousands grouped with the layout's separators (7.000, not 7000 or 7k),
+# insignificant zeros dropped (0,5 not 0,500000). Years are categories or use YEAR_TICKS.
+NUMBER_TICKS = ",~f"
+YEAR_TICKS = "d"
 SECTOR_COLOURS = {"pangan": "#009E73", "energi": "#E69F00", "kesehatan": "#CC79A7", "umkm": "#0072B2"}
 
 
@@ -23,6 +27,8 @@ def base_layout(lang: str = "id") -> dict:
         "margin": {"l": 10, "r": 30, "t": 30, "b": 40},
         "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
         "separators": ",." if lang == "id" else ".,",
+        "xaxis": {"tickformat": NUMBER_TICKS},
+        "yaxis": {"tickformat": NUMBER_TICKS},
     }
 
 

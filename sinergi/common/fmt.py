@@ -89,6 +89,18 @@ def fmt_date(value: date | datetime | str | None, lang: str = "id") -> str:
     return _babel_date(value, format="d MMMM y", locale=LOCALES[lang])
 
 
+def fmt_datetime(value: datetime | str | None, lang: str = "id") -> str:
+    """Return 2 Januari 2023, 13.05 (id) or 2 January 2023, 13:05 (en), to the minute; ISO text is read first."""
+    if value is None or (not isinstance(value, str) and _missing(value)):
+        return EMPTY
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    if hasattr(value, "to_pydatetime"):
+        value = value.to_pydatetime()
+    clock = f"{value:%H.%M}" if lang == "id" else f"{value:%H:%M}"
+    return f"{fmt_date(value, lang)}, {clock}"
+
+
 def fmt_change(value: float | None, lang: str = "id", decimals: int = 0, pct: bool = False) -> str:
     """Return a signed change: +1.234 / −12,5 %. A protected count is a headline change: exact, or "<5"."""
     if isinstance(value, Count):
@@ -101,3 +113,9 @@ def fmt_change(value: float | None, lang: str = "id", decimals: int = 0, pct: bo
     sign = "+" if value > 0 else ("−" if value < 0 else "±")
     body = fmt_pct(abs(value), lang, decimals) if pct else fmt_number(abs(value), lang, decimals)
     return f"{sign}{body}"
+
+
+def fmt_moa(moa_id: str, number: str | None = None) -> str:
+    """Return the one way an agreement is named: its short code, with its official number when known
+    (MOA-0202 · 002/NK-KE/9902/2024)."""
+    return f"{moa_id} · {number}" if isinstance(number, str) and number else moa_id

@@ -7,6 +7,8 @@ the two drift apart. Labels shown to users come from the catalogue (`sinergi/com
 
 from __future__ import annotations
 
+from sinergi.common.i18n import catalogue, translate
+
 SECTORS = ("pangan", "energi", "kesehatan", "umkm")
 SECTOR_NAMES = {
     "pangan": ("Pangan", "Food"),
@@ -79,6 +81,14 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "region_level": REGION_LEVELS,
 }
 
+# Coded values shown to readers that the schema does not CHECK (free lists of the demo and the importers).
+DISPLAY_ONLY: dict[str, tuple[str, ...]] = {
+    "commodity_group": ("perikanan", "perkebunan", "tanaman_pangan", "hortikultura", "peternakan"),
+    "product_group": ("olahan_hasil_laut", "olahan_pertanian", "kerajinan", "kuliner"),
+    "landscape": ("pesisir", "dataran_rendah", "dataran_tinggi", "lahan_kering"),
+}
+LABELLED: dict[str, tuple[str, ...]] = {**VOCABULARY, **DISPLAY_ONLY}
+
 # Which coded column takes which list: schema.sql carries a CHECK with exactly these values (tested).
 CODED_COLUMNS: dict[tuple[str, str], str] = {
     ("region", "level"): "region_level",
@@ -112,6 +122,22 @@ CODED_COLUMNS: dict[tuple[str, str], str] = {
 def codes(domain: str) -> tuple[str, ...]:
     """Return the codes of a domain, in display order."""
     return VOCABULARY[domain]
+
+
+def label(domain: str, code: object, lang: str = "id") -> str:
+    """Return the reader's word for a code (catalogue key vocab.<domain>.<code>); an unknown code stays as it is,
+    a missing one is ''."""
+    if code is None or (isinstance(code, float) and code != code) or code == "":
+        return ""
+    key = f"vocab.{domain}.{code}"
+    return translate(key, lang) if key in catalogue() else str(code)
+
+
+def labels(domain: str, codes: object, lang: str = "id") -> str:
+    """Return the words for comma-separated codes, joined by ', '."""
+    if not isinstance(codes, str) or not codes:
+        return ""
+    return ", ".join(label(domain, code.strip(), lang) for code in codes.split(","))
 
 
 def vocabulary_rows() -> list[tuple[str, str, int]]:

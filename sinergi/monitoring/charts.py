@@ -74,7 +74,12 @@ def transition_sankey(
             },
         )
     )
-    fig.update_layout(font={"size": 14}, margin={"l": 10, "r": 10, "t": 20, "b": 20}, height=340)
+    fig.update_layout(
+        font={"size": 14},
+        margin={"l": 10, "r": 10, "t": 20, "b": 20},
+        height=340,
+        separators=base_layout(lang)["separators"],
+    )
     return fig
 
 

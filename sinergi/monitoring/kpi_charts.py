@@ -8,7 +8,15 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from sinergi.common.chart_style import PALETTE, base_layout, count_bar_args, plot_numbers, plot_texts
+from sinergi.common.chart_style import (
+    NUMBER_TICKS,
+    PALETTE,
+    base_layout,
+    count_bar_args,
+    plot_numbers,
+    plot_texts,
+)
+from sinergi.common.fmt import fmt_number
 from sinergi.common.suppressed import true_value
 from sinergi.monitoring.kpi import STATUS_COLOURS
 
@@ -84,15 +92,16 @@ def kpi_dumbbell(frame: pd.DataFrame, names: dict[str, str], lang: str = "id") -
 
 
 def kpi_small_multiples(
-    frame: pd.DataFrame, round_names: tuple[str, str], lang: str = "id", columns: int = 4
+    frame: pd.DataFrame, round_names: tuple[str, str], lang: str = "id", columns: int = 4, unit: str = ""
 ) -> go.Figure:
     """Return one slope panel per area (area_name): baseline -> value, coloured by the direction of change.
 
     frame: area_name, baseline_value, value, direction ('higher' or 'lower' is better), households_count.
+    unit names the y axis of the first column of panels.
     """
     n = max(len(frame), 1)
     rows = math.ceil(n / columns)
-    titles = [f"{r.area_name} (n={r.households_count})" for r in frame.itertuples()]
+    titles = [f"{r.area_name} (n={fmt_number(r.households_count, lang)})" for r in frame.itertuples()]
     fig = make_subplots(
         rows=rows, cols=columns, subplot_titles=titles, shared_yaxes=True, vertical_spacing=0.5 / rows
     )
@@ -119,7 +128,8 @@ def kpi_small_multiples(
     # One y scale for every panel, so that panels compare by eye.
     drawn = [v for v in plot_numbers(pd.concat([frame["baseline_value"], frame["value"]])) if v is not None]
     top = max(drawn) if drawn else 1.0
-    fig.update_yaxes(range=[0, (top or 1.0) * 1.1])
+    fig.update_yaxes(range=[0, (top or 1.0) * 1.1], tickformat=NUMBER_TICKS)
+    fig.update_yaxes(title_text=unit, col=1)
     return fig
 
 

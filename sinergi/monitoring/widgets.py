@@ -10,6 +10,7 @@ from sinergi.common.fmt import fmt_date, fmt_number, fmt_total
 from sinergi.monitoring.did import DidEstimate, did_estimate
 from sinergi.ui.context import PageContext
 from sinergi.ui.data import load
+from sinergi.ui.selections import bind, keep
 
 
 def how_computed(ctx: PageContext, text: str, households: object = None) -> None:
@@ -82,16 +83,11 @@ def moa_selector(ctx: PageContext, moas: pd.DataFrame, key: str) -> str:
     """Return the chosen moa_id ('' = all MoAs of the region); the choice lives in ?moa= for deep links."""
     options = ["", *moas["moa_id"]]
     titles = dict(zip(moas["moa_id"], moas["moa_title"], strict=True))
-    wanted = st.query_params.get("moa", "")
     chosen = st.selectbox(
         ctx.t("monev.moa"),
         options,
-        index=options.index(wanted) if wanted in options else 0,
         format_func=lambda m: ctx.t("monev.all_moa") if m == "" else f"{m} · {titles[m]}",
-        key=key,
+        **bind(key, "moa", options, ""),
     )
-    if chosen and st.query_params.get("moa") != chosen:
-        st.query_params["moa"] = chosen
-    elif not chosen and "moa" in st.query_params:
-        del st.query_params["moa"]
-    return chosen
+    keep("moa", chosen)
+    return chosen or ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -19,17 +20,27 @@ _FACILITIES = (
 )
 
 
-def clicked_desa(selection: Any) -> str | None:
-    """Return the desa code of the object clicked on the map (a desa, or the desa a clicked place stands in)."""
+@dataclass(frozen=True)
+class Picked:
+    desa_code: str  # the desa clicked, or the desa a clicked place stands in
+    place_id: str | None  # the place clicked, None for a desa
+
+
+def picked_object(selection: Any) -> Picked | None:
+    """Return what was clicked on the map (a place marker before the desa under it), or None."""
     try:
         by_layer = selection["selection"]["objects"]
     except (KeyError, TypeError):
         return None
-    for objects in by_layer.values():
-        for obj in objects or []:
-            if isinstance(obj, dict) and obj.get("desa_code"):
-                return obj["desa_code"]
-    return None
+    found = [
+        obj
+        for objects in (by_layer or {}).values()
+        for obj in objects or []
+        if isinstance(obj, dict) and obj.get("desa_code")
+    ]
+    place = next((obj for obj in found if obj.get("place_id")), None)
+    chosen = place or (found[0] if found else None)
+    return None if chosen is None else Picked(chosen["desa_code"], chosen.get("place_id"))
 
 
 def distance_table(profile: pd.Series, lang: str) -> pd.DataFrame:

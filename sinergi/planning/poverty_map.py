@@ -14,9 +14,11 @@ import pydeck as pdk
 from sinergi.common.chart_style import plot_numbers
 from sinergi.common.fmt import fmt_number, fmt_pct
 from sinergi.common.i18n import translate
-from sinergi.common.suppressed import breakdown_value, is_count
-from sinergi.planning.map_colours import class_breaks, colours_for, legend_entries, legend_html
+from sinergi.common.map_classes import INDICATOR_PALETTES, MapClasses, classify, hex_to_rgba
+from sinergi.common.suppressed import breakdown_value, is_count, is_small_count
+from sinergi.planning.map_colours import legend_html
 from sinergi.planning.map_indicators import INDICATORS, PLACE_STYLES
+from sinergi.planning.map_layers import OUTLINE_COLOUR, context_layers, focus_layers, place_layers
 
 REGION_LAYER = "wilayah"
 DENSITY_LAYER = "kepadatan"
@@ -27,7 +29,9 @@ MAP_WIDTH_PX, MAP_HEIGHT_PX = 700, 560  # the map column on a 1366-pixel screen
 
 
 def format_value(value: object, kind: str, lang: str) -> str:
-    """Return an indicator value as the tooltip and legend show it."""
+    """Return an indicator value as the tooltip and legend show it ("<5" for a suppressed count)."""
+    if is_small_count(value):
+        return fmt_number(value, lang)
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     if is_count(value):  # a protected count: its breakdown value, "<5" for 1-4
@@ -48,32 +52,43 @@ def _polygons(geojson: str) -> list[list]:
     return []
 
 
+def _sent_value(value: object) -> float | None:
+    """Return what the deck may carry of a value: a protected count's breakdown value, None for "<5" or none."""
+    shown = breakdown_value(value) if is_count(value) else value
+    return None if shown is None or pd.isna(shown) else float(shown)
+
+
+def indicator_classes(regions: pd.DataFrame, indicator: str) -> MapClasses:
+    """Return the map classes of an indicator over the regions shown, in the indicator's own palette."""
+    spec = INDICATORS[indicator]
+    return classify(regions[spec.column], INDICATOR_PALETTES[indicator], 1.0 if spec.kind == "count" else 0.1)
+
+
 def region_rows(regions: pd.DataFrame, indicator: str, lang: str) -> list[dict]:
     """Return one PolygonLayer row per polygon: code, name, value, fill colour and pre-formatted tooltip lines."""
     spec = INDICATORS[indicator]
-    # classes and the sent value from what the viewer may see of a count ("<5" as 4), never the true value
-    drawn = pd.Series(plot_numbers(regions[spec.column]), index=regions.index, dtype="float64")
-    breaks = class_breaks(drawn)
-    fills = colours_for(drawn, breaks)
+    classes = indicator_classes(regions, indicator)
     label = translate(f"peta.indicator.{indicator}", lang)
+    open_hint = translate("peta.tooltip.open_desa", lang)
     rows: list[dict] = []
-    for (_, r), fill, number in zip(regions.iterrows(), fills, drawn, strict=True):
-        value = r[spec.column]
+    for r in regions.itertuples(index=False):
+        value = getattr(r, spec.column)
         tooltip = {
-            "title": translate("peta.tooltip.desa", lang, name=r["name"]),
-            "line1": translate("peta.tooltip.kecamatan", lang, name=r["kecamatan_name"]),
+            "title": translate("peta.tooltip.desa", lang, name=r.name),
+            "line1": translate("peta.tooltip.kecamatan", lang, name=r.kecamatan_name),
             "line2": f"{label}: {format_value(value, spec.kind, lang)}",
-            "line3": ""
+            "line3": open_hint
             if indicator == "extreme_poor"
             else f"{translate('peta.indicator.extreme_poor', lang)}: "
-            f"{fmt_number(r['extreme_poor_households_count'], lang)}",
+            f"{fmt_number(r.extreme_poor_households_count, lang)} · {open_hint}",
         }
-        for polygon in _polygons(r["geometry_geojson"]):
+        fill = hex_to_rgba(classes.colour(value), 210)
+        for polygon in _polygons(r.geometry_geojson):
             rows.append(
                 {
-                    "desa_code": r["desa_code"],
-                    "name": r["name"],
-                    "value": None if pd.isna(number) else float(number),
+                    "desa_code": r.desa_code,
+                    "name": r.name,
+                    "value": _sent_value(value),
                     "fill": fill,
                     "polygon": polygon,
                     **tooltip,
@@ -129,27 +144,6 @@ def hexagon_rows(counts: pd.DataFrame, resolution: int = HEX_RESOLUTION, lang: s
     return rows
 
 
-def place_rows(places: pd.DataFrame, place_type: str, lang: str) -> list[dict]:
-    """Return the point rows of one place type with its colour, glyph and tooltip."""
-    colour, glyph = PLACE_STYLES[place_type]
-    kind = translate(f"peta.place.{place_type}", lang)
-    chosen = places[places["place_type"] == place_type]
-    return [
-        {
-            "name": r["name"],
-            "desa_code": r["desa_code"],
-            "position": [float(r["lon"]), float(r["lat"])],
-            "colour": [*colour, 235],
-            "glyph": glyph,
-            "title": r["name"],
-            "line1": kind,
-            "line2": translate("peta.tooltip.desa", lang, name=r["desa_name"]),
-            "line3": "",
-        }
-        for _, r in chosen.iterrows()
-    ]
-
-
 def basemap_style_url() -> str | None:
     """Return the MapLibre style URL configured in $SINERGI_MAP_STYLE (an intranet tile server), else None."""
     return os.environ.get("SINERGI_MAP_STYLE") or None
@@ -190,10 +184,18 @@ def build_poverty_map(
     hexagons: list[dict] | None = None,
     focus: str | None = None,
     map_style_url: str | None = None,
+    outlines: pd.DataFrame | None = None,
+    place: str | None = None,
+    zoom_to_focus: bool = True,
+    fit_to: pd.DataFrame | None = None,
 ) -> pdk.Deck:
-    """Return the deck: choropleth of regions by indicator, optional density hexagons and chosen place layers.
+    """Return the deck: choropleth of desa by indicator, kabupaten/kecamatan outlines and names, optional density
+    hexagons, the chosen place layers and the chosen desa (focus) and place outlined.
 
-    focus is a desa code to outline and fit; map_style_url a MapLibre style served on the intranet (else no basemap).
+    zoom_to_focus fits the view on the chosen desa (chosen from a list); a desa clicked on the map keeps the view
+    the planner was looking at. fit_to (desa rows with geometry) sets the view when it should cover more than the
+    desa coloured (the whole kabupaten around a shortlist). map_style_url is a MapLibre style served on the
+    intranet (else no basemap).
     """
     region_data = region_rows(regions, indicator, lang)
     deck_layers = [
@@ -203,12 +205,17 @@ def build_poverty_map(
             data=region_data,
             get_polygon="polygon",
             get_fill_color="fill",
-            get_line_color=[255, 255, 255, 220],
-            line_width_min_pixels=1,
+            get_line_color=[255, 255, 255, 200],
+            line_width_min_pixels=0.5,
             pickable=True,
             auto_highlight=True,
         )
     ]
+    context = []
+    if outlines is not None and len(outlines):
+        named = "kabupaten" if (outlines["level"] == "kabupaten").sum() > 1 else "kecamatan"
+        context = context_layers(outlines, named)
+        deck_layers.append(context[0])  # outlines over the desa, names last: above the markers
     if hexagons:
         deck_layers.append(
             pdk.Layer(
@@ -217,7 +224,7 @@ def build_poverty_map(
                 data=hexagons,
                 get_position="position",
                 get_radius="radius_m",
-                # Vermillion, apart from the viridis choropleth; white rims keep neighbouring circles apart.
+                # Vermillion, apart from the sequential palettes; white rims keep neighbouring circles apart.
                 get_fill_color=[213, 94, 0, 200],
                 get_line_color=[255, 255, 255, 230],
                 stroked=True,
@@ -226,55 +233,27 @@ def build_poverty_map(
                 pickable=False,
             )
         )
+    shown_places = list(layers)
+    deck_layers += place_layers(places, shown_places, lang, small=len(regions) > 200)
     focus_rows = [r for r in region_data if r["desa_code"] == focus]
-    if focus_rows:
-        deck_layers.append(
-            pdk.Layer(
-                "PolygonLayer",
-                id="pilihan",
-                data=focus_rows,
-                get_polygon="polygon",
-                filled=False,
-                get_line_color=[213, 94, 0, 255],
-                line_width_min_pixels=4,
-            )
-        )
-    for place_type in layers:
-        data = place_rows(places, place_type, lang)
-        if not data:
-            continue
-        deck_layers.append(
-            pdk.Layer(
-                "ScatterplotLayer",
-                id=f"tempat_{place_type}",
-                data=data,
-                get_position="position",
-                get_fill_color="colour",
-                get_line_color=[255, 255, 255, 255],
-                stroked=True,
-                line_width_min_pixels=1,
-                radius_min_pixels=8,
-                radius_max_pixels=12,
-                get_radius=400,
-                pickable=True,
-            )
-        )
-        deck_layers.append(
-            pdk.Layer(
-                "TextLayer",
-                id=f"simbol_{place_type}",
-                data=data,
-                get_position="position",
-                get_text="glyph",
-                get_size=13,
-                get_color=[255, 255, 255, 255],
-                # No font_family/font_weight strings: pydeck would turn them into expressions and drop the text.
-                font_weight=700,
-            )
-        )
-    lons, lats = _polygon_bounds(focus_rows or region_data)
-    # A selected desa is shown with its neighbours around it, so the planner keeps their bearings.
-    view = fit_view(lons, lats, 1.6 if focus_rows else 0.3)
+    chosen_place = next(
+        (
+            {"position": [float(p.lon), float(p.lat)]}
+            for p in places.itertuples(index=False)
+            if place is not None and p.place_id == place
+        ),
+        None,
+    )
+    deck_layers += focus_layers(focus_rows, chosen_place)
+    deck_layers += context[1:]
+    frame = (
+        region_data
+        if fit_to is None
+        else [{"polygon": p} for g in fit_to["geometry_geojson"] for p in _polygons(g)]
+    )
+    lons, lats = _polygon_bounds(focus_rows if focus_rows and zoom_to_focus else frame)
+    # A desa chosen from the list is shown with its neighbours around it, so the planner keeps their bearings.
+    view = fit_view(lons, lats, 1.6 if focus_rows and zoom_to_focus else 0.3)
     # Streamlit escapes substituted values, so the markup lives in the template and the rows carry plain text.
     tooltip = {"html": "<b>{title}</b><br/>{line1}<br/>{line2}<br/>{line3}", "style": {"fontSize": "13px"}}
     if map_style_url:
@@ -291,16 +270,25 @@ def build_poverty_map(
 
 
 def build_legend(
-    regions: pd.DataFrame, indicator: str, layers: Iterable[str], lang: str, density: bool
+    regions: pd.DataFrame,
+    indicator: str,
+    layers: Iterable[str],
+    lang: str,
+    density: bool,
+    outlines: bool = True,
 ) -> str:
-    """Return the HTML legend of the deck: indicator classes, density outline and the place symbols shown."""
+    """Return the HTML legend of the deck: indicator classes, hidden and missing values, outlines, density and the
+    place symbols shown."""
     spec = INDICATORS[indicator]
-    breaks = class_breaks(pd.Series(plot_numbers(regions[spec.column]), dtype="float64"))
-
-    def label(low: float, high: float) -> str:
-        return f"{format_value(low, spec.kind, lang)} – {format_value(high, spec.kind, lang)}"
-
-    rows = legend_entries(breaks, label, translate("peta.legend.no_data", lang))
+    classes = indicator_classes(regions, indicator)
+    values = regions[spec.column]
+    suppressed = values.map(is_small_count).astype(bool)
+    missing = values.map(lambda v: v is None or (isinstance(v, float) and math.isnan(v))).astype(bool)
+    rows = classes.legend(
+        lambda v: format_value(v, spec.kind, lang),
+        translate("peta.legend.suppressed", lang) if suppressed.any() else None,
+        translate("peta.legend.no_data", lang) if missing.any() else None,
+    )
     symbols = [
         (
             "#{:02x}{:02x}{:02x}".format(*PLACE_STYLES[t][0]),
@@ -311,4 +299,9 @@ def build_legend(
     ]
     if density:
         symbols.append(("#d55e00", "●", translate("peta.legend.density", lang)))
-    return legend_html(translate(f"peta.indicator.{indicator}", lang), rows, symbols)
+    lines = (
+        [("#{:02x}{:02x}{:02x}".format(*OUTLINE_COLOUR[:3]), translate("peta.legend.outlines", lang))]
+        if outlines
+        else []
+    )
+    return legend_html(translate(f"peta.indicator.{indicator}", lang), rows, symbols, lines)

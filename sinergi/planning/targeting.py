@@ -33,11 +33,22 @@ SECTOR_SCORE_COLUMNS = {
     "kesehatan": "health_need_score",
     "umkm": "umkm_marketing_score",
 }
-FORMULA_LATEX = (
-    r"\text{skor}_i = 100 \cdot \frac{w_m\,n(\text{miskin}_i) + w_p\,n(\text{porsi}_i)"
-    r" + w_s\,n(\text{potensi}_i) + w_a\,(1 - n(\text{jarak}_i)) + w_c\,(1 - \text{cakupan}_i)}"
-    r"{w_m + w_p + w_s + w_a + w_c}"
+_FORMULA = (
+    r"\text{{{score}}}_i = 100 \cdot \frac{{w_m\,n(\text{{{poor}}}_i) + w_p\,n(\text{{{share}}}_i)"
+    r" + w_s\,n(\text{{{potential}}}_i) + w_a\,(1 - n(\text{{{distance}}}_i)) + w_c\,(1 - \text{{{coverage}}}_i)}}"
+    r"{{w_m + w_p + w_s + w_a + w_c}}"
 )
+_FORMULA_WORDS = {
+    "id": {"score": "skor", "poor": "miskin", "share": "porsi", "potential": "potensi", "distance": "jarak",
+           "coverage": "cakupan"},
+    "en": {"score": "score", "poor": "poor", "share": "share", "potential": "potential", "distance": "distance",
+           "coverage": "coverage"},
+}  # fmt: skip
+
+
+def formula_latex(lang: str) -> str:
+    """Return the score formula in LaTeX with its words in lang."""
+    return _FORMULA.format(**_FORMULA_WORDS[lang])
 
 
 def normalise(values: pd.Series) -> pd.Series:

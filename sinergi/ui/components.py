@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from datetime import datetime
@@ -12,7 +13,9 @@ import streamlit as st
 
 from sinergi.access import exports
 from sinergi.access.login import NAME_KEY, PAGE_KEY, SESSION_KEY, session_viewer
+from sinergi.common.display import Formatter, styled
 from sinergi.common.fmt import fmt_change, fmt_date
+from sinergi.common.i18n import translate
 from sinergi.common.table_export import (
     excel_formats,
     export_stamp,
@@ -21,7 +24,43 @@ from sinergi.common.table_export import (
     to_excel_bytes,
 )
 from sinergi.common.text import plain
+from sinergi.common.vocabulary import labels
 from sinergi.ui.context import PageContext
+
+
+def show_table(
+    frame: pd.DataFrame,
+    lang: str,
+    headers: dict[str, str] | None = None,
+    formats: dict[str, Formatter] | None = None,
+    **kwargs: Any,
+) -> Any:
+    """Draw frame as a table with every cell written for lang (numbers sort as numbers), localised headers.
+
+    Only the columns in headers are shown, in their order; formats overrides a column's formatter (e.g. a code's
+    label); kwargs go to st.dataframe (key, height, on_select, ...). Returns st.dataframe's result."""
+    kwargs.setdefault("hide_index", True)
+    return st.dataframe(styled(frame, lang, headers, formats, keep_index=not kwargs["hide_index"]), **kwargs)
+
+
+def code_labels(domain: str, lang: str) -> Formatter:
+    """Return a formatter that writes a code (or comma-separated codes) of a vocabulary domain as words."""
+    return lambda codes: labels(domain, codes, lang)
+
+
+def file_uploader_words(lang: str) -> None:
+    """Write the file uploader's own button and size note in lang (Streamlit draws them in English only)."""
+    button = json.dumps(translate("shell.upload.button", lang))
+    limit = json.dumps(translate("shell.upload.limit", lang))
+    st.html(
+        "<style>"
+        '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p { font-size: 0; }'
+        '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after '
+        f"{{ content: {button}; font-size: 0.875rem; }}"
+        '[data-testid="stFileUploaderDropzoneInstructions"] span { font-size: 0; }'
+        f'[data-testid="stFileUploaderDropzoneInstructions"] span::after {{ content: {limit}; font-size: 0.875rem; }}'
+        "</style>"
+    )
 
 
 def region_title(ctx: PageContext, markdown: bool = True) -> str:

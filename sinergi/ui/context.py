@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import threading
+import time
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -17,12 +21,15 @@ from sinergi.common.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
 from sinergi.data import db
 from sinergi.data.dataset_info import is_synthetic_region, region_as_of
 from sinergi.ui.data import load
+from sinergi.ui.navigation import draw_navigation
 from sinergi.ui.pages import page_roles
+from sinergi.ui.selections import bind, keep, remembered, wanted
 
 _build_lock = threading.Lock()
 # Headline values must fit four to a row on a 1366-pixel projector; printing drops the sidebar and toolbar.
 _CSS = """
 [data-testid="stMetricValue"] { font-size: 1.9rem; }
+.sinergi-nav-section { margin: 0.6rem 0 0 0; font-size: 0.85rem; font-weight: 600; color: rgba(49, 51, 63, 0.6); }
 @media print {
   [data-testid="stSidebar"], [data-testid="stToolbar"], [data-testid="stHeader"] { display: none !important; }
 }
@@ -59,41 +66,75 @@ class PageContext:
 
 
 def current_language() -> str:
-    """Return the language chosen in the URL (?bahasa=en), Indonesian by default."""
-    lang = st.query_params.get("bahasa", DEFAULT_LANGUAGE)
+    """Return the language chosen in this session or the URL (?bahasa=en), Indonesian by default."""
+    lang = wanted("bahasa") or DEFAULT_LANGUAGE
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
 
-def ensure_database(lang: str) -> None:
-    """Build the demo database on first start, with a progress bar; other sessions wait for it."""
-    if db.database_path().exists():
-        return
-    from sinergi.data.demo.build import build_demo_database
+class DemoBuild:
+    """The first start's demo build, in its own process (its own core, no lock shared with the login page), once
+    per file; a thread reads its progress lines ("37% menulis household")."""
 
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.fraction, self.step = 0.0, ""
+        self.error: str | None = None
+        command = [sys.executable, "-m", "sinergi.data.demo", "--out", str(path)]
+        command += ["--scale", os.environ.get("SINERGI_DEMO_SCALE", "1")]
+        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        self.thread = threading.Thread(target=self._follow, name="sinergi-demo-build", daemon=True)
+
+    def _follow(self) -> None:
+        lines = []
+        for line in self.process.stdout or []:
+            lines.append(line)
+            percent, _, step = line.strip().partition("% ")
+            if percent.strip().isdigit():
+                self.fraction, self.step = min(int(percent) / 100, 1.0), step
+        if self.process.wait() != 0:
+            self.error = "".join(lines[-5:])
+
+
+_builds: dict[Path, DemoBuild] = {}
+
+
+def start_database() -> DemoBuild | None:
+    """Start building the demo database in the background when the file is missing (first start); return the build."""
+    path = db.database_path()
+    if path.exists():
+        return None
     with _build_lock:
-        if db.database_path().exists():
-            return
-        bar = st.progress(0.0, text=translate("shell.building_demo", lang))
-        build_demo_database(
-            scale=float(os.environ.get("SINERGI_DEMO_SCALE", "1")),
-            progress=lambda f, m: bar.progress(
-                min(f, 1.0), text=f"{translate('shell.building_demo', lang)} ({m})"
-            ),
-        )
-        bar.empty()
+        if path not in _builds:
+            _builds[path] = DemoBuild(path)
+            _builds[path].thread.start()
+        return _builds[path]
+
+
+def ensure_database(lang: str) -> None:
+    """Wait for the demo database with a progress bar while it is still being built (first start only)."""
+    build = start_database()
+    if build is None:
+        return
+    label = translate("shell.building_demo", lang)
+    bar = st.progress(0.0, text=label)
+    while build.thread.is_alive():
+        bar.progress(build.fraction, text=f"{label} ({build.step})" if build.step else label)
+        time.sleep(0.3)
+    bar.empty()
+    if build.error is not None:
+        raise RuntimeError(build.error)
 
 
 def _language_switch(lang: str) -> str:
-    choice = st.sidebar.segmented_control(
+    st.sidebar.segmented_control(
         translate("shell.language", lang),
         options=list(LANGUAGES),
-        default=lang,
         format_func=lambda code: {"id": "Bahasa Indonesia", "en": "English"}[code],
-        key="shell_lang",
+        required=True,
+        **bind("shell_lang", "bahasa", LANGUAGES, lang),
     )
-    chosen = choice or lang
-    if chosen != st.query_params.get("bahasa", DEFAULT_LANGUAGE):
-        st.query_params["bahasa"] = chosen
+    chosen = st.session_state.get("shell_lang") or lang
+    keep("bahasa", chosen)
     return chosen
 
 
@@ -102,8 +143,6 @@ def _region_selector(lang: str, viewer: Viewer) -> pd.Series:
     if viewer.scope is not None:  # a kabupaten-bound role is offered its kabupaten only
         rows = rows[rows["region_code"] == viewer.scope]
     provinces = dict(zip(rows["province_code"], rows["province_name"], strict=False))
-    first_province = next(iter(provinces))
-    wanted = st.query_params.get("wilayah", first_province)
     kab_names = {
         code: translate("shell.all_kabupaten", lang, province=name) for code, name in provinces.items()
     }
@@ -114,13 +153,17 @@ def _region_selector(lang: str, viewer: Viewer) -> pd.Series:
         kabupaten = rows[(rows["province_code"] == province_code) & rows["region_code"].notna()]
         kab_options += kabupaten["region_code"].tolist()
         kab_names.update(zip(kabupaten["region_code"], kabupaten["name"], strict=True))
-    kab_default = next((c for c in (wanted[:5], wanted[:2]) if c in kab_options), kab_options[0])
-    kab = st.sidebar.selectbox(
+    # The region asked for (link, reload or this session's choice) decides both selectors; a code outside the
+    # viewer's scope matches no option and falls back to the first.
+    asked = [code for code in (wanted("wilayah"), remembered("wilayah")) if code]
+    kab = next((c[:n] for c in asked for n in (5, 2) if c[:n] in kab_options), kab_options[0])
+    st.session_state["shell_kabupaten"] = kab
+    st.sidebar.selectbox(
         translate("shell.kabupaten", lang),
         kab_options,
-        index=kab_options.index(kab_default),
         format_func=lambda c: kab_names[c],
         key="shell_kabupaten",
+        on_change=lambda: keep("wilayah", st.session_state["shell_kabupaten"]),
     )
     region = kab
     if kab not in provinces:
@@ -128,17 +171,17 @@ def _region_selector(lang: str, viewer: Viewer) -> pd.Series:
         kec_options = ["", *kecamatan["region_code"]]
         kec_names = dict(zip(kecamatan["region_code"], kecamatan["name"], strict=True))
         kec_names[""] = translate("shell.all_kecamatan", lang)
-        kec_default = wanted[:8] if wanted[:8] in kec_options else ""
-        kec = st.sidebar.selectbox(
+        kec_key = f"shell_kecamatan_{kab}"
+        st.session_state[kec_key] = next((c[:8] for c in asked if c[:8] in kec_options), "")
+        st.sidebar.selectbox(
             translate("shell.kecamatan", lang),
             kec_options,
-            index=kec_options.index(kec_default),
             format_func=lambda c: kec_names[c],
-            key=f"shell_kecamatan_{kab}",
+            key=kec_key,
+            on_change=lambda: keep("wilayah", st.session_state[kec_key] or kab),
         )
-        region = kec or kab
-    if st.query_params.get("wilayah") != region:
-        st.query_params["wilayah"] = region
+        region = st.session_state[kec_key] or kab
+    keep("wilayah", region)
     return _region_row(region, kab_options[0], lang)
 
 
@@ -153,7 +196,7 @@ def _region_row(region: str, fallback: str, lang: str) -> pd.Series:
         st.warning(translate("shell.region_gone", lang))
         st.stop()
     st.warning(translate("shell.region_fallback", lang))
-    st.query_params["wilayah"] = fallback
+    keep("wilayah", fallback)
     return rows.iloc[0]
 
 
@@ -161,19 +204,16 @@ def _round_selector(lang: str) -> tuple[int, str, int, date]:
     rounds = load("monitoring_rounds")
     names = dict(zip(rounds["round_id"], rounds[f"name_{lang}"], strict=True))
     options = rounds["round_id"].tolist()
-    wanted = st.query_params.get("putaran", str(options[-1]))
-    default = int(wanted) if wanted.isdigit() and int(wanted) in options else options[-1]
-    chosen = st.sidebar.selectbox(
+    st.sidebar.selectbox(
         translate("shell.round", lang),
         options,
-        index=options.index(default),
         format_func=lambda r: names[r],
-        key="shell_round",
+        **bind("shell_round", "putaran", options, options[-1]),
     )
-    if st.query_params.get("putaran") != str(chosen):
-        st.query_params["putaran"] = str(chosen)
+    chosen = int(st.session_state["shell_round"])
+    keep("putaran", chosen)
     ended_on = dict(zip(rounds["round_id"], rounds["ended_on"], strict=True))[chosen]
-    return int(chosen), names[chosen], int(options[0]), pd.Timestamp(ended_on).date()
+    return chosen, names[chosen], int(options[0]), pd.Timestamp(ended_on).date()
 
 
 def _data_notice(info: dict[str, str], synthetic: bool, lang: str) -> str:
@@ -198,19 +238,23 @@ def page_context(page_key: str) -> PageContext:
         initial_sidebar_state="expanded",
     )
     st.html(f"<style>{_CSS}</style>")
-    ensure_database(lang)
+    start_database()  # the login form needs no data: the first start builds it while the user signs in
     st.sidebar.markdown(f"### Sinergi\n{translate('shell.tagline', lang)}")
     lang = _language_switch(lang)
     viewer = current_viewer()
     if viewer is None:
         login_form(lang)
     cookie_script()
+    ensure_database(lang)
     st.session_state[PAGE_KEY] = page_key
-    if viewer.role not in page_roles(page_key):
+    if viewer.role not in page_roles(page_key):  # before any data is read for the page
+        draw_navigation(viewer.role, lang)
+        sidebar_user(viewer, lang)
         refuse(viewer, page_key, lang)
-    sidebar_user(viewer, lang)
     region = _region_selector(lang, viewer)
     round_id, round_name, baseline_id, round_ended_on = _round_selector(lang)
+    draw_navigation(viewer.role, lang)
+    sidebar_user(viewer, lang)
     info = dict(load("dataset_info").itertuples(index=False, name=None))
     synthetic = is_synthetic_region(info, region["region_code"])
     st.sidebar.caption(_data_notice(info, synthetic, lang))

@@ -1,0 +1,123 @@
+"""Tables as a reader sees them: every cell formatted the Indonesian (or English) way, values kept for sorting.
+
+`styled(frame, lang)` returns a pandas Styler whose display text comes from sinergi.common.fmt, chosen by each
+column's unit suffix (the schema's naming rule: `_count`, `_pct`, `_rp`, `_km`, ...); Streamlit shows the text and
+sorts by the value underneath. Headers are renamed last, so the suffixes still speak when formats are chosen.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+
+import pandas as pd
+from pandas.io.formats.style import Styler
+
+from sinergi.common.fmt import EMPTY, fmt_date, fmt_number, fmt_pct, fmt_rupiah
+from sinergi.common.i18n import translate
+from sinergi.common.suppressed import breakdown_value, is_count, is_small_count
+
+Formatter = Callable[[object], str]
+# Unit suffixes and the decimals they are shown with; the longest suffix wins (_km2 before _km).
+_DECIMALS = {
+    "_count": 0,
+    "_households": 0,
+    "_m": 0,
+    "_km": 1,
+    "_km2": 1,
+    "_ha": 1,
+    "_ton": 1,
+    "_tonnes": 1,
+    "_kwh": 0,
+    "_kw": 1,
+    "_ton_year": 1,
+    "_units": 0,
+    "_score": 1,
+    "_pp": 1,
+    "_days": 0,
+    "_value": 1,
+}
+
+
+def _missing(value: object) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, float) and math.isnan(value)
+
+
+def number_formatter(lang: str, decimals: int = 0) -> Formatter:
+    """Return a formatter of numbers with fixed decimals ("–" for none)."""
+    return lambda v: EMPTY if _missing(v) else fmt_number(v, lang, decimals)
+
+
+def _suffix_decimals(column: str) -> int | None:
+    suffix = next((s for s in sorted(_DECIMALS, key=len, reverse=True) if column.endswith(s)), None)
+    return None if suffix is None else _DECIMALS[suffix]
+
+
+def column_formatter(column: str, series: pd.Series, lang: str) -> Formatter | None:
+    """Return how a column's cells are written for a reader, or None to leave text as it is."""
+    name = str(column)
+    if pd.api.types.is_string_dtype(series):
+        return lambda v: EMPTY if _missing(v) else str(v)  # already words
+    if name == "year" or name.endswith("_year"):
+        return lambda v: EMPTY if _missing(v) else str(int(v))
+    if name.endswith("_rp"):
+        return lambda v: EMPTY if _missing(v) else fmt_rupiah(v, lang, short=False)
+    if name.endswith("_pct"):
+        return lambda v: EMPTY if _missing(v) else fmt_pct(v, lang)
+    if pd.api.types.is_bool_dtype(series) or name.startswith(("is_", "has_")):
+        yes, no = translate("common.yes", lang), translate("common.no", lang)
+        return lambda v: EMPTY if _missing(v) else (yes if bool(v) else no)
+    if pd.api.types.is_datetime64_any_dtype(series) or name.endswith(("_on", "_date", "_at")):
+        return lambda v: EMPTY if _missing(v) else fmt_date(v, lang)
+    decimals = _suffix_decimals(name)
+    if decimals is not None:
+        return number_formatter(lang, decimals)
+    if pd.api.types.is_integer_dtype(series):
+        return number_formatter(lang, 0)
+    if pd.api.types.is_float_dtype(series):
+        return number_formatter(lang, 1)
+    if series.dtype == object and any(
+        isinstance(v, int | float) and not isinstance(v, bool) for v in series.head(50)
+    ):
+        return number_formatter(lang, 0)  # a count column holding "<5" markers
+    if series.dtype == object and any(isinstance(v, date | datetime) for v in series.head(50)):
+        return lambda v: EMPTY if _missing(v) else fmt_date(v, lang)
+    return lambda v: EMPTY if _missing(v) else str(v)
+
+
+def _shown_counts(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return table with protected counts as the viewer may see them: a column with a "<5" cell becomes words
+    ("<5", "1.235"), any other count column becomes its breakdown numbers (sortable, formatted below)."""
+    out = table.copy()
+    for column in out.columns:
+        if out[column].dtype != object or not out[column].map(is_count).any():
+            continue
+        if out[column].map(is_small_count).any():
+            out[column] = pd.Series([fmt_number(v, lang) for v in out[column]], index=out.index, dtype=object)
+        else:
+            out[column] = pd.to_numeric(out[column].map(breakdown_value), errors="coerce")
+    return out
+
+
+def styled(
+    frame: pd.DataFrame,
+    lang: str,
+    headers: Mapping[str, str] | None = None,
+    formats: Mapping[str, Formatter] | None = None,
+    keep_index: bool = False,
+) -> Styler:
+    """Return frame (only the columns in headers, renamed by them, when given) with every cell formatted for lang.
+
+    formats overrides the formatter of a column (by its original name); keep_index keeps row labels (a matrix)."""
+    table = frame[[c for c in headers if c in frame.columns]] if headers else frame
+    table = _shown_counts(table if keep_index else table.reset_index(drop=True), lang)
+    chosen = {
+        column: (formats or {}).get(column) or column_formatter(column, table[column], lang)
+        for column in table.columns
+    }
+    renamed = table.rename(columns=dict(headers or {}))
+    by_header = {renamed.columns[i]: chosen[c] for i, c in enumerate(table.columns) if chosen[c]}
+    return renamed.style.format(by_header)

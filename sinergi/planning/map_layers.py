@@ -1,0 +1,173 @@
+"""The deck's layers around the choropleth: kabupaten and kecamatan outlines with names, place markers, the
+outline of the chosen desa and the ring around a chosen place."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pydeck as pdk
+
+from sinergi.common.i18n import translate
+from sinergi.planning.map_indicators import PLACE_STYLES
+
+CONTEXT_LAYER = "batas"
+NAMES_LAYER = "nama_wilayah"
+FOCUS_LAYER = "pilihan"
+PLACE_FOCUS_LAYER = "tempat_pilihan"
+# Outlines: dark enough to read over every palette, kabupaten twice as thick as kecamatan.
+OUTLINE_COLOUR = [40, 40, 40, 230]
+OUTLINE_PX = {"kabupaten": 2.5, "kecamatan": 1.0}
+FOCUS_COLOUR = [0, 114, 178, 255]  # Okabe-Ito blue: apart from every sequential palette
+PIXELS = '"pixels"'  # quoted: pydeck reads a bare string as a data accessor
+
+
+def _rings(geojson: str) -> list[list]:
+    geometry = json.loads(geojson)
+    if geometry["type"] == "Polygon":
+        return [geometry["coordinates"][0]]
+    if geometry["type"] == "MultiPolygon":
+        return [polygon[0] for polygon in geometry["coordinates"]]
+    return []
+
+
+def context_layers(outlines: pd.DataFrame, named_level: str) -> list[pdk.Layer]:
+    """Return the outline layer (kabupaten thick, kecamatan thin) and the names of `named_level` regions.
+
+    outlines: queries/region_outlines.sql. Neither layer is pickable: a click reaches the desa below.
+    """
+    paths = [
+        {"path": ring, "width": OUTLINE_PX[r.level], "level": r.level}
+        for r in outlines.itertuples(index=False)
+        for ring in _rings(r.geometry_geojson)
+    ]
+    names = [
+        {"name": r.name, "position": [float(r.centroid_lon), float(r.centroid_lat)]}
+        for r in outlines.itertuples(index=False)
+        if r.level == named_level
+    ]
+    return [
+        pdk.Layer(
+            "PathLayer",
+            id=CONTEXT_LAYER,
+            data=paths,
+            get_path="path",
+            get_width="width",
+            width_units=PIXELS,
+            get_color=OUTLINE_COLOUR,
+            pickable=False,
+        ),
+        pdk.Layer(
+            "TextLayer",
+            id=NAMES_LAYER,
+            data=names,
+            get_position="position",
+            get_text="name",
+            get_size=13 if named_level == "kecamatan" else 15,
+            get_color=[20, 20, 20, 255],
+            outline_width=4,
+            outline_color=[255, 255, 255, 230],
+            font_settings={"sdf": True},
+            font_weight=700,
+            pickable=False,
+        ),
+    ]
+
+
+def place_rows(places: pd.DataFrame, place_type: str, lang: str) -> list[dict]:
+    """Return the point rows of one place type with its colour, glyph and tooltip."""
+    colour, glyph = PLACE_STYLES[place_type]
+    kind = translate(f"peta.place.{place_type}", lang)
+    chosen = places[places["place_type"] == place_type]
+    return [
+        {
+            "place_id": r["place_id"],
+            "name": r["name"],
+            "desa_code": r["desa_code"],
+            "position": [float(r["lon"]), float(r["lat"])],
+            "colour": [*colour, 235],
+            "glyph": glyph,
+            "title": r["name"],
+            "line1": kind,
+            "line2": translate("peta.tooltip.desa", lang, name=r["desa_name"]),
+            "line3": translate("peta.tooltip.open_place", lang),
+        }
+        for _, r in chosen.iterrows()
+    ]
+
+
+def place_layers(places: pd.DataFrame, place_types: list[str], lang: str, small: bool) -> list[pdk.Layer]:
+    """Return a marker layer (pickable: a click opens the place) and a glyph layer per place type.
+
+    small draws the markers smaller (a whole province), so that they cover less of the desa a planner clicks."""
+    layers = []
+    for place_type in place_types:
+        data = place_rows(places, place_type, lang)
+        if not data:
+            continue
+        layers.append(
+            pdk.Layer(
+                "ScatterplotLayer",
+                id=f"tempat_{place_type}",
+                data=data,
+                get_position="position",
+                get_fill_color="colour",
+                get_line_color=[255, 255, 255, 255],
+                stroked=True,
+                line_width_min_pixels=1,
+                radius_units=PIXELS,
+                get_radius=6 if small else 9,
+                pickable=True,
+                auto_highlight=True,
+            )
+        )
+        layers.append(
+            pdk.Layer(
+                "TextLayer",
+                id=f"simbol_{place_type}",
+                data=data,
+                get_position="position",
+                get_text="glyph",
+                get_size=9 if small else 12,
+                get_color=[255, 255, 255, 255],
+                # No font_family/font_weight strings: pydeck would turn them into expressions and drop the text.
+                font_weight=700,
+                pickable=False,
+            )
+        )
+    return layers
+
+
+def focus_layers(desa_rows: list[dict], place: dict | None) -> list[pdk.Layer]:
+    """Return the thick outline of the chosen desa and a ring around the chosen place (none when nothing is)."""
+    layers = []
+    if desa_rows:
+        layers.append(
+            pdk.Layer(
+                "PolygonLayer",
+                id=FOCUS_LAYER,
+                data=desa_rows,
+                get_polygon="polygon",
+                filled=False,
+                get_line_color=FOCUS_COLOUR,
+                line_width_min_pixels=4,
+                pickable=False,
+            )
+        )
+    if place:
+        layers.append(
+            pdk.Layer(
+                "ScatterplotLayer",
+                id=PLACE_FOCUS_LAYER,
+                data=[place],
+                get_position="position",
+                filled=False,
+                stroked=True,
+                get_line_color=FOCUS_COLOUR,
+                line_width_min_pixels=3,
+                radius_units=PIXELS,
+                get_radius=16,
+                pickable=False,
+            )
+        )
+    return layers

@@ -1,0 +1,66 @@
+"""The administration tables as an admin reads them: event and role words, times to the minute, details in words."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import pandas as pd
+
+from sinergi.common.fmt import fmt_datetime, fmt_number
+from sinergi.common.i18n import catalogue, translate
+
+
+def _word(key: str, code: object, lang: str) -> str:
+    if not isinstance(code, str) or not code:
+        return ""
+    return translate(key, lang) if key in catalogue() else code
+
+
+def _detail_text(detail: object, lang: str) -> str:
+    """Return an audit detail (JSON) as 'Label: value · Label: value'."""
+    if not isinstance(detail, str) or not detail:
+        return ""
+    try:
+        data = json.loads(detail)
+    except ValueError:
+        return detail
+    if not isinstance(data, dict):
+        return str(data)
+    parts = []
+    for key, value in data.items():
+        if isinstance(value, list):
+            value = ", ".join(map(str, value))
+        elif isinstance(value, dict):
+            value = ", ".join(f"{k} {v}" for k, v in value.items())
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            value = fmt_number(value, lang)
+        parts.append(f"{_word(f'audit.detail.{key}', key, lang)}: {value}")
+    return " · ".join(parts)
+
+
+def audit_rows(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return audit events with the time, role, event, page and detail written in words."""
+    out = frame.copy()
+    out["at_utc"] = out["at_utc"].map(lambda v: f"{fmt_datetime(v, lang)} UTC")
+    out["role"] = out["role"].map(lambda r: _word(f"akses.role.{r}", r, lang).capitalize())
+    out["event"] = out["event"].map(lambda e: _word(f"audit.event.{e}", e, lang))
+    out["page"] = out["page"].map(lambda p: _word(f"{p}.title", p, lang))
+    out["detail"] = out["detail"].map(lambda d: _detail_text(d, lang))
+    return out
+
+
+def account_rows(accounts: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return accounts with the role in words and the scope 'all regions' when unbounded."""
+    out = accounts.copy()
+    out["role"] = out["role"].map(lambda r: _word(f"akses.role.{r}", r, lang).capitalize())
+    out["scope"] = out["scope"].map(lambda s: s or translate("akses.scope_all", lang))
+    return out
+
+
+def import_log_rows(log: pd.DataFrame, lang: str, kind_label: Callable[[str], str]) -> pd.DataFrame:
+    """Return the import history with times to the minute and the kind in words."""
+    out = log.copy()
+    out["imported_at"] = out["imported_at"].map(lambda v: fmt_datetime(v, lang))
+    out["kind"] = out["kind"].map(kind_label)
+    return out
