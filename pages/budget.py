@@ -3,11 +3,10 @@
 import streamlit as st
 
 from sinergi.common.fmt import fmt_date, fmt_pct, fmt_rupiah, fmt_total
-from sinergi.common.suppressed import show_counts
 from sinergi.monitoring.analysis import budget_totals, cost_per_household, withhold_small_ratios
 from sinergi.monitoring.charts import budget_bars
 from sinergi.monitoring.widgets import definition, how_computed, round_date_note
-from sinergi.ui.components import data_as_of, download_buttons, region_title, show_table
+from sinergi.ui.components import code_labels, data_as_of, download_buttons, region_title, show_table
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load
 
@@ -72,7 +71,7 @@ per_moa = withhold_small_ratios(
     {"per_reached_rp": "reached_households_count", "per_left_rp": "left_extreme_poverty_count"},
 )
 moa_headers = {c: t(f"anggaran.col.{c}") for c in per_moa.columns if c not in ("kabupaten_code", "status")}
-st.dataframe(show_counts(per_moa[list(moa_headers)]).rename(columns=moa_headers).round(0), hide_index=True)
+show_table(per_moa, lang, moa_headers)
 definition(ctx, "cost_per_moa", date=fmt_date(ctx.as_of, lang))
 download_buttons(ctx, per_moa, f"biaya_moa_{ctx.region_code}", moa_headers)
 
@@ -81,9 +80,7 @@ per_program = withhold_small_ratios(
     load("cost_per_program", **params), {"per_household_rp": "households_reached_count"}
 )
 program_headers = {c: t(f"anggaran.col.{c}") for c in per_program.columns if c not in ("kabupaten_code",)}
-st.dataframe(
-    show_counts(per_program[list(program_headers)]).rename(columns=program_headers).round(0), hide_index=True
-)
+show_table(per_program, lang, program_headers, {"sector_code": code_labels("sector", lang)})
 definition(
     ctx,
     "cost_per_program",

@@ -9,7 +9,8 @@ from sinergi.planning.desa_profile import (
     distance_table,
     picked_object,
     potential_table,
-    profile_table,
+    profile_formats,
+    profile_headers,
 )
 from sinergi.planning.map_indicators import SECTOR_PLACES, SECTORS, indicators_for
 from sinergi.planning.poverty_map import (
@@ -21,7 +22,7 @@ from sinergi.planning.poverty_map import (
     hexagon_counter,
     hexagon_rows,
 )
-from sinergi.ui.components import data_as_of, region_title
+from sinergi.ui.components import data_as_of, region_title, show_table
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load
 from sinergi.ui.selections import bind, keep, wanted
@@ -190,4 +191,5 @@ if desa:
         if frame.empty:
             column.caption(t("peta.profile.none"))
         else:
-            column.dataframe(profile_table(query, frame, lang), hide_index=True)
+            with column:
+                show_table(frame, lang, profile_headers(query, lang), profile_formats(query, lang))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import pandas as pd
@@ -10,6 +12,7 @@ import pandas as pd
 from sinergi.common.fmt import fmt_number, fmt_pct
 from sinergi.common.i18n import translate
 from sinergi.common.suppressed import show_counts
+from sinergi.common.vocabulary import labels
 
 _FACILITIES = (
     ("pelabuhan", "port"),
@@ -64,7 +67,7 @@ def potential_table(location: pd.Series, lang: str) -> pd.DataFrame:
         ("pangan", location["top_commodity"], fmt_number(location["food_potential_score"], lang, 1), ""),
         (
             "energi",
-            location["top_energy_source"],
+            labels("energy_source", location["top_energy_source"], lang),
             fmt_number(location["energy_ease_score"], lang, 1),
             f"{translate('peta.indicator.no_electricity', lang)}: "
             f"{fmt_number(location['households_without_electricity_count'], lang)}",
@@ -121,8 +124,39 @@ _PROFILE_HEADERS = {
 }
 
 
+# coded columns of the profile panels and the vocabulary domain that words them
+_PROFILE_CODES = {
+    "verification_status": "verification_status",
+    "status": "moa_status",
+    "partner_type": "partner_type",
+    "party_role": "party_role",
+    "source": "intervention_source",
+    "sector_code": "sector",
+}
+
+
+def profile_headers(query: str, lang: str) -> dict[str, str]:
+    """Return the shown columns of a profile panel's query with their headers in lang."""
+    return {c: translate(k, lang) for c, k in _PROFILE_HEADERS[query].items()}
+
+
+def profile_formats(query: str, lang: str) -> dict[str, Callable[[object], str]]:
+    """Return a formatter for each coded column of a profile panel: the code's words in lang."""
+    return {
+        column: partial(_words, domain, lang)
+        for column, domain in _PROFILE_CODES.items()
+        if column in _PROFILE_HEADERS[query]
+    }
+
+
+def _words(domain: str, lang: str, code: object) -> str:
+    return labels(domain, code, lang)
+
+
 def profile_table(query: str, frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Return the profile table of a query result: its shown columns with localised headers."""
-    headers = _PROFILE_HEADERS[query]
-    shown = show_counts(frame[list(headers)])  # protected counts as the viewer may see them
-    return shown.rename(columns={c: translate(k, lang) for c, k in headers.items()})
+    """Return the profile table of a query result: its shown columns with localised headers and coded values in
+    words (for exports; the page draws the same through show_table)."""
+    shown = show_counts(frame[list(_PROFILE_HEADERS[query])])  # protected counts as the viewer may see them
+    for column, formatter in profile_formats(query, lang).items():
+        shown[column] = shown[column].map(formatter)
+    return shown.rename(columns=profile_headers(query, lang))
