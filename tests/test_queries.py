@@ -20,6 +20,8 @@ SAMPLE_PARAMS = {
     "today": date(2026, 11, 28),
     "moa_id": "MOA-0201",
     "show_names": False,
+    "province_code": ["99"],
+    "kabupaten_code": [],
 }
 
 
