@@ -85,6 +85,15 @@ def _settings(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     con.execute("set temp_directory = $dir", {"dir": str(path.parent / f"{path.name}.spill")})
 
 
+def _stage(con: duckdb.DuckDBPyConnection) -> None:
+    # Commit and checkpoint between the big tables: a primary-key index of tens of millions of rows stays in memory
+    # while its transaction is open, and all three at once exceed the memory limit. The file is a temporary copy
+    # swapped in only when complete, so no reader ever sees a part.
+    con.execute("commit")
+    con.execute("checkpoint")
+    con.execute("begin transaction")
+
+
 def _insert(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> None:
     # the relational API names the table as an identifier: no SQL text is built
     con.from_df(frame[con.table(name).columns]).insert_into(name)
@@ -155,6 +164,7 @@ def write_national(
         progress(0.35, "rumah tangga")
         slots = national_sql.desa_slots(desa["geometry"].to_numpy(), rng)
         national_sql.insert_households(con, national_sql.desa_plan(profile, household_count), slots, seed)
+        _stage(con)
         progress(0.55, "mitra dan MoA")
         partner, caps = national_programs.national_partners(kabupaten, desa, rng)
         progs = national_programs.national_moas(
@@ -183,9 +193,11 @@ def write_national(
             _insert(con, name, getattr(progs, name))
         progress(0.6, "pengamatan baseline dan endline")
         national_sql.insert_observations(con, activities.treatment(progs), households.ROUNDS, seed)
+        _stage(con)
         progress(0.75, "target KPI, intervensi dan anggaran")
         _insert(con, "kpi_target", _kpi_targets(con, progs, rng))
         national_sql.insert_interventions(con, progs.partner, seed)
+        _stage(con)
         _insert(con, "budget_allocation", activities.budget(progs, kabupaten, rng))
         _insert(con, "agency_program_history", _agency_history(progs, desa, rng))
         _insert(con, "dataset_info", _dataset_info(seed, household_count))
