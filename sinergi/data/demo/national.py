@@ -5,7 +5,9 @@ observations and interventions are generated inside DuckDB (sinergi.data.demo.na
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -79,10 +81,7 @@ def _province_poverty(profile: pd.DataFrame, rng: np.random.Generator) -> pd.Dat
 
 
 def _settings(con: duckdb.DuckDBPyConnection, path: Path) -> None:
-    # a bounded build that shares the machine: spill to disk next to the file rather than grow past the limit
-    con.execute("set memory_limit = '4GB'")
-    con.execute("set preserve_insertion_order = true")  # region order on disk: zone maps skip other regions
-    con.execute("set temp_directory = $dir", {"dir": str(path.parent / f"{path.name}.spill")})
+    national_sql.run(con, "settings", spill_dir=str(path.parent / f"{path.name}.spill"))
 
 
 def _stage(con: duckdb.DuckDBPyConnection) -> None:
@@ -258,6 +257,15 @@ def _import_log(con: duckdb.DuckDBPyConnection, seed: int, household_count: int)
     )
 
 
+def generator_fingerprint() -> str:
+    """Return a short hash of the national generator's code and SQL: a cached build is stale when it changes."""
+    digest = hashlib.sha256()
+    here = Path(__file__).parent
+    for path in sorted([*here.glob("national*.py"), *national_sql.SQL_DIR.glob("*.sql")]):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
 def build_national_database(
     path: Path | None = None,
     seed: int = 42,
@@ -274,4 +282,5 @@ def build_national_database(
     finally:
         tmp.unlink(missing_ok=True)
         tmp.with_name(f"{tmp.name}.wal").unlink(missing_ok=True)
+        shutil.rmtree(tmp.with_name(f"{tmp.name}.spill"), ignore_errors=True)
     return path
