@@ -80,6 +80,14 @@ def load(folder: Path, queries: list[str]) -> dict[str, pd.DataFrame]:
     return {t: pd.read_parquet(folder / f"{t}.parquet", columns=COLUMNS[t]) for t in tables}
 
 
+def _member(ids: pd.Series, pool: pd.Series) -> pd.Series:
+    """Return ids.isin(pool) by a hash merge: pandas' isin on Arrow strings converts values one by one in Python,
+    which would make the peer look slower than a careful analyst's pandas."""
+    hits = pd.DataFrame({"k": pool.dropna().unique(), "hit": True})
+    found = ids.to_frame("k").merge(hits, on="k", how="left")["hit"].fillna(False).to_numpy(dtype=bool)
+    return pd.Series(found, index=ids.index)
+
+
 def _scoped(h: pd.DataFrame, region: str) -> pd.DataFrame:
     return h if region == "" else h[(h["desa_code"] + ".").str.startswith(region + ".")]
 
@@ -104,7 +112,7 @@ def overview_households(f, region, round_id, baseline_round_id) -> pd.DataFrame:
     h = _scoped(f["household"], region)
     register = h["is_extreme_poor"] & (h["verification_status"] != "tidak_valid")
     verified = h["is_extreme_poor"] & h["verification_status"].isin(VERIFIED)
-    reached = verified & h["household_id"].isin(f["intervention"]["household_id"])
+    reached = verified & _member(h["household_id"], f["intervention"]["household_id"])
     obs = f["household_observation"].merge(h[["household_id"]], on="household_id")
     poor = _poor(f, obs)
     return pd.DataFrame(
@@ -131,7 +139,7 @@ def extreme_poor_by_child_region(f, region, round_id, baseline_round_id) -> pd.D
 def location_indicators(f, region, round_id, baseline_round_id) -> pd.DataFrame:
     h = _scoped(f["household"], region)
     i = f["intervention"].dropna(subset=["household_id"])
-    collab = set(i.loc[i["source"].isin(["kolaborasi", "csr"]), "household_id"])
+    collab = i.loc[i["source"].isin(["kolaborasi", "csr"]), "household_id"]
     verified = h["is_extreme_poor"] & h["verification_status"].isin(VERIFIED)
     frame = pd.DataFrame(
         {
@@ -139,8 +147,8 @@ def location_indicators(f, region, round_id, baseline_round_id) -> pd.DataFrame:
             "extreme_poor_households_count": h["is_extreme_poor"]
             & (h["verification_status"] != "tidak_valid"),
             "verified_targets_count": verified,
-            "verified_targets_reached_count": verified & h["household_id"].isin(i["household_id"]),
-            "collaboration_count": verified & h["household_id"].isin(collab),
+            "verified_targets_reached_count": verified & _member(h["household_id"], i["household_id"]),
+            "collaboration_count": verified & _member(h["household_id"], collab),
         }
     )
     return frame.groupby("desa_code").sum()
@@ -148,7 +156,7 @@ def location_indicators(f, region, round_id, baseline_round_id) -> pd.DataFrame:
 
 def household_transitions_by_desa(f, region, round_id, baseline_round_id) -> pd.DataFrame:
     h = _scoped(f["household"], region)[["household_id", "desa_code"]]
-    h = h.assign(is_target=h["household_id"].isin(f["moa_target_household"]["household_id"]))
+    h = h.assign(is_target=_member(h["household_id"], f["moa_target_household"]["household_id"]))
     both = _two_rounds(f, h, round_id, baseline_round_id)
     keys = ["desa_code", "is_target", "was_poor", "is_poor", "welfare_decile_b", "welfare_decile_r"]
     return both.groupby(keys).size().rename("households_count").reset_index()
@@ -156,7 +164,7 @@ def household_transitions_by_desa(f, region, round_id, baseline_round_id) -> pd.
 
 def did_by_kecamatan(f, region, round_id, baseline_round_id) -> pd.DataFrame:
     h = _scoped(f["household"], region)[["household_id", "kecamatan_code", "welfare_decile"]]
-    h = h.assign(is_target=h["household_id"].isin(f["moa_target_household"]["household_id"]))
+    h = h.assign(is_target=_member(h["household_id"], f["moa_target_household"]["household_id"]))
     h = h[h["is_target"] | (h["welfare_decile"] <= 2)]
     both = _two_rounds(
         f, h.rename(columns={"welfare_decile": "register_decile"}), round_id, baseline_round_id
@@ -201,7 +209,7 @@ def intervention_coverage(f, region, round_id, baseline_round_id) -> pd.DataFram
 def left_behind_households(f, region, round_id, baseline_round_id) -> pd.DataFrame:
     h = _scoped(f["household"], region)
     targets = h[(h["welfare_decile"] == 1) & h["verification_status"].isin(VERIFIED)]
-    return targets[~targets["household_id"].isin(f["intervention"]["household_id"])][
+    return targets[~_member(targets["household_id"], f["intervention"]["household_id"])][
         ["household_id", "desa_code"]
     ]
 
@@ -211,7 +219,7 @@ def budget_cost_basis(f, region, round_id, baseline_round_id) -> pd.DataFrame:
     h = f["household"]
     h = h if kab == "" else h[(h["kabupaten_code"] + ".").str.startswith(kab + ".")]
     verified = h[(h["welfare_decile"] == 1) & h["verification_status"].isin(VERIFIED)]
-    reached = verified["household_id"].isin(f["intervention"]["household_id"]).sum()
+    reached = _member(verified["household_id"], f["intervention"]["household_id"]).sum()
     both = _two_rounds(f, h[["household_id"]], round_id, baseline_round_id)
     left = (both["was_poor"] & ~both["is_poor"]).sum()
     b = f["budget_allocation"]
@@ -229,7 +237,7 @@ def scorecard_kabupaten(f, region, round_id, baseline_round_id) -> pd.DataFrame:
         register=h["is_extreme_poor"] & (h["verification_status"] != "tidak_valid"),
         verified=h["is_extreme_poor"] & h["verification_status"].isin(VERIFIED),
     )
-    h["reached"] = h["verified"] & h["household_id"].isin(f["intervention"]["household_id"])
+    h["reached"] = h["verified"] & _member(h["household_id"], f["intervention"]["household_id"])
     h["register_people"] = h["members_count"].where(h["register"], 0)
     out = h.groupby("kabupaten_code")[["register", "register_people", "verified", "reached"]].sum()
     both = _two_rounds(f, h[["household_id", "kabupaten_code"]], round_id, baseline_round_id)
