@@ -64,7 +64,8 @@ def pandas_ratios(rows: list, db_path: Path, db) -> None:
         key = (row.page, row.level)
         if key not in done:
             t0, c0 = time.perf_counter(), time.process_time()
-            frames = pandas_peer.load(folder, sorted({n for n, _ in calls}))
+            regions = {pandas_peer.load_region(n, _peer_region(n, p)) for n, p in calls}
+            frames = pandas_peer.load(folder, sorted({n for n, _ in calls}), min(regions, key=len))
             load_s, load_cpu = time.perf_counter() - t0, time.process_time() - c0
             walls, cpus, agree = [], [], True
             for _ in range(3):

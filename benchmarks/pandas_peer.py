@@ -74,10 +74,30 @@ def export_parquet(con, folder: Path) -> None:
             con.table(table).write_parquet(str(target))
 
 
-def load(folder: Path, queries: list[str]) -> dict[str, pd.DataFrame]:
-    """Read the columns the peers of these queries need, whole tables, into DataFrames."""
+def load(folder: Path, queries: list[str], region: str = "") -> dict[str, pd.DataFrame]:
+    """Read the columns the peers of these queries need into DataFrames. For a region, pd.read_parquet's row filters
+    skip row groups of other regions (households by desa code; observations, interventions and targets by the
+    household id, which starts with the desa digits): generous to pandas, and it keeps 20 million households in memory
+    bounds. The whole country reads whole tables."""
     tables = sorted({t for q in queries for t in NEEDS[q]})
-    return {t: pd.read_parquet(folder / f"{t}.parquet", columns=COLUMNS[t]) for t in tables}
+    prefix = "P3KE" + region.replace(".", "")
+    by_table = {
+        "household": [("desa_code", ">=", f"{region}."), ("desa_code", "<", f"{region}/")],
+        "household_observation": [("household_id", ">=", prefix), ("household_id", "<", f"{prefix}~")],
+        "intervention": [("household_id", ">=", prefix), ("household_id", "<", f"{prefix}~")],
+        "moa_target_household": [("household_id", ">=", prefix), ("household_id", "<", f"{prefix}~")],
+    }
+    return {
+        t: pd.read_parquet(
+            folder / f"{t}.parquet", columns=COLUMNS[t], filters=by_table.get(t) if region else None
+        )
+        for t in tables
+    }
+
+
+def load_region(name: str, region: str) -> str:
+    """Return the region whose rows a peer reads: the budget basis of a kecamatan covers its whole kabupaten."""
+    return region[:5] if name == "budget_cost_basis" else region
 
 
 def _member(ids: pd.Series, pool: pd.Series) -> pd.Series:
