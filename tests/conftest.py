@@ -117,3 +117,21 @@ def pytest_terminal_summary(terminalreporter) -> None:
             if name == "settle_times" and report.when == "call":
                 terminalreporter.write_sep("-", "settle times")
                 terminalreporter.write_line(str(value))
+
+
+NATIONAL_TEST_HOUSEHOLDS = 200_000
+
+
+@pytest.fixture(scope="session")
+def national_database() -> Path:
+    """A small national-shape build (38 provinces, 514 kabupaten, 200k households), built once per version of the
+    national generator (its code hash is in the file name); workers of pytest-xdist wait on a lock."""
+    from sinergi.data.demo.national import build_national_database, generator_fingerprint
+
+    path = db.database_path().with_name(f"national-test-{generator_fingerprint()}.duckdb")
+    with open(path.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not path.exists():
+            build_national_database(path, seed=42, household_count=NATIONAL_TEST_HOUSEHOLDS)
+        fcntl.flock(lock, fcntl.LOCK_UN)
+    return path

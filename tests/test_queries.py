@@ -20,6 +20,8 @@ SAMPLE_PARAMS = {
     "as_of": date(2026, 10, 31),
     "moa_id": "MOA-0201",
     "show_names": False,
+    "province_code": ["99"],
+    "kabupaten_code": [],
 }
 
 

@@ -37,6 +37,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("banding", "pages/comparison.py", "perbandingan", "nav.section.monitoring"),
     PageSpec("intervensi", "pages/interventions.py", "intervensi", "nav.section.monitoring"),
     PageSpec("anggaran", "pages/budget.py", "anggaran", "nav.section.monitoring"),
+    PageSpec("rapor", "pages/scorecard.py", "rapor-kabupaten", "nav.section.monitoring"),
     PageSpec(
         "kelola", "pages/data_management.py", "kelola-data", "nav.section.administrasi", roles=ADMIN_ONLY
     ),

@@ -1,0 +1,148 @@
+"""Helpers of benchmarks/screens.py: app start time, the pandas peer's ratios, the printed tables."""
+
+from __future__ import annotations
+
+import gc
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pandas_peer
+
+ROOT = Path(__file__).resolve().parent.parent
+HEADER = (
+    "| page | level | role | cold p50 ms | cold p95 ms | warm p50 ms | warm p95 ms | slowest query cold (p95 ms) "
+    "| slowest query warm (p95 ms) | cold CPU p95 ms | warm CPU p95 ms | map MB | RSS MB |"
+)
+
+
+def startup_seconds(db_path: Path) -> float:
+    """Return the seconds from `streamlit run app.py` to a healthy server on this database."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "SINERGI_DB": str(db_path)}
+    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true"]
+    cmd += ["--server.port", str(port), "--browser.gatherUsageStats", "false"]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while time.perf_counter() - t0 < 120:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1) as r:
+                    if r.status == 200:
+                        return time.perf_counter() - t0
+            except OSError:
+                time.sleep(0.05)
+        return float("nan")
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def _peer_region(name: str, params: dict) -> str:
+    if name == "scorecard_kabupaten":
+        provinces, kabupaten = params["province_code"], params["kabupaten_code"]
+        return kabupaten[0] if kabupaten else ("" if len(provinces) > 1 else provinces[0])
+    return params["region"]
+
+
+def pandas_ratios(rows: list, db_path: Path, db) -> None:
+    """Time the pandas peer on each page's household-scale queries and set each row's ratios and agreement."""
+    folder = db_path.with_name(f"{db_path.name}.parquet")
+    pandas_peer.export_parquet(db.connection(), folder)
+    done: dict[tuple[str, str], tuple[float, float, float, float, bool | None]] = {}
+    for row in rows:
+        calls = [(n, p) for n, p in row.calls if n in pandas_peer.PEERS]
+        if not calls:
+            continue
+        key = (row.page, row.level)
+        if key not in done:
+            t0, c0 = time.perf_counter(), time.process_time()
+            regions = {pandas_peer.load_region(n, _peer_region(n, p)) for n, p in calls}
+            frames = pandas_peer.load(folder, sorted({n for n, _ in calls}), min(regions, key=len))
+            load_s, load_cpu = time.perf_counter() - t0, time.process_time() - c0
+            walls, cpus, agree = [], [], True
+            for _ in range(3):
+                t0, c0 = time.perf_counter(), time.process_time()
+                answers = [
+                    pandas_peer.PEERS[n](
+                        frames, _peer_region(n, p), p.get("round_id", 2), p.get("baseline_round_id", 1)
+                    )
+                    for n, p in calls
+                ]
+                walls.append(time.perf_counter() - t0)
+                cpus.append(time.process_time() - c0)
+            for (n, p), answer in zip(calls, answers, strict=True):
+                ok = pandas_peer.agrees(n, answer, db.run_query(n, **p))
+                agree = agree if ok is None else agree and ok
+            done[key] = (load_s, statistics.median(walls), load_cpu, statistics.median(cpus), agree)
+            del frames, answers
+            gc.collect()
+        load_s, compute_s, load_cpu, compute_cpu, agree = done[key]
+        names = {n for n, _ in calls}
+
+        def per_run(queries: dict, runs: int, names: set = names) -> float:
+            return sum(sum(queries[n]) for n in names) / max(runs, 1)
+
+        row.pandas_load_ms, row.pandas_compute_ms = 1000 * load_s, 1000 * compute_s
+        row.ratio_cold = _ratio(load_s + compute_s, per_run(row.queries_cold, len(row.cold)))
+        row.ratio_warm = _ratio(compute_s, per_run(row.queries_warm, len(row.warm)))
+        row.cpu_ratio_cold = _ratio(load_cpu + compute_cpu, per_run(row.qcpu_cold, len(row.cold)))
+        row.cpu_ratio_warm = _ratio(compute_cpu, per_run(row.qcpu_warm, len(row.warm)))
+        row.agrees = agree
+
+
+def _ratio(peer: float, app: float) -> float | None:
+    return peer / app if app > 0 else None
+
+
+def print_report(rows: list, start: float | None) -> None:
+    """Print the page table, the pandas table and the summary lines (wall time, then CPU time)."""
+    from screens import pct, summary_line
+
+    print("\n" + HEADER + "\n" + "|---" * 13 + "|")
+    for r in rows:
+        print(summary_line(r).split(" | pandas")[0])
+    print(
+        "\n| page | level | role | pandas load+compute ms | pandas compute ms | ratio cold | ratio warm "
+        "| CPU ratio cold | CPU ratio warm | same answer |"
+    )
+    print("|---" * 10 + "|")
+    for r in rows:
+        if r.pandas_compute_ms is not None:
+            print(
+                f"| {r.page} | {r.level} | {r.role} | {r.pandas_load_ms + r.pandas_compute_ms:.0f} | "
+                f"{r.pandas_compute_ms:.0f} | {_fmt(r.ratio_cold)} | {_fmt(r.ratio_warm)} | "
+                f"{_fmt(r.cpu_ratio_cold)} | {_fmt(r.cpu_ratio_warm)} | {r.agrees} |"
+            )
+    errors = [(r.page, r.level, r.role, r.errors[0]) for r in rows if r.errors]
+    for e in errors:
+        print("ERROR", *e)
+    ratios = [x for r in rows for x in (r.ratio_cold, r.ratio_warm) if x is not None]
+    cpu_ratios = [x for r in rows for x in (r.cpu_ratio_cold, r.cpu_ratio_warm) if x is not None]
+    print(
+        f"\nmax map payload MB={max((r.payload_mb for r in rows), default=0):.2f}; "
+        f"max RSS MB={max((r.rss_mb for r in rows), default=0):.0f}; "
+        f"app start s={start if start is not None else float('nan'):.2f}; pages with errors={len(errors)}; "
+        f"answers differ={sum(r.agrees is False for r in rows)}"
+    )
+    print(
+        f"CPU time: worst warm p95 ms={max(pct(r.cpu_warm, 0.95) for r in rows):.0f}; "
+        f"worst cold p95 ms={max(pct(r.cpu_cold, 0.95) for r in rows):.0f}; "
+        f"pandas ratio min={min(cpu_ratios) if cpu_ratios else float('nan'):.1f}"
+    )
+    print(
+        f"worst warm p95 ms={max(pct(r.warm, 0.95) for r in rows):.0f}; "
+        f"worst cold p95 ms={max(pct(r.cold, 0.95) for r in rows):.0f}; "
+        f"pandas ratio min={min(ratios) if ratios else float('nan'):.1f}"
+    )
+
+
+def _fmt(x: float | None) -> str:
+    return "-" if x is None else f"{x:.1f}"

@@ -1,0 +1,103 @@
+"""The TNP2K scorecard (rapor kabupaten): one row per kabupaten/kota with its Beranda figures, MoAs, KPI tally and cost
+per household that left extreme poverty. Pure: frames in, frames out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from sinergi.monitoring.kpi import with_attainment
+
+ON_TRACK = ("tercapai", "sesuai_jalur")
+
+
+@dataclass(frozen=True)
+class Measure:
+    column: str
+    kind: str  # count, pct, rp
+    higher_is_better: bool
+
+
+# The measures a reviewer sorts and maps by, in the order of the table.
+MEASURES: dict[str, Measure] = {
+    "extreme_poor": Measure("extreme_poor_households_count", "count", False),
+    "observed": Measure("observed_extreme_poor_count", "count", False),
+    "observed_change": Measure("observed_change_pct", "pct", False),
+    "reached": Measure("verified_targets_reached_pct", "pct", True),
+    "left_behind": Measure("left_behind_count", "count", False),
+    "signed_moa": Measure("signed_moa_count", "count", True),
+    "active_moa": Measure("active_moa_count", "count", True),
+    "decision_moa": Measure("decision_moa_count", "count", False),
+    "kpi_on_track": Measure("kpi_on_track_pct", "pct", True),
+    "cost_per_exit": Measure("cost_per_exit_rp", "rp", False),
+}
+
+
+def _number(series: pd.Series) -> pd.Series:
+    # a count suppressed for the viewer ("<5") is missing to arithmetic, never a small number
+    return pd.to_numeric(series, errors="coerce").astype("float64")
+
+
+def _ratio(part: pd.Series, whole: pd.Series, scale: float = 100.0) -> pd.Series:
+    whole = _number(whole)
+    return (scale * _number(part) / whole.where(whole != 0)).astype("float64")
+
+
+def kpi_tally(kpis: pd.DataFrame | list[pd.DataFrame]) -> pd.DataFrame:
+    """Return per kabupaten_code the KPI rows (MoA x KPI) and how many are on track or met, from kpi_by_moa results
+    (one frame, or one per region)."""
+    if isinstance(kpis, list):
+        kpis = (
+            pd.concat([k for k in kpis if len(k)], ignore_index=True)
+            if any(len(k) for k in kpis)
+            else pd.DataFrame()
+        )
+    if kpis.empty:
+        return pd.DataFrame(columns=["kabupaten_code", "kpi_rows_count", "kpi_on_track_count"])
+    status = with_attainment(kpis)
+    status["on_track"] = status["status"].isin(ON_TRACK)
+    out = status.groupby("kabupaten_code").agg(
+        kpi_rows_count=("kpi_code", "size"), kpi_on_track_count=("on_track", "sum")
+    )
+    return out.reset_index()
+
+
+def scorecard(
+    rows: pd.DataFrame, kpis: pd.DataFrame | list[pd.DataFrame], as_of: object, source: str, is_baseline: bool
+) -> pd.DataFrame:
+    """Return the scorecard: scorecard_kabupaten rows with change, shares, MoAs needing a decision, KPI tally and
+    cost per exit (realised budget / households that left extreme poverty), as of the dataset date."""
+    out = rows.merge(kpi_tally(kpis), on="kabupaten_code", how="left")
+    out["kpi_rows_count"] = out["kpi_rows_count"].fillna(0).astype(int)
+    out["kpi_on_track_count"] = out["kpi_on_track_count"].fillna(0).astype(int)
+    observed, baseline = (
+        _number(out["observed_extreme_poor_count"]),
+        _number(out["baseline_extreme_poor_count"]),
+    )
+    out["observed_change_pct"] = np.nan if is_baseline else _ratio(observed - baseline, baseline)
+    out["verified_targets_reached_pct"] = _ratio(
+        out["verified_targets_reached_count"], out["verified_targets_count"]
+    )
+    out["decision_moa_count"] = out["ending_soon_moa_count"] + out["ended_undecided_moa_count"]
+    out["kpi_on_track_pct"] = _ratio(out["kpi_on_track_count"], out["kpi_rows_count"])
+    out["cost_per_exit_rp"] = _ratio(out["realised_rp"], out["left_extreme_poverty_count"], 1.0)
+    out["as_of"] = pd.Timestamp(as_of).date()
+    out["source"] = source
+    return out
+
+
+def sort_scorecard(table: pd.DataFrame, measure: str, best_first: bool) -> pd.DataFrame:
+    """Return the table sorted by a measure (missing values last), best or worst first, then by code."""
+    spec = MEASURES[measure]
+    ascending = best_first != spec.higher_is_better
+    key = _number(table[spec.column])
+    order = key.sort_values(ascending=ascending, na_position="last", kind="stable").index
+    return table.loc[order].reset_index(drop=True)
+
+
+def rounded(table: pd.DataFrame) -> pd.DataFrame:
+    """Return the table with shares to one decimal and Rupiah to whole numbers, as the screen shows them."""
+    digits = {m.column: 1 if m.kind == "pct" else 0 for m in MEASURES.values() if m.kind in ("pct", "rp")}
+    return table.round({c: d for c, d in digits.items() if c in table.columns})

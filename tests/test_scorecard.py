@@ -1,0 +1,159 @@
+"""Rapor kabupaten: the scorecard equals each kabupaten's own Beranda, KPI tally and cost basis; builders; the page."""
+
+from datetime import date
+
+import pandas as pd
+import pytest
+import streamlit as st
+from conftest import DEMO_KABUPATEN, DEMO_PROVINCE, open_page
+
+from sinergi.data import db
+from sinergi.monitoring.analysis import cost_per_household
+from sinergi.monitoring.kpi import with_attainment
+from sinergi.overview.headline import headline
+from sinergi.overview.scorecard import MEASURES, kpi_tally, scorecard, sort_scorecard
+from sinergi.planning.scorecard_map import build_scorecard_map, payload_bytes
+
+TODAY = date(2026, 11, 28)
+ROUNDS = {"round_id": 2, "baseline_round_id": 1}
+
+
+@pytest.fixture(scope="module")
+def table() -> pd.DataFrame:
+    rows = db.run_query(
+        "scorecard_kabupaten", province_code=[DEMO_PROVINCE], kabupaten_code=[], today=TODAY, **ROUNDS
+    )
+    kpis = db.run_query("kpi_by_moa", region=DEMO_PROVINCE, **ROUNDS)
+    return scorecard(rows, kpis, date(2026, 10, 31), "sumber", is_baseline=False).set_index("kabupaten_code")
+
+
+def _kabupaten_codes() -> list[str]:
+    return db.run_query("regions_under", parent_code=DEMO_PROVINCE)["region_code"].tolist()
+
+
+def test_one_row_per_kabupaten_of_the_province(table):
+    assert sorted(table.index) == _kabupaten_codes()
+
+
+@pytest.mark.parametrize("kabupaten", DEMO_KABUPATEN)
+def test_scorecard_equals_the_kabupaten_beranda(table, kabupaten):
+    params = {"region": kabupaten, "today": TODAY, **ROUNDS}
+    fig = headline(
+        db.run_query("overview_households", **params),
+        db.run_query("overview_moa", **params),
+        db.run_query("overview_budget", **params),
+    )
+    row = table.loc[kabupaten]
+    assert row["extreme_poor_households_count"] == fig.extreme_poor_households
+    assert row["extreme_poor_people_count"] == fig.extreme_poor_people
+    assert row["observed_extreme_poor_count"] == fig.observed_extreme_poor
+    assert row["baseline_extreme_poor_count"] == fig.baseline_extreme_poor
+    assert row["observed_change_pct"] == pytest.approx(fig.observed_change_pct)
+    assert row["verified_targets_count"] == fig.verified_targets
+    assert row["verified_targets_reached_pct"] == pytest.approx(fig.verified_targets_reached_pct)
+    assert row["active_moa_count"] == fig.active_moa
+    assert row["decision_moa_count"] == fig.ending_soon_moa + fig.ended_undecided_moa
+
+
+@pytest.mark.parametrize("kabupaten", DEMO_KABUPATEN)
+def test_left_behind_cost_and_kpis_equal_their_own_pages(table, kabupaten):
+    row = table.loc[kabupaten]
+    left_behind = db.run_query("left_behind_households", region=kabupaten, today=TODAY, show_names=False)
+    assert row["left_behind_count"] == len(left_behind)
+    cost = cost_per_household(db.run_query("budget_cost_basis", region=kabupaten, **ROUNDS))
+    assert row["cost_per_exit_rp"] == pytest.approx(cost.per_left_rp)
+    status = with_attainment(db.run_query("kpi_by_moa", region=kabupaten, **ROUNDS))
+    own = status[status["kabupaten_code"] == kabupaten]
+    assert row["kpi_rows_count"] == len(own)
+    assert row["kpi_on_track_count"] == own["status"].isin(["tercapai", "sesuai_jalur"]).sum()
+
+
+def test_signed_moas_counted_from_the_registry(con, table):
+    signed = dict(
+        con.execute(
+            "select kabupaten_code, count(*) from moa where signed_on is not null group by all"
+        ).fetchall()
+    )
+    assert table["signed_moa_count"].to_dict() == {k: signed.get(k, 0) for k in table.index}
+
+
+def test_scorecard_ratios_and_suppressed_counts():
+    rows = pd.DataFrame(
+        {
+            "kabupaten_code": ["99.01", "99.02"],
+            "observed_extreme_poor_count": [30, float("nan")],  # the second is "<5" for the viewer
+            "baseline_extreme_poor_count": [40, 10],
+            "verified_targets_reached_count": [9, 0],
+            "verified_targets_count": [10, 0],
+            "ending_soon_moa_count": [1, 0],
+            "ended_undecided_moa_count": [2, 0],
+            "realised_rp": [1_000_000, 500],
+            "left_extreme_poverty_count": [4, 0],
+        }
+    )
+    kpis = pd.DataFrame()
+    out = scorecard(rows, kpis, date(2026, 10, 31), "s", is_baseline=False).set_index("kabupaten_code")
+    assert out.loc["99.01", "observed_change_pct"] == -25.0
+    assert pd.isna(out.loc["99.02", "observed_change_pct"])
+    assert out.loc["99.01", "verified_targets_reached_pct"] == 90.0
+    assert pd.isna(out.loc["99.02", "verified_targets_reached_pct"])  # no targets: no share, not 0
+    assert out.loc["99.01", "decision_moa_count"] == 3
+    assert out.loc["99.01", "cost_per_exit_rp"] == 250_000
+    assert pd.isna(out.loc["99.02", "cost_per_exit_rp"])
+    assert out["kpi_rows_count"].tolist() == [0, 0]
+    baseline = scorecard(rows, kpis, date(2026, 10, 31), "s", is_baseline=True)
+    assert baseline["observed_change_pct"].isna().all()
+
+
+def test_kpi_tally_counts_on_track_and_met():
+    # halfway through the period: met, short of halfway (not yet), past halfway (on track)
+    kpis = pd.DataFrame(
+        {
+            "kabupaten_code": ["a", "a", "b"],
+            "kpi_code": ["lapangan_kerja", "kegiatan_ekonomi", "lapangan_kerja"],
+            "baseline_value": [10.0, 10.0, 10.0],
+            "value": [20.0, 11.0, 16.0],
+            "target_value": [20.0, 20.0, 20.0],
+            "direction": ["higher"] * 3,
+            "unit": ["orang"] * 3,
+            "moa_started_on": [date(2025, 1, 1)] * 3,
+            "moa_ended_on": [date(2027, 1, 1)] * 3,
+            "round_ended_on": [date(2026, 1, 1)] * 3,
+        }
+    )
+    tally = kpi_tally([kpis.iloc[:2], kpis.iloc[2:]]).set_index("kabupaten_code")
+    assert tally.loc["a"].tolist() == [2, 1]
+    assert tally.loc["b"].tolist() == [1, 1]
+    assert kpi_tally([pd.DataFrame()]).empty
+
+
+def test_sort_puts_worst_first_and_missing_last():
+    table = pd.DataFrame(
+        {"kabupaten_code": ["a", "b", "c"], "verified_targets_reached_pct": [50.0, float("nan"), 80.0]}
+    )
+    worst = sort_scorecard(table, "reached", best_first=False)
+    assert worst["kabupaten_code"].tolist() == ["a", "c", "b"]
+    best = sort_scorecard(table, "reached", best_first=True)
+    assert best["kabupaten_code"].tolist() == ["c", "a", "b"]
+    assert set(MEASURES) >= {"extreme_poor", "reached", "cost_per_exit"}
+
+
+def test_map_aggregates_to_kabupaten_and_stays_small(table):
+    shapes = db.run_query("scorecard_kabupaten_shapes", province_code=[DEMO_PROVINCE], kabupaten_code=[])
+    values = table["extreme_poor_households_count"]
+    deck = build_scorecard_map(shapes, values, values.astype(str), "RT", national=True)
+    codes = {row["kabupaten_code"] for row in deck.layers[0].data}
+    assert codes == set(table.index)
+    assert payload_bytes(deck) < 5_000_000
+
+
+@pytest.mark.parametrize("role", ["admin", "monev", "perencana"])
+def test_page_shows_one_row_per_kabupaten_in_scope(app, role):
+    st.cache_data.clear()
+    at = open_page(app, "pages/scorecard.py", role=role, wilayah=DEMO_PROVINCE, putaran="2")
+    assert not at.exception
+    rows = at.dataframe[0].value
+    expected = 1 if role == "perencana" else len(_kabupaten_codes())
+    assert len(rows) == expected
+    assert rows.iloc[:, -1].str.startswith("/beranda?wilayah=").all()
+    assert len(at.get("download_button")) == 2
