@@ -283,7 +283,9 @@ def fetch_as(viewer: Viewer) -> Callable[..., pd.DataFrame]:
     """Return fetch(name, **params): a named query run with viewer's rules, outside Streamlit (scripts, benchmarks,
     the briefing files); pages use sinergi.ui.data.load, which adds the cache and the audit of by-name views."""
 
-    def fetch(name: str, aggregate: Callable[[pd.DataFrame], pd.DataFrame] | None = None, **params: object):
+    def fetch(
+        name: str, aggregate: Callable[[pd.DataFrame], pd.DataFrame] | None = None, **params: object
+    ) -> pd.DataFrame:
         check_request(viewer, name, params, aggregated=aggregate is not None)
         return protect_result(db.run_query(name, **params), viewer, query_policy(name), aggregate)[0]
 

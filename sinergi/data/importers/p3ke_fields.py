@@ -49,7 +49,9 @@ def desa_codes(raw: pd.Series, rows: np.ndarray, column: str, known: pd.Index, r
     return dotted
 
 
-def deciles(raw: pd.Series, pct_raw: pd.Series, rows: np.ndarray, columns: tuple[str, str], report: Report):
+def deciles(
+    raw: pd.Series, pct_raw: pd.Series, rows: np.ndarray, columns: tuple[str, str], report: Report
+) -> tuple[pd.Series, pd.Series]:
     """Return (decile, percentile): a decile outside 1-4 is an error; a percentile outside its decile's range is
     a warning and becomes the decile's upper percentile."""
     decile = reading.to_int(raw)

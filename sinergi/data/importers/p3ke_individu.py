@@ -67,7 +67,13 @@ def prepare(name: str, data: bytes, path: Path | None = None, lang: str = DEFAUL
 
 
 def _flag(
-    report: Report, mask, rows, column: str, values: pd.Series, message: str, severity: str = ERROR
+    report: Report,
+    mask: object,
+    rows: np.ndarray,
+    column: str,
+    values: pd.Series,
+    message: str,
+    severity: str = ERROR,
 ) -> None:
     m = np.asarray(mask, dtype=bool)
     if m.any():
@@ -75,7 +81,7 @@ def _flag(
 
 
 def _validate(
-    raw: pd.DataFrame, cols: dict[str, str], rows: np.ndarray, known: set, report: Report
+    raw: pd.DataFrame, cols: dict[str, str], rows: np.ndarray, known: set[str], report: Report
 ) -> pd.DataFrame:
     hid = raw[cols["household_id"]].str.strip()
     _flag(report, ~hid.isin(known), rows, cols["household_id"], hid,
