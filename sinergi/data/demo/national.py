@@ -29,27 +29,11 @@ from sinergi.data.demo import (
     population,
     programs,
 )
-from sinergi.data.demo.build import GENERATOR_VERSION, lookup_tables
+from sinergi.data.demo.build import GENERATOR_VERSION, REGION_COLUMNS, lookup_tables
 from sinergi.data.demo.national_geography import PROVINCE_CODES, build_national_geography
 
 Progress = Callable[[float, str], None]
 NATIONAL_HOUSEHOLDS = 20_000_000
-REGION_COLUMNS = [
-    "region_code",
-    "region_code_nodot",
-    "level",
-    "region_type",
-    "name",
-    "parent_code",
-    "kabupaten_code",
-    "kecamatan_code",
-    "area_km2",
-    "centroid_lon",
-    "centroid_lat",
-    "elevation_m",
-    "is_coastal",
-    "landscape",
-]
 
 
 def default_path() -> Path:
