@@ -17,6 +17,7 @@ from sinergi.data import db
 from sinergi.data.demo import (
     activities,
     catalogue,
+    freshness,
     geography,
     households,
     observations,
@@ -106,7 +107,15 @@ def generate(
         **lookup_tables(),
         "dataset_info": pd.DataFrame(
             {
-                "info_key": ["as_of", "source", "is_synthetic", "seed", "scale", "generator_version"],
+                "info_key": [
+                    "as_of",
+                    "source",
+                    "is_synthetic",
+                    "seed",
+                    "scale",
+                    "generator_version",
+                    *freshness.fingerprint_rows(),
+                ],
                 "info_value": [
                     programs.AS_OF.isoformat(),
                     "Data sintetis Sinergi (generator demo)",
@@ -114,6 +123,7 @@ def generate(
                     str(seed),
                     str(scale),
                     GENERATOR_VERSION,
+                    *freshness.fingerprint_rows().values(),
                 ],
             }
         ),

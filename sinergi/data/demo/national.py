@@ -23,6 +23,7 @@ from sinergi.data import db
 from sinergi.data.demo import (
     activities,
     catalogue,
+    freshness,
     households,
     national_programs,
     national_sql,
@@ -206,7 +207,10 @@ def _agency_history(progs: programs.Programs, desa: pd.DataFrame, rng: np.random
 def _dataset_info(seed: int, household_count: int) -> pd.DataFrame:
     return pd.DataFrame(
         {
-            "info_key": ["as_of", "source", "is_synthetic", "seed", "scale", "generator_version", "shape"],
+            "info_key": [
+                *["as_of", "source", "is_synthetic", "seed", "scale", "generator_version", "shape"],
+                *freshness.fingerprint_rows(),
+            ],
             "info_value": [
                 programs.AS_OF.isoformat(),
                 "Data sintetis Sinergi (generator demo, bentuk nasional)",
@@ -215,6 +219,7 @@ def _dataset_info(seed: int, household_count: int) -> pd.DataFrame:
                 str(household_count / households.HOUSEHOLDS_AT_SCALE_1),
                 GENERATOR_VERSION,
                 "national",
+                *freshness.fingerprint_rows().values(),
             ],
         }
     )
