@@ -20,6 +20,8 @@ from sinergi.access.login import NAME_KEY, SEEN_KEY, VIEWER_KEY
 from sinergi.access.policy import make_viewer
 from sinergi.data import db
 from sinergi.data.demo import freshness
+from sinergi.data.demo import households as demo_households
+from sinergi.data.demo import programs as demo_programs
 from sinergi.data.demo.build import build_demo_database
 
 # The shipped config hides error details from browsers (a served app shows an incident id instead); AppTest tests
@@ -30,6 +32,12 @@ APP = str(ROOT / "app.py")
 REAL_DATA = ROOT.parent / "shared" / "data" / "real"
 DEMO_PROVINCE = "99"
 DEMO_KABUPATEN = ("99.02", "99.05")
+# The demo's date and rounds, from the generator that writes them into dataset_info and monitoring_round
+# (test_demo_facts_are_the_tables checks the built file says the same): never copied into a test as literals.
+DEMO_AS_OF = demo_programs.AS_OF
+DEMO_BASELINE_ROUND = int(demo_households.ROUNDS["round_id"].min())
+DEMO_ROUND = int(demo_households.ROUNDS["round_id"].max())
+DEMO_ROUNDS = {"round_id": DEMO_ROUND, "baseline_round_id": DEMO_BASELINE_ROUND}
 # Tests write their audit events to a throw-away store, never to data/audit.sqlite3.
 os.environ.setdefault(
     "SINERGI_AUDIT_DB", str(Path(tempfile.mkdtemp(prefix="sinergi-audit-")) / "audit.sqlite3")

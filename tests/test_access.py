@@ -2,6 +2,7 @@
 
 import pandas as pd
 import pytest
+from conftest import DEMO_AS_OF, DEMO_ROUND
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -206,7 +207,7 @@ def test_a_query_without_a_rule_protects_every_count_column():
 def test_household_rows_only_reach_by_name_roles():
     policy = query_policy("left_behind_households")
     assert policy.household_rows
-    params = {"region": "99.02", "today": "2026-10-31", "show_names": False}
+    params = {"region": "99.02", "today": DEMO_AS_OF.isoformat(), "show_names": False}
     for viewer in (CHIEF, MONEV, GUEST):
         with pytest.raises(AccessDenied):
             check_request(viewer, "left_behind_households", params)
@@ -245,7 +246,7 @@ def test_registry_keeps_admin_pages_admin_only():
 
 
 def test_exports_carry_the_protection():
-    raw = db.run_query("extreme_poor_by_child_region", region="99.01.10", round_id=2)
+    raw = db.run_query("extreme_poor_by_child_region", region="99.01.10", round_id=DEMO_ROUND)
     frame, _ = protect_result(raw, MONEV, query_policy("extreme_poor_by_child_region"))
     csv = to_csv_bytes(show_counts(frame, text=False)).decode("utf-8-sig")
     assert "<5" in csv

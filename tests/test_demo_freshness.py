@@ -109,3 +109,15 @@ def test_start_rebuilds_a_stale_demo_and_leaves_real_data(small_demo, tmp_path, 
     assert context.start_database() is None
     assert (real.stat().st_mtime_ns, real.read_bytes()) == before
     db.close_connection()
+
+
+def test_demo_facts_are_the_tables(con):
+    """The date and rounds the tests use (conftest, from the generator) are what the built demo says."""
+    from conftest import DEMO_AS_OF, DEMO_BASELINE_ROUND, DEMO_ROUND
+
+    info = dict(con.execute("select info_key, info_value from dataset_info").fetchall())
+    assert info["as_of"] == DEMO_AS_OF.isoformat()
+    rounds = [
+        r[0] for r in con.execute("select round_id from monitoring_round order by started_on").fetchall()
+    ]
+    assert (rounds[0], rounds[-1]) == (DEMO_BASELINE_ROUND, DEMO_ROUND)
