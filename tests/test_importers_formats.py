@@ -201,3 +201,15 @@ def test_every_importer_query_has_a_caller():
         name = sql.stem
         assert f'"{name}"' in code or name in used or name in {"replace_region", "replace_desa_distance",
                                                                   "replace_household"}, name  # fmt: skip
+
+
+def test_template_with_a_repeated_key_is_reported(demo_copy):
+    # the message once raised TypeError (its placeholder was called `key`, like Report.t's own argument): mypy found it
+    row = {"partner_id": "MTR-901", "name": "Koperasi Uji", "partner_type": "lsm", "kabupaten_code": "99.02",
+           "description": "uji", "contact_email": "a@b.id"}  # fmt: skip
+    buf = io.BytesIO()
+    pd.DataFrame([row, {**row, "name": "Koperasi Uji Lagi"}]).to_excel(buf, index=False, sheet_name="Data")
+    prepared = prepare("partner", [("mitra.xlsx", buf.getvalue())], demo_copy)
+    frame = prepared.report.frame()
+    assert frame["message"].str.contains("Kunci ganda").any()
+    assert frame.loc[frame["message"].str.contains("Kunci ganda"), "value"].tolist() == ["MTR-901"]

@@ -112,7 +112,7 @@ def start_database() -> DemoBuild | None:
         if path.exists() and freshness.check(path) != "rebuild":
             return None
         if path.exists():
-            logger.warning("%s is a demo database built by older code: rebuilding it", path)
+            logger.warning("%s: a demo database built by older code, rebuilt", path)  # i18n: ok (server log)
         _builds[path] = DemoBuild(path)
         _builds[path].thread.start()
         return _builds[path]
