@@ -48,6 +48,20 @@ where in_region(m.kabupaten_code, region)
             and in_region(t.desa_code, region)
     );
 
+-- Each MoA with every kabupaten it belongs to: its own and that of each target desa (moa_in_region for a
+-- kabupaten, for tables of many kabupaten at once).
+create or replace temp macro moa_kabupaten() as table
+select
+    moa_id,
+    kabupaten_code
+from moa
+union
+select
+    t.moa_id,
+    d.kabupaten_code
+from moa_target_desa as t
+inner join region as d on d.region_code = t.desa_code;
+
 -- Every MoA with its state on a date. Signed: status aktif, diperpanjang or berakhir and signed by then. Active:
 -- signed and the date inside its period. Ending soon: active and ending within 90 days. Ended undecided: signed,
 -- period over, and no renewal decision taken by then. Active and ended exclude each other.

@@ -127,3 +127,28 @@ def test_a_query_gets_the_rules_it_uses_and_those_they_use():
     text = rules.rules_for("select * from signed_target($as_of) -- not in_region", shared)
     names = [n for n in defined if f" {n}(" in text or f" {n} as" in text]
     assert names == ["is_signed_status", "moa_as_of", "signed_target"]  # in file order, comments ignored
+
+
+def test_moa_kabupaten_is_moa_in_region_for_every_kabupaten(con):
+    con.execute(db.load_sql(db.RULES_FILE))
+    pairs = con.execute("select kabupaten_code, moa_id from moa_kabupaten()").fetchall()
+    kabupaten = [
+        r[0] for r in con.execute("select region_code from region where level = 'kabupaten'").fetchall()
+    ]
+    for code in kabupaten:
+        own = {m for k, m in pairs if k == code}
+        assert own == {r[0] for r in con.execute("select moa_id from moa_in_region(?)", [code]).fetchall()}
+
+
+def test_moa_kabupaten_counts_target_desa_in_another_kabupaten(mem):
+    _moa(mem, "A", "aktif", "2025-01-01", "2027-01-01")  # its kabupaten is 99.01
+    mem.execute(
+        "insert into region values ('99.02.01.2001', '9902012001', 'desa', 'desa', 'd', '99.02.01', '99.02', "
+        "'99.02.01', 1, 0, 0, null, null, null, ''::blob, '')"
+    )
+    mem.execute("insert into moa_target_desa values ('A', '99.02.01.2001')")
+    assert sorted(mem.execute("select kabupaten_code from moa_kabupaten()").fetchall()) == [
+        ("99.01",),
+        ("99.02",),
+    ]
+    assert mem.execute("select moa_id from moa_in_region('99.02')").fetchall() == [("A",)]
