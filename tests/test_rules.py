@@ -152,3 +152,32 @@ def test_moa_kabupaten_counts_target_desa_in_another_kabupaten(mem):
         ("99.02",),
     ]
     assert mem.execute("select moa_id from moa_in_region('99.02')").fetchall() == [("A",)]
+
+
+def test_region_scope_gives_what_the_prefix_rule_gave(con):
+    # the rule before the scope moved to the stored code columns: prefix of the dotted code, built per row
+    con.execute(db.load_sql(db.RULES_FILE))
+    regions = [r[0] for r in con.execute("select region_code from region where level <> 'desa'").fetchall()]
+    regions += [
+        r[0] for r in con.execute("select region_code from region where level = 'desa' limit 50").fetchall()
+    ]
+    old = "starts_with(h.desa_code || '.', $region || '.')"
+    new = "in_region_by_level(h.kabupaten_code, h.kecamatan_code, h.desa_code, $region)"
+    short = "in_region(h.desa_code, $region)"
+    for region in regions:
+        counts = [
+            con.execute(
+                f"select count(*), sum(hash(household_id)) from household as h where {rule}",
+                {"region": region},
+            ).fetchone()
+            for rule in (old, new, short)  # rule: one of the three fixed texts above
+        ]
+        assert counts[0] == counts[1] == counts[2], region
+        assert counts[0][0] > 0, region
+    region_old = "select count(*) from region as r where starts_with(r.region_code || '.', $region || '.')"
+    region_new = "select count(*) from region as r where in_region(r.region_code, $region)"
+    for region in regions[:20]:
+        assert (
+            con.execute(region_old, {"region": region}).fetchone()
+            == con.execute(region_new, {"region": region}).fetchone()
+        )
