@@ -116,7 +116,8 @@ class _ConnectionCache:
     def _held_by_me(self) -> dict[int, int]:
         if not hasattr(self._held, "counts"):
             self._held.counts = {}
-        return self._held.counts
+        counts: dict[int, int] = self._held.counts
+        return counts
 
     @contextmanager
     def lease(self, path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -173,7 +174,7 @@ _connections = _ConnectionCache()
 
 
 @contextmanager
-def reading(path: Path | None = None) -> Iterator[duckdb.DuckDBPyCursor]:
+def reading(path: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
     """Yield a cursor on the shared read-only connection to a database file (default: the current database)."""
     path = Path(path or database_path())
     if not path.exists():
