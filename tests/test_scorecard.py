@@ -5,7 +5,7 @@ from datetime import date
 import pandas as pd
 import pytest
 import streamlit as st
-from conftest import DEMO_KABUPATEN, DEMO_PROVINCE, open_page
+from conftest import DEMO_AS_OF, DEMO_KABUPATEN, DEMO_PROVINCE, DEMO_ROUNDS, open_page
 
 from sinergi.common.map_classes import SUPPRESSED_COLOUR, hex_to_rgba
 from sinergi.common.suppressed import Count
@@ -16,8 +16,8 @@ from sinergi.overview.headline import headline
 from sinergi.overview.scorecard import MEASURES, kpi_tally, measure_labels, scorecard, sort_scorecard
 from sinergi.planning.scorecard_map import build_scorecard_map, payload_bytes
 
-AS_OF = date(2026, 10, 31)  # the demo's as-of date: every figure of the scorecard is taken on it
-ROUNDS = {"round_id": 2, "baseline_round_id": 1, "as_of": AS_OF}
+AS_OF = DEMO_AS_OF  # every figure of the scorecard is taken on the dataset's as-of date
+ROUNDS = {**DEMO_ROUNDS, "as_of": AS_OF}
 
 
 @pytest.fixture(scope="module")
