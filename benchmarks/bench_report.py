@@ -46,9 +46,6 @@ def startup_seconds(db_path: Path) -> float:
 
 
 def _peer_region(name: str, params: dict) -> str:
-    if name == "scorecard_kabupaten":
-        provinces, kabupaten = params["province_code"], params["kabupaten_code"]
-        return kabupaten[0] if kabupaten else ("" if len(provinces) > 1 else provinces[0])
     return params["region"]
 
 

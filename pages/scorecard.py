@@ -1,56 +1,62 @@
 """Rapor kabupaten: the TNP2K scorecard, one row per kabupaten/kota in scope, sortable, by province, with a map."""
 
+import pandas as pd
 import streamlit as st
 
 from sinergi.access.login import session_viewer
-from sinergi.common.fmt import fmt_number, fmt_pct, fmt_rupiah
-from sinergi.common.suppressed import show_small_counts
 from sinergi.monitoring.kpi import QUERY_BY_MOA
-from sinergi.overview.scorecard import MEASURES, rounded, scorecard, sort_scorecard
+from sinergi.overview.scorecard import MEASURES, measure_labels, scorecard, sort_scorecard
 from sinergi.planning.scorecard_map import LAYER, build_scorecard_map
-from sinergi.ui.components import data_as_of, download_buttons
+from sinergi.ui.components import data_as_of, download_buttons, show_table
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load
+from sinergi.ui.selections import bind
 
 ctx = page_context("rapor")
 t, lang = ctx.t, ctx.lang
 viewer = session_viewer()
-provinces = load("region_selector_kabupaten").drop_duplicates("province_code")
+params = {k: v for k, v in ctx.params.items() if k != "region"}
 if viewer.scope is None:
+    provinces = load("region_selector_kabupaten").drop_duplicates("province_code")
     names = dict(zip(provinces["province_code"], provinces["province_name"], strict=True))
     options = ["", *names]
-    default = ctx.region_code[:2] if ctx.region_code[:2] in names else ""
-    chosen = st.selectbox(
+    st.selectbox(
         t("rapor.province"),
         options,
-        index=options.index(default),
         format_func=lambda c: names.get(c, t("rapor.all_provinces")),
-        key="rapor_province",
+        **bind(
+            "rapor_province", "provinsi", options, ctx.region_code[:2] if ctx.region_code[:2] in names else ""
+        ),
     )
-    scope = {"province_code": [chosen] if chosen else list(names), "kabupaten_code": []}
+    chosen = st.session_state["rapor_province"]
+    regions = [chosen] if chosen else list(names)
     title = names.get(chosen, t("rapor.all_provinces"))
 else:  # a kabupaten-bound role sees its own row
-    scope = {"province_code": [], "kabupaten_code": [viewer.scope]}
-    title = ctx.region_name if ctx.region_level == "kabupaten" else viewer.scope
-rounds = {"round_id": ctx.round_id, "baseline_round_id": ctx.baseline_round_id}
+    regions = [viewer.scope]
+    title = load("region_by_code", region=viewer.scope)["name"].iloc[0]
 
 st.title(t("rapor.heading", scope=title))
 data_as_of(ctx)
 st.caption(t("rapor.intro", round=ctx.round_name))
-rows = load("scorecard_kabupaten", **scope, **rounds, today=ctx.today)
+rows = pd.concat([load("scorecard_kabupaten", region=code, **params) for code in regions], ignore_index=True)
 if rows.empty:
     st.info(t("rapor.empty"))
     st.stop()
-kpi_regions = scope["kabupaten_code"] or scope["province_code"]
-kpis = [load(QUERY_BY_MOA, region=code, **rounds) for code in kpi_regions]
+kpis = [load(QUERY_BY_MOA, region=code, **params) for code in regions]
 info = dict(load("dataset_info").itertuples(index=False, name=None))
 table = scorecard(rows, kpis, ctx.as_of, info.get("source", ""), ctx.round_id == ctx.baseline_round_id)
 
 labels = {key: t(f"rapor.measure.{key}") for key in MEASURES}
 col_sort, col_order = st.columns([3, 1])
-sort_key = col_sort.selectbox(t("rapor.sort_by"), list(MEASURES), format_func=labels.get, key="rapor_sort")
-best_first = col_order.toggle(t("rapor.best_first"), value=False, key="rapor_best_first")
-table = sort_scorecard(table, sort_key, best_first)
+col_sort.selectbox(
+    t("rapor.sort_by"),
+    list(MEASURES),
+    format_func=labels.get,
+    **bind("rapor_sort", "urut", MEASURES, "extreme_poor"),
+)
+col_order.toggle(t("rapor.best_first"), **bind("rapor_best_first", "terbaik", (True, False), False))
+sort_key = st.session_state["rapor_sort"]
+table = sort_scorecard(table, sort_key, st.session_state["rapor_best_first"])
 table["link"] = [
     f"/beranda?wilayah={code}&putaran={ctx.round_id}&bahasa={lang}" for code in table["kabupaten_code"]
 ]
@@ -62,27 +68,24 @@ headers = {
     "as_of": t("rapor.col.as_of"),
     "source": t("rapor.col.source"),
 }
-shown = show_small_counts(rounded(table[[*headers, "link"]])).rename(
-    columns={**headers, "link": t("rapor.col.link")}
-)
-st.dataframe(
-    shown,
-    hide_index=True,
+show_table(
+    table,
+    lang,
+    {**headers, "link": t("rapor.col.link")},
     column_config={t("rapor.col.link"): st.column_config.LinkColumn(display_text=t("rapor.open"))},
 )
 download_buttons(ctx, table[list(headers)], f"rapor_kabupaten_{ctx.round_id}", headers)
 
 measure = MEASURES[sort_key]
-formatter = {"count": fmt_number, "pct": fmt_pct, "rp": fmt_rupiah}[measure.kind]
 values = table.set_index("kabupaten_code")[measure.column]
-shown_values = values.map(lambda v: "–" if v != v else formatter(float(v), lang))
 st.subheader(t("rapor.map_heading", measure=labels[sort_key]))
 deck = build_scorecard_map(
-    load("scorecard_kabupaten_shapes", **scope),
+    pd.concat([load("scorecard_kabupaten_shapes", region=code) for code in regions], ignore_index=True),
     values,
-    shown_values,
+    measure_labels(values, measure.kind, lang),
     labels[sort_key],
-    len(scope["province_code"]) > 1,
+    len(regions) > 1,
+    measure.palette,
 )
 event = st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key="rapor_map", height=560)
 st.caption(t("rapor.map_hint"))

@@ -19,7 +19,7 @@ register as (
         count(*) filter (where is_register_extreme_poor(is_extreme_poor, verification_status))
             as extreme_poor_households_count
     from household
-    where in_region(desa_code, $region)
+    where in_region_by_level(kabupaten_code, kecamatan_code, desa_code, $region)
     group by desa_code
 ),
 
@@ -30,7 +30,7 @@ observed as (
         count(*) filter (where o.round_id = $baseline_round_id and o.is_below_line) as baseline_extreme_poor_count
     from household as h
     inner join round_observation as o on o.household_id = h.household_id
-    where in_region(h.desa_code, $region)
+    where in_region_by_level(h.kabupaten_code, h.kecamatan_code, h.desa_code, $region)
         and is_valid_household(h.verification_status)
         and o.round_id in ($round_id, $baseline_round_id)
     group by h.desa_code

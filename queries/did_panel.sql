@@ -23,7 +23,7 @@ with reach as (
 households as (
     select
         p.*,
-        in_region(p.desa_code, $region) as is_in_region,
+        in_region_by_level(p.kabupaten_code, p.kecamatan_code, p.desa_code, $region) as is_in_region,
         r.first_reached_on,
         p.household_id in (select household_id from signed_target($as_of)) as is_signed_target,
         p.household_id in (select household_id from moa_target_household) as is_any_target,

@@ -11,7 +11,7 @@ with scoped as (
             else h.desa_code
         end as child_code
     from household as h
-    where in_region(h.desa_code, $region)
+    where in_region_by_level(h.kabupaten_code, h.kecamatan_code, h.desa_code, $region)
 ),
 
 observed as (

@@ -6,7 +6,7 @@ with final as (
         lon,
         lat
     from household
-    where in_region(desa_code, $region)
+    where in_region_by_level(kabupaten_code, kecamatan_code, desa_code, $region)
         and is_extreme_poor
         and verification_status <> 'tidak_valid'
 )

@@ -8,7 +8,7 @@ with observed as (
         p.*,
         p.household_id in (select household_id from signed_target($as_of)) as is_target
     from panel($baseline_round_id, $round_id) as p
-    where in_region(p.desa_code, $region)
+    where in_region_by_level(p.kabupaten_code, p.kecamatan_code, p.desa_code, $region)
 ),
 
 final as (

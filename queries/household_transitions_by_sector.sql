@@ -10,7 +10,7 @@ with observed as (
         p.was_extreme_poor,
         p.is_extreme_poor
     from panel($baseline_round_id, $round_id) as p
-    where in_region(p.desa_code, $region)
+    where in_region_by_level(p.kabupaten_code, p.kecamatan_code, p.desa_code, $region)
 ),
 
 sectors as (

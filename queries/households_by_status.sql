@@ -6,7 +6,7 @@ with final as (
         verification_status,
         count(*) as households_count
     from household
-    where in_region(desa_code, $region)
+    where in_region_by_level(kabupaten_code, kecamatan_code, desa_code, $region)
     group by welfare_decile, verification_status
 )
 

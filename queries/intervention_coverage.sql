@@ -7,7 +7,7 @@
 with targets as (
     select household_id
     from verified_target
-    where in_region(desa_code, $region)
+    where in_region_by_level(kabupaten_code, kecamatan_code, desa_code, $region)
 ),
 
 given as (

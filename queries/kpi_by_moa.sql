@@ -24,7 +24,7 @@ target as (
     select
         t.moa_id,
         t.household_id,
-        in_region(h.desa_code, $region) as is_in_region
+        in_region_by_level(h.kabupaten_code, h.kecamatan_code, h.desa_code, $region) as is_in_region
     from moa_target_household as t
     inner join household as h on h.household_id = t.household_id
     where t.moa_id in (select moa_id from scoped_moa)

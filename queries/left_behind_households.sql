@@ -13,7 +13,7 @@ with reached as (
 left_behind as (
     select h.*
     from verified_target as h
-    where in_region(h.desa_code, $region)
+    where in_region_by_level(h.kabupaten_code, h.kecamatan_code, h.desa_code, $region)
         and h.household_id not in (select household_id from reached)
 ),
 

@@ -26,7 +26,7 @@ targets as (
         is_register_extreme_poor(h.is_extreme_poor, h.verification_status) as is_register_extreme_poor,
         is_verified_target(h.is_extreme_poor, h.verification_status) as is_verified_target
     from household as h
-    where in_region(h.desa_code, $region)
+    where in_region_by_level(h.kabupaten_code, h.kecamatan_code, h.desa_code, $region)
 ),
 
 reached as (

@@ -4,13 +4,30 @@
 -- sinergi/common/vocabulary.py and each rule against an independent pandas version.
 
 -- Region scope: a code lies in a region when it is the region itself or below it ('99.02.01.2001' in '99.02').
--- The one place where a region filter is written: change its implementation here.
+-- The one place where a region filter is written: change its implementation here. Such codes sort between the
+-- region and the region followed by '/' (the character after '.'): that range is a filter DuckDB checks against
+-- each row group's min/max, so a table kept in code order is read only where the region lies, and no string is
+-- built per row; the last condition keeps '99.021' out of '99.02'.
 create or replace temp macro in_region(code, region) as
-    starts_with(code || '.', region || '.');
+    code >= region
+    and code < region || '/'
+    and (length(code) = length(region) or substr(code, length(region) + 1, 1) = '.');
 
 -- A code that covers the region or lies in it (a kabupaten budget for a kecamatan page).
 create or replace temp macro region_overlaps(code, region) as
     in_region(code, region) or in_region(region, code);
+
+-- Region scope of a row that keeps the codes of its kabupaten and kecamatan (household, verified_target, panel):
+-- equality on the column of the region's level. DuckDB folds the case once $region is bound and checks the
+-- equality against each row group's min/max, and those tables are kept in region order, so a kabupaten or
+-- kecamatan reads its own row groups, not the country's. Same answer as in_region(desa_code, region).
+create or replace temp macro in_region_by_level(kabupaten_code, kecamatan_code, desa_code, region) as
+    case length(region)
+        when 2 then left(kabupaten_code, 2) = region
+        when 5 then kabupaten_code = region
+        when 8 then kecamatan_code = region
+        else desa_code = region
+    end;
 
 -- Agreement statuses (vocabulary SIGNED_STATUSES, RUNNING_STATUSES, OPEN_STATUSES).
 create or replace temp macro is_signed_status(status) as
@@ -47,6 +64,20 @@ where in_region(m.kabupaten_code, region)
         where t.moa_id = m.moa_id
             and in_region(t.desa_code, region)
     );
+
+-- Each MoA with every kabupaten it belongs to: its own and that of each target desa (moa_in_region for a
+-- kabupaten, for tables of many kabupaten at once).
+create or replace temp macro moa_kabupaten() as table
+select
+    moa_id,
+    kabupaten_code
+from moa
+union
+select
+    t.moa_id,
+    d.kabupaten_code
+from moa_target_desa as t
+inner join region as d on d.region_code = t.desa_code;
 
 -- Every MoA with its state on a date. Signed: status aktif, diperpanjang or berakhir and signed by then. Active:
 -- signed and the date inside its period. Ending soon: active and ending within 90 days. Ended undecided: signed,
@@ -159,7 +190,7 @@ from household as h
 inner join targeted as t on t.household_id = h.household_id
 inner join round_observation as o on o.household_id = h.household_id
 cross join kpi_definition as d
-where in_region(h.desa_code, region)
+where in_region_by_level(h.kabupaten_code, h.kecamatan_code, h.desa_code, region)
     and o.round_id in (round_a, round_b);
 
 -- The budget lines that count for a region and round: those of the kabupaten of the region (budgets are kept per

@@ -7,7 +7,7 @@
 with scoped as (
     select *
     from household
-    where in_region(desa_code, $region)
+    where in_region_by_level(kabupaten_code, kecamatan_code, desa_code, $region)
 ),
 
 reached as (

@@ -11,7 +11,7 @@ with final as (
         r.geometry_simplified_geojson as geometry_geojson
     from region as r
     where r.level in ('kabupaten', 'kecamatan')
-        and starts_with(r.region_code || '.', $region || '.')
+        and in_region(r.region_code, $region)
 )
 
 select * from final

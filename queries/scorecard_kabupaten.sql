@@ -1,8 +1,13 @@
--- The TNP2K scorecard (rapor kabupaten): one row per kabupaten/kota of the provinces in $province_code or in the
--- list $kabupaten_code, with the figures each kabupaten's own Beranda shows for $round_id (overview_households,
--- overview_moa) and the cost per household that left extreme poverty (budget_cost_basis). Left behind = verified
--- targets reached by no household-level intervention (left_behind_households).
--- privacy: small-counts=extreme_poor_households_count,extreme_poor_people_count,verified_targets_count,verified_targets_reached_count,left_behind_count,observed_extreme_poor_count,baseline_extreme_poor_count,left_extreme_poverty_count
+-- The TNP2K scorecard (rapor kabupaten): one row per kabupaten/kota of $region (the kabupaten of a province, or
+-- the kabupaten itself; a kecamatan gives its kabupaten), each with the figures its own Beranda shows for
+-- $round_id on $as_of, by the rules of queries/macros.sql: register extreme poor and verified targets
+-- (overview_households), reached = a verified target with an intervention in the kabupaten that counts on the
+-- round's date (interventions_as_of at round_as_of), left behind = verified targets not reached
+-- (left_behind_households), survey extreme poor at $round_id and $baseline_round_id (round_observation), MoAs
+-- signed, active, ending soon and ended undecided (moa_as_of over moa_kabupaten, as overview_moa), and the parts
+-- of the cost per exit: realised budget up to the round's date (budget_as_of) and households that left extreme
+-- poverty (panel), as budget_cost_basis.
+-- privacy: counts=extreme_poor_households_count,extreme_poor_people_count,baseline_extreme_poor_count,observed_extreme_poor_count,verified_targets_count,verified_targets_reached_count,left_behind_count,left_extreme_poverty_count (the *_moa_count columns count agreements, not people)
 with kabupaten as (
     select
         k.region_code as kabupaten_code,
@@ -13,91 +18,82 @@ with kabupaten as (
     from region as k
     inner join region as p on p.region_code = k.parent_code
     where k.level = 'kabupaten'
-        and (list_contains($province_code, p.region_code) or list_contains($kabupaten_code, k.region_code))
+        and region_overlaps(k.region_code, $region)
 ),
 
-households as (
-    select
-        h.kabupaten_code,
-        h.household_id,
-        h.members_count,
-        h.is_extreme_poor and h.verification_status <> 'tidak_valid' as is_register_extreme_poor,
-        h.is_extreme_poor and h.verification_status in ('valid', 'tambahan_musdes') as is_verified_target
+scoped as (
+    select h.*
     from household as h
     where h.kabupaten_code in (select kabupaten_code from kabupaten)
+),
+
+reached as (
+    select distinct h.household_id
+    from interventions_as_of(round_as_of($round_id, $as_of)) as i
+    inner join scoped as h on h.household_id = i.household_id
+    where in_region(i.desa_code, h.kabupaten_code)
 ),
 
 register as (
     select
         h.kabupaten_code,
-        count(*) filter (where h.is_register_extreme_poor) as extreme_poor_households_count,
-        coalesce(sum(h.members_count) filter (where h.is_register_extreme_poor), 0) as extreme_poor_people_count,
-        count(*) filter (where h.is_verified_target) as verified_targets_count,
+        count(*) filter (where is_register_extreme_poor(h.is_extreme_poor, h.verification_status))
+            as extreme_poor_households_count,
+        coalesce(sum(h.members_count) filter (
+            where is_register_extreme_poor(h.is_extreme_poor, h.verification_status)
+        ), 0) as extreme_poor_people_count,
+        count(*) filter (where is_verified_target(h.is_extreme_poor, h.verification_status))
+            as verified_targets_count,
         count(*) filter (
-            where h.is_verified_target
-                and exists (select 1 from intervention as i where i.household_id = h.household_id)
+            where is_verified_target(h.is_extreme_poor, h.verification_status) and r.household_id is not null
         ) as verified_targets_reached_count
-    from households as h
+    from scoped as h
+    left join reached as r on r.household_id = h.household_id
     group by h.kabupaten_code
 ),
 
 observed as (
     select
         h.kabupaten_code,
-        count(*) filter (
-            where o.round_id = $round_id and o.expenditure_rp_per_capita_day < r.poverty_line_rp_per_capita_day
-        ) as observed_extreme_poor_count,
-        count(*) filter (
-            where o.round_id = (select min(round_id) from monitoring_round)
-                and o.expenditure_rp_per_capita_day < r.poverty_line_rp_per_capita_day
-        ) as baseline_extreme_poor_count
-    from household_observation as o
-    inner join monitoring_round as r on r.round_id = o.round_id
-    inner join households as h on h.household_id = o.household_id
+        count(*) filter (where o.round_id = $round_id and o.is_below_line) as observed_extreme_poor_count,
+        count(*) filter (where o.round_id = $baseline_round_id and o.is_below_line)
+            as baseline_extreme_poor_count
+    from round_observation as o
+    inner join scoped as h on h.household_id = o.household_id
+    where is_valid_household(h.verification_status)
     group by h.kabupaten_code
 ),
 
 left_poverty as (
     select
-        h.kabupaten_code,
+        p.kabupaten_code,
         count(*) as left_extreme_poverty_count
-    from households as h
-    inner join household_observation as b on b.household_id = h.household_id and b.round_id = $baseline_round_id
-    inner join household_observation as o on o.household_id = h.household_id and o.round_id = $round_id
-    inner join monitoring_round as rb on rb.round_id = b.round_id
-    inner join monitoring_round as ro on ro.round_id = o.round_id
-    where b.expenditure_rp_per_capita_day < rb.poverty_line_rp_per_capita_day
-        and o.expenditure_rp_per_capita_day >= ro.poverty_line_rp_per_capita_day
-    group by h.kabupaten_code
+    from panel($baseline_round_id, $round_id) as p
+    where p.kabupaten_code in (select kabupaten_code from kabupaten)
+        and p.was_extreme_poor
+        and not p.is_extreme_poor
+    group by p.kabupaten_code
 ),
 
-moa as (
+agreements as (
     select
-        k.kabupaten_code,
-        count(distinct m.moa_id) filter (where m.signed_on is not null) as signed_moa_count,
-        count(distinct m.moa_id) filter (where m.status in ('aktif', 'diperpanjang')) as active_moa_count,
-        count(distinct m.moa_id) filter (
-            where m.status in ('aktif', 'diperpanjang') and m.ended_on between $today and $today + interval 90 day
-        ) as ending_soon_moa_count,
-        count(distinct m.moa_id) filter (
-            where m.ended_on < $today and m.renewal_decision is null and m.status <> 'draft'
-        ) as ended_undecided_moa_count
-    from kabupaten as k
-    inner join moa as m
-        on m.kabupaten_code = k.kabupaten_code
-        or m.moa_id in (
-            select t.moa_id from moa_target_desa as t where starts_with(t.desa_code, k.kabupaten_code || '.')
-        )
-    group by k.kabupaten_code
+        mk.kabupaten_code,
+        count(*) filter (where m.is_signed) as signed_moa_count,
+        count(*) filter (where m.is_active) as active_moa_count,
+        count(*) filter (where m.is_ending_soon) as ending_soon_moa_count,
+        count(*) filter (where m.is_ended_undecided) as ended_undecided_moa_count
+    from moa_kabupaten() as mk
+    inner join moa_as_of($as_of) as m on m.moa_id = mk.moa_id
+    where mk.kabupaten_code in (select kabupaten_code from kabupaten)
+    group by mk.kabupaten_code
 ),
 
 spent as (
     select
-        kabupaten_code,
-        sum(realised_rp) as realised_rp
-    from budget_allocation
-    where year <= (select year(ended_on) from monitoring_round where round_id = $round_id)
-    group by kabupaten_code
+        b.kabupaten_code,
+        sum(b.realised_rp) as realised_rp
+    from budget_as_of($region, $round_id, $as_of) as b
+    group by b.kabupaten_code
 ),
 
 final as (
@@ -114,16 +110,16 @@ final as (
         coalesce(g.verified_targets_count, 0) as verified_targets_count,
         coalesce(g.verified_targets_reached_count, 0) as verified_targets_reached_count,
         coalesce(g.verified_targets_count, 0) - coalesce(g.verified_targets_reached_count, 0) as left_behind_count,
-        coalesce(m.signed_moa_count, 0) as signed_moa_count,
-        coalesce(m.active_moa_count, 0) as active_moa_count,
-        coalesce(m.ending_soon_moa_count, 0) as ending_soon_moa_count,
-        coalesce(m.ended_undecided_moa_count, 0) as ended_undecided_moa_count,
+        coalesce(a.signed_moa_count, 0) as signed_moa_count,
+        coalesce(a.active_moa_count, 0) as active_moa_count,
+        coalesce(a.ending_soon_moa_count, 0) as ending_soon_moa_count,
+        coalesce(a.ended_undecided_moa_count, 0) as ended_undecided_moa_count,
         coalesce(s.realised_rp, 0) as realised_rp,
         coalesce(l.left_extreme_poverty_count, 0) as left_extreme_poverty_count
     from kabupaten as k
     left join register as g on g.kabupaten_code = k.kabupaten_code
     left join observed as o on o.kabupaten_code = k.kabupaten_code
-    left join moa as m on m.kabupaten_code = k.kabupaten_code
+    left join agreements as a on a.kabupaten_code = k.kabupaten_code
     left join spent as s on s.kabupaten_code = k.kabupaten_code
     left join left_poverty as l on l.kabupaten_code = k.kabupaten_code
 )

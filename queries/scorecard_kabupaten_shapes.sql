@@ -1,6 +1,6 @@
--- Boundaries of the kabupaten/kota on the scorecard (provinces in $province_code, kabupaten in $kabupaten_code), for
--- the national choropleth: the map aggregates to kabupaten, never to desa, so a whole country stays a few MB.
--- privacy: small-counts=none (boundaries, not people)
+-- Boundaries of the kabupaten/kota on the scorecard of $region (as scorecard_kabupaten), for its choropleth: the
+-- map aggregates to kabupaten, never to desa, so a whole country stays a few MB.
+-- privacy: counts=none (boundaries, not people)
 select
     k.region_code as kabupaten_code,
     k.name,
@@ -9,5 +9,5 @@ select
     k.geometry_simplified_geojson as geometry_geojson
 from region as k
 where k.level = 'kabupaten'
-    and (list_contains($province_code, k.parent_code) or list_contains($kabupaten_code, k.region_code))
+    and region_overlaps(k.region_code, $region)
 order by k.region_code

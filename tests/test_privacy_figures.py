@@ -19,6 +19,7 @@ PAGES = {
     "anggaran": "pages/budget.py",
     "monev": "pages/kpi_monitoring.py",
     "koordinasi": "pages/coordination.py",
+    "rapor": "pages/scorecard.py",
 }
 REGIONS = ("99.02", "99.02.03")  # a kabupaten and a kecamatan (Sawu Timur) inside pimpinan's scope
 TOKEN = re.compile(r"<5|\d+(?:[.,]\d+)*")

@@ -127,3 +127,57 @@ def test_a_query_gets_the_rules_it_uses_and_those_they_use():
     text = rules.rules_for("select * from signed_target($as_of) -- not in_region", shared)
     names = [n for n in defined if f" {n}(" in text or f" {n} as" in text]
     assert names == ["is_signed_status", "moa_as_of", "signed_target"]  # in file order, comments ignored
+
+
+def test_moa_kabupaten_is_moa_in_region_for_every_kabupaten(con):
+    con.execute(db.load_sql(db.RULES_FILE))
+    pairs = con.execute("select kabupaten_code, moa_id from moa_kabupaten()").fetchall()
+    kabupaten = [
+        r[0] for r in con.execute("select region_code from region where level = 'kabupaten'").fetchall()
+    ]
+    for code in kabupaten:
+        own = {m for k, m in pairs if k == code}
+        assert own == {r[0] for r in con.execute("select moa_id from moa_in_region(?)", [code]).fetchall()}
+
+
+def test_moa_kabupaten_counts_target_desa_in_another_kabupaten(mem):
+    _moa(mem, "A", "aktif", "2025-01-01", "2027-01-01")  # its kabupaten is 99.01
+    mem.execute(
+        "insert into region values ('99.02.01.2001', '9902012001', 'desa', 'desa', 'd', '99.02.01', '99.02', "
+        "'99.02.01', 1, 0, 0, null, null, null, ''::blob, '')"
+    )
+    mem.execute("insert into moa_target_desa values ('A', '99.02.01.2001')")
+    assert sorted(mem.execute("select kabupaten_code from moa_kabupaten()").fetchall()) == [
+        ("99.01",),
+        ("99.02",),
+    ]
+    assert mem.execute("select moa_id from moa_in_region('99.02')").fetchall() == [("A",)]
+
+
+def test_region_scope_gives_what_the_prefix_rule_gave(con):
+    # the rule before the scope moved to the stored code columns: prefix of the dotted code, built per row
+    con.execute(db.load_sql(db.RULES_FILE))
+    regions = [r[0] for r in con.execute("select region_code from region where level <> 'desa'").fetchall()]
+    regions += [
+        r[0] for r in con.execute("select region_code from region where level = 'desa' limit 50").fetchall()
+    ]
+    old = "starts_with(h.desa_code || '.', $region || '.')"
+    new = "in_region_by_level(h.kabupaten_code, h.kecamatan_code, h.desa_code, $region)"
+    short = "in_region(h.desa_code, $region)"
+    for region in regions:
+        counts = [
+            con.execute(
+                f"select count(*), sum(hash(household_id)) from household as h where {rule}",
+                {"region": region},
+            ).fetchone()
+            for rule in (old, new, short)  # rule: one of the three fixed texts above
+        ]
+        assert counts[0] == counts[1] == counts[2], region
+        assert counts[0][0] > 0, region
+    region_old = "select count(*) from region as r where starts_with(r.region_code || '.', $region || '.')"
+    region_new = "select count(*) from region as r where in_region(r.region_code, $region)"
+    for region in regions[:20]:
+        assert (
+            con.execute(region_old, {"region": region}).fetchone()
+            == con.execute(region_new, {"region": region}).fetchone()
+        )

@@ -5,26 +5,26 @@ from datetime import date
 import pandas as pd
 import pytest
 import streamlit as st
-from conftest import DEMO_KABUPATEN, DEMO_PROVINCE, open_page
+from conftest import DEMO_AS_OF, DEMO_KABUPATEN, DEMO_PROVINCE, DEMO_ROUNDS, open_page
 
+from sinergi.common.map_classes import SUPPRESSED_COLOUR, hex_to_rgba
+from sinergi.common.suppressed import Count
 from sinergi.data import db
 from sinergi.monitoring.analysis import cost_per_household
 from sinergi.monitoring.kpi import with_attainment
 from sinergi.overview.headline import headline
-from sinergi.overview.scorecard import MEASURES, kpi_tally, scorecard, sort_scorecard
+from sinergi.overview.scorecard import MEASURES, kpi_tally, measure_labels, scorecard, sort_scorecard
 from sinergi.planning.scorecard_map import build_scorecard_map, payload_bytes
 
-TODAY = date(2026, 11, 28)
-ROUNDS = {"round_id": 2, "baseline_round_id": 1}
+AS_OF = DEMO_AS_OF  # every figure of the scorecard is taken on the dataset's as-of date
+ROUNDS = {**DEMO_ROUNDS, "as_of": AS_OF}
 
 
 @pytest.fixture(scope="module")
 def table() -> pd.DataFrame:
-    rows = db.run_query(
-        "scorecard_kabupaten", province_code=[DEMO_PROVINCE], kabupaten_code=[], today=TODAY, **ROUNDS
-    )
+    rows = db.run_query("scorecard_kabupaten", region=DEMO_PROVINCE, **ROUNDS)
     kpis = db.run_query("kpi_by_moa", region=DEMO_PROVINCE, **ROUNDS)
-    return scorecard(rows, kpis, date(2026, 10, 31), "sumber", is_baseline=False).set_index("kabupaten_code")
+    return scorecard(rows, kpis, AS_OF, "sumber", is_baseline=False).set_index("kabupaten_code")
 
 
 def _kabupaten_codes() -> list[str]:
@@ -37,7 +37,7 @@ def test_one_row_per_kabupaten_of_the_province(table):
 
 @pytest.mark.parametrize("kabupaten", DEMO_KABUPATEN)
 def test_scorecard_equals_the_kabupaten_beranda(table, kabupaten):
-    params = {"region": kabupaten, "today": TODAY, **ROUNDS}
+    params = {"region": kabupaten, **ROUNDS}
     fig = headline(
         db.run_query("overview_households", **params),
         db.run_query("overview_moa", **params),
@@ -53,12 +53,14 @@ def test_scorecard_equals_the_kabupaten_beranda(table, kabupaten):
     assert row["verified_targets_reached_pct"] == pytest.approx(fig.verified_targets_reached_pct)
     assert row["active_moa_count"] == fig.active_moa
     assert row["decision_moa_count"] == fig.ending_soon_moa + fig.ended_undecided_moa
+    moas = db.run_query("overview_moa", **params).iloc[0]
+    assert row["signed_moa_count"] == moas["signed_moa_count"]
 
 
 @pytest.mark.parametrize("kabupaten", DEMO_KABUPATEN)
 def test_left_behind_cost_and_kpis_equal_their_own_pages(table, kabupaten):
     row = table.loc[kabupaten]
-    left_behind = db.run_query("left_behind_households", region=kabupaten, today=TODAY, show_names=False)
+    left_behind = db.run_query("left_behind_households", region=kabupaten, show_names=False, **ROUNDS)
     assert row["left_behind_count"] == len(left_behind)
     cost = cost_per_household(db.run_query("budget_cost_basis", region=kabupaten, **ROUNDS))
     assert row["cost_per_exit_rp"] == pytest.approx(cost.per_left_rp)
@@ -68,13 +70,58 @@ def test_left_behind_cost_and_kpis_equal_their_own_pages(table, kabupaten):
     assert row["kpi_on_track_count"] == own["status"].isin(["tercapai", "sesuai_jalur"]).sum()
 
 
-def test_signed_moas_counted_from_the_registry(con, table):
+def test_signed_moas_are_those_signed_by_the_as_of_date(con, table):
+    # independent of the macros: signed status and signed by the date, in the kabupaten or targeting a desa there
     signed = dict(
         con.execute(
-            "select kabupaten_code, count(*) from moa where signed_on is not null group by all"
+            """
+            select k.region_code, count(distinct m.moa_id)
+            from region as k
+            inner join moa as m
+                on m.kabupaten_code = k.region_code
+                or m.moa_id in (select moa_id from moa_target_desa where desa_code like k.region_code || '.%')
+            where k.level = 'kabupaten'
+                and m.status in ('aktif', 'diperpanjang', 'berakhir')
+                and m.signed_on <= ?
+            group by all
+            """,
+            [AS_OF],
         ).fetchall()
     )
     assert table["signed_moa_count"].to_dict() == {k: signed.get(k, 0) for k in table.index}
+
+
+def test_a_kecamatan_gives_its_kabupaten_row():
+    rows = db.run_query("scorecard_kabupaten", region="99.02.03", **ROUNDS)
+    assert rows["kabupaten_code"].tolist() == ["99.02"]
+    whole = db.run_query("scorecard_kabupaten", region="99.02", **ROUNDS)
+    pd.testing.assert_frame_equal(rows, whole)
+
+
+def test_shares_and_cost_come_from_what_the_viewer_sees():
+    rows = pd.DataFrame(
+        {
+            "kabupaten_code": ["a", "b"],
+            "observed_extreme_poor_count": [Count(33), Count(3)],
+            "baseline_extreme_poor_count": [Count(42), Count(10)],
+            "verified_targets_reached_count": [Count(97), Count(10)],
+            "verified_targets_count": [Count(100), Count(12)],
+            "ending_soon_moa_count": [0, 0],
+            "ended_undecided_moa_count": [0, 0],
+            "realised_rp": [1_000_000.0, 1_000_000.0],
+            "left_extreme_poverty_count": [Count(8), Count(2)],
+        }
+    )
+    out = scorecard(rows, pd.DataFrame(), AS_OF, "s", is_baseline=False).set_index("kabupaten_code")
+    assert out.loc["a", "observed_change_pct"] == pytest.approx(100 * (35 - 40) / 40)  # rounded cells
+    assert pd.isna(out.loc["b", "observed_change_pct"])  # "<5" gives no change
+    assert pd.isna(out.loc["a", "verified_targets_reached_pct"])  # 3 left out: the share would tell
+    assert pd.isna(out.loc["b", "verified_targets_reached_pct"])
+    assert out.loc["a", "cost_per_exit_rp"] == 100_000  # 1 000 000 / the shown 10, not the true 8
+    assert pd.isna(out.loc["b", "cost_per_exit_rp"])
+    labels = measure_labels(out["left_extreme_poverty_count"], "count", "id")
+    assert labels.tolist() == ["10", "<5"]
+    assert measure_labels(out["cost_per_exit_rp"], "rp", "id").tolist()[1] == "–"
 
 
 def test_scorecard_ratios_and_suppressed_counts():
@@ -139,12 +186,29 @@ def test_sort_puts_worst_first_and_missing_last():
 
 
 def test_map_aggregates_to_kabupaten_and_stays_small(table):
-    shapes = db.run_query("scorecard_kabupaten_shapes", province_code=[DEMO_PROVINCE], kabupaten_code=[])
+    shapes = db.run_query("scorecard_kabupaten_shapes", region=DEMO_PROVINCE)
     values = table["extreme_poor_households_count"]
     deck = build_scorecard_map(shapes, values, values.astype(str), "RT", national=True)
     codes = {row["kabupaten_code"] for row in deck.layers[0].data}
     assert codes == set(table.index)
     assert payload_bytes(deck) < 5_000_000
+
+
+def test_map_colours_hidden_counts_grey_and_sends_no_count():
+    shapes = db.run_query("scorecard_kabupaten_shapes", region=DEMO_PROVINCE)
+    codes = shapes["kabupaten_code"].tolist()
+    values = pd.Series([Count(3)] + [Count(10 * (i + 1)) for i in range(len(codes) - 1)], index=codes)
+    deck = build_scorecard_map(shapes, values, measure_labels(values, "count", "id"), "RT", national=False)
+    fills = {row["kabupaten_code"]: row["fill"] for row in deck.layers[0].data}
+    assert fills[codes[0]] == hex_to_rgba(SUPPRESSED_COLOUR)
+    assert len({tuple(fills[c]) for c in codes[1:]}) > 1
+    assert "<5" in deck.to_json()
+
+
+def headers_of(key: str) -> str:
+    from sinergi.common.i18n import translate
+
+    return translate(key, "id")
 
 
 @pytest.mark.parametrize("role", ["admin", "monev", "perencana"])
@@ -157,3 +221,6 @@ def test_page_shows_one_row_per_kabupaten_in_scope(app, role):
     assert len(rows) == expected
     assert rows.iloc[:, -1].str.startswith("/beranda?wilayah=").all()
     assert len(at.get("download_button")) == 2
+    shown = at.dataframe[0].value[headers_of("rapor.measure.left_behind")]
+    if role == "monev":  # a breakdown cell: rounded to 5 or "<5" (docs/privacy.md)
+        assert all(v == "<5" or int(str(v).replace(".", "")) % 5 == 0 for v in shown)

@@ -1,6 +1,7 @@
 -- National-shape demo: baseline and endline observations of every register household, generated inside DuckDB.
 -- plan_treatment: per targeted household the strongest MoA effect (0-1) and the sectors of the MoAs reaching it.
 -- The model follows sinergi.data.demo.observations.make_observations.
+-- privacy: admin-only (a statement of the demo generator, never read by a page)
 insert into household_observation
 with h as (
     select

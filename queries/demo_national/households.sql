@@ -1,6 +1,7 @@
 -- National-shape demo: the P3KE-style register, generated inside DuckDB (no Python loop per household).
 -- plan_desa: one row per desa with its household count and mix; plan_slot: 32 triangles per desa drawn by area, so a
 -- dwelling is a uniform point in its desa. The shape follows sinergi.data.demo.households.make_households.
+-- privacy: admin-only (a statement of the demo generator, never read by a page)
 insert into household
 with base as (
     select

@@ -1,6 +1,7 @@
 -- National-shape demo: interventions from every source, generated inside DuckDB (sinergi.data.demo.national_sql).
 -- Follows sinergi.data.demo.activities.interventions: social assistance from the register flags, collaboration
 -- interventions for MoA targets, CSR and agency programs for a sample of deciles 1-2, and desa-level works.
+-- privacy: admin-only (a statement of the demo generator, never read by a page)
 insert into intervention
 with bansos as (
     select

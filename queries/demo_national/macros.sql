@@ -3,6 +3,7 @@
 -- the build is deterministic for a seed and runs in parallel without a random-number stream. (DuckDB's
 -- multi-argument hash(a, b, c) combines weakly: hash(42, i, 1) and hash(42, i, 11) correlate at 0.97; a single
 -- 64-bit value hashed after xor does not.)
+-- privacy: admin-only (a statement of the demo generator, never read by a page)
 create or replace temp macro u01(h) as h / 18446744073709551616.0;
 create or replace temp macro row_key(seed, x) as hash(xor(hash(x), hash(seed)));
 create or replace temp macro hdraw(key, n) as hash(xor(key, n::ubigint));

@@ -1,4 +1,5 @@
 -- National-shape demo: rows written in every table (for the import log, before its own row).
+-- privacy: admin-only (a statement of the demo generator, never read by a page)
 select
     (select count(*) from vocabulary) + (select count(*) from sector) + (select count(*) from program_stage)
     + (select count(*) from dataset_info) + (select count(*) from region) + (select count(*) from demography)

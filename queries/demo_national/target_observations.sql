@@ -1,4 +1,5 @@
 -- National-shape demo: the observations of MoA target households, for the KPI values their targets follow.
+-- privacy: admin-only (a statement of the demo generator, never read by a page)
 select
     o.*,
     h.mothers_children_count

@@ -1,4 +1,5 @@
 -- National-shape demo: decile-1 households verified in the field, the pool MoA targets are drawn from.
+-- privacy: admin-only (a statement of the demo generator, never read by a page)
 select
     household_id,
     desa_code,

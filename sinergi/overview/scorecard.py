@@ -3,11 +3,14 @@ per household that left extreme poverty. Pure: frames in, frames out."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from sinergi.common.fmt import EMPTY, fmt_number, fmt_pct, fmt_rupiah
+from sinergi.common.suppressed import breakdown_share, breakdown_value
 from sinergi.monitoring.kpi import with_attainment
 
 ON_TRACK = ("tercapai", "sesuai_jalur")
@@ -18,26 +21,28 @@ class Measure:
     column: str
     kind: str  # count, pct, rp
     higher_is_better: bool
+    palette: str  # sinergi.common.map_classes.PALETTES: darker is more of the measure
 
 
 # The measures a reviewer sorts and maps by, in the order of the table.
 MEASURES: dict[str, Measure] = {
-    "extreme_poor": Measure("extreme_poor_households_count", "count", False),
-    "observed": Measure("observed_extreme_poor_count", "count", False),
-    "observed_change": Measure("observed_change_pct", "pct", False),
-    "reached": Measure("verified_targets_reached_pct", "pct", True),
-    "left_behind": Measure("left_behind_count", "count", False),
-    "signed_moa": Measure("signed_moa_count", "count", True),
-    "active_moa": Measure("active_moa_count", "count", True),
-    "decision_moa": Measure("decision_moa_count", "count", False),
-    "kpi_on_track": Measure("kpi_on_track_pct", "pct", True),
-    "cost_per_exit": Measure("cost_per_exit_rp", "rp", False),
+    "extreme_poor": Measure("extreme_poor_households_count", "count", False, "OrRd"),
+    "observed": Measure("observed_extreme_poor_count", "count", False, "Reds"),
+    "observed_change": Measure("observed_change_pct", "pct", False, "PuRd"),
+    "reached": Measure("verified_targets_reached_pct", "pct", True, "Blues"),
+    "left_behind": Measure("left_behind_count", "count", False, "RdPu"),
+    "signed_moa": Measure("signed_moa_count", "count", True, "GnBu"),
+    "active_moa": Measure("active_moa_count", "count", True, "YlGnBu"),
+    "decision_moa": Measure("decision_moa_count", "count", False, "YlOrBr"),
+    "kpi_on_track": Measure("kpi_on_track_pct", "pct", True, "YlGn"),
+    "cost_per_exit": Measure("cost_per_exit_rp", "rp", False, "YlOrRd"),
 }
 
 
 def _number(series: pd.Series) -> pd.Series:
-    # a count suppressed for the viewer ("<5") is missing to arithmetic, never a small number
-    return pd.to_numeric(series, errors="coerce").astype("float64")
+    # what the viewer sees of each cell (a protected count rounded to 5, "<5" missing): a ratio or a rank made from
+    # these gives back nothing the table does not show
+    return pd.to_numeric(series.map(breakdown_value), errors="coerce").astype("float64")
 
 
 def _ratio(part: pd.Series, whole: pd.Series, scale: float = 100.0) -> pd.Series:
@@ -68,7 +73,10 @@ def scorecard(
     rows: pd.DataFrame, kpis: pd.DataFrame | list[pd.DataFrame], as_of: object, source: str, is_baseline: bool
 ) -> pd.DataFrame:
     """Return the scorecard: scorecard_kabupaten rows with change, shares, MoAs needing a decision, KPI tally and
-    cost per exit (realised budget / households that left extreme poverty), as of the dataset date."""
+    cost per exit (realised budget / households that left extreme poverty), as of the dataset date.
+
+    Shares, changes and the cost per exit are made from the counts as the viewer sees them (docs/privacy.md): exact
+    for by-name roles, from the rounded cells otherwise, and missing where a count reads "<5"."""
     out = rows.merge(kpi_tally(kpis), on="kabupaten_code", how="left")
     out["kpi_rows_count"] = out["kpi_rows_count"].fillna(0).astype(int)
     out["kpi_on_track_count"] = out["kpi_on_track_count"].fillna(0).astype(int)
@@ -77,8 +85,15 @@ def scorecard(
         _number(out["baseline_extreme_poor_count"]),
     )
     out["observed_change_pct"] = np.nan if is_baseline else _ratio(observed - baseline, baseline)
-    out["verified_targets_reached_pct"] = _ratio(
-        out["verified_targets_reached_count"], out["verified_targets_count"]
+    out["verified_targets_reached_pct"] = pd.Series(
+        [
+            breakdown_share(part, whole)
+            for part, whole in zip(
+                out["verified_targets_reached_count"], out["verified_targets_count"], strict=True
+            )
+        ],
+        index=out.index,
+        dtype="float64",
     )
     out["decision_moa_count"] = out["ending_soon_moa_count"] + out["ended_undecided_moa_count"]
     out["kpi_on_track_pct"] = _ratio(out["kpi_on_track_count"], out["kpi_rows_count"])
@@ -101,3 +116,17 @@ def rounded(table: pd.DataFrame) -> pd.DataFrame:
     """Return the table with shares to one decimal and Rupiah to whole numbers, as the screen shows them."""
     digits = {m.column: 1 if m.kind == "pct" else 0 for m in MEASURES.values() if m.kind in ("pct", "rp")}
     return table.round({c: d for c, d in digits.items() if c in table.columns})
+
+
+def measure_labels(values: pd.Series, kind: str, lang: str) -> pd.Series:
+    """Return each value of a measure written for a reader in lang ("–" when missing; a count as the viewer may
+    see it, "<5" included)."""
+
+    def label(value: object) -> str:
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            return EMPTY
+        if kind == "count":
+            return fmt_number(value, lang)
+        return fmt_pct(float(value), lang) if kind == "pct" else fmt_rupiah(float(value), lang)
+
+    return values.map(label)

@@ -13,7 +13,7 @@ import pandas as pd
 import pydeck as pdk
 import shapely
 
-from sinergi.planning.map_colours import class_breaks, colours_for
+from sinergi.common.map_classes import classify, hex_to_rgba
 from sinergi.planning.poverty_map import basemap_style_url, fit_view
 
 LAYER = "rapor"
@@ -36,13 +36,20 @@ def outline_rows(shapes: pd.DataFrame, tolerance: float) -> pd.DataFrame:
 
 
 def build_scorecard_map(
-    shapes: pd.DataFrame, values: pd.Series, labels: pd.Series, title: str, national: bool
+    shapes: pd.DataFrame,
+    values: pd.Series,
+    labels: pd.Series,
+    title: str,
+    national: bool,
+    palette: str = "OrRd",
 ) -> pdk.Deck:
-    """Return the deck: kabupaten polygons filled by `values` (indexed by kabupaten_code), with `labels` (formatted
-    values, same index) in the tooltip under `title`."""
+    """Return the deck: kabupaten polygons filled by `values` (indexed by kabupaten_code; protected counts are
+    classed by what the viewer sees, "<5" in the suppressed grey) in quantile classes of `palette`, with `labels`
+    (formatted values, same index) in the tooltip under `title`."""
     outlines = outline_rows(shapes, NATIONAL_TOLERANCE_DEG if national else PROVINCE_TOLERANCE_DEG)
-    value = outlines["kabupaten_code"].map(values)
-    fills = colours_for(value, class_breaks(value))
+    value = [values.get(code) for code in outlines["kabupaten_code"]]
+    classes = classify(value, palette)
+    fills = [hex_to_rgba(classes.colour(v)) for v in value]
     rows = [
         {
             "kabupaten_code": code,

@@ -1,0 +1,84 @@
+"""Benchmark region scope: cold and warm times of the household-scale queries for one kabupaten and one kecamatan.
+
+python benchmarks/region_scope.py --db /work/scale-data/nat20m.duckdb [--kabupaten 45.11 --kecamatan 45.11.02]
+    [--warm 5] [--queries overview_households,location_indicators]
+
+Cold: the shared DuckDB connection is closed before the run (an empty buffer pool; the operating system's file
+cache stays warm). Warm: the median of --warm runs on the open connection. Prints a Markdown table (ms): wall time,
+and process CPU time (all DuckDB threads), which a busy shared machine disturbs far less.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import time
+from datetime import date
+from pathlib import Path
+
+QUERIES = ("overview_households", "location_indicators", "kpi_by_moa", "household_transitions_by_desa")
+
+
+def largest_kabupaten(db) -> tuple[str, str]:
+    """Return the kabupaten with most households and its kecamatan with most households."""
+    with db.reading() as cur:
+        kab = cur.execute(
+            "select kabupaten_code from household group by all order by count(*) desc limit 1"
+        ).fetchone()[0]
+        kec = cur.execute(
+            "select kecamatan_code from household where kabupaten_code = ? group by all "
+            "order by count(*) desc limit 1",
+            [kab],
+        ).fetchone()[0]
+    return kab, kec
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--kabupaten")
+    parser.add_argument("--kecamatan")
+    parser.add_argument("--warm", type=int, default=5)
+    parser.add_argument("--queries", default=",".join(QUERIES))
+    args = parser.parse_args()
+    os.environ["SINERGI_DB"] = str(args.db)
+    from sinergi.data import db
+
+    with db.reading() as cur:
+        as_of = date.fromisoformat(
+            cur.execute("select info_value from dataset_info where info_key = 'as_of'").fetchone()[0]
+        )
+        households = cur.execute("select count(*) from household").fetchone()[0]
+    kab, kec = (
+        largest_kabupaten(db) if not (args.kabupaten and args.kecamatan) else (args.kabupaten, args.kecamatan)
+    )
+    print(f"{args.db.name}: {households:,} households; kabupaten {kab}, kecamatan {kec}", flush=True)
+    print("| query | region | rows | cold ms | warm p50 ms | cold CPU ms | warm CPU p50 ms |")
+    print("|---|---|---|---|---|---|---|")
+    for name in args.queries.split(","):
+        for region in (kab, kec):
+            params = {"region": region, "round_id": 2, "baseline_round_id": 1, "as_of": as_of}
+            db.close_connection()
+            t0, c0 = time.perf_counter(), time.process_time()
+            rows = len(db.run_query(name, **params))
+            cold, cold_cpu = time.perf_counter() - t0, time.process_time() - c0
+            warm, warm_cpu = [], []
+            for _ in range(args.warm):
+                t0, c0 = time.perf_counter(), time.process_time()
+                db.run_query(name, **params)
+                warm.append(time.perf_counter() - t0)
+                warm_cpu.append(time.process_time() - c0)
+            cells = [
+                1000 * cold,
+                1000 * statistics.median(warm),
+                1000 * cold_cpu,
+                1000 * statistics.median(warm_cpu),
+            ]
+            print(
+                f"| {name} | {region} | {rows} | " + " | ".join(f"{c:.0f}" for c in cells) + " |", flush=True
+            )
+
+
+if __name__ == "__main__":
+    main()
