@@ -1,7 +1,7 @@
 """The briefing page in real Chromium at projector size (1366x768), in both languages; nothing leaves localhost."""
 
 import pytest
-from browser import ROOT, browser_page, needs_chromium, served_app, settle
+from browser import ROOT, browser_page, errors_on, needs_chromium, served_app, settle
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
@@ -29,7 +29,7 @@ def test_briefing_at_projector_size(base_url, lang, heading, sentence):
         page.goto(f"{base_url}/briefing-bupati?wilayah=99.05&putaran=2&bahasa={lang}")
         settle(page)
         page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=30000)
-        assert page.locator('[data-testid="stException"]').count() == 0
+        assert errors_on(page) == 0
         assert page.get_by_text("Page not found").count() == 0
         assert page.get_by_text(heading).count() >= 1
         assert page.get_by_text(sentence).count() >= 1

@@ -4,7 +4,7 @@ The times are a record, not a pass mark (the test machine is shared): the table 
 """
 
 import pytest
-from browser import ROOT, browser_page, needs_chromium, open_from_sidebar, served_app, settle
+from browser import ROOT, browser_page, errors_on, needs_chromium, open_from_sidebar, served_app, settle
 
 from sinergi.common.i18n import translate
 from sinergi.ui.pages import PAGES
@@ -30,7 +30,7 @@ def test_every_page_from_the_sidebar_with_settle_times(base_url, record_property
             for spec in [*PAGES[1:], PAGES[0]]:
                 title = translate(f"{spec.key}.title", "id")
                 painted, settled = open_from_sidebar(page, title)
-                assert page.locator('[data-testid="stException"]').count() == 0, spec.key
+                assert errors_on(page) == 0, spec.key
                 assert f"wilayah={KABUPATEN}" in page.url, (spec.key, page.url)
                 rows.append((visit, title, painted, settled))
     assert outside == []
@@ -71,7 +71,7 @@ def _kept(page, where: str) -> None:
     )  # English nav
     assert page.locator('[data-testid="stSidebar"]').get_by_text("Peta Sebaran").count() == 0, where
     assert "Watu Molo Regency" in page.locator("h1").first.inner_text(), where
-    assert page.locator('[data-testid="stException"]').count() == 0, where
+    assert errors_on(page) == 0, where
 
 
 def test_selections_stay_across_pages_and_a_reload(base_url):
