@@ -17,6 +17,16 @@ def base_url():
         yield url
 
 
+CUT_OFF = """() => [...document.querySelectorAll('[data-testid="stMetric"] *')]
+    .filter(e => getComputedStyle(e).textOverflow === 'ellipsis' && e.scrollWidth > e.clientWidth + 1)
+    .map(e => e.textContent)"""
+
+
+def _cut_off(page) -> list[str]:
+    """Return the tile texts the screen shows cut short with an ellipsis (a value read as "Rp 13,…")."""
+    return page.evaluate(CUT_OFF)
+
+
 @pytest.mark.parametrize(
     ("lang", "heading", "sentence"),
     [
@@ -37,6 +47,7 @@ def test_briefing_at_projector_size(base_url, lang, heading, sentence):
         # The six tiles fit in the first two rows of a 1366-pixel screen: the last tile's value is not cut off.
         last_value = page.locator('[data-testid="stMetricValue"]').nth(5).bounding_box()
         assert last_value is not None and last_value["x"] + last_value["width"] < 1366
+        assert _cut_off(page) == []
         (ROOT / "shots").mkdir(exist_ok=True)
         page.screenshot(path=str(ROOT / "shots" / f"briefing_{lang}_1366.png"))
         # Streamlit scrolls an inner container, so a full-page shot needs a tall viewport instead.
@@ -62,5 +73,6 @@ def test_kabupaten_briefing_fits_one_full_hd_screen(base_url):
         for chart in page.locator('[data-testid="stPlotlyChart"]').all():
             box = chart.bounding_box()
             assert box["y"] + box["height"] <= 1080
+        assert _cut_off(page) == []
         page.screenshot(path=str(ROOT / "shots" / "briefing_1920.png"))
     assert outside == []

@@ -5,6 +5,7 @@ import pytest
 from browser import ROOT, browser_page, errors_on, needs_chromium, served_app, settle
 
 from sinergi.data import db
+from sinergi.data.dataset_info import region_as_of
 from sinergi.planning.map_indicators import SECTORS
 
 pytestmark = [pytest.mark.browser, needs_chromium]
@@ -100,7 +101,8 @@ def _click_targets(region: str, box: dict, n_desa: int = 10, n_places: int = 5):
     from sinergi.planning.map_indicators import SECTOR_PLACES
     from sinergi.planning.poverty_map import build_poverty_map
 
-    locations = db.run_query("location_indicators", region=region)
+    info = dict(db.run_query("dataset_info").itertuples(index=False, name=None))
+    locations = db.run_query("location_indicators", region=region, as_of=region_as_of(info, region))
     places = db.run_query("map_places", region=region)
     # in drawing order: one layer per type in the page's order, rows in query order; later ones lie on top
     places = pd.concat([places[places["place_type"] == t] for t in SECTOR_PLACES["semua"]])
