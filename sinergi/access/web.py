@@ -69,7 +69,7 @@ class MediaGate:
     def __init__(self, app: Any) -> None:
         self.app = app
 
-    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] == "http" and scope.get("path", "").startswith(_media_prefix()):
             from anyio import to_thread
 
@@ -91,7 +91,7 @@ def _is_secure(request: Any) -> bool:
     )
 
 
-def session_routes() -> list:
+def session_routes() -> list[Any]:
     """Return the Starlette routes that set and clear the session cookie."""
     import time
 
