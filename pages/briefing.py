@@ -38,8 +38,10 @@ st.caption(t("briefing.subheading", round=ctx.round_name, date=fmt_date(ctx.as_o
 with st.container(border=True):
     st.markdown("\n".join(f"- **{sentence}**" for sentence in summary_sentences(b, lang)))
 
-for column, tile in zip(st.columns(6), tiles(b, lang), strict=True):
-    column.metric(
+# A row that wraps: six equal columns cut the values short on a laptop ("Rp 13,…", issue 16's walk at 1440 px)
+tile_row = st.container(horizontal=True, key="briefing_tiles")
+for tile in tiles(b, lang):
+    tile_row.metric(
         tile.label,
         tile.value,
         delta=tile.delta.replace("−", "-") if tile.delta else None,

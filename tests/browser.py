@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -28,6 +29,10 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+# .ci/run sets this: checks that add minutes for little more assurance run there (and when a developer asks)
+FULL = os.environ.get("SINERGI_BROWSER_FULL") == "1"
+# the start of shell.incident in id and en: what server.py's incident handler shows in place of a trace
+INCIDENT_TEXT = re.compile("kode insiden|incident code")
 needs_chromium = pytest.mark.skipif(
     CHROMIUM is None, reason="Debian's chromium is not installed (.ci/run installs it)"
 )
@@ -123,16 +128,30 @@ def settle(page, timeout_s: float = 60, login: str | None = "admin") -> None:
 
 
 def _quiet(page, timeout_s: float) -> None:
+    """Wait until the app's script has run and stayed stopped for 1.5 s.
+
+    The script state on stApp is "initial" until the first run starts (the page shows only skeletons then), so a
+    page that has not started yet is not taken for one that has finished."""
     page.wait_for_selector('[data-testid="stAppViewContainer"]', timeout=timeout_s * 1000)
+    app = page.locator('[data-testid="stApp"]')
     start, quiet_since = time.time(), None
     while time.time() - start < timeout_s:
-        if page.locator('[data-testid="stStatusWidget"]').count() > 0:
+        state = app.get_attribute("data-test-script-state") if app.count() else None
+        busy = state != "notRunning" or page.locator('[data-testid="stStatusWidget"]').count() > 0
+        if busy:
             quiet_since = None
         elif quiet_since is None:
             quiet_since = time.time()
         elif time.time() - quiet_since > 1.5:
             return
         time.sleep(0.2)
+
+
+def errors_on(page) -> int:
+    """Return how many errors the page shows: Streamlit's exception box, or the incident message that server.py's
+    handler draws instead of a trace (an st.error naming an incident code, in either language)."""
+    incidents = page.locator('[data-testid="stAlert"]').filter(has_text=INCIDENT_TEXT)
+    return page.locator('[data-testid="stException"]').count() + incidents.count()
 
 
 def sidebar_link(page, title: str):
@@ -158,7 +177,7 @@ def _timed(page, before: str, start: float, timeout_s: float) -> tuple[float, fl
     while time.time() - start < timeout_s:
         if painted is None:
             heading = page.locator("h1").first
-            if heading.count() and heading.inner_text() != before:
+            if (heading.count() and heading.inner_text() != before) or errors_on(page):
                 painted = time.time() - start
         state = app.get_attribute("data-test-script-state") if app.count() else None
         if state != "notRunning" or painted is None:

@@ -1,7 +1,7 @@
 """The briefing page in real Chromium at projector size (1366x768), in both languages; nothing leaves localhost."""
 
 import pytest
-from browser import ROOT, browser_page, needs_chromium, served_app, settle
+from browser import ROOT, browser_page, errors_on, needs_chromium, served_app, settle
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
@@ -17,6 +17,16 @@ def base_url():
         yield url
 
 
+CUT_OFF = """() => [...document.querySelectorAll('[data-testid="stMetric"] *')]
+    .filter(e => getComputedStyle(e).textOverflow === 'ellipsis' && e.scrollWidth > e.clientWidth + 1)
+    .map(e => e.textContent)"""
+
+
+def _cut_off(page) -> list[str]:
+    """Return the tile texts the screen shows cut short with an ellipsis (a value read as "Rp 13,…")."""
+    return page.evaluate(CUT_OFF)
+
+
 @pytest.mark.parametrize(
     ("lang", "heading", "sentence"),
     [
@@ -29,7 +39,7 @@ def test_briefing_at_projector_size(base_url, lang, heading, sentence):
         page.goto(f"{base_url}/briefing-bupati?wilayah=99.05&putaran=2&bahasa={lang}")
         settle(page)
         page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=30000)
-        assert page.locator('[data-testid="stException"]').count() == 0
+        assert errors_on(page) == 0
         assert page.get_by_text("Page not found").count() == 0
         assert page.get_by_text(heading).count() >= 1
         assert page.get_by_text(sentence).count() >= 1
@@ -37,6 +47,7 @@ def test_briefing_at_projector_size(base_url, lang, heading, sentence):
         # The six tiles fit in the first two rows of a 1366-pixel screen: the last tile's value is not cut off.
         last_value = page.locator('[data-testid="stMetricValue"]').nth(5).bounding_box()
         assert last_value is not None and last_value["x"] + last_value["width"] < 1366
+        assert _cut_off(page) == []
         (ROOT / "shots").mkdir(exist_ok=True)
         page.screenshot(path=str(ROOT / "shots" / f"briefing_{lang}_1366.png"))
         # Streamlit scrolls an inner container, so a full-page shot needs a tall viewport instead.
@@ -62,5 +73,6 @@ def test_kabupaten_briefing_fits_one_full_hd_screen(base_url):
         for chart in page.locator('[data-testid="stPlotlyChart"]').all():
             box = chart.bounding_box()
             assert box["y"] + box["height"] <= 1080
+        assert _cut_off(page) == []
         page.screenshot(path=str(ROOT / "shots" / "briefing_1920.png"))
     assert outside == []

@@ -11,7 +11,7 @@ import threading
 import time
 
 import pytest
-from browser import CHROMIUM, CHROMIUM_ARGS, ROOT, needs_chromium, served_app, settle
+from browser import CHROMIUM, CHROMIUM_ARGS, ROOT, errors_on, needs_chromium, served_app, settle
 
 from sinergi.data.importers.sample import synthetic_p3ke
 
@@ -69,7 +69,7 @@ def test_five_sign_ins_during_import_and_restore(tmp_path, demo_database, monkey
             settle(page, login=None)
             signed_in.append(
                 page.locator('input[type="password"]').count() == 0
-                and page.locator('[data-testid="stException"]').count() == 0
+                and errors_on(page) == 0
                 and "kode insiden" not in page.locator('[data-testid="stMain"]').inner_text()
             )
         stop.set()

@@ -1,7 +1,7 @@
 """In real Chromium: a planner goes from a gap to a suggested partner to that partner's MoA in three clicks."""
 
 import pytest
-from browser import ROOT, browser_page, needs_chromium, served_app, settle
+from browser import ROOT, browser_page, errors_on, needs_chromium, served_app, settle
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 SHOTS = ROOT / "shots"
@@ -27,7 +27,7 @@ def _drawn(page, selector: str) -> None:
 
 
 def _no_errors(page) -> None:
-    assert page.locator('[data-testid="stException"]').count() == 0
+    assert errors_on(page) == 0
     assert page.get_by_text("Page not found").count() == 0
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pytest
-from browser import ROOT, browser_page, needs_chromium, served_app, settle
+from browser import ROOT, browser_page, errors_on, needs_chromium, served_app, settle
 
 from sinergi.data import db
 
@@ -28,7 +28,7 @@ def base_url():
 
 def _check(page) -> None:
     assert page.get_by_text("Page not found").count() == 0
-    assert page.locator('[data-testid="stException"]').count() == 0
+    assert errors_on(page) == 0
 
 
 def test_kpi_page_in_chromium(base_url):
