@@ -58,6 +58,37 @@ def media_allowed(path: str, headers: list[tuple[bytes, bytes]]) -> bool:
     return exports.may_serve(stored.content, session_id)
 
 
+def keep_fresh_downloads() -> None:
+    """Keep a file made by a download click in memory while exports.fresh says it may be fetched.
+
+    Streamlit 1.67 stores the file a deferred download button makes without tying it to any session, so the end of
+    the next two script runs in the process (of any session) deletes it. On a busy server that often comes before
+    the browser's fetch, which then gets a 404 (the load test met it with 5 sessions). Idempotent; server.py calls
+    it once.
+    """
+    from streamlit.runtime.media_file_manager import MediaFileManager
+    from streamlit.runtime.media_file_storage import MediaFileKind
+
+    original = MediaFileManager._get_inactive_file_ids
+    if getattr(original, "sinergi_keeps_downloads", False):
+        return
+
+    def inactive_but_fresh_downloads(self: Any) -> set[str]:
+        inactive = original(self)
+        kept = set()
+        for file_id in inactive:
+            meta = self._file_metadata.get(file_id)
+            if meta is None or meta.kind != MediaFileKind.DOWNLOADABLE or not self.can_read_files:
+                continue
+            stored = self.read_file(file_id)  # lock-free read: the caller holds the manager's lock
+            if stored is not None and exports.fresh(stored.content):
+                kept.add(file_id)
+        return inactive - kept
+
+    inactive_but_fresh_downloads.sinergi_keeps_downloads = True  # type: ignore[attr-defined]
+    MediaFileManager._get_inactive_file_ids = inactive_but_fresh_downloads  # type: ignore[method-assign]
+
+
 async def _respond(send: Any, status: int, headers: list[tuple[bytes, bytes]] | None = None) -> None:
     await send({"type": "http.response.start", "status": status, "headers": headers or []})
     await send({"type": "http.response.body", "body": b""})
