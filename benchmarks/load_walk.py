@@ -55,7 +55,7 @@ class Stats:
     walked: dict[str, list[str]] = field(default_factory=dict)  # pages each session settled on
     faults: list[str] = field(default_factory=list)
     shots: Path | None = None  # folder for screenshots of problems
-    audit_rows: dict[str, int] = field(default_factory=dict)
+    audit_rows: dict[str, object] = field(default_factory=dict)
 
 
 def _slug(username: str, step: str) -> str:
