@@ -3,7 +3,10 @@
 - `/sinergi/session/claim` trades a one-time claim code for the HttpOnly session cookie; `/sinergi/session/end`
   clears it. Both want the `X-Sinergi` header, which a cross-site form cannot send.
 - `MediaGate` answers /media/… only to a browser with a live session cookie, and a download only to the session
-  that made it, within a short time (sinergi.access.exports). Nothing is served to a plain request.
+  that made it, within a short time (sinergi.access.exports). Nothing is served to a plain request. It also takes
+  a file upload (Streamlit's /_stcore/upload_file/…, which on its own wants only a Streamlit session id) only from
+  a live session of a role with an upload page: a stranger cannot fill the server's memory with files.
+Behind a path prefix (Streamlit's server.baseUrlPath) every path here carries the prefix, and so does the cookie.
 """
 
 from __future__ import annotations
@@ -16,13 +19,20 @@ from typing import Any
 from sinergi.access import exports, sessions
 
 _MEDIA_RE = re.compile(r"/media/([A-Za-z0-9_-]+)(\.[A-Za-z0-9]+)?$")
+UPLOAD_ROLES = frozenset({"admin"})  # the roles with a page that uploads (Kelola Data)
+_UPLOAD_METHODS = frozenset({"PUT", "POST", "DELETE"})
 
 
-def _media_prefix() -> str:
+def base_path() -> str:
+    """Return Streamlit's server.baseUrlPath as `/prefix`, or "" when the app is served at the root."""
     from streamlit import config
 
     base = (config.get_option("server.baseUrlPath") or "").strip("/")
-    return f"/{base}/media/" if base else "/media/"
+    return f"/{base}" if base else ""
+
+
+def _media_prefix() -> str:
+    return f"{base_path()}/media/"
 
 
 def _cookies(headers: list[tuple[bytes, bytes]]) -> dict[str, str]:
@@ -39,6 +49,13 @@ def live_session(headers: list[tuple[bytes, bytes]]) -> str | None:
     """Return the session id of a request's live session cookie, else None."""
     session_id = sessions.unsign(_cookies(headers).get(sessions.COOKIE_NAME))
     return session_id if session_id and sessions.touch(session_id) else None
+
+
+def upload_allowed(headers: list[tuple[bytes, bytes]]) -> bool:
+    """Return True when a request carries a live session cookie of a role that may upload files."""
+    session_id = sessions.unsign(_cookies(headers).get(sessions.COOKIE_NAME))
+    live = sessions.touch(session_id) if session_id else None
+    return live is not None and live.role in UPLOAD_ROLES
 
 
 def media_allowed(path: str, headers: list[tuple[bytes, bytes]]) -> bool:
@@ -95,24 +112,31 @@ async def _respond(send: Any, status: int, headers: list[tuple[bytes, bytes]] | 
 
 
 class MediaGate:
-    """ASGI middleware: refuses /media/ requests that media_allowed refuses (403)."""
+    """ASGI middleware: refuses (403) /media/ requests that media_allowed refuses and uploads upload_allowed refuses."""
 
     def __init__(self, app: Any) -> None:
         self.app = app
 
     async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
-        if scope["type"] == "http" and scope.get("path", "").startswith(_media_prefix()):
+        path = scope.get("path", "") if scope["type"] == "http" else ""
+        check = None
+        if path.startswith(_media_prefix()):
+            check = media_allowed
+        elif (
+            path.startswith(f"{base_path()}/_stcore/upload_file/") and scope.get("method") in _UPLOAD_METHODS
+        ):
+            check = lambda _path, headers: upload_allowed(headers)  # noqa: E731
+        if check is not None:
             from anyio import to_thread
 
-            allowed = await to_thread.run_sync(media_allowed, scope["path"], scope.get("headers", []))
-            if not allowed:
+            if not await to_thread.run_sync(check, path, scope.get("headers", [])):
                 await _respond(send, 403, [(b"cache-control", b"no-store")])
                 return
         await self.app(scope, receive, send)
 
 
 def _cookie_header(value: str, max_age: int, secure: bool) -> str:
-    flags = f"; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Strict"
+    flags = f"; Path={base_path() or '/'}; Max-Age={max_age}; HttpOnly; SameSite=Strict"
     return f"{sessions.COOKIE_NAME}={value}{flags}{'; Secure' if secure else ''}"
 
 
@@ -156,7 +180,19 @@ def session_routes() -> list:
         response.headers.append("set-cookie", _cookie_header("", 0, _is_secure(request)))
         return response
 
+    def under_base(handler: Any) -> Any:
+        # Behind a path prefix the browser posts to /<prefix>/sinergi/session/…; Streamlit mounts the app's own
+        # routes at the root, so the prefix arrives as a path parameter and must be the configured one.
+        async def prefixed(request: Any) -> Response:
+            if "/" + request.path_params["prefix"].strip("/") != (base_path() or "/"):
+                return Response(status_code=404)
+            return await handler(request)
+
+        return prefixed
+
     return [
         Route("/sinergi/session/claim", claim, methods=["POST"]),
         Route("/sinergi/session/end", end, methods=["POST"]),
+        Route("/{prefix:path}/sinergi/session/claim", under_base(claim), methods=["POST"]),
+        Route("/{prefix:path}/sinergi/session/end", under_base(end), methods=["POST"]),
     ]
