@@ -25,6 +25,7 @@ ROLES = ("admin", "perencana", "pimpinan", "monev", "tamu")
 STEP_TIMEOUT_S = 240.0  # per step: the Chromium clients share the 2 cores with the servers
 # The walk: pages a user of each role opens first (each role keeps the ones it may use), with by-name lists early.
 WALK = ("beranda", "peta", "intervensi", "monev", "moa", "potensi", "briefing", "sasaran_lokasi", "anggaran")
+DOWNLOAD_TIMEOUT_S = 120.0  # a click on a settled page: the file is made and fetched, nothing else runs
 APP_KINDS = ("exception", "incident", "signed out", "sign-in", "download", "disconnected")
 
 
@@ -153,12 +154,19 @@ async def _change_round(page) -> None:
 
 async def _download(page, username: str, stats: Stats) -> bool:
     """Click the first visible download button, if any; return True when a file arrived."""
+    from playwright.async_api import TimeoutError as PlaywrightTimeout
+
     buttons = page.locator('[data-testid="stDownloadButton"] button:visible')
     if not await buttons.count():
         return False
     stats.clicks[username] = stats.clicks.get(username, 0) + 1
-    async with page.expect_download(timeout=STEP_TIMEOUT_S * 1000) as caught:
-        await buttons.first.click()
+    try:
+        async with page.expect_download(timeout=DOWNLOAD_TIMEOUT_S * 1000) as caught:
+            await buttons.first.click()
+    except PlaywrightTimeout:  # the click made no file: the server refused or lost it (its log says which)
+        message = f"no file {DOWNLOAD_TIMEOUT_S:.0f} s after the click ({await _state(page)})"
+        stats.problems.append(Problem("download", username, "download", message))
+        return False
     download = await caught.value
     failure = await download.failure()
     if failure:

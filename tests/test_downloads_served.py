@@ -79,3 +79,23 @@ def test_a_clicked_file_stays_for_its_window_then_goes(monkeypatch):
     monkeypatch.setattr(exports.time, "time", lambda: later)
     _two_other_runs_end(manager)
     assert manager.read_file(file_id) is None
+
+
+def test_a_button_still_shown_works_while_its_session_reruns(monkeypatch):
+    # The session's next run has started (its references cleared) and other sessions' runs end before the click
+    # arrives: Streamlit alone dropped the callable ("Deferred file … not found"); now it stays its window.
+    from sinergi.access import web
+
+    keep_fresh_downloads()
+    monkeypatch.setattr("streamlit.runtime.media_file_manager._get_session_id", lambda: "browser-session")
+    manager = MediaFileManager(MemoryMediaFileStorage("/media"))
+    placeholder = manager.add_deferred(lambda: b"a;b\n5;6\n", "text/csv", "1.2.3", "tabel.csv")
+    manager.clear_session_refs("browser-session")
+    _two_other_runs_end(manager)
+    assert manager.execute_deferred(placeholder).startswith("/media/")
+    later = time.monotonic() + exports.SERVE_SECONDS + 1
+    monkeypatch.setattr(web.time, "monotonic", lambda: later)
+    _two_other_runs_end(manager)
+    with pytest.raises(Exception, match="not found"):
+        manager.execute_deferred(placeholder)
+    assert placeholder not in web._clicked_at

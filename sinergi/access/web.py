@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import time
 from typing import Any
 
 from sinergi.access import exports, sessions
@@ -75,13 +76,19 @@ def media_allowed(path: str, headers: list[tuple[bytes, bytes]]) -> bool:
     return exports.may_serve(stored.content, session_id)
 
 
-def keep_fresh_downloads() -> None:
-    """Keep a file made by a download click in memory while exports.fresh says it may be fetched.
+_clicked_at: dict[str, float] = {}  # deferred download id -> when its button was drawn (monotonic seconds)
 
-    Streamlit 1.67 stores the file a deferred download button makes without tying it to any session, so the end of
-    the next two script runs in the process (of any session) deletes it. On a busy server that often comes before
-    the browser's fetch, which then gets a 404 (the load test met it with 5 sessions). Idempotent; server.py calls
-    it once.
+
+def keep_fresh_downloads() -> None:
+    """Keep what a download click needs in memory for exports.SERVE_SECONDS, on a busy server too.
+
+    Streamlit 1.67 frees both at the end of any script run in the process (of any session), which on a busy server
+    comes before the browser asks (the load test met both with 5-30 sessions):
+    - the file a click made is tied to no session, so the next two runs delete it: the fetch gets a 404;
+    - a button's callable loses its session's reference when that session's next run starts, so a click on the
+      button still shown while the run draws the page gets "Deferred file … not found".
+    Here a made file stays while exports.fresh says it may be fetched, and a callable stays that long after its
+    button was drawn. Idempotent; server.py calls it once.
     """
     from streamlit.runtime.media_file_manager import MediaFileManager
     from streamlit.runtime.media_file_storage import MediaFileKind
@@ -89,6 +96,7 @@ def keep_fresh_downloads() -> None:
     original = MediaFileManager._get_inactive_file_ids
     if getattr(original, "sinergi_keeps_downloads", False):
         return
+    add_deferred = MediaFileManager.add_deferred
 
     def inactive_but_fresh_downloads(self: Any) -> set[str]:
         inactive = original(self)
@@ -102,8 +110,27 @@ def keep_fresh_downloads() -> None:
                 kept.add(file_id)
         return inactive - kept
 
+    def add_deferred_noting_when(self: Any, *args: Any, **kwargs: Any) -> str:
+        file_id = add_deferred(self, *args, **kwargs)
+        with self._lock:  # the cleanup below reads it under the same lock
+            _clicked_at[file_id] = time.monotonic()
+        return file_id
+
+    def remove_orphaned_deferred_callables(self: Any) -> None:
+        # as Streamlit's, but a callable drawn less than SERVE_SECONDS ago stays (the caller holds the lock)
+        active = {fid for by_coord in self._files_by_session_and_coord.values() for fid in by_coord.values()}
+        now = time.monotonic()
+        for file_id in [f for f in self._deferred_callables if f not in active]:
+            if now - _clicked_at.get(file_id, 0.0) > exports.SERVE_SECONDS:
+                self._drop_deferred_id(file_id)
+                _clicked_at.pop(file_id, None)
+        for file_id in [f for f in _clicked_at if f not in self._deferred_callables]:
+            del _clicked_at[file_id]
+
     inactive_but_fresh_downloads.sinergi_keeps_downloads = True  # type: ignore[attr-defined]
     MediaFileManager._get_inactive_file_ids = inactive_but_fresh_downloads  # type: ignore[method-assign]
+    MediaFileManager.add_deferred = add_deferred_noting_when  # type: ignore[method-assign]
+    MediaFileManager._remove_orphaned_deferred_callables = remove_orphaned_deferred_callables  # type: ignore[method-assign]
 
 
 async def _respond(send: Any, status: int, headers: list[tuple[bytes, bytes]] | None = None) -> None:
