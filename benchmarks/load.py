@@ -146,6 +146,8 @@ def _check_audit(stats: Stats) -> tuple[list[str], list[str]]:
     from sinergi.access.policy import BY_NAME_ROLES
 
     events = audit.events(limit=100_000)
+    if stats.shots is not None:  # --keep: the whole log beside the screenshots, to read what happened
+        events.to_csv(stats.shots / "audit.csv", index=False)
     problems = []
     exports = events[events["event"] == "export"].groupby("username").size().to_dict()
     for username, clicks in stats.clicks.items():  # each click makes one file and one audit row
