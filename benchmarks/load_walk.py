@@ -74,7 +74,7 @@ def role_of(index: int) -> str:
 async def _state(page) -> str:
     widget = page.locator('[data-testid="stStatusWidget"]')
     if await widget.count():
-        text = (await widget.first.inner_text()).strip().lower()
+        text = " ".join((await widget.first.inner_text()).lower().split())
         return "connecting" if "connect" in text else f"running ({text[:40] or 'script'})"
     if not await page.locator('[data-testid="stAppViewContainer"]').count():
         return "loading the app"
