@@ -6,7 +6,7 @@ from sinergi.collaboration.charts import build_contribution_heatmap, build_moa_t
 from sinergi.collaboration.display import alert_lines, label, moa_display
 from sinergi.collaboration.rules import moa_alerts
 from sinergi.collaboration.tables import contribution_matrix
-from sinergi.collaboration.widgets import link_params, selected_row, synced_choice, table_with_downloads
+from sinergi.collaboration.widgets import choose_one, follow_row_pick, link_params, table_with_downloads
 from sinergi.common.fmt import fmt_date, fmt_number, fmt_pct, fmt_rupiah
 from sinergi.common.text import plain
 from sinergi.common.vocabulary import MOA_STATUSES
@@ -75,31 +75,14 @@ with list_box:
         formats={"pledged_rp": lambda v: fmt_rupiah(v, lang), "realised_rp": lambda v: fmt_rupiah(v, lang)},
     )
     st.caption(t("moa.list_hint"))
-    picked = selected_row(state)
-    if picked is not None and st.session_state.get("moa_last_pick") != listed.loc[picked, "moa_id"]:
-        st.session_state["moa_last_pick"] = listed.loc[picked, "moa_id"]
-        st.query_params["moa"] = listed.loc[picked, "moa_id"]
-        st.rerun()
+    follow_row_pick(state, listed, "moa_id", "moa")
 
     st.subheader(t("moa.timeline"))
     st.plotly_chart(build_moa_timeline(listed, ctx.as_of, lang), key="moa_timeline")
 
 with detail_box:
-    options = moas["moa_id"].tolist()
     titles = dict(zip(moas["moa_id"], moas["title"], strict=True))
-    chosen = st.selectbox(
-        t("moa.detail.choose"),
-        options,
-        index=synced_choice("moa", options),
-        format_func=lambda m: f"{m} · {titles[m]}",
-        placeholder=t("moa.detail.pick"),
-        key=f"moa_choice_{st.query_params.get('moa', '')}",
-    )
-    if chosen is None:
-        st.stop()
-    if st.query_params.get("moa") != chosen:
-        st.query_params["moa"] = chosen
-        st.rerun()
+    chosen = choose_one(t("moa.detail.choose"), t("moa.detail.pick"), "moa", titles)
     moa = moas[moas["moa_id"] == chosen].iloc[0]
     detail = {**params, "moa_id": chosen}
 

@@ -22,84 +22,45 @@ fig = headline(
     load("overview_households", **params), load("overview_moa", **params), load("overview_budget", **params)
 )
 
-row1 = st.columns(4)
-row1[0].metric(
-    t("beranda.metric.extreme_poor_households"),
-    fmt_total(fig.extreme_poor_households, lang),
-    help=t("beranda.help.extreme_poor_households"),
-    border=True,
-)
-with row1[0]:
-    definition(ctx, "register_extreme_poor")
-row1[1].metric(
-    t("beranda.metric.extreme_poor_people"),
-    fmt_total(fig.extreme_poor_people, lang),
-    help=t("beranda.help.extreme_poor_people"),
-    border=True,
-)
-with row1[1]:
-    definition(ctx, "register_people")
-row1[2].metric(
-    t("beranda.metric.extreme_poor_share"),
-    fmt_pct(fig.extreme_poor_share_pct, lang),
-    help=t("beranda.help.extreme_poor_share"),
-    border=True,
-)
-with row1[2]:
-    definition(ctx, "register_share")
-row1[3].metric(
-    t("beranda.metric.observed"),
-    fmt_total(fig.observed_extreme_poor, lang),
-    delta=None
+observed_delta = (
+    {}
     if ctx.round_id == ctx.baseline_round_id
-    else metric_delta(fig.observed_change_pct, lang, 1, True),
-    delta_color="inverse",
-    help=t("beranda.help.observed", round=ctx.round_name),
-    border=True,
+    else {"delta": metric_delta(fig.observed_change_pct, lang, 1, True), "delta_color": "inverse"}
 )
-with row1[3]:
-    definition(ctx, "survey_extreme_poor", round=ctx.round_name)
-row2 = st.columns(4)
-row2[0].metric(
-    t("beranda.metric.verified_targets"),
-    fmt_total(fig.verified_targets, lang),
-    help=t("beranda.help.verified_targets"),
-    border=True,
-)
-with row2[0]:
-    definition(ctx, "verified_target")
-row2[1].metric(
-    t("beranda.metric.reached"),
-    fmt_pct(fig.verified_targets_reached_pct, lang),
-    help=t("beranda.help.reached"),
-    border=True,
-)
-with row2[1]:
-    definition(ctx, "reached", date=fmt_date(ctx.round_as_of, lang))
-row2[2].metric(
-    t("beranda.metric.active_moa"),
-    fmt_number(fig.active_moa, lang),
-    help=t("beranda.help.active_moa", soon=fig.ending_soon_moa, undecided=fig.ended_undecided_moa),
-    border=True,
-)
-with row2[2]:
-    definition(ctx, "active_moa", date=fmt_date(ctx.as_of, lang))
-budget_label = "beranda.metric.budget_kabupaten" if below_kabupaten else "beranda.metric.budget"
-row2[3].metric(
-    t(budget_label, year=fig.budget_year or "–"),
-    fmt_rupiah(fig.budget_allocated_rp, lang),
-    delta=t(
+budget_delta = {
+    "delta": t(
         "beranda.metric.budget_realised",
         amount=fmt_rupiah(fig.budget_realised_rp, lang),
         pct=fmt_pct(fig.budget_realised_pct, lang, 0),
     ),
-    delta_color="off",
-    delta_arrow="off",
-    help=t("beranda.help.budget"),
-    border=True,
-)
-with row2[3]:
-    definition(ctx, "budget_kabupaten" if below_kabupaten else "budget", year=fig.budget_year or "–")
+    "delta_color": "off",
+    "delta_arrow": "off",
+}
+budget = "budget_kabupaten" if below_kabupaten else "budget"
+year = fig.budget_year or "–"
+# (label, value, help, definition key, definition values, delta): two rows of four, each with its definition under it
+tiles = [
+    ("extreme_poor_households", fmt_total(fig.extreme_poor_households, lang), {}, "register_extreme_poor", {}, {}),
+    ("extreme_poor_people", fmt_total(fig.extreme_poor_people, lang), {}, "register_people", {}, {}),
+    ("extreme_poor_share", fmt_pct(fig.extreme_poor_share_pct, lang), {}, "register_share", {}, {}),
+    ("observed", fmt_total(fig.observed_extreme_poor, lang), {"round": ctx.round_name}, "survey_extreme_poor",
+     {"round": ctx.round_name}, observed_delta),
+    ("verified_targets", fmt_total(fig.verified_targets, lang), {}, "verified_target", {}, {}),
+    ("reached", fmt_pct(fig.verified_targets_reached_pct, lang), {}, "reached",
+     {"date": fmt_date(ctx.round_as_of, lang)}, {}),
+    ("active_moa", fmt_number(fig.active_moa, lang),
+     {"soon": fig.ending_soon_moa, "undecided": fig.ended_undecided_moa}, "active_moa",
+     {"date": fmt_date(ctx.as_of, lang)}, {}),
+    (budget, fmt_rupiah(fig.budget_allocated_rp, lang), {}, budget, {"year": year}, budget_delta),
+]  # fmt: skip
+for column, (key, value, help_values, rule, rule_values, delta) in zip(
+    [*st.columns(4), *st.columns(4)], tiles, strict=True
+):
+    help_key = "budget" if key == budget else key
+    label = t(f"beranda.metric.{key}", year=year) if key == budget else t(f"beranda.metric.{key}")
+    column.metric(label, value, help=t(f"beranda.help.{help_key}", **help_values), border=True, **delta)
+    with column:
+        definition(ctx, rule, **rule_values)
 
 if fig.ending_soon_moa or fig.ended_undecided_moa:
     st.warning(

@@ -4,7 +4,7 @@ import streamlit as st
 
 from sinergi.collaboration.display import capacity_grid, label, moa_display, partner_display
 from sinergi.collaboration.tables import filter_partners, partner_moas
-from sinergi.collaboration.widgets import link_params, selected_row, synced_choice, table_with_downloads
+from sinergi.collaboration.widgets import choose_one, follow_row_pick, link_params, table_with_downloads
 from sinergi.common.fmt import fmt_number
 from sinergi.common.text import plain
 from sinergi.common.vocabulary import CONTRIBUTION_KINDS, PARTNER_TYPES, SECTORS
@@ -69,32 +69,14 @@ with registry_box:
     state = table_with_downloads(
         ctx, shown, headers, f"mitra_{ctx.region_code}", key="mitra_registry", select=True, height=420
     )
-picked = selected_row(state)
-# Apply a row choice once: afterwards the profile selector (and the URL) lead, even while the row stays selected.
-if picked is not None and st.session_state.get("mitra_last_pick") != shown.loc[picked, "partner_id"]:
-    st.session_state["mitra_last_pick"] = shown.loc[picked, "partner_id"]
-    st.query_params["mitra"] = shown.loc[picked, "partner_id"]
-    st.rerun()
+follow_row_pick(state, shown, "partner_id", "mitra")
 
 with profile_box:
-    options = partners["partner_id"].tolist()
     names = dict(zip(partners["partner_id"], partners["name"], strict=True))
-    if not options:
+    if not names:
         st.info(t("mitra.none"))
         st.stop()
-    chosen = st.selectbox(
-        t("mitra.profile.choose"),
-        options,
-        index=synced_choice("mitra", options),
-        format_func=lambda p: f"{p} · {names[p]}",
-        placeholder=t("mitra.profile.pick"),
-        key=f"mitra_choice_{st.query_params.get('mitra', '')}",
-    )
-    if chosen is None:
-        st.stop()
-    if st.query_params.get("mitra") != chosen:
-        st.query_params["mitra"] = chosen
-        st.rerun()
+    chosen = choose_one(t("mitra.profile.choose"), t("mitra.profile.pick"), "mitra", names)
     partner = partners[partners["partner_id"] == chosen].iloc[0]
 
     st.header(plain(partner["name"]))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import fcntl
 import os
 import tempfile
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +19,9 @@ from streamlit.testing.v1 import AppTest
 from sinergi.access.login import NAME_KEY, SEEN_KEY, VIEWER_KEY
 from sinergi.access.policy import make_viewer
 from sinergi.data import db
+from sinergi.data.demo import freshness
+from sinergi.data.demo import households as demo_households
+from sinergi.data.demo import programs as demo_programs
 from sinergi.data.demo.build import build_demo_database
 
 # The shipped config hides error details from browsers (a served app shows an incident id instead); AppTest tests
@@ -28,6 +32,12 @@ APP = str(ROOT / "app.py")
 REAL_DATA = ROOT.parent / "shared" / "data" / "real"
 DEMO_PROVINCE = "99"
 DEMO_KABUPATEN = ("99.02", "99.05")
+# The demo's date and rounds, from the generator that writes them into dataset_info and monitoring_round
+# (test_demo_facts_are_the_tables checks the built file says the same): never copied into a test as literals.
+DEMO_AS_OF = demo_programs.AS_OF
+DEMO_BASELINE_ROUND = int(demo_households.ROUNDS["round_id"].min())
+DEMO_ROUND = int(demo_households.ROUNDS["round_id"].max())
+DEMO_ROUNDS = {"round_id": DEMO_ROUND, "baseline_round_id": DEMO_BASELINE_ROUND}
 # Tests write their audit events to a throw-away store, never to data/audit.sqlite3.
 os.environ.setdefault(
     "SINERGI_AUDIT_DB", str(Path(tempfile.mkdtemp(prefix="sinergi-audit-")) / "audit.sqlite3")
@@ -36,13 +46,21 @@ os.environ.setdefault(
 
 @pytest.fixture(scope="session", autouse=True)
 def demo_database() -> Path:
-    """Build the demo database once if it is missing; workers of pytest-xdist wait on a lock."""
+    """Build the demo database once if it is missing or was built by an older schema or generator (a real import
+    is never touched: a warning instead); workers of pytest-xdist wait on a lock."""
     path = db.database_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path.with_suffix(".lock"), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        if not path.exists():
+        state = freshness.check(path) if path.exists() else "rebuild"
+        if state == "rebuild":
             build_demo_database(path)
+            db.close_connection(path)
+        elif state == "warn":
+            warnings.warn(
+                f"{path} holds real data or a national demo from an older schema: tests may fail",
+                stacklevel=1,
+            )
         fcntl.flock(lock, fcntl.LOCK_UN)
     return path
 

@@ -5,6 +5,7 @@ from datetime import date
 
 import pandas as pd
 import pytest
+from conftest import DEMO_AS_OF, DEMO_BASELINE_ROUND, DEMO_ROUND, DEMO_ROUNDS
 
 from sinergi.briefing.content import (
     Briefing,
@@ -22,7 +23,7 @@ from sinergi.common.map_classes import INDICATOR_PALETTES, PALETTES
 from sinergi.data import db
 from sinergi.overview.headline import Headline
 
-AS_OF = date(2026, 10, 31)
+AS_OF = DEMO_AS_OF
 
 
 def _headline(**changes) -> Headline:
@@ -137,14 +138,14 @@ def test_kpi_tally_and_change_pct():
 
 @pytest.mark.parametrize("region", ["99.02", "99.05"])
 def test_map_counts_match_independent_sql(con, region):
-    by_desa = db.run_query("briefing_extreme_poor_by_desa", region=region, round_id=2, baseline_round_id=1)
+    by_desa = db.run_query("briefing_extreme_poor_by_desa", region=region, **DEMO_ROUNDS)
     expected = con.execute(
         """
         select h.desa_code, count(*) filter (where o.expenditure_rp_per_capita_day < r.poverty_line_rp_per_capita_day) n
         from household h join household_observation o using (household_id) join monitoring_round r using (round_id)
-        where h.kabupaten_code = ? and o.round_id = 2 and h.verification_status <> 'tidak_valid' group by 1
+        where h.kabupaten_code = ? and o.round_id = ? and h.verification_status <> 'tidak_valid' group by 1
         """,
-        [region],
+        [region, DEMO_ROUND],
     ).df()
     merged = by_desa.merge(expected, on="desa_code", how="left").fillna({"n": 0})
     assert (merged["observed_extreme_poor_count"] == merged["n"]).all()
@@ -171,10 +172,8 @@ def test_decision_flags_match_independent_rules(con):
 
 
 def test_gather_headline_equals_the_overview_queries():
-    b = gather(db.run_query, "99.05", 2, 1, AS_OF)
-    households = db.run_query(
-        "overview_households", region="99.05", round_id=2, baseline_round_id=1, as_of=AS_OF
-    )
+    b = gather(db.run_query, "99.05", DEMO_ROUND, DEMO_BASELINE_ROUND, AS_OF)
+    households = db.run_query("overview_households", region="99.05", **DEMO_ROUNDS, as_of=AS_OF)
     assert b.headline.observed_extreme_poor == households["observed_extreme_poor_count"].iloc[0]
     assert b.by_desa["observed_extreme_poor_count"].sum() == b.headline.observed_extreme_poor
 
@@ -188,7 +187,7 @@ def test_map_classes_do_not_overlap_and_match_the_planner_map():
 
 
 def test_map_has_a_class_legend_in_the_language_and_no_geo_subplot():
-    by_desa = db.run_query("briefing_extreme_poor_by_desa", region="99.05", round_id=2, baseline_round_id=1)
+    by_desa = db.run_query("briefing_extreme_poor_by_desa", region="99.05", **DEMO_ROUNDS)
     fig = build_briefing_map(by_desa, "id")
     assert fig.layout.legend.title.text == "RT miskin ekstrem"
     assert [tr.fillcolor for tr in fig.data if tr.fill == "toself"] == list(

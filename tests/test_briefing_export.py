@@ -8,7 +8,7 @@ from datetime import date
 
 import pandas as pd
 import pytest
-from conftest import DEMO_KABUPATEN
+from conftest import DEMO_AS_OF, DEMO_KABUPATEN, DEMO_ROUND, DEMO_ROUNDS
 from pptx import Presentation
 
 from sinergi.briefing.files import briefing_files
@@ -35,10 +35,8 @@ def files(request, tmp_path_factory):
 def _expected(region: str) -> list[str]:
     """The region's name and headline figures, from the queries, formatted as the briefing writes them."""
     name = db.run_query("region_by_code", region=region)["name"].iloc[0]
-    households = db.run_query(
-        "overview_households", region=region, round_id=2, baseline_round_id=1, as_of=date(2026, 10, 31)
-    ).iloc[0]
-    budget = db.run_query("overview_budget", region=region, round_id=2, as_of=date(2026, 10, 31)).iloc[-1]
+    households = db.run_query("overview_households", region=region, **DEMO_ROUNDS, as_of=DEMO_AS_OF).iloc[0]
+    budget = db.run_query("overview_budget", region=region, round_id=DEMO_ROUND, as_of=DEMO_AS_OF).iloc[-1]
     return [
         name,
         fmt_number(households["observed_extreme_poor_count"]),

@@ -1,16 +1,14 @@
 """Collaboration queries against independent SQL over the raw tables: contribution matrix, gaps, stage counts."""
 
-from datetime import date
-
 import pandas as pd
 import pytest
-from conftest import DEMO_KABUPATEN
+from conftest import DEMO_AS_OF, DEMO_KABUPATEN
 
 from sinergi.collaboration.rules import gap_cells
 from sinergi.collaboration.tables import contribution_matrix
 from sinergi.data import db
 
-AS_OF = date(2026, 10, 31)  # the dataset's date: the one 'today' of every figure
+AS_OF = DEMO_AS_OF  # the dataset's date: the one 'today' of every figure
 REGIONS = [*DEMO_KABUPATEN, "99.05.01"]
 
 
@@ -99,16 +97,16 @@ select desa, sector from high h
 where h.desa like $region || '.%'
     and not exists (
         select 1 from moa m join moa_target_desa t using (moa_id) join moa_sector s using (moa_id)
-        where m.status in ('aktif', 'diperpanjang', 'berakhir') and m.signed_on <= date '2026-10-31'
-            and date '2026-10-31' between m.started_on and m.ended_on
+        where m.status in ('aktif', 'diperpanjang', 'berakhir') and m.signed_on <= $as_of
+            and $as_of between m.started_on and m.ended_on
             and t.desa_code = h.desa and s.sector_code = h.sector)
     and not exists (
         select 1 from agency_program_history p
-        where p.desa_code = h.desa and p.sector_code = h.sector and p.year >= 2024 and p.year <= 2026)
+        where p.desa_code = h.desa and p.sector_code = h.sector and p.year between year($as_of) - 2 and year($as_of))
     and not exists (
         select 1 from intervention i
         where i.desa_code = h.desa and i.sector_code = h.sector and i.source in ('csr', 'kolaborasi')
-            and i.partner_id is not null and i.given_on >= date '2024-10-31' and i.given_on <= date '2026-10-31'
+            and i.partner_id is not null and i.given_on >= ($as_of - interval 2 year) and i.given_on <= $as_of
             and (i.moa_id is null or i.moa_id in (select moa_id from moa where status <> 'draft')))
 order by sector, desa
 """
@@ -117,7 +115,7 @@ order by sector, desa
 @pytest.mark.parametrize("region", REGIONS)
 def test_gap_table_equals_sql(con, region):
     gaps = gap_cells(db.run_query("sector_need_by_desa", region=region, as_of=AS_OF))
-    theirs = con.execute(_INDEPENDENT_GAPS, {"region": region}).fetchall()
+    theirs = con.execute(_INDEPENDENT_GAPS, {"region": region, "as_of": AS_OF}).fetchall()
     ours = sorted(zip(gaps["desa_code"], gaps["sector_code"], strict=True), key=lambda x: (x[1], x[0]))
     assert ours == [(d, s) for d, s in theirs]
     if region in DEMO_KABUPATEN:
@@ -142,18 +140,19 @@ def test_actor_matrix_counts_distinct_partners(con):
         select count(distinct partner_id) from (
             select mp.partner_id from moa m join moa_target_desa t using (moa_id) join moa_sector s using (moa_id)
                 join moa_party mp using (moa_id)
-            where m.status in ('aktif', 'diperpanjang', 'berakhir') and m.signed_on <= date '2026-10-31'
-                and date '2026-10-31' between m.started_on and m.ended_on and s.sector_code = 'energi'
+            where m.status in ('aktif', 'diperpanjang', 'berakhir') and m.signed_on <= $as_of
+                and $as_of between m.started_on and m.ended_on and s.sector_code = 'energi'
                 and t.desa_code like '99.02.01.%'
             union all
             select partner_id from agency_program_history
-            where sector_code = 'energi' and desa_code like '99.02.01.%' and year between 2024 and 2026
+            where sector_code = 'energi' and desa_code like '99.02.01.%' and year between year($as_of) - 2 and year($as_of)
             union all
             select partner_id from intervention
             where sector_code = 'energi' and desa_code like '99.02.01.%' and source in ('csr', 'kolaborasi')
-                and partner_id is not null and given_on between date '2024-10-31' and date '2026-10-31'
+                and partner_id is not null and given_on between ($as_of - interval 2 year) and $as_of
                 and (moa_id is null or moa_id in (select moa_id from moa where status <> 'draft')))
-        """
+        """,
+        {"as_of": AS_OF},
     ).fetchone()[0]
     assert row["actors_count"] == theirs
 

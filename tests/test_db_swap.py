@@ -2,9 +2,9 @@
 database file, with zero errors, and every reader sees the new file afterwards."""
 
 import threading
-from datetime import date
 
 import pandas as pd
+from conftest import DEMO_AS_OF
 from importer_helpers import copy_demo
 
 from sinergi.data import db
@@ -15,7 +15,7 @@ QUERIES = [
     ("import_log_recent", {}),
     ("region_selector_kabupaten", {}),
     ("dataset_info", {}),
-    ("location_indicators", {"region": "99.02", "as_of": date(2026, 10, 31)}),
+    ("location_indicators", {"region": "99.02", "as_of": DEMO_AS_OF}),
 ]
 
 

@@ -5,7 +5,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import DEMO_PROVINCE
+from conftest import DEMO_AS_OF, DEMO_BASELINE_ROUND, DEMO_PROVINCE, DEMO_ROUND
 from figures_pandas import kpi_frame
 
 from sinergi.data import db
@@ -17,8 +17,8 @@ from sinergi.monitoring.kpi import (
     with_attainment,
 )
 
-ROUND, BASELINE = 2, 1
-AS_OF = date(2026, 10, 31)
+ROUND, BASELINE = DEMO_ROUND, DEMO_BASELINE_ROUND
+AS_OF = DEMO_AS_OF
 SIGNED = ("aktif", "diperpanjang", "berakhir")
 
 

@@ -3,6 +3,7 @@ indicator on every map."""
 
 import pandas as pd
 import pytest
+from conftest import DEMO_ROUNDS
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -76,7 +77,7 @@ def test_planner_map_and_briefing_map_draw_the_same_classes(role):
     frame = pd.DataFrame({"extreme_poor_households_count": values})
     assert indicator_classes(frame, "extreme_poor") == map_classes(values)
     by_desa, _ = protect_result(
-        db.run_query("briefing_extreme_poor_by_desa", region="99.02", round_id=2, baseline_round_id=1),
+        db.run_query("briefing_extreme_poor_by_desa", region="99.02", **DEMO_ROUNDS),
         viewer,
         query_policy("briefing_extreme_poor_by_desa"),
     )

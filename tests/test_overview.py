@@ -1,18 +1,16 @@
 """Beranda: headline logic, figures equal independent SQL over raw tables, the page under AppTest."""
 
-from datetime import date
-
 import pandas as pd
 import pytest
 import streamlit as st
-from conftest import DEMO_KABUPATEN, DEMO_PROVINCE, open_page
+from conftest import DEMO_AS_OF, DEMO_KABUPATEN, DEMO_PROVINCE, DEMO_ROUND, DEMO_ROUNDS, open_page
 
 from sinergi.common.fmt import fmt_number, fmt_pct
 from sinergi.data import db
 from sinergi.overview.headline import headline
 
-AS_OF = date(2026, 10, 31)
-PARAMS = {"round_id": 2, "baseline_round_id": 1, "as_of": AS_OF}
+AS_OF = DEMO_AS_OF
+PARAMS = {**DEMO_ROUNDS, "as_of": AS_OF}
 
 
 def test_headline_derives_shares_and_change():
@@ -132,7 +130,7 @@ def _independent(con, region: str, round_id: int) -> dict:
 @pytest.mark.parametrize("region", [DEMO_PROVINCE, *DEMO_KABUPATEN, DEMO_KABUPATEN[0] + ".03"])
 def test_overview_households_equals_independent_sql(con, region):
     got = db.run_query("overview_households", region=region, **PARAMS).iloc[0]
-    for key, expected in _independent(con, region, 2).items():
+    for key, expected in _independent(con, region, DEMO_ROUND).items():
         assert got[key] == expected, key
 
 
@@ -150,10 +148,10 @@ def test_overview_moa_equals_independent_sql(con):
 
 @pytest.mark.parametrize("region", [DEMO_PROVINCE, *DEMO_KABUPATEN])
 def test_beranda_page_shows_the_query_figures(app, con, region):
-    at = open_page(app, "pages/overview.py", wilayah=region, putaran="2")
+    at = open_page(app, "pages/overview.py", wilayah=region, putaran=str(DEMO_ROUND))
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
-    expected = _independent(con, region, 2)
+    expected = _independent(con, region, DEMO_ROUND)
     assert metrics["RT miskin ekstrem (register)"] == fmt_number(expected["extreme_poor_households_count"])
     assert metrics["Sasaran terverifikasi"] == fmt_number(expected["verified_targets_count"])
     share = 100 * expected["extreme_poor_households_count"] / expected["all_households_count"]

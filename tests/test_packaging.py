@@ -35,3 +35,15 @@ def test_wheel_carries_queries_and_locales(tmp_path):
     expected |= {f"sinergi/data/importers/{p.name}" for p in (ROOT / "sinergi/data/importers").glob("*.csv")}
     assert expected - names == set()
     assert not any(n.startswith(("tests/", "pages/", "data/")) for n in names)
+
+
+def test_a_checkout_beside_a_non_editable_install_reads_its_own_queries(monkeypatch):
+    # the checkout's sinergi/ shadows the installed package and has no `queries` subpackage
+    from sinergi.data import db
+
+    def missing(name: str):
+        raise ModuleNotFoundError(name)
+
+    monkeypatch.setattr(db.resources, "files", missing)
+    assert db._queries_dir() == db._CHECKOUT_QUERIES
+    assert (db._queries_dir() / "schema.sql").exists()

@@ -1,9 +1,7 @@
 """The collaboration pages under AppTest, for two kabupaten and a deep link each."""
 
-from datetime import date
-
 import pytest
-from conftest import DEMO_KABUPATEN, open_page
+from conftest import DEMO_AS_OF, DEMO_KABUPATEN, open_page
 
 from sinergi.collaboration.rules import gap_cells
 from sinergi.data import db
@@ -89,7 +87,7 @@ def test_partner_filter_narrows_the_registry(app):
 
 def test_gap_table_on_the_page_matches_the_gap_logic(app):
     at = open_page(app, "pages/coordination.py", wilayah="99.05")
-    gaps = gap_cells(db.run_query("sector_need_by_desa", region="99.05", as_of=date(2026, 10, 31)))
+    gaps = gap_cells(db.run_query("sector_need_by_desa", region="99.05", as_of=DEMO_AS_OF))
     table = next(df.value for df in at.dataframe if "Kebutuhan" in df.value.columns)
     assert table["Kode wilayah"].tolist() == gaps["desa_code"].tolist()
     assert "Bappeda Kabupaten Oe Mutiara" in _text(at)

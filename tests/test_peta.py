@@ -2,24 +2,23 @@
 
 import base64
 import json
-from datetime import date
 
 import numpy as np
 import pytest
-from conftest import DEMO_KABUPATEN, open_page
+from conftest import DEMO_AS_OF, DEMO_KABUPATEN, open_page
 
 from sinergi.data import db
 from sinergi.planning.map_indicators import INDICATORS, SECTOR_PLACES, SECTORS, indicators_for
 from sinergi.planning.poverty_map import build_poverty_map, hexagon_counter, hexagon_rows
 
-AS_OF = date(2026, 10, 31)  # the dataset's date
+AS_OF = DEMO_AS_OF  # the dataset's date
 SQL_COUNTS = """
 select h.desa_code,
        count(*) filter (where h.welfare_decile = 1 and h.verification_status != 'tidak_valid') as ep,
        count(*) filter (where h.welfare_decile = 1 and h.verification_status in ('valid', 'tambahan_musdes')) as vt,
        count(*) filter (where h.welfare_decile = 1 and h.verification_status in ('valid', 'tambahan_musdes')
                         and h.household_id in (select i.household_id from intervention i left join moa m using (moa_id)
-                                               where i.given_on <= date '2026-10-31'
+                                               where i.given_on <= ?
                                                    and (i.moa_id is null or m.status <> 'draft')))
            as reached
 from household h where h.kabupaten_code = ? group by h.desa_code
@@ -44,7 +43,7 @@ def _layer(deck: dict, layer_id: str) -> dict:
 @pytest.mark.parametrize("region", DEMO_KABUPATEN)
 def test_location_indicators_equal_independent_sql(con, region):
     got = db.run_query("location_indicators", region=region, as_of=AS_OF).set_index("desa_code")
-    expected = {r[0]: r[1:] for r in con.execute(SQL_COUNTS, [region]).fetchall()}
+    expected = {r[0]: r[1:] for r in con.execute(SQL_COUNTS, [AS_OF, region]).fetchall()}
     assert len(got) == con.execute("select count(*) from region where level = 'desa' and kabupaten_code = ?",
                                    [region]).fetchone()[0]  # fmt: skip
     for code, (ep, vt, reached) in expected.items():
@@ -83,7 +82,7 @@ def test_map_page_layers_carry_the_query_values(app, con, region, sector):
     expected = db.run_query("location_indicators", region=region, as_of=AS_OF).set_index("desa_code")[column]
     assert {r["desa_code"]: r["value"] for r in regions} == pytest.approx(expected.to_dict(), nan_ok=True)
     if indicator == "extreme_poor":
-        independent = {r[0]: r[1] for r in con.execute(SQL_COUNTS, [region]).fetchall()}
+        independent = {r[0]: r[1] for r in con.execute(SQL_COUNTS, [AS_OF, region]).fetchall()}
         assert {r["desa_code"]: r["value"] for r in regions if r["value"]} == {
             k: v for k, v in independent.items() if v
         }

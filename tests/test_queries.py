@@ -1,11 +1,11 @@
 """Every queries/*.sql runs against the demo database and has a caller; no SQL is built from strings."""
 
 import re
-from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import DEMO_AS_OF, DEMO_ROUNDS
 
 from sinergi.data import db
 
@@ -15,9 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_PARAMS = {
     "region": "99.02",
     "parent_code": "99",
-    "round_id": 2,
-    "baseline_round_id": 1,
-    "as_of": date(2026, 10, 31),
+    **DEMO_ROUNDS,
+    "as_of": DEMO_AS_OF,
     "moa_id": "MOA-0201",
     "show_names": False,
     "province_code": ["99"],

@@ -17,6 +17,7 @@ import time
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import bcrypt
 
@@ -77,7 +78,7 @@ def demo_accounts() -> dict[str, Account]:
     return found
 
 
-def _from_row(row: dict) -> Account:
+def _from_row(row: dict[str, Any]) -> Account:
     return Account(row["username"], row["role"], row["scope"], row["password_hash"], row["display_name"])
 
 

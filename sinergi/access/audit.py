@@ -10,12 +10,20 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import UTC, datetime
+from typing import Any
 
 import pandas as pd
 
 from sinergi.access.store import store
 
-EVENTS = ("login", "login_failed", "login_throttled", "login_refused", "logout", "session_expired")
+EVENTS: tuple[str, ...] = (
+    "login",
+    "login_failed",
+    "login_throttled",
+    "login_refused",
+    "logout",
+    "session_expired",
+)
 EVENTS += ("session_resumed", "by_name_view", "export", "import", "restore", "access_denied", "incident")
 COLUMNS = ["event_id", "at_utc", "username", "role", "event", "page", "detail"]
 
@@ -34,7 +42,7 @@ def record(
     username: str,
     role: str | None = None,
     page: str | None = None,
-    detail: dict | None = None,
+    detail: dict[str, Any] | None = None,
     when: datetime | None = None,
 ) -> None:
     """Append one event to the audit log."""

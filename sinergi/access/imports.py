@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from sinergi.access import audit
 from sinergi.common.i18n import DEFAULT_LANGUAGE
@@ -16,7 +17,7 @@ from sinergi.data.importers import Outcome, execute, prepare
 from sinergi.data.importers.writer import restore_previous
 
 
-def detail(outcome: Outcome, path: Path | None = None) -> dict:
+def detail(outcome: Outcome, path: Path | None = None) -> dict[str, Any]:
     """Return what the audit log keeps about an import: kind, files, hash, status, counts, import id, database."""
     prepared, report = outcome.prepared, outcome.prepared.report
     return {

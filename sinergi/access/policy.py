@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 import pandas as pd
-from lokal import partial_mask
 
+from sinergi.common.nik import mask_niks
 from sinergi.common.suppressed import Count, breakdown_share
 from sinergi.data import db
 
@@ -177,16 +177,9 @@ def mask_name(name: object) -> object:
     return " ".join([head, *(f"{w[:1]}***" for w in words[1:])])
 
 
-def mask_nik(nik: object) -> object:
-    """Return a NIK with the middle hidden: 3329012345670001 -> 3329********0001."""
-    if not isinstance(nik, str) or not nik:
-        return nik
-    return partial_mask("NIK", nik) if len(nik) == 16 and nik.isdigit() else "*" * len(nik)
-
-
 def _mask_column(column: str, series: pd.Series) -> pd.Series:
     if "nik" in column:
-        return series.map(mask_nik)
+        return mask_niks(series)
     if "name" in column:
         return series.map(mask_name)
     if column in DWELLING_COLUMNS:
@@ -283,7 +276,9 @@ def fetch_as(viewer: Viewer) -> Callable[..., pd.DataFrame]:
     """Return fetch(name, **params): a named query run with viewer's rules, outside Streamlit (scripts, benchmarks,
     the briefing files); pages use sinergi.ui.data.load, which adds the cache and the audit of by-name views."""
 
-    def fetch(name: str, aggregate: Callable[[pd.DataFrame], pd.DataFrame] | None = None, **params: object):
+    def fetch(
+        name: str, aggregate: Callable[[pd.DataFrame], pd.DataFrame] | None = None, **params: object
+    ) -> pd.DataFrame:
         check_request(viewer, name, params, aggregated=aggregate is not None)
         return protect_result(db.run_query(name, **params), viewer, query_policy(name), aggregate)[0]
 

@@ -88,7 +88,7 @@ def real_data_loaded() -> bool:
     if not db.database_path().exists():
         return False  # the demo database is still being built
     info = dict(db.run_query("dataset_info").itertuples(index=False, name=None))
-    return info.get("is_synthetic", "true") != "true"
+    return bool(info.get("is_synthetic", "true") != "true")
 
 
 def attempt(username: str, password: str, address: str | None = None) -> Outcome:

@@ -15,6 +15,7 @@ import json
 import os
 import re
 import time
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from sinergi.access import exports, sessions
@@ -133,6 +134,10 @@ def keep_fresh_downloads() -> None:
     MediaFileManager._remove_orphaned_deferred_callables = remove_orphaned_deferred_callables  # type: ignore[method-assign]
 
 
+def _upload_allowed_at(path: str, headers: list[tuple[bytes, bytes]]) -> bool:
+    return upload_allowed(headers)
+
+
 async def _respond(send: Any, status: int, headers: list[tuple[bytes, bytes]] | None = None) -> None:
     await send({"type": "http.response.start", "status": status, "headers": headers or []})
     await send({"type": "http.response.body", "body": b""})
@@ -144,15 +149,15 @@ class MediaGate:
     def __init__(self, app: Any) -> None:
         self.app = app
 
-    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         path = scope.get("path", "") if scope["type"] == "http" else ""
-        check = None
+        check: Callable[[str, list[tuple[bytes, bytes]]], bool] | None = None
         if path.startswith(_media_prefix()):
             check = media_allowed
         elif (
             path.startswith(f"{base_path()}/_stcore/upload_file/") and scope.get("method") in _UPLOAD_METHODS
         ):
-            check = lambda _path, headers: upload_allowed(headers)  # noqa: E731
+            check = _upload_allowed_at
         if check is not None:
             from anyio import to_thread
 
@@ -173,7 +178,7 @@ def _is_secure(request: Any) -> bool:
     )
 
 
-def session_routes() -> list:
+def session_routes() -> list[Any]:
     """Return the Starlette routes that set and clear the session cookie."""
     import time
 
@@ -207,7 +212,7 @@ def session_routes() -> list:
         response.headers.append("set-cookie", _cookie_header("", 0, _is_secure(request)))
         return response
 
-    def under_base(handler: Any) -> Any:
+    def under_base(handler: Callable[[Any], Awaitable[Response]]) -> Callable[[Any], Awaitable[Response]]:
         # Behind a path prefix the browser posts to /<prefix>/sinergi/session/…; Streamlit mounts the app's own
         # routes at the root, so the prefix arrives as a path parameter and must be the configured one.
         async def prefixed(request: Any) -> Response:

@@ -48,3 +48,36 @@ def synced_choice(param: str, options: list[str]) -> int | None:
     """Return the index of the option named in ?param= (the shareable choice), or None when none is named."""
     wanted = st.query_params.get(param)
     return options.index(wanted) if wanted in options else None
+
+
+def follow_row_pick(state: object, frame: pd.DataFrame, id_column: str, param: str) -> None:
+    """Open the row chosen in a selectable table by writing its id to ?param=, once: afterwards the selector (and the
+    URL) lead, even while the row stays selected."""
+    picked = selected_row(state)
+    if picked is None:
+        return
+    chosen = frame.loc[picked, id_column]
+    if st.session_state.get(f"{param}_last_pick") != chosen:
+        st.session_state[f"{param}_last_pick"] = chosen
+        st.query_params[param] = chosen
+        st.rerun()
+
+
+def choose_one(label: str, placeholder: str, param: str, titles: dict[str, str]) -> str:
+    """Return the id chosen in a selector of `id · title` bound to ?param= (a shareable link); stop the page while
+    nothing is chosen."""
+    options = list(titles)
+    chosen = st.selectbox(
+        label,
+        options,
+        index=synced_choice(param, options),
+        format_func=lambda o: f"{o} · {titles[o]}",
+        placeholder=placeholder,
+        key=f"{param}_choice_{st.query_params.get(param, '')}",
+    )
+    if chosen is None:
+        st.stop()
+    if st.query_params.get(param) != chosen:
+        st.query_params[param] = chosen
+        st.rerun()
+    return str(chosen)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 PALETTE = {
     "primary": "#0072B2",  # blue
     "secondary": "#E69F00",  # orange
@@ -19,7 +22,7 @@ YEAR_TICKS = "d"
 SECTOR_COLOURS = {"pangan": "#009E73", "energi": "#E69F00", "kesehatan": "#CC79A7", "umkm": "#0072B2"}
 
 
-def base_layout(lang: str = "id") -> dict:
+def base_layout(lang: str = "id") -> dict[str, Any]:
     """Return layout defaults: readable fonts, compact margins, localised number separators."""
     return {
         "template": "plotly_white",
@@ -32,7 +35,7 @@ def base_layout(lang: str = "id") -> dict:
     }
 
 
-def count_bar_args(values: object, lang: str = "id", axis: str = "x") -> dict:
+def count_bar_args(values: Iterable[object], lang: str = "id", axis: str = "x") -> dict[str, Any]:
     """Return the go.Bar arguments of a bar per count, as the viewer may see them.
 
     Protected counts (sinergi.common.suppressed.Count) give their breakdown values; a cell that reads "<5" is drawn
@@ -55,7 +58,7 @@ def count_bar_args(values: object, lang: str = "id", axis: str = "x") -> dict:
     }
 
 
-def plot_numbers(values: object) -> list:
+def plot_numbers(values: Iterable[object]) -> list[float | None]:
     """Return the values a chart may draw: breakdown values of protected counts, 4 where one reads "<5" (label it
     with plot_texts), plain numbers as they are."""
     import pandas as pd
@@ -67,7 +70,7 @@ def plot_numbers(values: object) -> list:
     return [None if v != v else float(v) for v in numbers]
 
 
-def plot_texts(values: object, lang: str = "id") -> list[str]:
+def plot_texts(values: Iterable[Any], lang: str = "id") -> list[str]:
     """Return the hover/label text of each value: "<5" where a protected count is hidden."""
     from sinergi.common.fmt import fmt_number
     from sinergi.common.suppressed import is_count

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
+from typing import Any
 
 import pandas as pd
 from pandas.io.formats.style import Styler
@@ -18,7 +19,7 @@ from sinergi.common.fmt import EMPTY, fmt_date, fmt_number, fmt_pct, fmt_rupiah
 from sinergi.common.i18n import translate
 from sinergi.common.suppressed import breakdown_value, is_count, is_small_count
 
-Formatter = Callable[[object], str]
+Formatter = Callable[[Any], str]  # a table cell: whatever pandas holds
 # Unit suffixes and the decimals they are shown with; the longest suffix wins (_km2 before _km).
 _DECIMALS = {
     "_count": 0,

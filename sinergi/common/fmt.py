@@ -37,7 +37,7 @@ def fmt_number(value: float | int | None, lang: str = "id", decimals: int = 0) -
         value = breakdown_value(value)
         if value is None:
             return SMALL
-    if _missing(value):
+    if value is None or _missing(value):
         return EMPTY
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(value, format=pattern, locale=LOCALES[lang])
@@ -62,7 +62,7 @@ def fmt_pct(value: float | None, lang: str = "id", decimals: int = 1) -> str:
 
 def fmt_rupiah(value: float | None, lang: str = "id", short: bool = True) -> str:
     """Return Rp 1,2 miliar / Rp 350 juta (short) or Rp 1.234.567 (full); English: IDR 1.2 billion."""
-    if _missing(value):
+    if value is None or _missing(value):
         return EMPTY
     prefix = "Rp" if lang == "id" else "IDR"
     sign = "−" if value < 0 else ""
@@ -86,6 +86,7 @@ def fmt_date(value: date | datetime | str | None, lang: str = "id") -> str:
         value = value.to_pydatetime()
     if isinstance(value, datetime):
         value = value.date()
+    assert isinstance(value, date)  # str, pandas and datetime values were turned into a date above
     return _babel_date(value, format="d MMMM y", locale=LOCALES[lang])
 
 
@@ -108,7 +109,7 @@ def fmt_change(value: float | None, lang: str = "id", decimals: int = 0, pct: bo
         if shown is None:
             return ("+" if value > 0 else "−") + SMALL
         value = shown
-    if _missing(value):
+    if value is None or _missing(value):
         return EMPTY
     sign = "+" if value > 0 else ("−" if value < 0 else "±")
     body = fmt_pct(abs(value), lang, decimals) if pct else fmt_number(abs(value), lang, decimals)

@@ -18,7 +18,8 @@ def haversine_km(lon1: np.ndarray, lat1: np.ndarray, lon2: np.ndarray, lat2: np.
     """Return great-circle distances in km; arguments broadcast."""
     lon1, lat1, lon2, lat2 = (np.radians(np.asarray(a, dtype=float)) for a in (lon1, lat1, lon2, lat2))
     a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
+    distance: np.ndarray = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
+    return distance
 
 
 def nearest(
@@ -33,7 +34,8 @@ def nearest(
 def area_km2(geoms: list[BaseGeometry] | np.ndarray) -> np.ndarray:
     """Return the area of WGS84 geometries in km2, measured in an equal-area projection."""
     series = gpd.GeoSeries(list(geoms), crs="EPSG:4326").to_crs(EQUAL_AREA_CRS)
-    return series.area.to_numpy() / 1e6
+    area: np.ndarray = series.area.to_numpy() / 1e6
+    return area
 
 
 def centroids(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -94,7 +94,7 @@ def visible_number(value: object) -> float | None:
         value = breakdown_value(value)
     if value is None or isinstance(value, str):
         return None
-    number = float(value)
+    number = float(value)  # type: ignore[arg-type]  # a number or a numpy scalar from a table cell
     return None if math.isnan(number) else number
 
 

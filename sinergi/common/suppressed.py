@@ -78,7 +78,7 @@ class Count:
             or hasattr(other, "__index__")
             or hasattr(other, "__float__")
         ):
-            return float(other)
+            return float(other)  # type: ignore[arg-type]  # checked by the shapes above
         raise TypeError(f"cannot compare a Count with {type(other).__name__}")
 
     def __lt__(self, other: object) -> bool:
@@ -122,7 +122,7 @@ class Count:
     def __format__(self, spec: str) -> str:
         return str(self)
 
-    def __reduce__(self) -> tuple:
+    def __reduce__(self) -> tuple[type[Count], tuple[int, bool]]:
         return (Count, (self._value, self._exact))
 
     @property
@@ -141,7 +141,7 @@ def is_small_count(value: object) -> bool:
     return isinstance(value, Count) and not value._exact and 0 < value._value < LIMIT
 
 
-def round_base(value: int) -> int:
+def round_base(value: float) -> int:
     """Return value rounded to the nearest multiple of BASE (5 -> 5, 7 -> 5, 8 -> 10)."""
     return int(BASE * math.floor(value / BASE + 0.5))
 
@@ -168,8 +168,9 @@ def total_value(value: object) -> Any:
 
 def true_share(part: object, whole: object) -> float | None:
     """Return 100 x part / whole from the true values (None when whole is 0): for headline shares only."""
-    p = part._value if isinstance(part, Count) else part
-    w = whole._value if isinstance(whole, Count) else whole
+    # plain numbers come from pandas cells (numpy scalars, floats, None): Any, not object
+    p: Any = part._value if isinstance(part, Count) else part
+    w: Any = whole._value if isinstance(whole, Count) else whole
     if w is None or p is None or (isinstance(w, float) and math.isnan(w)) or not w:
         return None
     return 100.0 * float(p) / float(w)
@@ -193,15 +194,15 @@ def breakdown_share(part: object, whole: object) -> float | None:
     counts = [c for c in (part, whole) if isinstance(c, Count)]
     if share is None or not counts or all(c._exact for c in counts):
         return share
-    p = part._value if isinstance(part, Count) else int(part)
-    w = whole._value if isinstance(whole, Count) else int(whole)
+    p = part._value if isinstance(part, Count) else int(true_value(part))
+    w = whole._value if isinstance(whole, Count) else int(true_value(whole))
     if 0 < p < LIMIT or 0 < w - p < LIMIT:
         return None
     shown = float(round_base(share))
     return min(max(shown, 5.0), 95.0) if 0 < p < w else shown
 
 
-def display_values(values: pd.Series | list) -> pd.Series:
+def display_values(values: pd.Series | list[object]) -> pd.Series:
     """Return the breakdown values as floats for a chart or a map (NaN where "<5"): what may leave the server."""
     series = values if isinstance(values, pd.Series) else pd.Series(values, dtype=object)
     return pd.to_numeric(series.map(breakdown_value), errors="coerce").astype(float)

@@ -33,7 +33,7 @@ EXCEL_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False}
 
 
 def _is_text_column(series: pd.Series) -> bool:
-    return pd.api.types.is_string_dtype(series) or series.dtype == object
+    return bool(pd.api.types.is_string_dtype(series) or series.dtype == object)
 
 
 def escape_formulas(frame: pd.DataFrame) -> pd.DataFrame:
@@ -108,7 +108,8 @@ def to_csv_bytes(frame: pd.DataFrame, lang: str = "id") -> bytes:
             )
             if (values.dropna().dt.normalize() == values.dropna()).all():
                 clean[col] = values.dt.strftime("%Y-%m-%d")
-    return escape_formulas(clean).to_csv(index=False, sep=sep, decimal=decimal).encode("utf-8-sig")
+    text: str = escape_formulas(clean).to_csv(index=False, sep=sep, decimal=decimal)
+    return text.encode("utf-8-sig")
 
 
 def to_excel_bytes(

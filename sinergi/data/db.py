@@ -30,7 +30,19 @@ def _project_root() -> Path:
 
 PROJECT_ROOT = _project_root()
 # queries/ ships as the package data of `sinergi.queries` (pyproject maps the package to the top-level folder).
-QUERIES_DIR = Path(str(resources.files("sinergi.queries")))
+# Run from a checkout beside a non-editable install, the checkout's own `sinergi/` is imported (the script's folder
+# comes first on sys.path) and has no `queries` subpackage: the checkout's top-level queries/ is the same data.
+_CHECKOUT_QUERIES = Path(__file__).resolve().parents[2] / "queries"
+
+
+def _queries_dir() -> Path:
+    try:
+        return Path(str(resources.files("sinergi.queries")))
+    except ModuleNotFoundError:
+        return _CHECKOUT_QUERIES
+
+
+QUERIES_DIR = _queries_dir()
 DEFAULT_DB_PATH = PROJECT_ROOT / "data" / "sinergi.duckdb"
 # queries/macros.sql holds the shared rules every query may use; it and the DDL are not queries of their own.
 RULES_FILE = "macros"
@@ -104,7 +116,8 @@ class _ConnectionCache:
     def _held_by_me(self) -> dict[int, int]:
         if not hasattr(self._held, "counts"):
             self._held.counts = {}
-        return self._held.counts
+        counts: dict[int, int] = self._held.counts
+        return counts
 
     @contextmanager
     def lease(self, path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -161,7 +174,7 @@ _connections = _ConnectionCache()
 
 
 @contextmanager
-def reading(path: Path | None = None) -> Iterator[duckdb.DuckDBPyCursor]:
+def reading(path: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
     """Yield a cursor on the shared read-only connection to a database file (default: the current database)."""
     path = Path(path or database_path())
     if not path.exists():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
@@ -20,12 +21,14 @@ from sinergi.common.fmt import fmt_date
 from sinergi.common.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
 from sinergi.data import db
 from sinergi.data.dataset_info import is_synthetic_region, region_as_of
+from sinergi.data.demo import freshness
 from sinergi.ui.data import load
 from sinergi.ui.navigation import draw_navigation
 from sinergi.ui.pages import page_roles
 from sinergi.ui.selections import bind, keep, remembered, wanted
 
 _build_lock = threading.Lock()
+logger = logging.getLogger(__name__)
 # Headline values must fit four to a row on a 1366-pixel projector; printing drops the sidebar and toolbar.
 _CSS = """
 [data-testid="stMetricValue"] { font-size: 1.9rem; }
@@ -99,14 +102,19 @@ _builds: dict[Path, DemoBuild] = {}
 
 
 def start_database() -> DemoBuild | None:
-    """Start building the demo database in the background when the file is missing (first start); return the build."""
+    """Start building the demo database in the background when the file is missing (first start) or is a synthetic
+    demo built by older code (sinergi.data.demo.freshness); return the build, or None when the file is usable."""
     path = db.database_path()
-    if path.exists():
-        return None
     with _build_lock:
-        if path not in _builds:
-            _builds[path] = DemoBuild(path)
-            _builds[path].thread.start()
+        build = _builds.get(path)
+        if build is not None and (build.thread.is_alive() or build.error is not None):
+            return build  # still running, or failed: shown once, never started again in a loop
+        if path.exists() and freshness.check(path) != "rebuild":
+            return None
+        if path.exists():
+            logger.warning("%s is a demo database built by older code: rebuilding it", path)
+        _builds[path] = DemoBuild(path)
+        _builds[path].thread.start()
         return _builds[path]
 
 
@@ -114,6 +122,8 @@ def ensure_database(lang: str) -> None:
     """Wait for the demo database with a progress bar while it is still being built (first start only)."""
     build = start_database()
     if build is None:
+        if freshness.check(db.database_path()) == "warn":
+            st.warning(translate("shell.schema_changed", lang))
         return
     label = translate("shell.building_demo", lang)
     bar = st.progress(0.0, text=label)
@@ -123,6 +133,7 @@ def ensure_database(lang: str) -> None:
     bar.empty()
     if build.error is not None:
         raise RuntimeError(build.error)
+    st.cache_data.clear()  # results read from the file that was replaced
 
 
 def _language_switch(lang: str) -> str:

@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 
 def pg_bin() -> Path | None:
@@ -27,7 +28,8 @@ def pg_bin() -> Path | None:
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+        port: int = s.getsockname()[1]
+        return port
 
 
 def _as_owner(cmd: list[str]) -> list[str]:
@@ -47,7 +49,7 @@ def pg_cluster(folder: Path | None = None) -> Iterator[str]:
     if os.geteuid() == 0:
         shutil.chown(base, "postgres", "postgres")
     port = _free_port()
-    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.PIPE, "check": True}
+    quiet: dict[str, Any] = {"stdout": subprocess.DEVNULL, "stderr": subprocess.PIPE, "check": True}
     subprocess.run(
         _as_owner([str(binaries / "initdb"), "-D", str(data), "-U", "sinergi", "-A", "trust", "-E", "UTF8"]),
         **quiet,

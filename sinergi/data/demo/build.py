@@ -17,6 +17,7 @@ from sinergi.data import db
 from sinergi.data.demo import (
     activities,
     catalogue,
+    freshness,
     geography,
     households,
     observations,
@@ -46,26 +47,28 @@ def lookup_tables() -> dict[str, pd.DataFrame]:
     }
 
 
+# the columns of region the generators fill (both the kabupaten demo and the national one)
+REGION_COLUMNS = [
+    "region_code",
+    "region_code_nodot",
+    "level",
+    "region_type",
+    "name",
+    "parent_code",
+    "kabupaten_code",
+    "kecamatan_code",
+    "area_km2",
+    "centroid_lon",
+    "centroid_lat",
+    "elevation_m",
+    "is_coastal",
+    "landscape",
+]
+
+
 def _region_table(regions: pd.DataFrame) -> pd.DataFrame:
     geoms = regions["geometry"].to_numpy()
-    out = regions[
-        [
-            "region_code",
-            "region_code_nodot",
-            "level",
-            "region_type",
-            "name",
-            "parent_code",
-            "kabupaten_code",
-            "kecamatan_code",
-            "area_km2",
-            "centroid_lon",
-            "centroid_lat",
-            "elevation_m",
-            "is_coastal",
-            "landscape",
-        ]
-    ].copy()
+    out = regions[REGION_COLUMNS].copy()
     out["area_km2"] = out["area_km2"].round(3)
     out["elevation_m"] = out["elevation_m"].astype(float).round(0)
     out["is_coastal"] = out["is_coastal"].astype("boolean")
@@ -104,7 +107,15 @@ def generate(
         **lookup_tables(),
         "dataset_info": pd.DataFrame(
             {
-                "info_key": ["as_of", "source", "is_synthetic", "seed", "scale", "generator_version"],
+                "info_key": [
+                    "as_of",
+                    "source",
+                    "is_synthetic",
+                    "seed",
+                    "scale",
+                    "generator_version",
+                    *freshness.fingerprint_rows(),
+                ],
                 "info_value": [
                     programs.AS_OF.isoformat(),
                     "Data sintetis Sinergi (generator demo)",
@@ -112,6 +123,7 @@ def generate(
                     str(seed),
                     str(scale),
                     GENERATOR_VERSION,
+                    *freshness.fingerprint_rows().values(),
                 ],
             }
         ),

@@ -23,33 +23,18 @@ from sinergi.data import db
 from sinergi.data.demo import (
     activities,
     catalogue,
+    freshness,
     households,
     national_programs,
     national_sql,
     population,
     programs,
 )
-from sinergi.data.demo.build import GENERATOR_VERSION, lookup_tables
+from sinergi.data.demo.build import GENERATOR_VERSION, REGION_COLUMNS, lookup_tables
 from sinergi.data.demo.national_geography import PROVINCE_CODES, build_national_geography
 
 Progress = Callable[[float, str], None]
 NATIONAL_HOUSEHOLDS = 20_000_000
-REGION_COLUMNS = [
-    "region_code",
-    "region_code_nodot",
-    "level",
-    "region_type",
-    "name",
-    "parent_code",
-    "kabupaten_code",
-    "kecamatan_code",
-    "area_km2",
-    "centroid_lon",
-    "centroid_lat",
-    "elevation_m",
-    "is_coastal",
-    "landscape",
-]
 
 
 def default_path() -> Path:
@@ -222,7 +207,10 @@ def _agency_history(progs: programs.Programs, desa: pd.DataFrame, rng: np.random
 def _dataset_info(seed: int, household_count: int) -> pd.DataFrame:
     return pd.DataFrame(
         {
-            "info_key": ["as_of", "source", "is_synthetic", "seed", "scale", "generator_version", "shape"],
+            "info_key": [
+                *["as_of", "source", "is_synthetic", "seed", "scale", "generator_version", "shape"],
+                *freshness.fingerprint_rows(),
+            ],
             "info_value": [
                 programs.AS_OF.isoformat(),
                 "Data sintetis Sinergi (generator demo, bentuk nasional)",
@@ -231,6 +219,7 @@ def _dataset_info(seed: int, household_count: int) -> pd.DataFrame:
                 str(household_count / households.HOUSEHOLDS_AT_SCALE_1),
                 GENERATOR_VERSION,
                 "national",
+                *freshness.fingerprint_rows().values(),
             ],
         }
     )

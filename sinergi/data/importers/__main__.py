@@ -6,11 +6,14 @@ An entry point (like app.py and the pages): it wires the importers to the audit 
 
 from __future__ import annotations
 
+import functools
 import getpass
 import signal
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sinergi.access.imports import audited_import, audited_restore
 from sinergi.common.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
@@ -38,12 +41,17 @@ class Args:
     help: bool = False
 
 
+def _words(lang: str) -> Callable[..., str]:
+    """Return t(key, **values): the catalogue in lang."""
+    return functools.partial(translate, lang=lang)
+
+
 def parse(argv: list[str]) -> Args:
     """Return the parsed command line (a small parser: every message comes from the catalogue)."""
     args, words = Args(), list(argv)
     if "--lang" in words[:-1] and words[words.index("--lang") + 1] in LANGUAGES:
         args.lang = words[words.index("--lang") + 1]
-    t = lambda key, **v: translate(key, args.lang, **v)  # noqa: E731
+    t = _words(args.lang)
     while words:
         word = words.pop(0)
         name, _, inline = word.partition("=")
@@ -88,8 +96,8 @@ def _user(args: Args) -> str:
     return answer or default
 
 
-def _problem_line(row: object, lang: str) -> str:
-    t = lambda key, **v: translate(key, lang, **v)  # noqa: E731
+def _problem_line(row: Any, lang: str) -> str:
+    t = _words(lang)
     where = [str(row.file)]
     if row.sheet:
         where.append(t("impor.cli.sheet", sheet=row.sheet))
@@ -102,7 +110,7 @@ def _problem_line(row: object, lang: str) -> str:
 
 
 def _print_outcome(outcome: Outcome, args: Args) -> None:
-    t = lambda key, **v: translate(key, args.lang, **v)  # noqa: E731
+    t = _words(args.lang)
     prepared, report = outcome.prepared, outcome.prepared.report
     frame = report.frame()
     for row in frame.head(SHOWN_PROBLEMS).itertuples(index=False):

@@ -13,6 +13,7 @@ import csv
 import io
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -180,7 +181,11 @@ def _by_file(reports: dict[str, Report], feats: pd.DataFrame, mask: object, mess
 
 
 def _validate(
-    feats: gpd.GeoDataFrame, known: dict, reports: dict[str, Report], report: Report, path: Path | None
+    feats: gpd.GeoDataFrame,
+    known: dict[str, Any],
+    reports: dict[str, Report],
+    report: Report,
+    path: Path | None,
 ) -> pd.DataFrame | None:
     code, name, written = _codes(feats)
     bad = ~code.str.len().isin(list(LEVELS)) | ~code.str.fullmatch(r"\d*")
@@ -243,7 +248,9 @@ def _parent_outlines(feats: gpd.GeoDataFrame, path: Path | None) -> dict[str, ob
     return found
 
 
-def _region_rows(feats: gpd.GeoDataFrame, known: dict, report: Report, in_db: set[str]) -> pd.DataFrame:
+def _region_rows(
+    feats: gpd.GeoDataFrame, known: dict[str, Any], report: Report, in_db: set[str]
+) -> pd.DataFrame:
     table = pd.DataFrame(
         {
             "region_code": feats["region_code"],

@@ -27,7 +27,7 @@ class Finding:
     key: str  # catalogue key of the message
     severity: str  # 'error' or 'warning'
     values: np.ndarray  # the value shown per feature
-    params: dict
+    params: dict[str, object]
 
 
 @cache
@@ -100,7 +100,7 @@ def placement(
     # from the kabupaten imported so far)
     checked = (codes.str.len() > 5).to_numpy() & parent_code.isin(parents).to_numpy()
     far = np.zeros(len(codes))
-    for i in np.flatnonzero(checked):
+    for i in map(int, np.flatnonzero(checked)):
         far[i] = shapely.distance(parents[parent_code.iloc[i]], points[i]) * KM_PER_DEGREE
     values = np.asarray([f"{c} ({d:.0f} km)" for c, d in zip(codes, far, strict=True)], dtype=object)
     findings.append(Finding(far > PARENT_TOLERANCE_KM, "impor.geo.outside_parent", "warning", values,

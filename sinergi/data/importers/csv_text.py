@@ -68,8 +68,8 @@ def read_csv(data: bytes, known: set[str], min_matches: int, report: Report) -> 
     head = _LINE_BREAK.split(text[:200_000])[:HEADER_SCAN_ROWS]
     best: tuple[int, str, list[str], int, int] | None = None
     for sep in SEPARATORS:
-        rows = _sniff_rows(head, sep)
-        found = header(rows, known, min_matches)
+        sniffed = _sniff_rows(head, sep)
+        found = header(sniffed, known, min_matches)
         if found is not None:
             idx, names, header_rows = found
             score = len({norm_name(c) for c in names} & known)

@@ -4,6 +4,7 @@ read as one; and what every reader returns (Sheet) or raises (ReadError)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -51,7 +52,7 @@ def _text(cell: object) -> str:
     return "" if cell is None else squeeze(str(cell))
 
 
-def _header_index(rows: list[list[object]], known: set[str], min_matches: int) -> int | None:
+def _header_index(rows: Sequence[Sequence[object]], known: set[str], min_matches: int) -> int | None:
     for i, row in enumerate(rows[:HEADER_SCAN_ROWS]):
         names = {norm_name(c) for c in row if c is not None and str(c).strip()}
         if len(names & known) >= min_matches:
@@ -59,7 +60,9 @@ def _header_index(rows: list[list[object]], known: set[str], min_matches: int) -
     return None
 
 
-def header(rows: list[list[object]], known: set[str], min_matches: int) -> tuple[int, list[str], int] | None:
+def header(
+    rows: Sequence[Sequence[object]], known: set[str], min_matches: int
+) -> tuple[int, list[str], int] | None:
     """Return (index of the header row, column names, header rows) with a second header row merged in."""
     idx = _header_index(rows, known, min_matches)
     if idx is None:

@@ -8,6 +8,7 @@ import pandas as pd
 import shapely
 from lokal import PROVINCES
 
+from sinergi.common.nik import mask_niks
 from sinergi.data.importers import reading
 from sinergi.data.importers.report import ERROR, WARNING, Report
 
@@ -30,13 +31,9 @@ def flag(
     if mask.any():
         shown = values[mask]
         # reports are downloaded and shared: never the full NIK (UU 27/2022)
-        report.add_rows(message, severity, rows[mask], column, (mask_nik(shown) if nik else shown).to_numpy())
-
-
-def mask_nik(values: pd.Series) -> pd.Series:
-    """Return NIKs with the birth date and serial hidden: 332901********** (long values keep 6 characters)."""
-    text = values.astype("string").fillna("")
-    return text.str[:6] + text.str[6:].str.replace(r".", "*", regex=True)
+        report.add_rows(
+            message, severity, rows[mask], column, (mask_niks(shown) if nik else shown).to_numpy()
+        )
 
 
 def desa_codes(raw: pd.Series, rows: np.ndarray, column: str, known: pd.Index, report: Report) -> pd.Series:
@@ -49,7 +46,9 @@ def desa_codes(raw: pd.Series, rows: np.ndarray, column: str, known: pd.Index, r
     return dotted
 
 
-def deciles(raw: pd.Series, pct_raw: pd.Series, rows: np.ndarray, columns: tuple[str, str], report: Report):
+def deciles(
+    raw: pd.Series, pct_raw: pd.Series, rows: np.ndarray, columns: tuple[str, str], report: Report
+) -> tuple[pd.Series, pd.Series]:
     """Return (decile, percentile): a decile outside 1-4 is an error; a percentile outside its decile's range is
     a warning and becomes the decile's upper percentile."""
     decile = reading.to_int(raw)

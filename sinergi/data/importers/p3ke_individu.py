@@ -12,9 +12,9 @@ import numpy as np
 import pandas as pd
 
 from sinergi.common.i18n import DEFAULT_LANGUAGE
+from sinergi.common.nik import mask_niks
 from sinergi.data.importers import p3ke_coded, reading
 from sinergi.data.importers.core import Prepared
-from sinergi.data.importers.p3ke_fields import mask_nik
 from sinergi.data.importers.report import ERROR, WARNING, Report
 from sinergi.data.importers.writer import apply_rows, file_sha256, read_current
 
@@ -67,7 +67,13 @@ def prepare(name: str, data: bytes, path: Path | None = None, lang: str = DEFAUL
 
 
 def _flag(
-    report: Report, mask, rows, column: str, values: pd.Series, message: str, severity: str = ERROR
+    report: Report,
+    mask: object,
+    rows: np.ndarray,
+    column: str,
+    values: pd.Series,
+    message: str,
+    severity: str = ERROR,
 ) -> None:
     m = np.asarray(mask, dtype=bool)
     if m.any():
@@ -75,7 +81,7 @@ def _flag(
 
 
 def _validate(
-    raw: pd.DataFrame, cols: dict[str, str], rows: np.ndarray, known: set, report: Report
+    raw: pd.DataFrame, cols: dict[str, str], rows: np.ndarray, known: set[str], report: Report
 ) -> pd.DataFrame:
     hid = raw[cols["household_id"]].str.strip()
     _flag(report, ~hid.isin(known), rows, cols["household_id"], hid,
@@ -96,7 +102,7 @@ def _validate(
             coded[field], _ = p3ke_coded.canonical(raw[cols[field]], domain, cols[field], rows, report)
     if "nik" in cols:
         nik = raw[cols["nik"]].str.replace(r"[\s.'-]", "", regex=True)
-        _flag(report, nik.ne("") & ~nik.str.fullmatch(r"\d{16}"), rows, cols["nik"], mask_nik(raw[cols["nik"]]),
+        _flag(report, nik.ne("") & ~nik.str.fullmatch(r"\d{16}"), rows, cols["nik"], mask_niks(raw[cols["nik"]]),
               report.t("impor.p3ke.nik_shape"))  # fmt: skip
         _flag(report, nik.eq(""), rows, cols["nik"], nik, report.t("impor.individu.nik_blank"), WARNING)
     if "age_group" in coded:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from datetime import datetime
 
 import numpy as np
 import pandas as pd
@@ -118,7 +119,7 @@ def _read_excel(data: bytes, known: set[str], min_matches: int, report: Report) 
 def _cell_text(value: object) -> str:
     if value is None:
         return ""
-    if hasattr(value, "date") and hasattr(value, "hour"):
+    if isinstance(value, datetime):  # openpyxl and pandas timestamps (a subclass)
         return value.date().isoformat() if not (value.hour or value.minute) else value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))

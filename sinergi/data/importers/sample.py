@@ -62,4 +62,5 @@ def synthetic_p3ke(
     head = "".join(
         f"LAPORAN P3KE (DATA SINTETIS){sep}\n" if i == 0 else f"{sep}\n" for i in range(TITLE_ROWS)
     )
-    return ((head if title else "") + body).encode("utf-8")
+    text: str = (head if title else "") + body
+    return text.encode("utf-8")

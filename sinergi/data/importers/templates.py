@@ -7,6 +7,7 @@ import io
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -21,7 +22,7 @@ from sinergi.data.importers.core import Prepared
 from sinergi.data.importers.report import ERROR, Report
 from sinergi.data.importers.writer import file_sha256, read_current, replace_rows
 
-ALLOWED: dict[str, tuple] = {
+ALLOWED: dict[str, tuple[object, ...]] = {
     "partner_type": vocabulary.PARTNER_TYPES,
     "hub_role": vocabulary.HUB_ROLES,
     "status": vocabulary.MOA_STATUSES,
@@ -76,12 +77,12 @@ SPECS: dict[str, Spec] = {
 
 
 @cache
-def columns_of(table: str) -> list[dict]:
+def columns_of(table: str) -> list[dict[str, Any]]:
     """Return the schema columns of a table (name, type, constraints, description)."""
     return next(t["columns"] for t in parse_schema(load_sql("schema")) if t["table"] == table)
 
 
-def _required(col: dict) -> bool:
+def _required(col: dict[str, Any]) -> bool:
     return "not null" in col["constraints"] or "primary key" in col["constraints"]
 
 
@@ -163,7 +164,7 @@ def prepare(
     dup = out.duplicated(subset=key, keep="first").to_numpy()
     if dup.any():
         report.add_rows(
-            report.t("impor.template.duplicate_key", key=", ".join(key)),
+            report.t("impor.template.duplicate_key", columns=", ".join(key)),
             ERROR,
             rows[dup],
             key[0],
@@ -173,7 +174,9 @@ def prepare(
     return prepared
 
 
-def _convert(raw: pd.DataFrame, col: dict, spec: Spec, rows: np.ndarray, report: Report, path) -> pd.Series:
+def _convert(
+    raw: pd.DataFrame, col: dict[str, Any], spec: Spec, rows: np.ndarray, report: Report, path: Path | None
+) -> pd.Series:
     name, kind = col["name"], col["type"]
     text = raw[name].astype("string").str.strip() if name in raw.columns else pd.Series("", index=raw.index)
     empty = text.fillna("").eq("")
@@ -207,8 +210,9 @@ def _convert(raw: pd.DataFrame, col: dict, spec: Spec, rows: np.ndarray, report:
         value = probe if kind == "varchar" else value
         _flag(report, ~empty & ~probe.isin(allowed).fillna(False), rows, name, text,
               report.t("impor.unknown_value", allowed=", ".join(map(str, allowed))))  # fmt: skip
-    if _reference(spec, name):
-        ids = read_current(_reference(spec, name), path)["id"]
+    referenced = _reference(spec, name)
+    if referenced:
+        ids = read_current(referenced, path)["id"]
         _flag(report, ~empty & ~value.isin(set(ids)).fillna(False), rows, name, text,
               report.t("impor.template.reference", column=name))  # fmt: skip
     return value
