@@ -212,6 +212,8 @@ def _report(args, results, stats, rss, wall, audit_problems, incidents, server_e
         print("incident in the audit log:", line)
     for line in server_errors[:10]:
         print("server log:", line)
+    for line in stats.retries:
+        print("signed in again:", line)
     kinds: dict[str, int] = defaultdict(int)
     for problem in stats.problems:
         kinds[problem.kind] += 1

@@ -55,6 +55,7 @@ class Stats:
     clicks: dict[str, int] = field(default_factory=dict)  # download clicks per username
     walked: dict[str, list[str]] = field(default_factory=dict)  # pages each session settled on
     faults: list[str] = field(default_factory=list)
+    retries: list[str] = field(default_factory=list)  # sign-ins made again after a fault (not errors)
     shots: Path | None = None  # folder for screenshots of problems
     audit_rows: dict[str, object] = field(default_factory=dict)
 
@@ -118,24 +119,35 @@ async def _shot(page, stats: Stats, name: str) -> None:
         await page.screenshot(path=str(stats.shots / f"{name}.png"), timeout=20_000)
 
 
-async def _sign_in(page, url: str, username: str) -> float:
+async def _sign_in(page, url: str, username: str, stats: Stats) -> float:
     await page.goto(url + "/?wilayah=99.02", wait_until="commit", timeout=STEP_TIMEOUT_S * 1000)
-    await settle(page)
-    await page.locator('input[type="text"]').first.fill(username)
-    await page.locator('input[type="password"]').fill(PASSWORD)
-    start = time.perf_counter()
-    await page.locator('[data-testid="stFormSubmitButton"] button').click()
-    await asyncio.sleep(0.3)
-    deadline = start + STEP_TIMEOUT_S
-    while time.perf_counter() < deadline:
-        await settle(page, max(1.0, deadline - time.perf_counter()))
-        if not await page.locator('input[type="password"]').count():
-            return time.perf_counter() - start
-        alert = page.locator('[data-testid="stAlert"]')
-        if await alert.count():  # refused, throttled or a demo refusal: the form stays
-            raise RuntimeError("sign-in: " + (await alert.first.inner_text()).strip()[:160])
-        await asyncio.sleep(0.5)
-    raise StepTimeout(await _state(page))
+    for attempt in range(3):  # a user whose app process died while signing in types the password again
+        await settle(page)
+        await page.locator('input[type="text"]').first.fill(username)
+        await page.locator('input[type="password"]').fill(PASSWORD)
+        start = time.perf_counter()
+        await page.locator('[data-testid="stFormSubmitButton"] button').click()
+        await asyncio.sleep(0.3)
+        deadline = start + STEP_TIMEOUT_S
+        while time.perf_counter() < deadline:
+            await settle(page, max(1.0, deadline - time.perf_counter()))
+            if not await page.locator('input[type="password"]').count():
+                return time.perf_counter() - start
+            alert = page.locator('[data-testid="stAlert"]')
+            if await alert.count() or not stats.faults:
+                break  # refused (the form stays), or the form came back empty
+            await asyncio.sleep(0.5)
+        if not stats.faults:  # without a fault a refusal of the right password is an app error
+            text = (
+                await page.locator('[data-testid="stAlert"]').first.inner_text()
+                if await alert.count()
+                else ""
+            )
+            raise RuntimeError("sign-in: " + (text.strip()[:160] or "the form came back"))
+        stats.retries.append(
+            f"{username} sign-in again after: {'; '.join(stats.faults)} (attempt {attempt + 2})"
+        )
+    raise RuntimeError("sign-in: refused three times")
 
 
 async def _open(page, title: str) -> None:
@@ -188,7 +200,7 @@ async def run_session(browser, url: str, index: int, pages: list, results: dict,
     step = "sign-in"
     stats.walked[username] = []
     try:
-        results["sign-in"].append(await _sign_in(page, url, username))
+        results["sign-in"].append(await _sign_in(page, url, username, stats))
         by_key = {spec.key: spec for spec in pages}
         mine = [by_key[key] for key in WALK if role in by_key[key].roles][: stats.pages]
         downloaded = False
