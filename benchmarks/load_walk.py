@@ -134,16 +134,14 @@ async def _sign_in(page, url: str, username: str, stats: Stats) -> float:
             if not await page.locator('input[type="password"]').count():
                 return time.perf_counter() - start
             alert = page.locator('[data-testid="stAlert"]')
-            if await alert.count() or not stats.faults:
-                break  # refused (the form stays), or the form came back empty
+            if await alert.count():
+                break  # refused: the form stays
             await asyncio.sleep(0.5)
         if not stats.faults:  # without a fault a refusal of the right password is an app error
-            text = (
-                await page.locator('[data-testid="stAlert"]').first.inner_text()
-                if await alert.count()
-                else ""
-            )
-            raise RuntimeError("sign-in: " + (text.strip()[:160] or "the form came back"))
+            if not await page.locator('[data-testid="stAlert"]').count():
+                raise StepTimeout(await _state(page))
+            text = await page.locator('[data-testid="stAlert"]').first.inner_text()
+            raise RuntimeError("sign-in: " + text.strip()[:160])
         stats.retries.append(
             f"{username} sign-in again after: {'; '.join(stats.faults)} (attempt {attempt + 2})"
         )
