@@ -9,6 +9,7 @@ import streamlit as st
 from starlette.middleware import Middleware
 
 from sinergi.access.incident import report
-from sinergi.access.web import MediaGate, session_routes
+from sinergi.access.web import MediaGate, keep_fresh_downloads, session_routes
 
+keep_fresh_downloads()  # a download made on click stays fetchable for its short window (see the function)
 app = st.App("app.py", routes=session_routes(), middleware=[Middleware(MediaGate)], on_script_error=report)

@@ -29,11 +29,9 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PASSWORD = "muat-uji-rahasia-1"
-ROLES = ("admin", "perencana", "pimpinan", "monev", "tamu")
-STEP_TIMEOUT_S = 240  # per step: the Chromium clients share the 2 cores with the servers
-# The walk: pages a user of each role opens first (each role keeps the ones it may use), with by-name lists early.
-WALK = ("beranda", "peta", "intervensi", "monev", "moa", "potensi", "briefing", "sasaran_lokasi", "anggaran")
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from load_walk import PASSWORD, Stats, role_of, run_session, username_of  # noqa: E402
 
 
 def _deploy_module():
@@ -44,94 +42,6 @@ def _deploy_module():
     return module
 
 
-async def _settle(page, timeout_s: float = STEP_TIMEOUT_S) -> float:
-    """Wait until the app is drawn and no script runs for 0.5 s; return the seconds it took (to the last run's end)."""
-    start = time.perf_counter()
-    await page.wait_for_selector('[data-testid="stAppViewContainer"]', timeout=timeout_s * 1000)
-    quiet_since = None
-    while time.perf_counter() - start < timeout_s:
-        running = await page.locator('[data-testid="stStatusWidget"]').count()
-        if running:
-            quiet_since = None
-        elif quiet_since is None:
-            quiet_since = time.perf_counter()
-        elif time.perf_counter() - quiet_since > 0.5:
-            return quiet_since - start
-        await asyncio.sleep(0.25)  # 30 pages polling in one event loop: keep the client's own CPU small
-    raise TimeoutError("page did not settle")
-
-
-async def _problems(page) -> str | None:
-    if await page.locator('[data-testid="stException"]').count():
-        return "exception"
-    text = await page.locator('[data-testid="stMain"]').inner_text()
-    return "incident" if "kode insiden" in text else None
-
-
-async def run_session(browser, url: str, index: int, pages: list, results: dict, stats: dict) -> None:
-    from sinergi.common.i18n import translate
-
-    role = ROLES[index % len(ROLES)]
-    username = f"muat{index:02d}"
-    context = await browser.new_context(viewport={"width": 1366, "height": 900}, accept_downloads=True)
-    context.set_default_timeout(STEP_TIMEOUT_S * 1000)
-    context.set_default_navigation_timeout(STEP_TIMEOUT_S * 1000)
-    page = await context.new_page()
-    try:
-        await page.goto(url + "/?wilayah=99.02", wait_until="commit")
-        await _settle(page)
-        await page.locator('input[type="text"]').first.fill(username)
-        await page.locator('input[type="password"]').fill(PASSWORD)
-        start = time.perf_counter()
-        await page.locator('[data-testid="stFormSubmitButton"] button').click()
-        await asyncio.sleep(0.3)
-        await _settle(page)
-        deadline = time.perf_counter() + STEP_TIMEOUT_S
-        while await page.locator('input[type="password"]').count() and time.perf_counter() < deadline:
-            await asyncio.sleep(0.2)  # bcrypt at cost 12, then the first page run
-        if await page.locator('input[type="password"]').count():
-            raise RuntimeError("sign-in failed")
-        await _settle(page)
-        results["sign-in"].append(time.perf_counter() - start)
-        by_key = {spec.key: spec for spec in pages}
-        mine = [by_key[key] for key in WALK if role in by_key[key].roles][: stats["pages"]]
-        for step, spec in enumerate(mine):
-            link = page.locator(
-                '[data-testid="stSidebarNav"] a', has_text=translate(f"{spec.key}.title", "id")
-            )
-            start = time.perf_counter()
-            await link.first.click(timeout=STEP_TIMEOUT_S * 1000)
-            await asyncio.sleep(0.2)
-            await _settle(page)
-            results[spec.key].append(time.perf_counter() - start)
-            problem = await _problems(page)
-            if problem or await page.locator('input[type="password"]').count():
-                stats["errors"].append(f"{username} {spec.key}: {problem or 'signed out'}")
-            if step == 1:  # change the round, as a user does
-                box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').last
-                await box.click()
-                await page.keyboard.press("ArrowUp")
-                await page.keyboard.press("Enter")
-                start = time.perf_counter()
-                await asyncio.sleep(0.2)
-                await _settle(page)
-                results["round change"].append(time.perf_counter() - start)
-            buttons = page.locator('[data-testid="stDownloadButton"] button:visible')
-            if not stats["downloaded"].get(username) and await buttons.count():
-                stats["clicks"][username] = stats["clicks"].get(username, 0) + 1
-                async with page.expect_download(timeout=STEP_TIMEOUT_S * 1000) as caught:
-                    await buttons.first.click()
-                download = await caught.value
-                if await download.failure():
-                    stats["errors"].append(f"{username} download: {await download.failure()}")
-                else:
-                    stats["downloaded"][username] = 1
-    except Exception as error:
-        stats["errors"].append(f"{username}: {type(error).__name__}: {str(error)[:120]}")
-    finally:
-        await context.close()
-
-
 def _rss_mb(pid: int) -> tuple[float, float]:
     try:
         fields = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines())
@@ -140,11 +50,11 @@ def _rss_mb(pid: int) -> tuple[float, float]:
         return 0.0, 0.0
 
 
-def _fault(deployment, kind: str, db_path: Path, stats: dict) -> None:
+def _fault(deployment, kind: str, db_path: Path, stats: Stats) -> None:
     if kind == "kill":
         victim = deployment.processes[0]
         os.kill(victim.pid, signal.SIGKILL)
-        stats["faults"].append(f"SIGKILL app process 0 (pid {victim.pid})")
+        stats.faults.append(f"SIGKILL app process 0 (pid {victim.pid})")
     elif kind == "import":
         from sinergi.data.importers.sample import synthetic_p3ke
 
@@ -156,7 +66,17 @@ def _fault(deployment, kind: str, db_path: Path, stats: dict) -> None:
             done = subprocess.run([sys.executable, "-m", "sinergi.data.importers", *args], env=env, cwd=ROOT,
                                   capture_output=True, text=True)  # fmt: skip
             runs.append(f"{args[0]} exit {done.returncode}")
-        stats["faults"].append("import during load: " + ", ".join(runs))
+        stats.faults.append("import during load: " + ", ".join(runs))
+
+
+def _load_average() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
+async def _sample_load(samples: list[float]) -> None:
+    while True:  # the 1-minute load average every 10 s: the machine is shared, say how busy it was
+        samples.append(float(Path("/proc/loadavg").read_text().split()[0]))
+        await asyncio.sleep(10)
 
 
 async def main_async(args) -> int:
@@ -167,33 +87,33 @@ async def main_async(args) -> int:
     from sinergi.ui.pages import PAGES
 
     deploy = _deploy_module()
-    work = Path(tempfile.mkdtemp(prefix="sinergi-load-"))
+    work = Path(args.keep or tempfile.mkdtemp(prefix="sinergi-load-"))
+    work.mkdir(parents=True, exist_ok=True)
     work.chmod(0o755)  # the PostgreSQL cluster inside runs as the postgres user
     db_path = work / "sinergi.duckdb"
     shutil.copy(ROOT / "data" / "sinergi.duckdb", db_path)  # an import during the load writes this copy
     os.environ["SINERGI_DB"] = str(db_path)
     results: dict[str, list[float]] = defaultdict(list)
-    stats = {"errors": [], "downloaded": {}, "clicks": {}, "pages": args.pages, "fault": "none", "faults": []}
+    stats = Stats(pages=args.pages, shots=work if args.keep else None)
     faults = [f for f in (args.fault or "").split(",") if f]
+    load_samples: list[float] = []
     with deploy.local_deployment(args.processes, folder=work / "deploy") as deployment:
         os.environ["SINERGI_STORE_URL"] = deployment.store_url
         for index in range(args.sessions):
-            role = ROLES[index % len(ROLES)]
+            role = role_of(index)
             add_account(
-                f"muat{index:02d}", role, PASSWORD, "99.02" if role in ("perencana", "pimpinan") else None
+                username_of(index), role, PASSWORD, "99.02" if role in ("perencana", "pimpinan") else None
             )
         chromium = shutil.which("chromium") or shutil.which("chromium-browser")
         started = time.perf_counter()
+        sampler = asyncio.create_task(_sample_load(load_samples))
         async with async_playwright() as pw:
             browser = await pw.chromium.launch(executable_path=chromium, args=["--headless=new", "--no-sandbox",
                                                "--disable-gpu", "--disable-background-networking"])  # fmt: skip
             tasks = []
             for index in range(args.sessions):
-                tasks.append(
-                    asyncio.create_task(
-                        run_session(browser, deployment.url, index, list(PAGES), results, stats)
-                    )
-                )
+                tasks.append(asyncio.create_task(run_session(browser, deployment.url, index, list(PAGES), results,
+                                                             stats)))  # fmt: skip
                 await asyncio.sleep(args.ramp)
                 for number, fault in enumerate(
                     faults, start=1
@@ -202,37 +122,81 @@ async def main_async(args) -> int:
                         await asyncio.to_thread(_fault, deployment, fault, db_path, stats)
             await asyncio.wait_for(asyncio.gather(*tasks), timeout=args.max_minutes * 60)
             await browser.close()
+        sampler.cancel()
         wall = time.perf_counter() - started
         rss = [_rss_mb(proc.pid) for proc in deployment.processes]
-        audit_problems = _check_audit(stats)
+        audit_problems, incidents = _check_audit(stats)
+        server_errors = _server_errors(work / "deploy", args.processes)
     close_stores()
-    _report(args, results, stats, rss, wall, audit_problems)
-    shutil.rmtree(work, ignore_errors=True)
-    return 0 if not stats["errors"] and not audit_problems else 1
+    _report(args, results, stats, rss, wall, audit_problems, incidents, server_errors, load_samples)
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0 if not stats.problems and not audit_problems and not incidents else 1
 
 
-def _check_audit(stats: dict) -> list[str]:
-    """Every export of every session once; by-name views never twice for one session, query and parameters."""
+def _check_audit(stats: Stats) -> tuple[list[str], list[str]]:
+    """Check the store against what the sessions did; return (problems, incidents logged during the run).
+
+    - every download click made exactly one `export` row for its user;
+    - every by-name view logged once per Streamlit session at most (a resumed session is a new one), none for a
+      role without by-name access; how many by-name sessions that opened Intervensi logged one is reported (the
+      list there is empty for some rounds, so none is not an error by itself).
+    """
     from sinergi.access import audit
+    from sinergi.access.policy import BY_NAME_ROLES
 
     events = audit.events(limit=100_000)
+    if stats.shots is not None:  # --keep: the whole log beside the screenshots, to read what happened
+        events.to_csv(stats.shots / "audit.csv", index=False)
     problems = []
     exports = events[events["event"] == "export"].groupby("username").size().to_dict()
-    for username, clicks in stats["clicks"].items():  # each click makes one file and one audit row
+    for username, clicks in stats.clicks.items():  # each click makes one file and one audit row
         if exports.get(username) != clicks:
             problems.append(f"{username}: {exports.get(username, 0)} export rows for {clicks} clicks")
     views = events[events["event"] == "by_name_view"]
     logins = events[events["event"].isin(["login", "session_resumed"])].groupby("username").size().to_dict()
     for (username, detail), rows in views.groupby(["username", "detail"]).size().items():
-        if rows > logins.get(username, 1):  # once per Streamlit session (a resumed session is a new one)
+        if rows > logins.get(username, 1):
             problems.append(f"{username}: by-name view {json.loads(detail)['query']} logged {rows} times")
-    stats["audit_rows"] = {"export": int(sum(exports.values())), "by_name_view": len(views)}
-    return problems
+    viewers = set(views["username"])
+    reached = []  # by-name sessions that opened the page with the by-name list (it may be empty for a round)
+    for index in range(len(stats.walked)):
+        username = username_of(index)
+        if role_of(index) not in BY_NAME_ROLES and username in viewers:
+            problems.append(f"{username}: a by-name view logged for role {role_of(index)}")
+        elif role_of(index) in BY_NAME_ROLES and "intervensi" in stats.walked.get(username, []):
+            reached.append(username)
+    stats.audit_rows = {"export": int(sum(exports.values())), "by_name_view": len(views),
+                        "by-name sessions with a view": f"{len(viewers & set(reached))} of {len(reached)}"}  # fmt: skip
+    incidents = [
+        f"{row.username} {row.page}: {json.loads(row.detail).get('type')}: "
+        + json.loads(row.detail).get("trace", "").strip().splitlines()[-1][:160]
+        for row in events[events["event"] == "incident"].itertuples()
+    ]
+    return problems, incidents
 
 
-def _report(args, results, stats, rss, wall, audit_problems) -> None:
-    print(f"\n{args.sessions} sessions, {args.processes} processes, faults: {'; '.join(stats['faults']) or 'none'} "
-          f"(shared 2-core machine; wall {wall:.0f} s)")  # fmt: skip
+def _server_errors(folder: Path, processes: int) -> list[str]:
+    """Return the last line of each traceback in the app processes' logs (errors outside a page's script too)."""
+    found = []
+    for index in range(processes):
+        path = folder / f"app{index}.log"
+        lines = path.read_text(errors="replace").splitlines() if path.exists() else []
+        in_trace = False
+        for number, line in enumerate(lines):
+            if line.startswith("Traceback"):
+                in_trace = True
+            elif in_trace and line and not line.startswith((" ", "\t", "Traceback", "During", "The above")):
+                found.append(f"app{index}.log:{number + 1}: {line[:200]}")
+                in_trace = False
+    return found
+
+
+def _report(args, results, stats, rss, wall, audit_problems, incidents, server_errors, load_samples) -> None:
+    top = max(load_samples, default=0.0)
+    mean = statistics.mean(load_samples) if load_samples else 0.0
+    print(f"\n{args.sessions} sessions, {args.processes} processes, faults: {'; '.join(stats.faults) or 'none'} "
+          f"(shared 2-core machine: 1-min load average mean {mean:.1f}, max {top:.1f}; wall {wall:.0f} s)")  # fmt: skip
     print(f"{'page':<16}{'n':>5}{'p50 ms':>10}{'p95 ms':>10}")
     worst = 0.0
     for key, values in sorted(results.items()):
@@ -243,12 +207,24 @@ def _report(args, results, stats, rss, wall, audit_problems) -> None:
         print(f"{key:<16}{len(values):>5}{p50:>10.0f}{p95:>10.0f}")
     for index, (now, peak) in enumerate(rss):
         print(f"app process {index}: RSS {now:.0f} MB (peak {peak:.0f} MB)")
-    print(f"audit: {stats.get('audit_rows')}; problems: {audit_problems or 'none'}")
-    for error in stats["errors"][:20]:
-        print("error:", error)
-    print(
-        f"{args.sessions} sessions, {args.processes} processes: {len(stats['errors'])} errors, worst p95 {worst:.0f} ms"
-    )
+    print(f"audit: {stats.audit_rows}; problems: {audit_problems or 'none'}")
+    for line in incidents[:10]:
+        print("incident in the audit log:", line)
+    for line in server_errors[:10]:
+        print("server log:", line)
+    for line in stats.retries:
+        print("signed in again:", line)
+    kinds: dict[str, int] = defaultdict(int)
+    for problem in stats.problems:
+        kinds[problem.kind] += 1
+        print("error:", problem)
+    timeouts = kinds.pop("timeout", 0)
+    app = sum(kinds.values()) + len(audit_problems) + len(incidents)
+    by_kind = ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items())) or "none"
+    print(f"errors by kind: {by_kind}; audit {len(audit_problems)}; incidents {len(incidents)}; "
+          f"harness step time-outs {timeouts}; server-log tracebacks {len(server_errors)}")  # fmt: skip
+    print(f"{args.sessions} sessions, {args.processes} processes: {app + timeouts} errors "
+          f"({app} app, {timeouts} harness time-outs), worst p95 {worst:.0f} ms")  # fmt: skip
 
 
 def main() -> int:
@@ -262,6 +238,7 @@ def main() -> int:
     parser.add_argument("--ramp", type=float, default=2.0, help="seconds between session starts")
     parser.add_argument("--fault", default=None, help="kill, import, or both: kill,import")
     parser.add_argument("--max-minutes", type=float, default=30)
+    parser.add_argument("--keep", type=Path, help="work folder to keep (app logs, screenshots of problems)")
     return asyncio.run(main_async(parser.parse_args()))
 
 

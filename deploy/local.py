@@ -59,7 +59,10 @@ class Deployment:
     def start_app(self, index: int, port: int) -> subprocess.Popen:
         log = (self.folder / f"app{index}.log").open("ab")
         command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "server.py"), "--server.headless", "true",
-                   "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]  # fmt: skip
+                   "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+                   "--server.fileWatcherType", "none", "--server.runOnSave", "false"]  # fmt: skip
+        # No file watcher in a deployment: a changed source file would make Streamlit drop its modules, and the next
+        # run of every open session would find its signed-in viewer of a class that no longer exists (signed out)
         proc = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=self.env)
         if index < len(self.processes):
             self.processes[index] = proc

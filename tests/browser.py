@@ -45,8 +45,9 @@ def _free_port() -> int:
 
 
 @contextmanager
-def served_app(env: dict[str, str] | None = None, log: Path | None = None) -> Iterator[str]:
-    """Run `streamlit run server.py` headless on a free port; yield its base URL (server output to log if given)."""
+def served_app(env: dict[str, str] | None = None, log: Path | None = None, base: str = "") -> Iterator[str]:
+    """Run `streamlit run server.py` headless on a free port; yield its base URL (server output to log if given).
+    base serves it behind a path prefix (server.baseUrlPath), which the yielded URL then ends with."""
     port = _free_port()
     sink = log.open("wb") if log else subprocess.DEVNULL
     proc = subprocess.Popen(
@@ -62,13 +63,15 @@ def served_app(env: dict[str, str] | None = None, log: Path | None = None) -> It
             str(port),
             "--browser.gatherUsageStats",
             "false",
+            "--server.baseUrlPath",
+            base,
         ],
         cwd=ROOT,
         stdout=sink,
         stderr=subprocess.STDOUT if log else subprocess.DEVNULL,
         env={**os.environ, **(env or {})},
     )
-    url = f"http://localhost:{port}"
+    url = f"http://localhost:{port}" + (f"/{base.strip('/')}" if base.strip("/") else "")
     try:
         for _ in range(300):
             try:

@@ -3,7 +3,10 @@
 - `/sinergi/session/claim` trades a one-time claim code for the HttpOnly session cookie; `/sinergi/session/end`
   clears it. Both want the `X-Sinergi` header, which a cross-site form cannot send.
 - `MediaGate` answers /media/… only to a browser with a live session cookie, and a download only to the session
-  that made it, within a short time (sinergi.access.exports). Nothing is served to a plain request.
+  that made it, within a short time (sinergi.access.exports). Nothing is served to a plain request. It also takes
+  a file upload (Streamlit's /_stcore/upload_file/…, which on its own wants only a Streamlit session id) only from
+  a live session of a role with an upload page: a stranger cannot fill the server's memory with files.
+Behind a path prefix (Streamlit's server.baseUrlPath) every path here carries the prefix, and so does the cookie.
 """
 
 from __future__ import annotations
@@ -11,18 +14,27 @@ from __future__ import annotations
 import json
 import os
 import re
+import time
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from sinergi.access import exports, sessions
 
 _MEDIA_RE = re.compile(r"/media/([A-Za-z0-9_-]+)(\.[A-Za-z0-9]+)?$")
+UPLOAD_ROLES = frozenset({"admin"})  # the roles with a page that uploads (Kelola Data)
+_UPLOAD_METHODS = frozenset({"PUT", "POST", "DELETE"})
 
 
-def _media_prefix() -> str:
+def base_path() -> str:
+    """Return Streamlit's server.baseUrlPath as `/prefix`, or "" when the app is served at the root."""
     from streamlit import config
 
     base = (config.get_option("server.baseUrlPath") or "").strip("/")
-    return f"/{base}/media/" if base else "/media/"
+    return f"/{base}" if base else ""
+
+
+def _media_prefix() -> str:
+    return f"{base_path()}/media/"
 
 
 def _cookies(headers: list[tuple[bytes, bytes]]) -> dict[str, str]:
@@ -39,6 +51,13 @@ def live_session(headers: list[tuple[bytes, bytes]]) -> str | None:
     """Return the session id of a request's live session cookie, else None."""
     session_id = sessions.unsign(_cookies(headers).get(sessions.COOKIE_NAME))
     return session_id if session_id and sessions.touch(session_id) else None
+
+
+def upload_allowed(headers: list[tuple[bytes, bytes]]) -> bool:
+    """Return True when a request carries a live session cookie of a role that may upload files."""
+    session_id = sessions.unsign(_cookies(headers).get(sessions.COOKIE_NAME))
+    live = sessions.touch(session_id) if session_id else None
+    return live is not None and live.role in UPLOAD_ROLES
 
 
 def media_allowed(path: str, headers: list[tuple[bytes, bytes]]) -> bool:
@@ -58,30 +77,98 @@ def media_allowed(path: str, headers: list[tuple[bytes, bytes]]) -> bool:
     return exports.may_serve(stored.content, session_id)
 
 
+_clicked_at: dict[str, float] = {}  # deferred download id -> when its button was drawn (monotonic seconds)
+
+
+def keep_fresh_downloads() -> None:
+    """Keep what a download click needs in memory for exports.SERVE_SECONDS, on a busy server too.
+
+    Streamlit 1.67 frees both at the end of any script run in the process (of any session), which on a busy server
+    comes before the browser asks (the load test met both with 5-30 sessions):
+    - the file a click made is tied to no session, so the next two runs delete it: the fetch gets a 404;
+    - a button's callable loses its session's reference when that session's next run starts, so a click on the
+      button still shown while the run draws the page gets "Deferred file … not found".
+    Here a made file stays while exports.fresh says it may be fetched, and a callable stays that long after its
+    button was drawn. Idempotent; server.py calls it once.
+    """
+    from streamlit.runtime.media_file_manager import MediaFileManager
+    from streamlit.runtime.media_file_storage import MediaFileKind
+
+    original = MediaFileManager._get_inactive_file_ids
+    if getattr(original, "sinergi_keeps_downloads", False):
+        return
+    add_deferred = MediaFileManager.add_deferred
+
+    def inactive_but_fresh_downloads(self: Any) -> set[str]:
+        inactive = original(self)
+        kept = set()
+        for file_id in inactive:
+            meta = self._file_metadata.get(file_id)
+            if meta is None or meta.kind != MediaFileKind.DOWNLOADABLE or not self.can_read_files:
+                continue
+            stored = self.read_file(file_id)  # lock-free read: the caller holds the manager's lock
+            if stored is not None and exports.fresh(stored.content):
+                kept.add(file_id)
+        return inactive - kept
+
+    def add_deferred_noting_when(self: Any, *args: Any, **kwargs: Any) -> str:
+        file_id = add_deferred(self, *args, **kwargs)
+        with self._lock:  # the cleanup below reads it under the same lock
+            _clicked_at[file_id] = time.monotonic()
+        return file_id
+
+    def remove_orphaned_deferred_callables(self: Any) -> None:
+        # as Streamlit's, but a callable drawn less than SERVE_SECONDS ago stays (the caller holds the lock)
+        active = {fid for by_coord in self._files_by_session_and_coord.values() for fid in by_coord.values()}
+        now = time.monotonic()
+        for file_id in [f for f in self._deferred_callables if f not in active]:
+            if now - _clicked_at.get(file_id, 0.0) > exports.SERVE_SECONDS:
+                self._drop_deferred_id(file_id)
+                _clicked_at.pop(file_id, None)
+        for file_id in [f for f in _clicked_at if f not in self._deferred_callables]:
+            del _clicked_at[file_id]
+
+    inactive_but_fresh_downloads.sinergi_keeps_downloads = True  # type: ignore[attr-defined]
+    MediaFileManager._get_inactive_file_ids = inactive_but_fresh_downloads  # type: ignore[method-assign]
+    MediaFileManager.add_deferred = add_deferred_noting_when  # type: ignore[method-assign]
+    MediaFileManager._remove_orphaned_deferred_callables = remove_orphaned_deferred_callables  # type: ignore[method-assign]
+
+
+def _upload_allowed_at(path: str, headers: list[tuple[bytes, bytes]]) -> bool:
+    return upload_allowed(headers)
+
+
 async def _respond(send: Any, status: int, headers: list[tuple[bytes, bytes]] | None = None) -> None:
     await send({"type": "http.response.start", "status": status, "headers": headers or []})
     await send({"type": "http.response.body", "body": b""})
 
 
 class MediaGate:
-    """ASGI middleware: refuses /media/ requests that media_allowed refuses (403)."""
+    """ASGI middleware: refuses (403) /media/ requests that media_allowed refuses and uploads upload_allowed refuses."""
 
     def __init__(self, app: Any) -> None:
         self.app = app
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
-        if scope["type"] == "http" and scope.get("path", "").startswith(_media_prefix()):
+        path = scope.get("path", "") if scope["type"] == "http" else ""
+        check: Callable[[str, list[tuple[bytes, bytes]]], bool] | None = None
+        if path.startswith(_media_prefix()):
+            check = media_allowed
+        elif (
+            path.startswith(f"{base_path()}/_stcore/upload_file/") and scope.get("method") in _UPLOAD_METHODS
+        ):
+            check = _upload_allowed_at
+        if check is not None:
             from anyio import to_thread
 
-            allowed = await to_thread.run_sync(media_allowed, scope["path"], scope.get("headers", []))
-            if not allowed:
+            if not await to_thread.run_sync(check, path, scope.get("headers", [])):
                 await _respond(send, 403, [(b"cache-control", b"no-store")])
                 return
         await self.app(scope, receive, send)
 
 
 def _cookie_header(value: str, max_age: int, secure: bool) -> str:
-    flags = f"; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Strict"
+    flags = f"; Path={base_path() or '/'}; Max-Age={max_age}; HttpOnly; SameSite=Strict"
     return f"{sessions.COOKIE_NAME}={value}{flags}{'; Secure' if secure else ''}"
 
 
@@ -125,7 +212,19 @@ def session_routes() -> list[Any]:
         response.headers.append("set-cookie", _cookie_header("", 0, _is_secure(request)))
         return response
 
+    def under_base(handler: Callable[[Any], Awaitable[Response]]) -> Callable[[Any], Awaitable[Response]]:
+        # Behind a path prefix the browser posts to /<prefix>/sinergi/session/…; Streamlit mounts the app's own
+        # routes at the root, so the prefix arrives as a path parameter and must be the configured one.
+        async def prefixed(request: Any) -> Response:
+            if "/" + request.path_params["prefix"].strip("/") != (base_path() or "/"):
+                return Response(status_code=404)
+            return await handler(request)
+
+        return prefixed
+
     return [
         Route("/sinergi/session/claim", claim, methods=["POST"]),
         Route("/sinergi/session/end", end, methods=["POST"]),
+        Route("/{prefix:path}/sinergi/session/claim", under_base(claim), methods=["POST"]),
+        Route("/{prefix:path}/sinergi/session/end", under_base(end), methods=["POST"]),
     ]

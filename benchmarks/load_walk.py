@@ -1,0 +1,247 @@
+"""One load-test session in headless Chromium: sign in, walk the role's pages, change the round, download once.
+
+Used by benchmarks/load.py. Every problem is recorded with a kind, so a report can tell the harness's own waits on
+a busy machine from what the app did wrong:
+- `timeout`: a step did not settle within the step limit while the app was still running the script (or the
+  browser was still loading): the machine was too busy for the harness's patience, not an app error by itself;
+- `disconnected`: the page lost its WebSocket (Streamlit's "connecting" state) and did not come back;
+- `exception` / `incident`: the page showed a Streamlit exception or Sinergi's incident message (app errors);
+- `signed out` / `sign-in`: the session lost its sign-in, or the sign-in form refused the right password;
+- `download`: a download click gave no file (a refused or failed /media/ request);
+- `harness`: the walk could not find what it looked for (a link, a widget) on a settled page.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PASSWORD = "muat-uji-rahasia-1"
+ROLES = ("admin", "perencana", "pimpinan", "monev", "tamu")
+STEP_TIMEOUT_S = 240.0  # per step: the Chromium clients share the 2 cores with the servers
+# The walk: pages a user of each role opens first (each role keeps the ones it may use), with by-name lists early.
+WALK = ("beranda", "peta", "intervensi", "monev", "moa", "potensi", "briefing", "sasaran_lokasi", "anggaran")
+DOWNLOAD_TIMEOUT_S = 120.0  # a click on a settled page: the file is made and fetched, nothing else runs
+APP_KINDS = ("exception", "incident", "signed out", "sign-in", "download", "disconnected")
+
+
+class StepTimeout(Exception):
+    """A step did not settle in time; `state` says what the page was doing then."""
+
+    def __init__(self, state: str) -> None:
+        super().__init__(f"did not settle ({state})")
+        self.state = state
+
+
+@dataclass
+class Problem:
+    kind: str
+    username: str
+    step: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"[{self.kind}] {self.username} {self.step}: {self.message}"
+
+
+@dataclass
+class Stats:
+    pages: int
+    problems: list[Problem] = field(default_factory=list)
+    clicks: dict[str, int] = field(default_factory=dict)  # download clicks per username
+    walked: dict[str, list[str]] = field(default_factory=dict)  # pages each session settled on
+    faults: list[str] = field(default_factory=list)
+    retries: list[str] = field(default_factory=list)  # sign-ins made again after a fault (not errors)
+    shots: Path | None = None  # folder for screenshots of problems
+    audit_rows: dict[str, object] = field(default_factory=dict)
+
+
+def _slug(username: str, step: str) -> str:
+    return f"{username}-{re.sub(r'[^a-z0-9]+', '_', step)}"
+
+
+def username_of(index: int) -> str:
+    return f"muat{index:02d}"
+
+
+def role_of(index: int) -> str:
+    return ROLES[index % len(ROLES)]
+
+
+async def _state(page) -> str:
+    widget = page.locator('[data-testid="stStatusWidget"]')
+    if await widget.count():
+        text = " ".join((await widget.first.inner_text()).lower().split())
+        return "connecting" if "connect" in text else f"running ({text[:40] or 'script'})"
+    if not await page.locator('[data-testid="stAppViewContainer"]').count():
+        return "loading the app"
+    return "idle"
+
+
+async def settle(page, timeout_s: float = STEP_TIMEOUT_S) -> float:
+    """Wait until the app is drawn and no script runs for 0.5 s; return the seconds it took (to the last run's end)."""
+    start = time.perf_counter()
+    quiet_since = None
+    while time.perf_counter() - start < timeout_s:
+        drawn = await page.locator('[data-testid="stAppViewContainer"]').count()
+        running = await page.locator('[data-testid="stStatusWidget"]').count()
+        if running or not drawn:
+            quiet_since = None
+        elif quiet_since is None:
+            quiet_since = time.perf_counter()
+        elif time.perf_counter() - quiet_since > 0.5:
+            return quiet_since - start
+        await asyncio.sleep(0.25)  # 30 pages polling in one event loop: keep the client's own CPU small
+    raise StepTimeout(await _state(page))
+
+
+async def _page_problem(page) -> tuple[str, str] | None:
+    if await page.locator('[data-testid="stException"]').count():
+        text = await page.locator('[data-testid="stException"]').first.inner_text()
+        return "exception", text.strip().splitlines()[0][:160] if text.strip() else "stException"
+    main = await page.locator('[data-testid="stMain"]').inner_text()
+    if "kode insiden" in main:
+        line = next((ln for ln in main.splitlines() if "kode insiden" in ln), "")
+        return "incident", line[:160]
+    if await page.locator('input[type="password"]').count():
+        return "signed out", "the sign-in form is back"
+    return None
+
+
+async def _shot(page, stats: Stats, name: str) -> None:
+    if stats.shots is None:
+        return
+    with contextlib.suppress(Exception):  # the page is gone: nothing to show
+        await page.screenshot(path=str(stats.shots / f"{name}.png"), timeout=20_000)
+
+
+async def _sign_in(page, url: str, username: str, stats: Stats) -> float:
+    await page.goto(url + "/?wilayah=99.02", wait_until="commit", timeout=STEP_TIMEOUT_S * 1000)
+    for attempt in range(3):  # a user whose app process died while signing in types the password again
+        await settle(page)
+        await page.locator('input[type="text"]').first.fill(username)
+        await page.locator('input[type="password"]').fill(PASSWORD)
+        start = time.perf_counter()
+        await page.locator('[data-testid="stFormSubmitButton"] button').click()
+        await asyncio.sleep(0.3)
+        deadline = start + STEP_TIMEOUT_S
+        while time.perf_counter() < deadline:
+            await settle(page, max(1.0, deadline - time.perf_counter()))
+            if not await page.locator('input[type="password"]').count():
+                return time.perf_counter() - start
+            alert = page.locator('[data-testid="stAlert"]')
+            if await alert.count():
+                break  # refused: the form stays
+            await asyncio.sleep(0.5)
+        if not stats.faults:  # without a fault a refusal of the right password is an app error
+            if not await page.locator('[data-testid="stAlert"]').count():
+                raise StepTimeout(await _state(page))
+            text = await page.locator('[data-testid="stAlert"]').first.inner_text()
+            raise RuntimeError("sign-in: " + text.strip()[:160])
+        stats.retries.append(
+            f"{username} sign-in again after: {'; '.join(stats.faults)} (attempt {attempt + 2})"
+        )
+    raise RuntimeError("sign-in: refused three times")
+
+
+async def _open(page, title: str) -> None:
+    # the links are drawn at the end of the sidebar: after a sign-in the page may settle a moment before them
+    link = page.locator(".st-key-sinergi_nav").get_by_role("link", name=title, exact=True).first
+    await link.wait_for(state="visible", timeout=STEP_TIMEOUT_S * 1000)
+    await link.click(timeout=STEP_TIMEOUT_S * 1000)
+
+
+async def _change_round(page) -> None:
+    box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').last
+    await box.click(timeout=STEP_TIMEOUT_S * 1000)
+    await page.keyboard.press("ArrowUp")
+    await page.keyboard.press("Enter")
+
+
+async def _download(page, username: str, stats: Stats) -> bool:
+    """Click the first visible download button, if any; return True when a file arrived."""
+    from playwright.async_api import TimeoutError as PlaywrightTimeout
+
+    buttons = page.locator('[data-testid="stDownloadButton"] button:visible')
+    if not await buttons.count():
+        return False
+    stats.clicks[username] = stats.clicks.get(username, 0) + 1
+    try:
+        async with page.expect_download(timeout=DOWNLOAD_TIMEOUT_S * 1000) as caught:
+            await buttons.first.click()
+    except PlaywrightTimeout:  # the click made no file: the server refused or lost it (its log says which)
+        message = f"no file {DOWNLOAD_TIMEOUT_S:.0f} s after the click ({await _state(page)})"
+        stats.problems.append(Problem("download", username, "download", message))
+        return False
+    download = await caught.value
+    failure = await download.failure()
+    if failure:
+        stats.problems.append(Problem("download", username, "download", failure))
+        return False
+    return True
+
+
+async def run_session(browser, url: str, index: int, pages: list, results: dict, stats: Stats) -> None:
+    """Drive one session; append settle times to results[step] and problems to stats."""
+    from playwright.async_api import TimeoutError as PlaywrightTimeout
+
+    from sinergi.common.i18n import translate
+
+    role, username = role_of(index), username_of(index)
+    context = await browser.new_context(viewport={"width": 1366, "height": 900}, accept_downloads=True)
+    context.set_default_timeout(STEP_TIMEOUT_S * 1000)
+    page = await context.new_page()
+    step = "sign-in"
+    stats.walked[username] = []
+    try:
+        results["sign-in"].append(await _sign_in(page, url, username, stats))
+        by_key = {spec.key: spec for spec in pages}
+        mine = [by_key[key] for key in WALK if role in by_key[key].roles][: stats.pages]
+        downloaded = False
+        for number, spec in enumerate(mine):
+            step = spec.key
+            start = time.perf_counter()
+            await _open(page, translate(f"{spec.key}.title", "id"))
+            await asyncio.sleep(0.2)
+            await settle(page)
+            results[spec.key].append(time.perf_counter() - start)
+            stats.walked[username].append(spec.key)
+            problem = await _page_problem(page)
+            if problem:
+                stats.problems.append(Problem(problem[0], username, step, problem[1]))
+                await _shot(page, stats, f"{username}-{step}")
+                if problem[0] == "signed out":
+                    return
+            if number == 1:  # change the round, as a user does
+                step = f"{spec.key} round change"
+                await _change_round(page)
+                start = time.perf_counter()
+                await asyncio.sleep(0.2)
+                await settle(page)
+                results["round change"].append(time.perf_counter() - start)
+            if not downloaded:
+                step = f"{spec.key} download"
+                downloaded = await _download(page, username, stats)
+    except StepTimeout as error:
+        kind = "disconnected" if error.state == "connecting" else "timeout"
+        stats.problems.append(Problem(kind, username, step, str(error)))
+        await _shot(page, stats, _slug(username, step))
+    except PlaywrightTimeout as error:
+        state = await _state(page)  # idle: what the walk waited for never came (a link, a widget)
+        kind = {"connecting": "disconnected", "idle": "harness"}.get(state, "timeout")
+        message = f"{str(error).splitlines()[0][:100]} ({state})"
+        stats.problems.append(Problem(kind, username, step, message))
+        await _shot(page, stats, _slug(username, step))
+    except RuntimeError as error:
+        kind = "sign-in" if str(error).startswith("sign-in") else "harness"
+        stats.problems.append(Problem(kind, username, step, str(error)))
+    except Exception as error:
+        stats.problems.append(
+            Problem("harness", username, step, f"{type(error).__name__}: {str(error)[:140]}")
+        )
+    finally:
+        await context.close()
