@@ -47,8 +47,12 @@ def new_working_copy(path: Path, source: Path, purpose: str) -> Path:
     """Return a fresh owner-only (0600) copy of source in the work folder of the database at path."""
     tmp = work_dir(path) / f"{_tag(path)}.{os.getpid()}.{time.time_ns()}.{purpose}.tmp"
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
-        shutil.copyfileobj(src, out, 16 * 1024 * 1024)
+    try:
+        with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
+            shutil.copyfileobj(src, out, 16 * 1024 * 1024)
+    except BaseException:  # stopped mid-copy (SIGTERM, a full disk): no half copy of personal data is left
+        discard(tmp)
+        raise
     return tmp
 
 
