@@ -65,6 +65,9 @@ def served_app(env: dict[str, str] | None = None, log: Path | None = None, base:
             "false",
             "--server.baseUrlPath",
             base,
+            # as deployed: an edited source file must not reload the app under a running test
+            "--server.fileWatcherType",
+            "none",
         ],
         cwd=ROOT,
         stdout=sink,
