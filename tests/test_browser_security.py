@@ -133,10 +133,15 @@ def test_session_cookie_downloads_and_expiry(server, monkeypatch):
 def test_errors_show_an_incident_id_and_no_trace(tmp_path):
     from playwright.sync_api import sync_playwright
 
+    from sinergi.data.demo.freshness import fingerprint_rows
+
     broken = tmp_path / "broken.duckdb"  # a database without its tables: the first query of a page fails
     with duckdb.connect(str(broken)) as con:
         con.execute("create table dataset_info (info_key varchar, info_value varchar)")
         con.execute("insert into dataset_info values ('is_synthetic', 'true'), ('as_of', '2025-01-01')")
+        # the current demo's fingerprint: otherwise the app rightly rebuilds this file as a stale demo
+        for key, value in fingerprint_rows().items():
+            con.execute("insert into dataset_info values (?, ?)", [key, value])
     store_db = tmp_path / "store.sqlite3"
     env = {"SINERGI_DB": str(broken), "SINERGI_AUDIT_DB": str(store_db)}
     with served_app(env=env) as url, sync_playwright() as pw:
