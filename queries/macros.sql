@@ -231,3 +231,11 @@ where source in ('csr', 'kolaborasi')
     and partner_id is not null
     and sector_code is not null
     and given_on >= as_of - interval 2 year;
+
+-- kpi_value over the summary tables (summary_moa_kpi, summary_target_kpi), whose rows hold the sum of a group's
+-- amounts and its households: the same figure as kpi_value over the households themselves.
+create or replace temp macro kpi_value_of_sums(kpi_code, amount, households_count) as
+    case
+        when kpi_code = 'penurunan_miskin_ekstrem' then 100.0 * sum(amount) / sum(households_count)
+        else sum(amount)::double
+    end;

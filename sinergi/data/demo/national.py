@@ -19,7 +19,7 @@ import pandas as pd
 import shapely
 
 from sinergi.common import geo
-from sinergi.data import db
+from sinergi.data import db, summary
 from sinergi.data.demo import (
     activities,
     catalogue,
@@ -186,6 +186,9 @@ def write_national(
         _insert(con, "agency_program_history", _agency_history(progs, desa, rng))
         _insert(con, "dataset_info", _dataset_info(seed, household_count))
         _insert(con, "import_log", _import_log(con, seed, household_count))
+        _stage(con)
+        progress(0.9, "tabel ringkasan")
+        summary.build_summaries(con)
         progress(0.95, "menyimpan")
         con.execute("commit")
         con.execute("checkpoint")
