@@ -62,6 +62,7 @@ demography_latest as (
         households_count as all_households_count
     from demography
     where year = (select max(year) from demography)
+        and in_region(desa_code, $region)
 ),
 
 food as (
@@ -70,6 +71,7 @@ food as (
         max(potential_score) as food_potential_score,
         arg_max(commodity, potential_score) as top_commodity
     from potential_food
+    where in_region(desa_code, $region)
     group by desa_code
 ),
 
@@ -80,6 +82,7 @@ energy as (
         arg_max(energy_source, ease_score) as top_energy_source,
         max(households_without_electricity_count) as households_without_electricity_count
     from potential_energy
+    where in_region(desa_code, $region)
     group by desa_code
 ),
 
@@ -90,6 +93,7 @@ health as (
         stunting_rate_pct
     from health_condition
     where year = (select max(year) from health_condition)
+        and in_region(desa_code, $region)
 ),
 
 umkm as (
@@ -99,6 +103,7 @@ umkm as (
         arg_max(product, marketing_potential_score) as top_product,
         sum(producers_extreme_poor_count)::integer as umkm_producers_extreme_poor_count
     from umkm_product
+    where in_region(desa_code, $region)
     group by desa_code
 ),
 

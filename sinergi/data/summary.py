@@ -21,6 +21,7 @@ SUMMARY_TABLES = (
     "summary_desa_round",
     "summary_desa_reach",
     "summary_household_target",
+    "summary_moa_target",
     "summary_moa_kpi",
     "summary_target_kpi",
     "summary_desa_transition",

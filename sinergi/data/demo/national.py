@@ -253,7 +253,12 @@ def generator_fingerprint() -> str:
     """Return a short hash of the national generator's code and SQL: a cached build is stale when it changes."""
     digest = hashlib.sha256()
     here = Path(__file__).parent
-    for path in sorted([*here.glob("national*.py"), *national_sql.SQL_DIR.glob("*.sql")]):
+    sources = [
+        *here.glob("national*.py"),
+        *national_sql.SQL_DIR.glob("*.sql"),
+        *summary.SUMMARY_DIR.glob("*.sql"),
+    ]
+    for path in sorted(sources):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:10]
 
