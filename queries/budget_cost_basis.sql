@@ -6,14 +6,7 @@
 -- targets reached by any counted intervention (interventions_as_of); left_extreme_poverty_count = valid households
 -- below the line at $baseline_round_id and not at $round_id (panel).
 -- privacy: counts=reached_households_count,reached_without_bansos_count,left_extreme_poverty_count
-with kabupaten as (
-    select region_code
-    from region
-    where level = 'kabupaten'
-        and region_overlaps(region_code, $region)
-),
-
-spent as (
+with spent as (
     select sum(b.realised_rp) as realised_rp
     from budget_as_of($region, $round_id, $as_of) as b
 ),
@@ -25,13 +18,13 @@ given as (
         coalesce(sum(i.amount_rp) filter (where i.source = 'bansos'), 0) as bansos_rp
     from verified_target as t
     inner join interventions_as_of(round_as_of($round_id, $as_of)) as i on i.household_id = t.household_id
-    where t.kabupaten_code in (select region_code from kabupaten)
+    where in_kabupaten_of(t.kabupaten_code, $region)
 ),
 
 left_poverty as (
     select count(*) as left_extreme_poverty_count
     from panel($baseline_round_id, $round_id) as p
-    where p.kabupaten_code in (select region_code from kabupaten)
+    where in_kabupaten_of(p.kabupaten_code, $region)
         and p.was_extreme_poor
         and not p.is_extreme_poor
 ),

@@ -34,7 +34,7 @@ households as (
     inner join verified_target as t on t.household_id = p.household_id
     left join reach as r on r.household_id = p.household_id
     left join desa_distance as d on d.desa_code = p.desa_code
-    where region_overlaps(p.kabupaten_code, $region)
+    where in_kabupaten_of(p.kabupaten_code, $region)
 ),
 
 grouped as (

@@ -239,3 +239,11 @@ create or replace temp macro kpi_value_of_sums(kpi_code, amount, households_coun
         when kpi_code = 'penurunan_miskin_ekstrem' then 100.0 * sum(amount) / sum(households_count)
         else sum(amount)::double
     end;
+
+-- A kabupaten code lies in the kabupaten of $region or under $region (region_overlaps for kabupaten codes), written
+-- as an equality so that DuckDB pushes it below joins (the panel's) and checks it against row-group min/max.
+create or replace temp macro in_kabupaten_of(kabupaten_code, region) as
+    case length(region)
+        when 2 then left(kabupaten_code, 2) = region
+        else kabupaten_code = left(region, 5)
+    end;

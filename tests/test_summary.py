@@ -62,6 +62,7 @@ def _assert_equal_everywhere(
                         "as_of": as_of,
                         "round_id": DEMO_ROUND,
                         "baseline_round_id": DEMO_BASELINE_ROUND,
+                        "show_names": True,
                     }
                     got, want = _run(con, moved, **params), _run(con, reference, **params)
                     if name in ORDER:

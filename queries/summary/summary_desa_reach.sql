@@ -1,33 +1,8 @@
 -- Summary table: verified targets per desa by the first date an intervention to them counts (reached_on) and the
--- first date a collaboration or CSR intervention counts (collaboration_reached_on); null = never. An intervention
--- counts on a date when it was given by then and is not under an MoA unsigned on that date (interventions_as_of):
--- from greatest(given_on, signed_on) under a signed MoA, from given_on without one, never under a draft. So
--- "reached on $as_of" is reached_on <= $as_of for any date, and the table holds no date of its own.
+-- first date a collaboration or CSR intervention counts (collaboration_reached_on; summary_household_reach); null =
+-- never. So "verified targets reached on $as_of" is the rows with reached_on <= $as_of, for any date.
 -- privacy: admin-only (a summary table written by the demo generator and the importer, never read by a page)
 create or replace table summary_desa_reach as
-with counted as (
-    select
-        i.household_id,
-        i.source in ('kolaborasi', 'csr') as is_collaboration,
-        case
-            when i.moa_id is null then i.given_on
-            when m.status <> 'draft' and m.signed_on is not null then greatest(i.given_on, m.signed_on)
-        end as counts_on
-    from intervention as i
-    left join moa as m on m.moa_id = i.moa_id
-    where i.household_id is not null
-),
-
-first_counted as (
-    select
-        household_id,
-        min(counts_on) as reached_on,
-        min(counts_on) filter (where is_collaboration) as collaboration_reached_on
-    from counted
-    where counts_on is not null
-    group by household_id
-)
-
 select
     h.kabupaten_code,
     h.kecamatan_code,
@@ -36,7 +11,7 @@ select
     f.collaboration_reached_on,
     count(*) as verified_targets_count
 from household as h
-left join first_counted as f on f.household_id = h.household_id
+left join summary_household_reach as f on f.household_id = h.household_id
 where is_verified_target(h.is_extreme_poor, h.verification_status)
 group by all
 order by h.kabupaten_code, h.kecamatan_code, h.desa_code, f.reached_on, f.collaboration_reached_on

@@ -15,13 +15,16 @@ import duckdb
 from sinergi.data import db, rules
 
 SUMMARY_DIR = db.QUERIES_DIR / "summary"
-# build order: summary_household_target is read by the two after it
+# build order: summary_household_reach and summary_household_target are read by the tables after them
 SUMMARY_TABLES = (
     "summary_desa_household",
     "summary_desa_round",
+    "summary_household_reach",
     "summary_desa_reach",
     "summary_household_target",
     "summary_moa_target",
+    "summary_moa_reach",
+    "summary_moa_transition",
     "summary_moa_kpi",
     "summary_target_kpi",
     "summary_desa_transition",
