@@ -14,7 +14,7 @@ with reach as (
     select
         household_id,
         min(given_on) as first_reached_on
-    from interventions_as_of($as_of)
+    from region_interventions_as_of(left($region, 5), $as_of)
     where moa_id is not null
         and household_id is not null
     group by household_id

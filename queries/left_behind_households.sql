@@ -8,12 +8,11 @@
 with left_behind as (
     select h.*
     from verified_target as h
+    left join summary_household_reach as r
+        on r.household_id = h.household_id
+        and r.reached_on <= round_as_of($round_id, $as_of)
     where in_region_by_level(h.kabupaten_code, h.kecamatan_code, h.desa_code, $region)
-        and h.household_id not in (
-            select household_id
-            from summary_household_reach
-            where reached_on <= round_as_of($round_id, $as_of)
-        )
+        and r.household_id is null
 ),
 
 final as (

@@ -247,3 +247,16 @@ create or replace temp macro in_kabupaten_of(kabupaten_code, region) as
         when 2 then left(kabupaten_code, 2) = region
         else kabupaten_code = left(region, 5)
     end;
+
+-- interventions_as_of for the households of a region only: the same rows as interventions_as_of(as_of) joined to
+-- those households, but the region's households are found first, so DuckDB reads only the interventions of their
+-- row groups (the table is kept in desa order) instead of the country's.
+create or replace temp macro region_interventions_as_of(region, as_of) as table
+select i.*
+from intervention as i
+semi join household as h
+    on h.household_id = i.household_id
+    and in_region_by_level(h.kabupaten_code, h.kecamatan_code, h.desa_code, region)
+left join moa as m on m.moa_id = i.moa_id
+where i.given_on <= as_of
+    and (i.moa_id is null or (m.status <> 'draft' and m.signed_on <= as_of));
