@@ -10,7 +10,7 @@ import pandas as pd
 
 from sinergi.common.vocabulary import SECTORS, VERIFIED_STATUSES
 from sinergi.data.demo.catalogue import SECTOR_THEMES, UNIT_OF_KIND
-from sinergi.data.demo.shapes import PROVINCE
+from sinergi.data.demo.shapes import PROVINCE, Shape
 
 AS_OF = date(2026, 10, 31)
 # The agency that carries out an MoA's work in each sector.
@@ -116,7 +116,7 @@ def make_moas(
     caps,
     kabupaten,
     rng: np.random.Generator,
-    shape=PROVINCE,
+    shape: Shape = PROVINCE,
 ) -> Programs:
     """Return MoAs at every stage per kabupaten, with parties, sectors, target desa and households (from `poor`,
     the verified extreme poor), and contributions."""
@@ -201,7 +201,7 @@ def _moa_row(moa_id, seq, kab, theme, period, status, signed_on, stage_no, targe
     }
 
 
-def _household_pool(look: _Lookups, target_desa: list[str], shape) -> np.ndarray:
+def _household_pool(look: _Lookups, target_desa: list[str], shape: Shape) -> np.ndarray:
     """Return the register positions of the verified poor of the target desa, in the order the shape draws from."""
     parts = [look.poor_rows[d] for d in target_desa if d in look.poor_rows]
     pool = np.concatenate(parts) if parts else np.empty(0, dtype=np.intp)
@@ -247,7 +247,7 @@ def _parties(moa_id: str, kab: str, secs: list[str], look: _Lookups, rng: np.ran
     return list({r["partner_id"]: r for r in rows}.values())
 
 
-def _contributions(moa_id, parties, secs, look: _Lookups, stage_no, effect, rng, shape) -> list[dict]:
+def _contributions(moa_id, parties, secs, look: _Lookups, stage_no, effect, rng, shape: Shape) -> list[dict]:
     rows = []
     for party in parties:
         pid = party["partner_id"]
