@@ -38,7 +38,7 @@ final as (
         sum(amount_rp) as amount_rp
     from long
     group by dimension, dimension_value
-    order by dimension, households_reached_count desc
+    order by dimension, households_reached_count desc, dimension_value
 )
 
 select * from final
