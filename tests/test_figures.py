@@ -100,7 +100,9 @@ def fixture_db(tmp_path_factory, demo_database):
     shutil.copy(demo_database, path)
     con = duckdb.connect(str(path))
     con.execute(EXTRA_ROWS)
-    summary.build_summaries(con)  # rows written outside the importer: rebuild the summaries as an import would
+    summary.build_summaries(
+        con
+    )  # rows written outside the importer: rebuild the summaries as an import would
     con.close()
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SINERGI_DB", str(path))

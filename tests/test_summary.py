@@ -23,6 +23,9 @@ REFERENCE = Path(__file__).parent / "reference"
 MOVED = sorted(p.stem for p in REFERENCE.glob("*.sql"))
 # the demo's as-of date and one inside the MoA periods, when some interventions and MoAs do not count yet
 DATES = (date(2026, 10, 31), date(2025, 9, 30))
+# arg_max over the per-desa lookup tables (not moved): DuckDB picks any of equal scores, so these may differ
+# between two runs of the same query; everything else must be equal
+UNDETERMINED = {"location_indicators": ["top_commodity", "top_energy_source", "top_product"]}
 # queries whose order has ties (rank 1 of every kabupaten): compared in this order
 ORDER = {
     "sector_need_by_desa": ["sector_code", "need_rank", "desa_code"],
@@ -72,7 +75,10 @@ def _assert_equal_everywhere(
                     if name in ORDER:
                         ascending = [c != "households_reached_count" for c in ORDER[name]]
                         want = want.sort_values(ORDER[name], ascending=ascending, ignore_index=True)
-                    pd.testing.assert_frame_equal(got, want, obj=f"{name} {region} {as_of}")
+                    loose = UNDETERMINED.get(name, [])
+                    pd.testing.assert_frame_equal(
+                        got.drop(columns=loose), want.drop(columns=loose), obj=f"{name} {region} {as_of}"
+                    )
                     made += 1
         return made
     finally:
