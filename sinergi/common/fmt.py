@@ -52,6 +52,12 @@ def fmt_total(value: float | int | None, lang: str = "id") -> str:
     return fmt_number(value, lang)
 
 
+def fmt_part(value: float | int | None, lang: str = "id", rounded: bool = False) -> str:
+    """Return a headline figure that is a part (or the whole) of a partition: exact like fmt_total, or, when
+    rounded (a part reads "<5": sinergi.common.suppressed.partition_hidden), rounded like a breakdown cell."""
+    return fmt_number(value, lang) if rounded else fmt_total(value, lang)
+
+
 def fmt_pct(value: float | None, lang: str = "id", decimals: int = 1) -> str:
     """Return a percentage given in 0-100 units: 12,5 % (id) or 12.5% (en)."""
     if _missing(value):

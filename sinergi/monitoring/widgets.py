@@ -6,20 +6,20 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from sinergi.common.fmt import fmt_date, fmt_number, fmt_total
+from sinergi.common.fmt import fmt_date, fmt_number, fmt_part
 from sinergi.monitoring.did import DidEstimate, did_estimate
 from sinergi.ui.context import PageContext
 from sinergi.ui.data import load
 from sinergi.ui.selections import bind, keep
 
 
-def how_computed(ctx: PageContext, text: str, households: object = None) -> None:
+def how_computed(ctx: PageContext, text: str, households: object = None, rounded: bool = False) -> None:
     """Write a collapsed "Cara hitung" note under a figure, with the number of households behind it (a stated
-    total: exact, or "<5")."""
+    total: exact, or "<5"; rounded like a breakdown cell when a part of it is hidden: fmt_part)."""
     with st.expander(ctx.t("monev.how")):
         st.markdown(text)
         if households is not None:
-            st.caption(ctx.t("monev.households_behind", count=fmt_total(households, ctx.lang)))
+            st.caption(ctx.t("monev.households_behind", count=fmt_part(households, ctx.lang, rounded)))
 
 
 def definition(ctx: PageContext, key: str, **values: object) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from sinergi.common.fmt import fmt_number, fmt_pct
+from sinergi.common.fmt import EMPTY, fmt_number, fmt_pct
 from sinergi.common.i18n import translate
 from sinergi.common.suppressed import show_counts
 from sinergi.common.vocabulary import labels
@@ -150,6 +150,9 @@ def profile_formats(query: str, lang: str) -> dict[str, Callable[[object], str]]
 
 
 def _words(domain: str, lang: str, code: object) -> str:
+    # an intervention with no sector (BLT Dana Desa: cash) reads as a word, never as a blank or "None"
+    if not isinstance(code, str) or not code:
+        return translate("peta.profile.no_sector", lang) if domain == "sector" else EMPTY
     return labels(domain, code, lang)
 
 
