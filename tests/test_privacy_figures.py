@@ -11,6 +11,9 @@ import streamlit as st
 from conftest import APP, open_page
 from streamlit.testing.v1 import AppTest
 
+from sinergi.common.i18n import translate
+from sinergi.common.suppressed import round_base
+
 PAGES = {
     "beranda": "pages/overview.py",
     "briefing": "pages/briefing.py",
@@ -42,8 +45,15 @@ def _number(token: str) -> float:
     return float(token.replace(".", "").replace(",", "."))
 
 
+# Notes a protected viewer reads beside the figures (how they are protected): no figures of their own.
+NOTES = {translate(k, "id") for k in ("privacy.partition_rounded", "privacy.cost_rounded")}
+
+
 def differences(admin: list[str], other: list[str]) -> list[str]:
-    """Return the figures of other that are neither admin's figure nor "<5" standing for a count of 1-4."""
+    """Return the figures of other that are neither admin's figure nor "<5" standing for a count of 1-4 — nor,
+    where the page says a part of a whole reads "<5" (docs/privacy.md), admin's figure rounded to a multiple of 5."""
+    partition = translate("privacy.partition_rounded", "id") in other
+    admin, other = [f for f in admin if f not in NOTES], [f for f in other if f not in NOTES]
     if len(admin) != len(other):
         return [f"{len(other)} figures against admin's {len(admin)}"]
     found = []
@@ -53,7 +63,10 @@ def differences(admin: list[str], other: list[str]) -> list[str]:
         a, b = TOKEN.findall(mine), TOKEN.findall(theirs)
         same_words = TOKEN.sub("#", mine) == TOKEN.sub("#", theirs)
         hidden_ok = len(a) == len(b) and all(
-            x == y or (y == "<5" and 1 <= _number(x) <= 4) for x, y in zip(a, b, strict=True)
+            x == y
+            or (y == "<5" and 1 <= _number(x) <= 4)
+            or (partition and "," not in x and _number(y) == round_base(_number(x)))
+            for x, y in zip(a, b, strict=True)
         )
         if not (same_words and hidden_ok):
             found.append(f"{theirs!r} where admin sees {mine!r}")
@@ -81,3 +94,8 @@ def test_the_comparison_catches_a_changed_total():
     assert differences(admin, ["Keluar: 347 | ", "Jatuh: <5 | ", "RT: 933."]) == []
     assert differences(admin, ["Keluar: 263 | ", "Jatuh: 0 | ", "RT: 786."]) != []
     assert differences(["Tetap: 37 | "], ["Tetap: <5 | "]) != []  # "<5" may only stand for 1-4
+    # rounded to 5 only where the page says a part of the whole reads "<5", and only to the nearest multiple
+    note = translate("privacy.partition_rounded", "id")
+    assert differences(admin, ["Keluar: 345 | ", "Jatuh: <5 | ", "RT: 935.", note]) == []
+    assert differences(admin, ["Keluar: 345 | ", "Jatuh: <5 | ", "RT: 935."]) != []
+    assert differences(admin, ["Keluar: 340 | ", "Jatuh: <5 | ", "RT: 935.", note]) != []
