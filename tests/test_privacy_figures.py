@@ -8,11 +8,15 @@ import re
 
 import pytest
 import streamlit as st
-from conftest import APP, open_page
+from conftest import APP, DEMO_AS_OF, open_page
 from streamlit.testing.v1 import AppTest
 
+from sinergi.access.policy import fetch_as, make_viewer
+from sinergi.common.display import styled
 from sinergi.common.i18n import translate
-from sinergi.common.suppressed import round_base
+from sinergi.common.suppressed import PROTECTED_SHARES, round_base
+from sinergi.planning.desa_profile import profile_table
+from sinergi.planning.targeting import DEFAULT_WEIGHTS, score_locations
 
 PAGES = {
     "beranda": "pages/overview.py",
@@ -99,3 +103,40 @@ def test_the_comparison_catches_a_changed_total():
     assert differences(admin, ["Keluar: 345 | ", "Jatuh: <5 | ", "RT: 935.", note]) == []
     assert differences(admin, ["Keluar: 345 | ", "Jatuh: <5 | ", "RT: 935."]) != []
     assert differences(admin, ["Keluar: 340 | ", "Jatuh: <5 | ", "RT: 935.", note]) != []
+
+
+# -- Small figures beside the protected ones: intervention counts of a desa, shares rounded to 5 points.
+
+DESA = "99.02.10.2013"
+
+
+@pytest.mark.parametrize("role", ["pimpinan", "monev"])
+def test_the_desa_profile_protects_interventions_and_words_every_sector(role):
+    """Interventions given in one desa count households served: rounded to 5 or "<5" like the household counts
+    beside them; an intervention with no sector (BLT Dana Desa) reads as a word, never "None" or blank."""
+    fetch = fetch_as(make_viewer("x", role, "99.02" if role == "pimpinan" else None))
+    table = profile_table(
+        "interventions_by_program", fetch("interventions_by_program", region=DESA, as_of=DEMO_AS_OF), "id"
+    )
+    counts = table[translate("peta.col.interventions_count", "id")]
+    assert len(counts) and all(c == "<5" or int(c) % 5 == 0 for c in counts), list(counts)
+    assert any(c not in (0, "<5") and int(c) % 5 == 0 for c in counts)
+    sectors = table[translate("peta.col.sector", "id")]
+    assert all(isinstance(s, str) and s and s != "None" for s in sectors), list(sectors)
+    assert translate("peta.profile.no_sector", "id") in set(sectors), "the demo desa has BLT Dana Desa"
+
+
+@pytest.mark.parametrize("role", ["pimpinan", "monev"])
+def test_a_rounded_share_shows_no_decimal_and_a_withheld_one_a_word(role):
+    """Penetapan Lokasi: the extreme-poor share of a desa is rounded to 5 points for aggregate roles: "95 %", not
+    "95,0 %" (no false precision); withheld where a count is 1-4, written as the catalogue's word, not "None"."""
+    fetch = fetch_as(make_viewer("x", role, "99.02" if role == "pimpinan" else None))
+    ranked = score_locations(fetch("location_indicators", region="99.02", as_of=DEMO_AS_OF), DEFAULT_WEIGHTS)
+    shown = styled(ranked.head(40)[["desa_code", "extreme_poor_share_pct"]], "id").data[
+        "extreme_poor_share_pct"
+    ]
+    withheld = translate("privacy.withheld", "id")
+    assert withheld in set(shown), "the demo kabupaten has shares withheld: nothing to check"
+    assert all(s == withheld or re.fullmatch(r"\d{1,3} %", s) for s in shown), list(shown)
+    exact = fetch_as(make_viewer("x", "admin", None))("location_indicators", region="99.02", as_of=DEMO_AS_OF)
+    assert PROTECTED_SHARES not in exact.attrs  # admin's shares keep their decimal

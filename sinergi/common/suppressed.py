@@ -24,6 +24,8 @@ import pandas as pd
 LIMIT = 5  # counts 1 .. LIMIT-1 are never shown to roles without by-name access
 BASE = 5  # breakdown cells are rounded to a multiple of BASE
 SMALL = "<5"
+# frame.attrs key: the share columns of a frame rounded (or withheld) for the viewer, named for the table writer
+PROTECTED_SHARES = "protected_shares"
 
 
 class Count:

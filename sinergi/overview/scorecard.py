@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from sinergi.common.fmt import EMPTY, fmt_number, fmt_pct, fmt_rupiah
-from sinergi.common.suppressed import breakdown_share, breakdown_value
+from sinergi.common.suppressed import PROTECTED_SHARES, breakdown_share, breakdown_value, is_count
 from sinergi.monitoring.kpi import with_attainment
 
 ON_TRACK = ("tercapai", "sesuai_jalur")
@@ -100,6 +100,9 @@ def scorecard(
     out["cost_per_exit_rp"] = _ratio(out["realised_rp"], out["left_extreme_poverty_count"], 1.0)
     out["as_of"] = pd.Timestamp(as_of).date()
     out["source"] = source
+    if any(is_count(c) and not c.exact for c in out["verified_targets_count"]):
+        # tables write it rounded ("95 %"), and withheld as a word (sinergi.common.display)
+        out.attrs[PROTECTED_SHARES] = ["verified_targets_reached_pct"]
     return out
 
 
@@ -127,6 +130,8 @@ def measure_labels(values: pd.Series, kind: str, lang: str) -> pd.Series:
             return EMPTY
         if kind == "count":
             return fmt_number(value, lang)
-        return fmt_pct(float(value), lang) if kind == "pct" else fmt_rupiah(float(value), lang)
+        return fmt_pct(float(value), lang, decimals) if kind == "pct" else fmt_rupiah(float(value), lang)
+
+    decimals = 0 if values.name in values.attrs.get(PROTECTED_SHARES, []) else 1  # a rounded share has none
 
     return values.map(label)
