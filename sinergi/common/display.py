@@ -89,6 +89,15 @@ def column_formatter(column: str, series: pd.Series, lang: str) -> Formatter | N
     return lambda v: EMPTY if _missing(v) else str(v)
 
 
+def _blank(formatter: Formatter | None) -> str:
+    """Return what a column's formatter writes for a missing cell, or "–" when it has no words for one."""
+    try:
+        text = formatter(None) if formatter else EMPTY
+    except (TypeError, ValueError, AttributeError):
+        return EMPTY
+    return text if isinstance(text, str) and text else EMPTY
+
+
 def _shown_shares(table: pd.DataFrame, columns: list[str], lang: str) -> pd.DataFrame:
     """Return table with its protected shares (rounded to 5 points, or withheld) as words: "95 %" with no decimal,
     since a rounded share has none, and a withheld one as the catalogue's word (a blank cell would read "None")."""
@@ -134,6 +143,12 @@ def styled(
         column: (formats or {}).get(column) or column_formatter(column, table[column], lang)
         for column in table.columns
     }
+    # Streamlit draws a missing cell as "None" whatever its formatted text: a text column gets its words instead
+    # (a code's formatter words a missing code, e.g. an intervention with no sector; other text reads "–")
+    for column in table.columns:
+        if table[column].dtype == object and table[column].map(_missing).any():
+            blank = _blank(chosen[column])
+            table[column] = table[column].map(lambda v, b=blank: b if _missing(v) else v)
     renamed = table.rename(columns=dict(headers or {}))
     by_header = {renamed.columns[i]: chosen[c] for i, c in enumerate(table.columns) if chosen[c]}
     return renamed.style.format(by_header)
