@@ -146,7 +146,8 @@ def styled(
     # Streamlit draws a missing cell as "None" whatever its formatted text: a text column gets its words instead
     # (a code's formatter words a missing code, e.g. an intervention with no sector; other text reads "–")
     for column in table.columns:
-        if table[column].dtype == object and table[column].map(_missing).any():
+        text = table[column].dtype == object or pd.api.types.is_string_dtype(table[column])
+        if text and table[column].map(_missing).any():
             blank = _blank(chosen[column])
             table[column] = table[column].map(lambda v, b=blank: b if _missing(v) else v)
     renamed = table.rename(columns=dict(headers or {}))
