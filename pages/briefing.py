@@ -21,7 +21,6 @@ from sinergi.common.fmt import fmt_date, fmt_number, fmt_pct
 from sinergi.ui.components import data_as_of, download_buttons, offer_download, region_title, show_table
 from sinergi.ui.context import page_context
 from sinergi.ui.data import database_version, load
-from sinergi.ui.selections import shell_params
 
 DECISIONS_SHOWN = 3  # the most urgent; the rest behind a link, so the page fits one projector screen
 MAP_HEIGHT_PX = 420
@@ -65,15 +64,21 @@ with kpi_column:
     else:
         st.info(t("briefing.kpi_none"))
 with decision_column:
-    st.markdown(f"**{t('briefing.decisions_title')} ({fmt_number(len(b.decisions), lang)})**")
-    if len(b.decisions):
-        st.markdown("\n".join(f"- {line}" for line in decision_lines(b, lang)[:DECISIONS_SHOWN]))
-        if len(b.decisions) > DECISIONS_SHOWN:
-            st.page_link(
-                "pages/agreements.py",
-                label=t("briefing.more_link", count=fmt_number(len(b.decisions), lang)),
-                query_params=shell_params(),
-            )
+    count = len(b.decisions)
+    # On a projector every MoA counted is named, or the count says how many are shown.
+    shown = (
+        t("briefing.decisions_shown", shown=DECISIONS_SHOWN, count=fmt_number(count, lang))
+        if count > DECISIONS_SHOWN
+        else fmt_number(count, lang)
+    )
+    st.markdown(f"**{t('briefing.decisions_title')} ({shown})**")
+    if count:
+        lines = decision_lines(b, lang)
+        st.markdown("\n".join(f"- {line}" for line in lines[:DECISIONS_SHOWN]))
+        if count > DECISIONS_SHOWN:
+            # All of them here, not a link: the MoA page lists agreements by alert, not the KPI reason.
+            with st.expander(t("briefing.more_link", count=fmt_number(count - DECISIONS_SHOWN, lang))):
+                st.markdown("\n".join(f"- {line}" for line in lines[DECISIONS_SHOWN:]))
     else:
         st.success(t("briefing.decisions_none"))
 

@@ -67,5 +67,18 @@ def test_province_briefing_is_the_governors_and_its_counts_add_up(app):
     decisions = next(m for m in at.metric if m.label == "MoA perlu keputusan")
     sentence = next(md.value for md in at.markdown if "MoA perlu keputusan:" in md.value)
     parts = sentence.split("MoA perlu keputusan:")[1]
-    numbers = [int(n) for n in re.findall(r"(\d+) (?:berakhir|KPI|tahapan)", parts)]
+    numbers = [int(n) for n in re.findall(r"(\d+) (?:dengan )?(?:berakhir|KPI|tahapan)", parts)]
     assert len(numbers) >= 2 and sum(numbers) == int(decisions.value.replace(".", ""))
+
+
+def test_projector_names_every_moa_it_counts_or_says_how_many_are_shown(app):
+    # Tester, 99.02: "MoA yang perlu keputusan (5)" named 3 and linked to a page listing 3 others.
+    at = open_page(app, PAGE, wilayah="99.02", putaran="2", role="pimpinan", scope="99.02")
+    assert not at.exception
+    heading = next(m.value for m in at.markdown if m.value.startswith("**MoA yang perlu keputusan"))
+    named = " ".join(m.value for m in at.markdown).replace("\\", "")  # Markdown escapes: MOA\-0206
+    count = int(re.search(r"dari (\d+) ditampilkan", heading).group(1)) if "ditampilkan" in heading else None
+    counted = count or int(re.search(r"\((\d+)\)", heading).group(1))
+    assert counted == 5
+    assert len(set(re.findall(r"MOA-\d{4}", named))) >= counted
+    assert {"MOA-0206", "MOA-0207"} <= set(re.findall(r"MOA-\d{4}", named))

@@ -14,6 +14,7 @@ import pandas as pd
 
 from sinergi.common.fmt import fmt_change, fmt_date, fmt_moa, fmt_number, fmt_pct, fmt_rupiah, fmt_total
 from sinergi.common.i18n import translate
+from sinergi.common.stuck import STUCK_DAYS, stuck_flags
 from sinergi.common.suppressed import is_count, true_share
 from sinergi.common.text import plain
 from sinergi.common.vocabulary import OPEN_STATUSES
@@ -58,6 +59,8 @@ def gather(fetch: Fetch, region: str, round_id: int, baseline_round_id: int, as_
     )
     kpi = with_attainment(fetch(QUERY_BY_MOA, **params))
     moas = fetch("briefing_moa_decisions", **params)
+    # The query's own is_stuck has its threshold written in SQL; the one rule lives in sinergi.collaboration.rules.
+    moas = moas.assign(is_stuck=stuck_flags(moas, as_of))
     is_open = moas["status"].isin(OPEN_STATUSES) | moas["is_ended_undecided"].astype(bool)
     return Briefing(
         headline=fig,
@@ -201,7 +204,9 @@ def summary_sentences(b: Briefing, lang: str) -> list[str]:
         pct=fmt_pct(h.verified_targets_reached_pct, lang),
     )
     parts = [
-        f"{count} {t(f'briefing.reason.{reason}')}" for reason, count in primary_reasons(b).items() if count
+        t(f"briefing.tally.{reason}", count=count, days=STUCK_DAYS)
+        for reason, count in primary_reasons(b).items()
+        if count
     ]
     third = t(
         "briefing.sentence.kpi_moa",
@@ -224,7 +229,8 @@ def decision_rows(b: Briefing, lang: str) -> pd.DataFrame:
             "ended_on": [fmt_date(d, lang) for d in frame["ended_on"]],
             "stage": frame["current_stage_no"].astype(int),
             "reasons": [
-                "; ".join(translate(f"briefing.reason.{r}", lang) for r in rs) for rs in frame["reasons"]
+                "; ".join(translate(f"briefing.reason.{r}", lang, days=STUCK_DAYS) for r in rs)
+                for rs in frame["reasons"]
             ],
         }
     )

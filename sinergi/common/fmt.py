@@ -90,6 +90,15 @@ def fmt_date(value: date | datetime | str | None, lang: str = "id") -> str:
     return _babel_date(value, format="d MMMM y", locale=LOCALES[lang])
 
 
+def fmt_month(value: date | datetime | str, lang: str = "id") -> str:
+    """Return the month of a date in words, short: Mei 2024 (id) or May 2024 (en); for date axis ticks."""
+    if isinstance(value, str):
+        value = date.fromisoformat(value[:10])
+    if hasattr(value, "to_pydatetime"):
+        value = value.to_pydatetime()
+    return _babel_date(value, format="MMM y", locale=LOCALES[lang])
+
+
 def fmt_datetime(value: datetime | str | None, lang: str = "id") -> str:
     """Return 2 Januari 2023, 13.05 (id) or 2 January 2023, 13:05 (en), to the minute; ISO text is read first."""
     if value is None or (not isinstance(value, str) and _missing(value)):
