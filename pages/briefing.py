@@ -12,12 +12,13 @@ from sinergi.briefing.content import (
     heading,
     kpi_rows,
     kpi_tally,
+    subheading,
     summary_sentences,
     tiles,
 )
 from sinergi.briefing.map import build_briefing_map
 from sinergi.briefing.widgets import export_job, export_progress, print_stylesheet, start_export
-from sinergi.common.fmt import fmt_date, fmt_number, fmt_pct
+from sinergi.common.fmt import fmt_number, fmt_pct
 from sinergi.ui.components import data_as_of, download_buttons, offer_download, region_title, show_table
 from sinergi.ui.context import page_context
 from sinergi.ui.data import database_version, load
@@ -33,7 +34,7 @@ b = gather(load, ctx.region_code, ctx.round_id, ctx.baseline_round_id, ctx.as_of
 # One 1920 x 1080 screen for a kabupaten: title, three sentences, six tiles in a row, then map, KPIs and the most
 # urgent decisions side by side; tables and exports below the fold.
 st.title(heading(b, lang, region_title(ctx)))
-st.caption(t("briefing.subheading", round=ctx.round_name, date=fmt_date(ctx.as_of, lang)))
+st.caption(subheading(b, lang, ctx.round_name, ctx.as_of))
 with st.container(border=True):
     st.markdown("\n".join(f"- **{sentence}**" for sentence in summary_sentences(b, lang)))
 
@@ -82,7 +83,8 @@ with decision_column:
     else:
         st.success(t("briefing.decisions_none"))
 
-data_as_of(ctx, f"{t('briefing.source')} {t('briefing.disclaimer')}")
+# data_as_of already says "Sumber: …"; the briefing adds what it compiles, not a second "Sumber:"
+data_as_of(ctx, f"{t('briefing.compiled')} {t('briefing.disclaimer')}")
 
 kpi_headers = {
     c: t(f"briefing.col.{c}")

@@ -6,7 +6,7 @@ import duckdb
 import pytest
 from conftest import open_page
 
-from sinergi.common.fmt import fmt_number
+from sinergi.common.fmt import fmt_date, fmt_number
 from sinergi.data import db
 
 PAGE = "pages/briefing.py"
@@ -82,3 +82,23 @@ def test_projector_names_every_moa_it_counts_or_says_how_many_are_shown(app):
     assert counted == 5
     assert len(set(re.findall(r"MOA-\d{4}", named))) >= counted
     assert {"MOA-0206", "MOA-0207"} <= set(re.findall(r"MOA-\d{4}", named))
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_baseline_briefing_says_which_figure_is_at_which_date(app, lang):
+    # Tester: "Baseline 2025 dibanding baseline" (a round compared with itself), coverage counted to the round's end
+    # while MoAs were counted to the dataset's date, with one date on the page; and "Sumber:" twice in the footer.
+    from conftest import DEMO_AS_OF
+
+    con = duckdb.connect(str(db.database_path()), read_only=True)
+    ended = con.execute("select ended_on from monitoring_round where round_id = 1").fetchone()[0]
+    con.close()
+    at = open_page(app, PAGE, wilayah="99.02", putaran="1", bahasa=lang)
+    assert not at.exception
+    subtitle = at.caption[0].value
+    assert subtitle.lower().count("baseline") == 1  # the round is named once, not compared with itself
+    assert fmt_date(min(ended, DEMO_AS_OF), lang) in subtitle and fmt_date(DEMO_AS_OF, lang) in subtitle
+    footer = next(c.value for c in at.caption if "Sumber:" in c.value or "Source:" in c.value)
+    assert footer.count("Sumber:") + footer.count("Source:") == 1
+    second = open_page(app, PAGE, wilayah="99.02", putaran="2", bahasa=lang).caption[0].value
+    assert "baseline" in second.lower()

@@ -37,6 +37,9 @@ class Briefing:
     level: str = (
         "kabupaten"  # provinsi, kabupaten or kecamatan: the title names the Gubernur at province level
     )
+    round_as_of: date | None = (
+        None  # households and coverage are counted to this date (end of the round's fieldwork)
+    )
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,23 @@ def gather(fetch: Fetch, region: str, round_id: int, baseline_round_id: int, as_
         is_baseline=round_id == baseline_round_id,
         open_moas=int(is_open.sum()),
         level=fetch("region_by_code", region=region)["level"].iloc[0],
+        round_as_of=_round_date(fetch("monitoring_rounds"), round_id, as_of),
+    )
+
+
+def _round_date(rounds: pd.DataFrame, round_id: int, as_of: date) -> date:
+    # as queries/macros.sql round_as_of: the end of the round's fieldwork, never after the dataset's date
+    ended = rounds.loc[rounds["round_id"] == round_id, "ended_on"]
+    return min(pd.Timestamp(ended.iloc[0]).date(), as_of) if len(ended) else as_of
+
+
+def subheading(b: Briefing, lang: str, round_name: str, as_of: date) -> str:
+    """Return the line under the title: the round (compared with the baseline unless it is the baseline) and which
+    figures are counted to which date: households and coverage to the round's date, MoAs and budget to as_of."""
+    key = "briefing.subheading.baseline" if b.is_baseline else "briefing.subheading"
+    round_date = b.round_as_of or as_of
+    return translate(
+        key, lang, round=round_name, round_date=fmt_date(round_date, lang), date=fmt_date(as_of, lang)
     )
 
 
