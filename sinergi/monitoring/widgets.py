@@ -8,6 +8,7 @@ import streamlit as st
 
 from sinergi.common.fmt import fmt_date, fmt_number, fmt_total
 from sinergi.monitoring.did import DidEstimate, did_estimate
+from sinergi.ui.components import show_table
 from sinergi.ui.context import PageContext
 from sinergi.ui.data import load
 from sinergi.ui.selections import bind, keep
@@ -75,8 +76,16 @@ def pipeline_list(ctx: PageContext, pipeline: pd.DataFrame) -> None:
     st.subheader(ctx.t("method.pipeline_heading", count=len(pipeline)))
     st.caption(ctx.t("method.pipeline_note", date=fmt_date(ctx.as_of, ctx.lang)))
     columns = ["moa_id", "title", "status", "started_on", "current_stage_no"]
-    shown = pipeline[columns].assign(status=[ctx.t(f"moa.status.{s}") for s in pipeline["status"]])
-    st.dataframe(shown.rename(columns={c: ctx.t(f"method.col.{c}") for c in columns}), hide_index=True)
+    # Dates in words and the stage by its name: the raw frame showed "2024-05-21 00:00:00" and a bare 7.
+    shown = pipeline.assign(
+        status=[ctx.t(f"moa.status.{s}") for s in pipeline["status"]],
+        current_stage_no=[
+            f"{int(n)}. {name}"
+            for n, name in zip(pipeline["current_stage_no"], pipeline[f"stage_name_{ctx.lang}"], strict=True)
+        ],
+    )
+    headers = {c: ctx.t(f"method.col.{c}") for c in columns}
+    show_table(shown, ctx.lang, headers, {"started_on": lambda d: fmt_date(d, ctx.lang)})
 
 
 def moa_selector(ctx: PageContext, moas: pd.DataFrame, key: str) -> str:
