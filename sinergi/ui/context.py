@@ -242,6 +242,9 @@ def page_context(page_key: str) -> PageContext:
     Without a signed-in viewer this draws the login form and stops the page; a page the viewer's role may not
     use stops with a notice. Both hold when a fresh server runs the page file without app.py.
     """
+    # First, before anything that may fail: an incident (sinergi.access.incident) is recorded under this key, which
+    # otherwise still named the previous page (an error on MoA was logged under Briefing Bupati).
+    st.session_state[PAGE_KEY] = page_key
     lang = current_language()
     st.set_page_config(
         page_title=f"{translate(f'{page_key}.title', lang)} · Sinergi",
@@ -257,7 +260,6 @@ def page_context(page_key: str) -> PageContext:
         login_form(lang)
     cookie_script()
     ensure_database(lang)
-    st.session_state[PAGE_KEY] = page_key
     if viewer.role not in page_roles(page_key):  # before any data is read for the page
         draw_navigation(viewer.role, lang)
         sidebar_user(viewer, lang)
