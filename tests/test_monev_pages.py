@@ -1,5 +1,7 @@
 """Monitoring pages under AppTest: every page runs without exceptions for two kabupaten, a kecamatan and the province."""
 
+import re
+
 import pytest
 from conftest import DEMO_KABUPATEN, DEMO_PROVINCE, open_page
 
@@ -121,3 +123,12 @@ def test_kpi_pipeline_table_shows_dates_in_words_and_stage_names(app, con, lang,
     assert rows and len(table) == len(rows)
     assert set(table[start]) == {fmt_date(r[0], lang) for r in rows}
     assert set(table[stage]) == {f"{r[1]}. {r[2] if lang == 'id' else r[3]}" for r in rows}
+
+
+@pytest.mark.parametrize("page", ["pages/overview.py", "pages/kpi_monitoring.py"])
+def test_poverty_line_note_in_english_has_english_words_and_numbers(app, page):
+    at = open_page(app, page, wilayah="99.02", putaran="2", bahasa="en")
+    assert not at.exception
+    note = next(c.value for c in at.caption if "Extreme-poverty line" in c.value)
+    assert "IDR 13,326" in note and "demo assumption" in note and "CPI August 2026" in note
+    assert not {"Maret", "asumsi", "IHK", "Rp"} & set(re.findall(r"\w+", note))

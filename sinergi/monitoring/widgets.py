@@ -6,8 +6,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from sinergi.common.fmt import fmt_date, fmt_number, fmt_total
+from sinergi.common.fmt import fmt_date, fmt_rupiah, fmt_total
 from sinergi.monitoring.did import DidEstimate, did_estimate
+from sinergi.monitoring.poverty_line import line_source
 from sinergi.ui.components import show_table
 from sinergi.ui.context import PageContext
 from sinergi.ui.data import load
@@ -35,7 +36,7 @@ def poverty_lines(ctx: PageContext) -> str:
     for round_id in dict.fromkeys([ctx.baseline_round_id, ctx.round_id]):
         r = rounds.loc[round_id]
         source = (
-            r["poverty_line_source"]
+            line_source(r["poverty_line_source"], ctx.lang)
             if isinstance(r["poverty_line_source"], str)
             else ctx.t("method.no_source")
         )
@@ -43,7 +44,7 @@ def poverty_lines(ctx: PageContext) -> str:
             ctx.t(
                 "method.poverty_line",
                 round=r[f"name_{ctx.lang}"],
-                line=fmt_number(r["poverty_line_rp_per_capita_day"], ctx.lang),
+                line=fmt_rupiah(r["poverty_line_rp_per_capita_day"], ctx.lang, short=False),
                 source=source,
             )
         )
