@@ -19,7 +19,14 @@ from sinergi.briefing.content import (
 from sinergi.briefing.map import build_briefing_map
 from sinergi.briefing.widgets import export_job, export_progress, print_stylesheet, start_export
 from sinergi.common.fmt import fmt_number, fmt_pct
-from sinergi.ui.components import data_as_of, download_buttons, offer_download, region_title, show_table
+from sinergi.ui.components import (
+    data_as_of,
+    download_buttons,
+    metric_delta,
+    offer_download,
+    region_title,
+    show_table,
+)
 from sinergi.ui.context import page_context
 from sinergi.ui.data import database_version, load
 
@@ -42,13 +49,7 @@ with st.container(border=True):
 tile_row = st.container(horizontal=True, key="briefing_tiles")
 for tile in tiles(b, lang):
     tile_row.metric(
-        tile.label,
-        tile.value,
-        delta=tile.delta.replace("−", "-") if tile.delta else None,
-        delta_color=tile.delta_color,
-        delta_arrow="auto" if tile.delta_color != "off" else "off",
-        help=tile.help,
-        border=True,
+        tile.label, tile.value, help=tile.help, border=True, **metric_delta(tile.delta, tile.delta_color)
     )
 
 map_column, kpi_column, decision_column = st.columns([5, 3, 4])

@@ -102,3 +102,16 @@ def test_baseline_briefing_says_which_figure_is_at_which_date(app, lang):
     assert footer.count("Sumber:") + footer.count("Source:") == 1
     second = open_page(app, PAGE, wilayah="99.02", putaran="2", bahasa=lang).caption[0].value
     assert "baseline" in second.lower()
+
+
+@pytest.mark.parametrize("page", [PAGE, "pages/overview.py"])
+def test_tiles_use_the_true_minus_and_still_read_a_fall_as_good(app, page):
+    # Tester: "-31 (-1,8 %)" with a hyphen on a tile next to "−1,8 %" in the text.
+    from streamlit.proto.Metric_pb2 import Metric
+
+    at = open_page(app, page, wilayah="99.02", putaran="2")
+    assert not at.exception
+    signed = [m for m in at.metric if m.delta and m.delta[0] in "-−"]
+    assert signed and all("-" not in m.delta for m in signed)
+    for m in signed:  # a fall in extreme poverty: green, arrow down
+        assert m.proto.color == Metric.MetricColor.GREEN and m.proto.direction == Metric.MetricDirection.DOWN
