@@ -40,7 +40,8 @@ def fmt_number(value: float | int | None, lang: str = "id", decimals: int = 0) -
     if value is None or _missing(value):
         return EMPTY
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(value, format=pattern, locale=LOCALES[lang])
+    # One minus everywhere: babel writes an ASCII hyphen, fmt_change and fmt_rupiah the true minus (−).
+    return format_decimal(value, format=pattern, locale=LOCALES[lang]).replace("-", "−")
 
 
 def fmt_total(value: float | int | None, lang: str = "id") -> str:
