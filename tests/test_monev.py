@@ -71,3 +71,24 @@ def test_poverty_line_source_is_written_in_the_readers_language():
     )
     assert line_source(source, "id") == source  # the Indonesian sentence reads as recorded
     assert line_source("BPS 2024, garis nasional", "en") == "BPS 2024, garis nasional"  # free text stays
+
+
+def test_did_chart_keeps_a_label_near_100_percent_inside_the_chart():
+    # Tester: "99,4 %" cut off at the top of the Perbandingan chart (range stopped at 105, labels above points).
+    from sinergi.monitoring.charts import did_chart
+
+    names = {"sasaran": "Sasaran", "pembanding": "Pembanding", "axis": "%"}
+    fig = did_chart(
+        {"sasaran": (99.4, 80.0), "pembanding": (97.0, 90.0)}, names, ("Baseline", "Endline"), "id"
+    )
+    assert fig.layout.yaxis.range[1] >= 110
+    assert all(trace.cliponaxis is False for trace in fig.data)
+    assert list(fig.data[0].text) == ["99,4 %", "80,0 %"]
+    assert (
+        list(
+            did_chart({"sasaran": (99.4, 80.0), "pembanding": (97.0, 90.0)}, names, ("B", "E"), "en")
+            .data[0]
+            .text
+        )[0]
+        == "99.4%"
+    )
