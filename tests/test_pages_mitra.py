@@ -141,3 +141,16 @@ def test_pipeline_starts_at_the_briefings_stuck_threshold(app):
 
     at = open_page(app, "pages/pipeline.py", wilayah="99.02")
     assert at.number_input(key="alur_days").value == STUCK_DAYS == 120
+
+
+def test_program_history_has_one_kecamatan_filter_the_sidebars(app, con):
+    # Tester: Riwayat Program had its own Kecamatan filter beside the sidebar's.
+    from sinergi.common.i18n import translate
+
+    at = open_page(app, "pages/program_history.py", wilayah="99.02.01")
+    assert not at.exception
+    assert translate("koordinasi.col.kecamatan", "id") not in [m.label for m in at.multiselect]
+    programs = con.execute(
+        "select count(*) from agency_program_history where desa_code like '99.02.01.%'"
+    ).fetchone()[0]
+    assert at.metric[0].value == str(programs)
