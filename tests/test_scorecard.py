@@ -243,3 +243,14 @@ def test_page_signs_the_change_and_titles_before_the_province_selector(app):
     first_title = next(i for i, b in enumerate(blocks) if b in at.title or any(b is t for t in at.title))
     first_select = next(i for i, b in enumerate(blocks) if any(b is s for s in at.selectbox))
     assert first_title < first_select
+
+
+@pytest.mark.parametrize(("role", "rounded"), [("admin", False), ("monev", True)])
+def test_intro_promises_beranda_figures_only_where_they_are_the_same(app, role, rounded):
+    # Tester (monev): Rapor said "angka yang sama seperti Beranda" but showed Watu Molo 1.410 beside Beranda's 1.408:
+    # the scorecard's cells are rounded for roles without by-name access, Beranda's own totals are exact.
+    at = open_page(app, "pages/scorecard.py", role=role, wilayah=DEMO_PROVINCE, putaran="2")
+    assert not at.exception
+    intro = next(c.value for c in at.caption if "Satu baris" in c.value)
+    assert ("dibulatkan" in intro) is rounded
+    assert ("angka yang sama seperti Beranda" in intro) is not rounded
