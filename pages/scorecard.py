@@ -39,8 +39,10 @@ else:  # a kabupaten-bound role sees its own row
 heading.title(t("rapor.heading", scope=title))
 data_as_of(ctx)
 # Beranda's tiles state a region's own totals exactly; a row here is one cell of a comparison, shown to roles
-# without by-name access rounded (docs/privacy.md), so the promise of "the same figures" holds for by-name roles only.
-st.caption(t("rapor.intro" if viewer.by_name else "rapor.intro_rounded", round=ctx.round_name))
+# without by-name access rounded (docs/privacy.md): those roles are told why the two may differ.
+st.caption(t("rapor.intro", round=ctx.round_name))
+if not viewer.by_name:
+    st.info(t("rapor.rounded_note"))
 rows = pd.concat([load("scorecard_kabupaten", region=code, **params) for code in regions], ignore_index=True)
 if rows.empty:
     st.info(t("rapor.empty"))

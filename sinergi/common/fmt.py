@@ -97,6 +97,7 @@ def fmt_month(value: date | datetime | str, lang: str = "id") -> str:
         value = date.fromisoformat(value[:10])
     if hasattr(value, "to_pydatetime"):
         value = value.to_pydatetime()
+    assert isinstance(value, date)  # str and pandas values were turned into a date above
     return _babel_date(value, format="MMM y", locale=LOCALES[lang])
 
 
