@@ -13,7 +13,7 @@ from sinergi.planning.desa_profile import (
     profile_formats,
     profile_headers,
 )
-from sinergi.planning.map_areas import area_level
+from sinergi.planning.map_areas import AREA_PLACES, area_level
 from sinergi.planning.map_indicators import SECTOR_PLACES, SECTORS, indicators_for
 from sinergi.planning.poverty_map import (
     MAP_HEIGHT_PX,
@@ -68,9 +68,9 @@ shown_places = col_places.pills(
     t("peta.places"),
     ["pelabuhan", "pasar", "kota", "puskesmas", "rumah_sakit"],
     selection_mode="multi",
-    default=list(SECTOR_PLACES[sector]),
+    default=list(AREA_PLACES if by_area else SECTOR_PLACES[sector]),
     format_func=lambda p: t(f"peta.place.{p}"),
-    key=f"peta_places_{sector}",
+    key=f"peta_places_{sector}" + ("_area" if by_area else ""),
 )
 density = col_ind.toggle(t("peta.density"), value=False, key="peta_density")
 

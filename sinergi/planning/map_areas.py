@@ -16,6 +16,9 @@ from sinergi.common.i18n import translate
 # Above this many desa a province is drawn by kecamatan: about 1 kB of deck JSON per desa keeps a desa map of the
 # province under 2 MB (the demo province has 652 desa and stays a desa map).
 DESA_MAP_LIMIT = 2000
+# Places shown by default on a map drawn by area: a province's hundreds of puskesmas and markets would cover the
+# kecamatan a reviewer clicks; towns and ports are the landmarks at that scale (the others stay one click away).
+AREA_PLACES = ("kota", "pelabuhan")
 # Area outlines simplified to about 200 m: finer than a pixel at the zoom a province opens at.
 AREA_TOLERANCE_DEG = 0.002
 

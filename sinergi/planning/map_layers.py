@@ -100,10 +100,13 @@ def place_rows(places: pd.DataFrame, place_type: str, lang: str) -> list[dict]:
     ]
 
 
-def place_layers(places: pd.DataFrame, place_types: list[str], lang: str, small: bool) -> list[pdk.Layer]:
+def place_layers(
+    places: pd.DataFrame, place_types: list[str], lang: str, small: bool, id_suffix: str = ""
+) -> list[pdk.Layer]:
     """Return a marker layer (pickable: a click opens the place) and a glyph layer per place type.
 
-    small draws the markers smaller (a whole province), so that they cover less of the desa a planner clicks."""
+    small draws the markers smaller (a whole province), so that they cover less of the desa a planner clicks;
+    id_suffix is added to the marker layers' ids (poverty_map.selection_suffix)."""
     layers = []
     for place_type in place_types:
         data = place_rows(places, place_type, lang)
@@ -112,7 +115,7 @@ def place_layers(places: pd.DataFrame, place_types: list[str], lang: str, small:
         layers.append(
             pdk.Layer(
                 "ScatterplotLayer",
-                id=f"tempat_{place_type}",
+                id=f"tempat_{place_type}{id_suffix}",
                 data=data,
                 get_position="position",
                 get_fill_color="colour",

@@ -181,6 +181,15 @@ def fit_view(lons: Iterable[float], lats: Iterable[float], margin_zoom: float = 
     )
 
 
+def selection_suffix(focus: str | None, place: str | None) -> str:
+    """Return what the pickable layers' ids end with once a desa or place is open ("" before).
+
+    Streamlit keeps a map click as a selection of (layer id, row) and fades every other row of every layer to 40 %
+    while it lasts, so after one click the choropleth no longer matched its legend. The page reads the click at
+    once (the desa or place is then outlined); new ids make the map component drop the old selection."""
+    return "" if focus is None and place is None else f"@{focus or ''}/{place or ''}"
+
+
 def _polygon_bounds(rows: list[dict]) -> tuple[list[float], list[float]]:
     lons, lats = [], []
     for row in rows:
@@ -214,15 +223,16 @@ def build_poverty_map(
     intranet (else no basemap).
     """
     region_data = region_rows(regions, indicator, lang)
-    by_area = "area_level" in regions.columns
+    by_area = "area_level" in regions.columns and len(regions) > 0
+    suffix = selection_suffix(focus, place)
     deck_layers = [
         pdk.Layer(
             "PolygonLayer",
             # its own id on an area map: the map component drops a selection whose layer is gone, so the area
             # clicked is not left selected among the desa drawn after it
-            id=f"{REGION_LAYER}_{regions['area_level'].iloc[0]}"
-            if by_area and len(regions)
-            else REGION_LAYER,
+            id=f"{REGION_LAYER}_{regions['area_level'].iloc[0]}{suffix}"
+            if by_area
+            else REGION_LAYER + suffix,
             data=region_data,
             get_polygon="polygon",
             get_fill_color="fill",
@@ -257,7 +267,9 @@ def build_poverty_map(
             )
         )
     shown_places = list(layers)
-    deck_layers += place_layers(places, shown_places, lang, small=by_area or len(regions) > 200)
+    deck_layers += place_layers(
+        places, shown_places, lang, small=by_area or len(regions) > 200, id_suffix=suffix
+    )
     focus_rows = [r for r in region_data if focus is not None and r.get("desa_code") == focus]
     chosen_place = next(
         (
