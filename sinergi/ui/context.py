@@ -33,6 +33,9 @@ logger = logging.getLogger(__name__)
 _CSS = """
 [data-testid="stMetricValue"] { font-size: 1.9rem; }
 .sinergi-nav-section { margin: 0.6rem 0 0 0; font-size: 0.85rem; font-weight: 600; color: rgba(49, 51, 63, 0.6); }
+/* A script-only st.html (the session cookie claim, drawn in the first runs after sign-in) is invisible but still
+   takes a block gap: when it went, everything below moved up 16 px between two clicks on the map. */
+[data-testid="stElementContainer"]:has(> [data-testid="stHtml"] > script:only-child) { display: none; }
 @media print {
   [data-testid="stSidebar"], [data-testid="stToolbar"], [data-testid="stHeader"] { display: none !important; }
 }
