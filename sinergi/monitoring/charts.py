@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from sinergi.common.chart_style import PALETTE, base_layout, count_bar_args
-from sinergi.common.fmt import fmt_part
+from sinergi.common.fmt import fmt_part, fmt_pct
 from sinergi.common.suppressed import LIMIT, breakdown_value, total_value
 from sinergi.monitoring.analysis import TRANSITIONS
 
@@ -111,14 +111,17 @@ def did_chart(
                 name=names[group],
                 mode="lines+markers+text",
                 line={"color": colour, "dash": dash, "width": 3},
-                texttemplate="%{y:.1f} %",
+                text=[fmt_pct(v, lang) for v in shares[group]],
+                texttemplate="%{text}",
                 textposition="top center",
+                cliponaxis=False,
             )
             for group, (colour, dash) in styles.items()
         ]
     )
     fig.update_layout(**base_layout(lang), height=360)
-    fig.update_yaxes(title=names["axis"], range=[0, 105])
+    # Room above 100 % for a label over a point near the top (99,4 % was cut off); ticks stop at 100 %.
+    fig.update_yaxes(title=names["axis"], range=[0, 112], tickvals=list(range(0, 101, 20)))
     fig.update_xaxes(type="category")
     return fig
 
