@@ -1,7 +1,7 @@
 -- MoAs of a region with the flags that put them on the regent's decision list on $as_of (moa_as_of in
--- queries/macros.sql): ending within 90 days, ended without a renewal decision, or stuck (open, not yet at the last
--- program stage, and no stage reached in the 120 days before $as_of). Behind-target flags come from the KPI
--- contract (sinergi.monitoring.kpi) in Python.
+-- queries/macros.sql): ending within 90 days or ended without a renewal decision, with the latest stage date for
+-- the stuck rule (sinergi.common.stuck, the one rule of every page) and behind-target flags from the KPI contract
+-- (sinergi.monitoring.kpi), both in Python.
 -- privacy: counts=none (agreements; days_to_end_count counts days)
 with last_stage as (
     select
@@ -14,10 +14,7 @@ with last_stage as (
 final as (
     select
         m.* exclude (scope, resources, action_plan),
-        s.stage_reached_on,
-        is_open_status(m.status)
-            and m.current_stage_no < (select max(stage_no) from program_stage)
-            and coalesce(s.stage_reached_on, m.started_on) < $as_of - interval 120 day as is_stuck
+        s.stage_reached_on
     from moa_as_of($as_of) as m
     left join last_stage as s on s.moa_id = m.moa_id
     where m.moa_id in (select moa_id from moa_in_region($region))

@@ -20,6 +20,7 @@ from sinergi.briefing.content import (
 )
 from sinergi.briefing.map import build_briefing_map, map_classes
 from sinergi.common.map_classes import INDICATOR_PALETTES, PALETTES
+from sinergi.common.stuck import stuck_flags
 from sinergi.data import db
 from sinergi.overview.headline import Headline
 
@@ -167,8 +168,9 @@ def test_decision_flags_match_independent_rules(con):
         assert moas.loc[moa_id, "is_ending_soon"] == soon, moa_id
         assert moas.loc[moa_id, "is_ended_undecided"] == undecided, moa_id
         assert not (moas.loc[moa_id, "is_active"] and undecided), moa_id  # never both active and ended
-    assert moas.loc["MOA-0207", "is_stuck"]  # stage 6 since May 2026
-    assert not moas.loc["MOA-0205", "is_stuck"]  # at the last stage
+    stuck = stuck_flags(moas, AS_OF)
+    assert stuck["MOA-0207"]  # stage 6 since May 2026
+    assert not stuck["MOA-0205"]  # at the last stage
 
 
 def test_gather_headline_equals_the_overview_queries():

@@ -62,7 +62,6 @@ def gather(fetch: Fetch, region: str, round_id: int, baseline_round_id: int, as_
     )
     kpi = with_attainment(fetch(QUERY_BY_MOA, **params))
     moas = fetch("briefing_moa_decisions", **params)
-    # The query's own is_stuck has its threshold written in SQL; the one rule lives in sinergi.collaboration.rules.
     moas = moas.assign(is_stuck=stuck_flags(moas, as_of))
     is_open = moas["status"].isin(OPEN_STATUSES) | moas["is_ended_undecided"].astype(bool)
     return Briefing(
@@ -190,7 +189,7 @@ def tiles(b: Briefing, lang: str) -> list[Tile]:
                 active=fmt_number(h.active_moa, lang),
             ),
             "off",
-            t("briefing.tile.moa_help"),
+            t("briefing.tile.moa_help", stuck_days=fmt_number(STUCK_DAYS, lang)),
         ),
         Tile(
             t("briefing.tile.budget", year=h.budget_year or "–"),
