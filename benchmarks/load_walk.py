@@ -1,4 +1,5 @@
-"""One load-test session in headless Chromium: sign in, walk the role's pages, change the round, download once.
+"""One load-test session in headless Chromium: sign in, walk the role's pages, change the round and (roles not bound
+to one kabupaten) the kabupaten and back, download once.
 
 Used by benchmarks/load.py. Every problem is recorded with a kind, so a report can tell the harness's own waits on
 a busy machine from what the app did wrong:
@@ -22,9 +23,13 @@ from pathlib import Path
 
 PASSWORD = "muat-uji-rahasia-1"
 ROLES = ("admin", "perencana", "pimpinan", "monev", "tamu")
+SCOPED = {"perencana": "99.02", "pimpinan": "99.02"}  # roles bound to one kabupaten: their accounts' scope
+HOME, OTHER = "Watu Molo", "Tanjung Lestari"  # kabupaten 99.02 (where a walk starts) and 99.01
+ROUND = "Baseline 2025"  # the round a walk changes to (from the latest, Endline 2026)
 STEP_TIMEOUT_S = 240.0  # per step: the Chromium clients share the 2 cores with the servers
 # The walk: pages a user of each role opens first (each role keeps the ones it may use), with by-name lists early.
 WALK = ("beranda", "peta", "intervensi", "monev", "moa", "potensi", "briefing", "sasaran_lokasi", "anggaran")
+RELOAD_WAIT_S = 90.0  # a browser asks again for its cookie for about a minute (sinergi.access.login)
 DOWNLOAD_TIMEOUT_S = 120.0  # a click on a settled page: the file is made and fetched, nothing else runs
 APP_KINDS = ("exception", "incident", "signed out", "sign-in", "download", "disconnected")
 
@@ -56,6 +61,8 @@ class Stats:
     walked: dict[str, list[str]] = field(default_factory=dict)  # pages each session settled on
     faults: list[str] = field(default_factory=list)
     retries: list[str] = field(default_factory=list)  # sign-ins made again after a fault (not errors)
+    # by-name roles on Intervensi: (username, kabupaten, round, list of households shown) per settled view
+    lists: list[tuple[str, str, str, bool]] = field(default_factory=list)
     shots: Path | None = None  # folder for screenshots of problems
     audit_rows: dict[str, object] = field(default_factory=dict)
 
@@ -112,6 +119,23 @@ async def _page_problem(page) -> tuple[str, str] | None:
     return None
 
 
+async def _signed_in_again(page, username: str, step: str, stats: Stats) -> tuple[str, str] | None:
+    """After a process died: wait for the page to sign itself in again from its cookie; the problem if it does not.
+
+    The sign-in form drawn by the surviving process reloads the page once the cookie claim it had sent to the dead
+    process succeeds through the proxy (sinergi.access.login): a user sees the form for a moment and types nothing.
+    """
+    start = time.perf_counter()
+    while time.perf_counter() - start < RELOAD_WAIT_S:
+        await asyncio.sleep(1.0)
+        if not await page.locator('input[type="password"]').count():
+            await settle(page)
+            stats.retries.append(f"{username} {step}: the sign-in form went by itself after "
+                                 f"{time.perf_counter() - start:.0f} s (cookie claimed again, page reloaded)")  # fmt: skip
+            return await _page_problem(page)
+    return "signed out", f"the sign-in form is back (and stayed {RELOAD_WAIT_S:.0f} s)"
+
+
 async def _shot(page, stats: Stats, name: str) -> None:
     if stats.shots is None:
         return
@@ -155,11 +179,31 @@ async def _open(page, title: str) -> None:
     await link.click(timeout=STEP_TIMEOUT_S * 1000)
 
 
-async def _change_round(page) -> None:
-    box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').last
-    await box.click(timeout=STEP_TIMEOUT_S * 1000)
-    await page.keyboard.press("ArrowUp")
-    await page.keyboard.press("Enter")
+def _sidebar_select(page, label: str):
+    # Streamlit 1.67 draws a selectbox as a combobox input named by its label, holding the chosen option's text
+    return page.locator(f'[data-testid="stSidebar"] input[role="combobox"][aria-label="{label}"]')
+
+
+async def _choose(page, label: str, option: str) -> float:
+    """Pick option in the sidebar select labelled label as a user does (open, click); return the settle time."""
+    await _sidebar_select(page, label).click(timeout=STEP_TIMEOUT_S * 1000)
+    await page.get_by_role("option", name=option, exact=True).click(timeout=STEP_TIMEOUT_S * 1000)
+    start = time.perf_counter()
+    await asyncio.sleep(0.2)
+    await settle(page)
+    took = time.perf_counter() - start
+    shown = await _sidebar_select(page, label).input_value()
+    if shown != option:
+        raise RuntimeError(f"harness: {label} shows {shown!r} after choosing {option!r}")
+    return took
+
+
+async def _note_list(page, username: str, stats: Stats) -> None:
+    # whether the by-name list was drawn (an expander): then the audit must hold a by-name view of the session
+    kabupaten = await _sidebar_select(page, "Kabupaten").input_value()
+    round_name = await _sidebar_select(page, "Putaran pemantauan").input_value()
+    shown = await page.locator('[data-testid="stExpander"]', has_text="Daftar rumah tangga").count()
+    stats.lists.append((username, kabupaten, round_name, bool(shown)))
 
 
 async def _download(page, username: str, stats: Stats) -> bool:
@@ -189,6 +233,7 @@ async def run_session(browser, url: str, index: int, pages: list, results: dict,
     """Drive one session; append settle times to results[step] and problems to stats."""
     from playwright.async_api import TimeoutError as PlaywrightTimeout
 
+    from sinergi.access.policy import BY_NAME_ROLES
     from sinergi.common.i18n import translate
 
     role, username = role_of(index), username_of(index)
@@ -211,18 +256,27 @@ async def run_session(browser, url: str, index: int, pages: list, results: dict,
             results[spec.key].append(time.perf_counter() - start)
             stats.walked[username].append(spec.key)
             problem = await _page_problem(page)
+            if problem and problem[0] == "signed out" and stats.faults:
+                problem = await _signed_in_again(page, username, step, stats)
             if problem:
                 stats.problems.append(Problem(problem[0], username, step, problem[1]))
                 await _shot(page, stats, f"{username}-{step}")
                 if problem[0] == "signed out":
                     return
+            if spec.key == "intervensi" and role in BY_NAME_ROLES:
+                await _note_list(page, username, stats)
             if number == 1:  # change the round, as a user does
                 step = f"{spec.key} round change"
-                await _change_round(page)
-                start = time.perf_counter()
-                await asyncio.sleep(0.2)
-                await settle(page)
-                results["round change"].append(time.perf_counter() - start)
+                took = await _choose(page, "Putaran pemantauan", ROUND)
+                results["round change"].append(took)
+            if number == 2 and role not in SCOPED:  # look at another kabupaten, then come back
+                step = f"{spec.key} region change"
+                took = await _choose(page, "Kabupaten", OTHER)
+                results["region change"].append(took)
+                if spec.key == "intervensi" and role in BY_NAME_ROLES:
+                    await _note_list(page, username, stats)
+                took = await _choose(page, "Kabupaten", HOME)
+                results["region change"].append(took)
             if not downloaded:
                 step = f"{spec.key} download"
                 downloaded = await _download(page, username, stats)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from string import Template
 
 import streamlit as st
 
@@ -124,6 +125,46 @@ def current_viewer() -> Viewer | None:
     return viewer
 
 
+# The browser's side of the claim. It asks again when the answer does not come (the app process behind the proxy
+# died: the proxy sends the next try to a live one, which finds the code in the shared store) and sends a random
+# attempt id, so that a code redeemed by a process that died before answering is answered again (sessions.consume_
+# claim). `sinergiClaim` tells the sign-in form drawn by another process after such a death that the cookie came:
+# the page then reloads and the new process signs the browser in from the cookie.
+_CLAIM_JS = Template("""(() => {
+  const state = window.sinergiClaim = window.sinergiClaim || {ok: false, waiting: []};
+  const attempt = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0"));
+  const body = JSON.stringify({code: $code, attempt: attempt.join("")});
+  const send = async () => {
+    for (let wait = 500; wait < 60000; wait *= 2) {
+      try {
+        const answer = await fetch($url, {method: "POST", credentials: "same-origin",
+          headers: {"Content-Type": "application/json", "X-Sinergi": "1"}, body: body});
+        if (answer.ok) return true;
+        if (answer.status < 500) return false;
+      } catch (error) {}
+      await new Promise((done) => setTimeout(done, wait));
+    }
+    return false;
+  };
+  send().then((ok) => { if (ok) { state.ok = true; state.waiting.splice(0).forEach((go) => go()); } });
+})();""")
+_RESUME_JS = """(() => {
+  const state = window.sinergiClaim;
+  if (state) { state.ok ? location.reload() : state.waiting.push(() => location.reload()); }
+})();"""
+_FORGET_JS = Template("""window.sinergiClaim = undefined;
+fetch($url, {method: "POST", credentials: "same-origin", headers: {"X-Sinergi": "1"}});""")
+
+
+def _route(name: str) -> str:
+    base = "/" + st.get_option("server.baseUrlPath").strip("/")
+    return f"{base.rstrip('/')}{ROUTE_PREFIX}/{name}"
+
+
+def _script(source: str) -> None:
+    st.html(f"<script>{source}</script>", unsafe_allow_javascript=True)
+
+
 def cookie_script() -> None:
     """Trade a claim code for the session cookie (in the first page runs after sign-in), or clear the cookie after
     a sign-out. The code is made as the script is drawn, so its minute starts when the browser gets it."""
@@ -133,18 +174,13 @@ def cookie_script() -> None:
     if code and runs > 1:
         st.session_state[CLAIM_KEY] = runs - 1
     forget = st.session_state.pop(FORGET_KEY, False)
-    if not (code or forget):
-        return
-    base = "/" + st.get_option("server.baseUrlPath").strip("/")
-    url = f"{base.rstrip('/')}{ROUTE_PREFIX}/{'claim' if code else 'end'}"
-    body = json.dumps({"code": code or ""})
-    # the code is a one-time value of our own (url-safe base64); json.dumps quotes it for the script
-    st.html(
-        "<script>fetch(" + json.dumps(url) + ", {method: 'POST', credentials: 'same-origin', "
-        "headers: {'Content-Type': 'application/json', 'X-Sinergi': '1'}, body: " + json.dumps(body) + "})"
-        "</script>",
-        unsafe_allow_javascript=True,
-    )
+    if code:
+        # the code is a one-time value of our own (url-safe base64); json.dumps quotes it and the URL for the script
+        _script(_CLAIM_JS.substitute(code=json.dumps(code), url=json.dumps(_route("claim"))))
+    elif forget:
+        _script(_FORGET_JS.substitute(url=json.dumps(_route("end"))))
+    elif session_viewer() is None:
+        _script(_RESUME_JS)
 
 
 def _attempt(username: str, password: str, lang: str) -> None:
