@@ -29,6 +29,7 @@ ROUND = "Baseline 2025"  # the round a walk changes to (from the latest, Endline
 STEP_TIMEOUT_S = 240.0  # per step: the Chromium clients share the 2 cores with the servers
 # The walk: pages a user of each role opens first (each role keeps the ones it may use), with by-name lists early.
 WALK = ("beranda", "peta", "intervensi", "monev", "moa", "potensi", "briefing", "sasaran_lokasi", "anggaran")
+CHOOSE_TRIES = 4  # opening a sidebar select and clicking an option
 RELOAD_WAIT_S = 90.0  # a browser asks again for its cookie for about a minute (sinergi.access.login)
 DOWNLOAD_TIMEOUT_S = 120.0  # a click on a settled page: the file is made and fetched, nothing else runs
 APP_KINDS = ("exception", "incident", "signed out", "sign-in", "download", "disconnected")
@@ -89,14 +90,39 @@ async def _state(page) -> str:
     return "idle"
 
 
-async def settle(page, timeout_s: float = STEP_TIMEOUT_S) -> float:
-    """Wait until the app is drawn and no script runs for 0.5 s; return the seconds it took (to the last run's end)."""
+# Counts the changes of the app's script state in the page (`data-test-script-state` of stApp), with an id per page
+# load: an action's settle waits for a change after the action, as Streamlit says "running" only once the server
+# took the request (seconds on a busy machine) and shows its status widget half a second after that. (A run already
+# going when the action came, which takes the action's request in, counts by its end.)
+_WATCH_RUNS = """
+window.__sinergiLoad = Math.random();
+window.__sinergiRuns = 0;
+new MutationObserver((records) => { window.__sinergiRuns += records.length; })
+  .observe(document, {subtree: true, attributes: true, attributeFilter: ["data-test-script-state"]});
+"""
+
+
+async def mark(page) -> tuple[float, int]:
+    """Return (page load id, script state changes so far): what settle(since=…) compares with."""
+    try:
+        return tuple(await page.evaluate("[window.__sinergiLoad || 0, window.__sinergiRuns || 0]"))
+    except Exception:  # the page is between two loads
+        return (0.0, 0)
+
+
+async def settle(page, timeout_s: float = STEP_TIMEOUT_S, since: tuple[float, int] | None = None) -> float:
+    """Wait until the app is drawn and its script stopped for 0.5 s (after a change of its state since `since`, a
+    mark taken before the action, when given); return the seconds it took (to the last run's end)."""
     start = time.perf_counter()
     quiet_since = None
+    app = page.locator('[data-testid="stApp"]')
     while time.perf_counter() - start < timeout_s:
-        drawn = await page.locator('[data-testid="stAppViewContainer"]').count()
+        if since is not None:
+            load, runs = await mark(page)
+            since = None if (load and load != since[0]) or runs > since[1] else since
+        state = await app.first.get_attribute("data-test-script-state") if await app.count() else None
         running = await page.locator('[data-testid="stStatusWidget"]').count()
-        if running or not drawn:
+        if since is not None or running or state != "notRunning":
             quiet_since = None
         elif quiet_since is None:
             quiet_since = time.perf_counter()
@@ -149,12 +175,12 @@ async def _sign_in(page, url: str, username: str, stats: Stats) -> float:
         await settle(page)
         await page.locator('input[type="text"]').first.fill(username)
         await page.locator('input[type="password"]').fill(PASSWORD)
-        start = time.perf_counter()
+        start, before = time.perf_counter(), await mark(page)
         await page.locator('[data-testid="stFormSubmitButton"] button').click()
-        await asyncio.sleep(0.3)
         deadline = start + STEP_TIMEOUT_S
         while time.perf_counter() < deadline:
-            await settle(page, max(1.0, deadline - time.perf_counter()))
+            await settle(page, max(1.0, deadline - time.perf_counter()), before)
+            before = None
             if not await page.locator('input[type="password"]').count():
                 return time.perf_counter() - start
             alert = page.locator('[data-testid="stAlert"]')
@@ -176,7 +202,9 @@ async def _open(page, title: str) -> None:
     # the links are drawn at the end of the sidebar: after a sign-in the page may settle a moment before them
     link = page.locator(".st-key-sinergi_nav").get_by_role("link", name=title, exact=True).first
     await link.wait_for(state="visible", timeout=STEP_TIMEOUT_S * 1000)
+    before = await mark(page)
     await link.click(timeout=STEP_TIMEOUT_S * 1000)
+    await settle(page, since=before)
 
 
 def _sidebar_select(page, label: str):
@@ -186,11 +214,29 @@ def _sidebar_select(page, label: str):
 
 async def _choose(page, label: str, option: str) -> float:
     """Pick option in the sidebar select labelled label as a user does (open, click); return the settle time."""
-    await _sidebar_select(page, label).click(timeout=STEP_TIMEOUT_S * 1000)
-    await page.get_by_role("option", name=option, exact=True).click(timeout=STEP_TIMEOUT_S * 1000)
+    from playwright.async_api import TimeoutError as PlaywrightTimeout
+
+    failures = []
+    for _ in range(CHOOSE_TRIES):
+        try:  # a rerun that redraws the sidebar closes the open list: open it again
+            await _sidebar_select(page, label).click(timeout=60_000)
+        except PlaywrightTimeout:
+            failures.append(f"the {label} box took no click")
+            await settle(page)
+            continue
+        try:
+            before = await mark(page)
+            await page.get_by_role("option", name=option, exact=True).click(timeout=30_000)
+            break
+        except PlaywrightTimeout:
+            shown = await page.get_by_role("option").all_inner_texts()
+            failures.append(f"no option {option!r} to click (options shown: {shown})")
+            await page.keyboard.press("Escape")
+            await settle(page)
+    else:
+        raise RuntimeError("harness: " + "; ".join(failures))
     start = time.perf_counter()
-    await asyncio.sleep(0.2)
-    await settle(page)
+    await settle(page, since=before)
     took = time.perf_counter() - start
     shown = await _sidebar_select(page, label).input_value()
     if shown != option:
@@ -239,6 +285,7 @@ async def run_session(browser, url: str, index: int, pages: list, results: dict,
     role, username = role_of(index), username_of(index)
     context = await browser.new_context(viewport={"width": 1366, "height": 900}, accept_downloads=True)
     context.set_default_timeout(STEP_TIMEOUT_S * 1000)
+    await context.add_init_script(_WATCH_RUNS)
     page = await context.new_page()
     step = "sign-in"
     stats.walked[username] = []
@@ -251,8 +298,6 @@ async def run_session(browser, url: str, index: int, pages: list, results: dict,
             step = spec.key
             start = time.perf_counter()
             await _open(page, translate(f"{spec.key}.title", "id"))
-            await asyncio.sleep(0.2)
-            await settle(page)
             results[spec.key].append(time.perf_counter() - start)
             stats.walked[username].append(spec.key)
             problem = await _page_problem(page)
