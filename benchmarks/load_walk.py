@@ -20,6 +20,7 @@ import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlparse
 
 PASSWORD = "muat-uji-rahasia-1"
 ROLES = ("admin", "perencana", "pimpinan", "monev", "tamu")
@@ -29,6 +30,7 @@ ROUND = "Baseline 2025"  # the round a walk changes to (from the latest, Endline
 STEP_TIMEOUT_S = 240.0  # per step: the Chromium clients share the 2 cores with the servers
 # The walk: pages a user of each role opens first (each role keeps the ones it may use), with by-name lists early.
 WALK = ("beranda", "peta", "intervensi", "monev", "moa", "potensi", "briefing", "sasaran_lokasi", "anggaran")
+SINCE_GRACE_S = 30.0  # an action with no run of its own passes for settled after this long idle
 CHOOSE_TRIES = 4  # opening a sidebar select and clicking an option
 RELOAD_WAIT_S = 90.0  # a browser asks again for its cookie for about a minute (sinergi.access.login)
 DOWNLOAD_TIMEOUT_S = 120.0  # a click on a settled page: the file is made and fetched, nothing else runs
@@ -122,6 +124,8 @@ async def settle(page, timeout_s: float = STEP_TIMEOUT_S, since: tuple[float, in
             since = None if (load and load != since[0]) or runs > since[1] else since
         state = await app.first.get_attribute("data-test-script-state") if await app.count() else None
         running = await page.locator('[data-testid="stStatusWidget"]').count()
+        if since is not None and time.perf_counter() - start > SINCE_GRACE_S and not running:
+            since = None  # no run came for the action (it needed none, or one was going and took it in)
         if since is not None or running or state != "notRunning":
             quiet_since = None
         elif quiet_since is None:
@@ -202,7 +206,12 @@ async def _open(page, title: str) -> None:
     # the links are drawn at the end of the sidebar: after a sign-in the page may settle a moment before them
     link = page.locator(".st-key-sinergi_nav").get_by_role("link", name=title, exact=True).first
     await link.wait_for(state="visible", timeout=STEP_TIMEOUT_S * 1000)
-    before = await mark(page)
+    here = urlparse(page.url).path.rstrip("/") == urlparse(
+        await link.get_attribute("href") or ""
+    ).path.rstrip("/")
+    before = (
+        None if here else await mark(page)
+    )  # the link to the page on screen (Beranda after sign-in) runs nothing
     await link.click(timeout=STEP_TIMEOUT_S * 1000)
     await settle(page, since=before)
 
@@ -216,8 +225,10 @@ async def _choose(page, label: str, option: str) -> float:
     """Pick option in the sidebar select labelled label as a user does (open, click); return the settle time."""
     from playwright.async_api import TimeoutError as PlaywrightTimeout
 
-    failures = []
+    failures, before = [], None
     for _ in range(CHOOSE_TRIES):
+        if failures and await _sidebar_select(page, label).input_value() == option:
+            break  # the click that timed out took effect after all: its run is over (settled below)
         try:  # a rerun that redraws the sidebar closes the open list: open it again
             await _sidebar_select(page, label).click(timeout=60_000)
         except PlaywrightTimeout:
