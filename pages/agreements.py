@@ -6,11 +6,11 @@ from sinergi.collaboration.charts import build_contribution_heatmap, build_moa_t
 from sinergi.collaboration.display import alert_lines, label, moa_display
 from sinergi.collaboration.rules import moa_alerts
 from sinergi.collaboration.tables import contribution_matrix
-from sinergi.collaboration.widgets import choose_one, follow_row_pick, link_params, table_with_downloads
+from sinergi.collaboration.widgets import choose_one, declared_table, follow_row_pick, link_params
 from sinergi.common.fmt import fmt_date, fmt_number, fmt_pct, fmt_rupiah
 from sinergi.common.text import plain
 from sinergi.common.vocabulary import MOA_STATUSES
-from sinergi.ui.components import code_labels, data_as_of, region_title
+from sinergi.ui.components import data_as_of, region_title
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load
 
@@ -51,28 +51,8 @@ with list_box:
         key="moa_statuses",
     )
     listed = moas[moas["status"].isin(statuses)].reset_index(drop=True) if statuses else moas
-    headers = {
-        "moa_id": t("moa.col.moa_id"),
-        "moa_number": t("moa.col.number"),
-        "title": t("moa.col.title"),
-        "status_label": t("moa.col.status"),
-        "period_label": t("moa.col.period"),
-        "renewal_label": t("moa.col.renewal"),
-        "stage_label": t("moa.col.stage"),
-        "sectors_label": t("moa.col.sectors"),
-        "parties_count": t("moa.col.parties"),
-        "target_desa_count": t("moa.col.target_desa"),
-        "pledged_rp": t("moa.col.pledged_rp"),
-        "realised_rp": t("moa.col.realised_rp"),
-    }
-    state = table_with_downloads(
-        ctx,
-        listed,
-        headers,
-        f"moa_{ctx.region_code}",
-        key="moa_registry",
-        select=True,
-        formats={"pledged_rp": lambda v: fmt_rupiah(v, lang), "realised_rp": lambda v: fmt_rupiah(v, lang)},
+    state = declared_table(
+        ctx, listed, "moa_registry", f"moa_{ctx.region_code}", key="moa_registry", select=True
     )
     st.caption(t("moa.list_hint"))
     follow_row_pick(state, listed, "moa_id", "moa")
@@ -140,49 +120,13 @@ with detail_box:
         )
         st.plotly_chart(build_contribution_heatmap(matrix, lang), key="moa_matrix_chart")
         matrix["kind_label"] = matrix["contribution_kind"].map(lambda k: label("mitra.kind", k, lang))
-        table_with_downloads(
-            ctx,
-            matrix,
-            {
-                "partner_name": t("moa.col.party"),
-                "kind_label": t("mitra.col.kind"),
-                "pledged_value_rp": t("moa.col.pledged_rp"),
-                "realised_value_rp": t("moa.col.realised_rp"),
-                "realised_pct": t("moa.matrix.realised_pct"),
-            },
-            f"kontribusi_{chosen}",
-            key="moa_matrix_table",
-            formats={
-                "pledged_value_rp": lambda v: fmt_rupiah(v, lang),
-                "realised_value_rp": lambda v: fmt_rupiah(v, lang),
-                "realised_pct": lambda v: fmt_pct(v, lang, 0),
-            },
-        )
+        declared_table(ctx, matrix, "contribution_matrix", f"kontribusi_{chosen}", key="moa_matrix_table")
 
     st.subheader(t("moa.kpi.heading"))
     kpis = load("moa_kpi_targets", **detail)
     kpis["kpi_label"] = kpis[f"name_{lang}"]
     kpis["direction_label"] = kpis["direction"].map(lambda d: label("moa.kpi.direction", d, lang))
-    table_with_downloads(
-        ctx,
-        kpis,
-        {
-            "kpi_label": t("moa.kpi.kpi"),
-            "unit": t("moa.kpi.unit"),
-            "direction_label": t("moa.kpi.direction"),
-            "baseline_value": t("moa.kpi.baseline"),
-            "target_value": t("moa.kpi.target"),
-            "deadline_on": t("moa.kpi.deadline"),
-        },
-        f"kpi_{chosen}",
-        key="moa_kpi_table",
-        formats={
-            "unit": code_labels("kpi_unit", lang),
-            "baseline_value": lambda v: fmt_number(v, lang, 1),
-            "target_value": lambda v: fmt_number(v, lang, 1),
-            "deadline_on": lambda v: fmt_date(v, lang),
-        },
-    )
+    declared_table(ctx, kpis, "moa_kpi_targets", f"kpi_{chosen}", key="moa_kpi_table")
     st.caption(t("moa.kpi.hint"))
 
     st.subheader(t("moa.flow.heading"))

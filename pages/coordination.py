@@ -12,7 +12,7 @@ from sinergi.collaboration.tables import (
     hub_structure,
     matrix_areas,
 )
-from sinergi.collaboration.widgets import link_params, selected_row, table_with_downloads
+from sinergi.collaboration.widgets import declared_table, link_params, selected_row
 from sinergi.common.fmt import fmt_number
 from sinergi.common.text import plain
 from sinergi.common.vocabulary import HUB_ROLES
@@ -49,17 +49,10 @@ else:
     table_col, suggest_col = st.columns([3, 2])
     table_col.caption(t("koordinasi.gaps.count", count=fmt_number(len(gaps), lang)))
     with table_col:
-        state = table_with_downloads(
+        state = declared_table(
             ctx,
             gaps,
-            {
-                "sector_label": t("mitra.col.sector"),
-                "desa_name": t("koordinasi.col.desa"),
-                "kecamatan_name": t("koordinasi.col.kecamatan"),
-                "need_label": t("koordinasi.col.need"),
-                "need_rank": t("koordinasi.col.need_rank"),
-                "desa_code": t("col.region_code"),
-            },
+            "coordination_gaps",
             f"celah_{ctx.region_code}",
             key="koordinasi_gaps",
             select=True,
@@ -106,17 +99,8 @@ st.plotly_chart(
 )
 actors["sector_label"] = actors["sector_code"].map(lambda s: label("mitra.sector", s, lang))
 with st.expander(t("koordinasi.matrix.table")):
-    table_with_downloads(
-        ctx,
-        actors,
-        {
-            "area_name": t("col.region_name"),
-            "sector_label": t("mitra.col.sector"),
-            "actors_count": t("koordinasi.matrix.actors"),
-            "actor_names": t("koordinasi.col.actor_names"),
-        },
-        f"siapa_dimana_{ctx.region_code}",
-        key="koordinasi_actor_table",
+    declared_table(
+        ctx, actors, "actors_by_area_sector", f"siapa_dimana_{ctx.region_code}", key="koordinasi_actor_table"
     )
 
 st.subheader(t("koordinasi.hub.heading"))
@@ -143,16 +127,4 @@ for col, role in zip(columns, HUB_ROLES, strict=True):
             )
 hub["role_label"] = hub["hub_role"].map(lambda r: label("mitra.hub", r, lang))
 with st.expander(t("koordinasi.hub.table")):
-    table_with_downloads(
-        ctx,
-        hub,
-        {
-            "role_label": t("koordinasi.hub.role"),
-            "partner_name": t("mitra.col.name"),
-            "programs_count": t("koordinasi.hub.programs_count"),
-            "latest_programs": t("koordinasi.hub.latest_programs"),
-            "running_moa_ids": t("koordinasi.hub.running_moas"),
-        },
-        f"simpul_{ctx.region_code}",
-        key="koordinasi_hub_table",
-    )
+    declared_table(ctx, hub, "hub_structure", f"simpul_{ctx.region_code}", key="koordinasi_hub_table")

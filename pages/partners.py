@@ -4,11 +4,17 @@ import streamlit as st
 
 from sinergi.collaboration.display import capacity_grid, label, moa_display, partner_display
 from sinergi.collaboration.tables import filter_partners, partner_moas
-from sinergi.collaboration.widgets import choose_one, follow_row_pick, link_params, table_with_downloads
+from sinergi.collaboration.widgets import (
+    choose_one,
+    declared_table,
+    follow_row_pick,
+    link_params,
+    table_with_downloads,
+)
 from sinergi.common.fmt import fmt_number
 from sinergi.common.text import plain
 from sinergi.common.vocabulary import CONTRIBUTION_KINDS, PARTNER_TYPES, SECTORS
-from sinergi.ui.components import code_labels, data_as_of, region_title
+from sinergi.ui.components import data_as_of, region_title
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load
 
@@ -54,20 +60,15 @@ shown = filter_partners(partners, types, sectors, kinds)
 registry_box.caption(
     t("mitra.registry_hint", shown=fmt_number(len(shown), lang), total=fmt_number(len(partners), lang))
 )
-headers = {
-    "partner_id": t("mitra.col.partner_id"),
-    "name": t("mitra.col.name"),
-    "type_label": t("mitra.col.type"),
-    "home_label": t("mitra.col.home"),
-    "sectors_label": t("mitra.col.sectors"),
-    "kinds_label": t("mitra.col.kinds"),
-    "moa_count": t("mitra.col.moa_count"),
-    "active_moa_count": t("mitra.col.active_moa_count"),
-    "kecamatan_names": t("mitra.col.kecamatan"),
-}
 with registry_box:
-    state = table_with_downloads(
-        ctx, shown, headers, f"mitra_{ctx.region_code}", key="mitra_registry", select=True, height=420
+    state = declared_table(
+        ctx,
+        shown,
+        "partner_registry",
+        f"mitra_{ctx.region_code}",
+        key="mitra_registry",
+        select=True,
+        height=420,
     )
 follow_row_pick(state, shown, "partner_id", "mitra")
 
@@ -123,21 +124,7 @@ with profile_box:
                 query_params=link_params(ctx, moa=row.moa_id),
             )
         with st.expander(t("mitra.profile.moa_table")):
-            table_with_downloads(
-                ctx,
-                mine,
-                {
-                    "moa_id": t("moa.col.moa_id"),
-                    "title": t("moa.col.title"),
-                    "party_role": t("moa.col.role"),
-                    "status_label": t("moa.col.status"),
-                    "period_label": t("moa.col.period"),
-                    "sectors_label": t("moa.col.sectors"),
-                },
-                f"mitra_{chosen}_moa",
-                key="mitra_moa_table",
-                formats={"party_role": code_labels("party_role", lang)},
-            )
+            declared_table(ctx, mine, "partner_moas", f"mitra_{chosen}_moa", key="mitra_moa_table")
 
     st.subheader(t("mitra.profile.capacity"))
     grid = capacity_grid(capacities, chosen, lang)

@@ -5,7 +5,7 @@ import streamlit as st
 from sinergi.collaboration.charts import build_stage_counts
 from sinergi.collaboration.display import label
 from sinergi.collaboration.rules import stuck_items
-from sinergi.collaboration.widgets import link_params, table_with_downloads
+from sinergi.collaboration.widgets import declared_table, link_params
 from sinergi.common.fmt import fmt_date
 from sinergi.ui.components import data_as_of, region_title
 from sinergi.ui.context import page_context
@@ -22,18 +22,7 @@ counts = load("moa_stage_counts", **params)
 st.plotly_chart(build_stage_counts(counts, lang), key="alur_stage_counts")
 counts["stage_label"] = counts[f"name_{lang}"]
 with st.expander(t("alur.table")):
-    table_with_downloads(
-        ctx,
-        counts,
-        {
-            "stage_no": t("alur.col.stage_no"),
-            "stage_label": t("moa.col.stage"),
-            "moa_count": t("alur.chart.moa_count"),
-            "open_moa_count": t("alur.col.open_moa_count"),
-        },
-        f"alur_{ctx.region_code}",
-        key="alur_counts_table",
-    )
+    declared_table(ctx, counts, "moa_stage_counts", f"alur_{ctx.region_code}", key="alur_counts_table")
 
 st.subheader(t("alur.stuck.heading"))
 days = st.number_input(t("alur.stuck.days"), min_value=0, max_value=3650, value=90, step=30, key="alur_days")
@@ -46,21 +35,7 @@ else:
     names = dict(zip(stages["stage_no"], stages[f"stage_name_{lang}"], strict=False))
     stuck["stage_label"] = [f"{n}. {names[n]}" for n in stuck["stage_no"]]
     stuck["status_label"] = stuck["status"].map(lambda s: label("moa.status", s, lang))
-    table_with_downloads(
-        ctx,
-        stuck,
-        {
-            "moa_id": t("moa.col.moa_id"),
-            "title": t("moa.col.title"),
-            "status_label": t("moa.col.status"),
-            "stage_label": t("moa.col.stage"),
-            "last_reached_on": t("alur.col.last_reached_on"),
-            "idle_days": t("alur.col.idle_days"),
-        },
-        f"macet_{ctx.region_code}",
-        key="alur_stuck_table",
-        formats={"last_reached_on": lambda v: fmt_date(v, lang)},
-    )
+    declared_table(ctx, stuck, "stuck_moas", f"macet_{ctx.region_code}", key="alur_stuck_table")
     for moa_id in stuck["moa_id"]:
         st.page_link(
             "pages/agreements.py",

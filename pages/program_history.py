@@ -5,7 +5,7 @@ import streamlit as st
 from sinergi.collaboration.charts import build_history_by_year, build_history_results
 from sinergi.collaboration.display import label
 from sinergi.collaboration.tables import filter_history
-from sinergi.collaboration.widgets import table_with_downloads
+from sinergi.collaboration.widgets import declared_table
 from sinergi.common.fmt import fmt_number, fmt_rupiah, fmt_total
 from sinergi.common.vocabulary import PROGRAM_RESULTS as RESULTS
 from sinergi.common.vocabulary import SECTORS
@@ -68,25 +68,4 @@ right.plotly_chart(build_history_results(shown, lang), key="riwayat_by_result")
 
 shown["sector_label"] = shown["sector_code"].map(lambda s: label("mitra.sector", s, lang))
 shown["result_label"] = shown["result"].map(lambda r: label("riwayat.result", r, lang))
-table_with_downloads(
-    ctx,
-    shown,
-    {
-        "year": t("riwayat.col.year"),
-        "program": t("riwayat.col.program"),
-        "partner_name": t("riwayat.col.agency"),
-        "sector_label": t("mitra.col.sector"),
-        "kecamatan_name": t("koordinasi.col.kecamatan"),
-        "desa_name": t("koordinasi.col.desa"),
-        "beneficiaries_count": t("riwayat.chart.beneficiaries"),
-        "budget_rp": t("riwayat.col.budget_rp"),
-        "result_label": t("riwayat.col.result"),
-        "result_note": t("riwayat.col.note"),
-    },
-    f"riwayat_program_{ctx.region_code}",
-    key="riwayat_table",
-    formats={
-        "budget_rp": lambda v: fmt_rupiah(v, lang),
-        "beneficiaries_count": lambda v: fmt_number(v, lang),
-    },
-)
+declared_table(ctx, shown, "program_history", f"riwayat_program_{ctx.region_code}", key="riwayat_table")

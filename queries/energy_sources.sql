@@ -3,15 +3,14 @@
 with final as (
     select
         e.desa_code,
-        d.name as desa_name,
-        kec.name as kecamatan_name,
+        p.desa_name,
+        p.kecamatan_name,
         e.energy_source,
         e.potential_kw,
         e.ease_score,
         e.households_without_electricity_count
     from potential_energy as e
-    inner join region as d on d.region_code = e.desa_code
-    inner join region as kec on kec.region_code = d.kecamatan_code
+    inner join desa_place() as p on p.desa_code = e.desa_code
     where in_region(e.desa_code, $region)
 )
 

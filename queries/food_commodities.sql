@@ -3,16 +3,15 @@
 with final as (
     select
         f.desa_code,
-        d.name as desa_name,
-        kec.name as kecamatan_name,
+        p.desa_name,
+        p.kecamatan_name,
         f.commodity,
         f.commodity_group,
         f.production_ton,
         f.land_ha,
         f.potential_score
     from potential_food as f
-    inner join region as d on d.region_code = f.desa_code
-    inner join region as kec on kec.region_code = d.kecamatan_code
+    inner join desa_place() as p on p.desa_code = f.desa_code
     where in_region(f.desa_code, $region)
 )
 

@@ -3,8 +3,8 @@
 with final as (
     select
         h.desa_code,
-        d.name as desa_name,
-        kec.name as kecamatan_name,
+        p.desa_name,
+        p.kecamatan_name,
         h.year,
         h.need_score,
         h.stunting_rate_pct,
@@ -14,11 +14,9 @@ with final as (
         h.clean_water_access_pct,
         h.sanitation_access_pct,
         h.puskesmas_km,
-        dd.hospital_km
+        p.hospital_km
     from health_condition as h
-    inner join region as d on d.region_code = h.desa_code
-    inner join region as kec on kec.region_code = d.kecamatan_code
-    left join desa_distance as dd on dd.desa_code = h.desa_code
+    inner join desa_place() as p on p.desa_code = h.desa_code
     where in_region(h.desa_code, $region)
         and h.year = (select max(year) from health_condition)
 )

@@ -231,3 +231,21 @@ where source in ('csr', 'kolaborasi')
     and partner_id is not null
     and sector_code is not null
     and given_on >= as_of - interval 2 year;
+
+-- Each desa with what a table shows beside a desa's row: its name, its kecamatan's name and its distances to the
+-- nearest port, market, city, puskesmas and hospital (null where none was measured). Joined to a per-desa table
+-- filtered by in_region on that table's own desa_code, so that only the region's row groups are read.
+create or replace temp macro desa_place() as table
+select
+    d.region_code as desa_code,
+    d.name as desa_name,
+    kec.name as kecamatan_name,
+    dd.port_km,
+    dd.market_km,
+    dd.city_km,
+    dd.puskesmas_km,
+    dd.hospital_km
+from region as d
+inner join region as kec on kec.region_code = d.kecamatan_code
+left join desa_distance as dd on dd.desa_code = d.region_code
+where d.level = 'desa';

@@ -3,8 +3,8 @@
 with final as (
     select
         u.desa_code,
-        d.name as desa_name,
-        kec.name as kecamatan_name,
+        p.desa_name,
+        p.kecamatan_name,
         u.product,
         u.product_group,
         u.producers_count,
@@ -13,13 +13,11 @@ with final as (
         u.raw_material_need_ton_year,
         u.monthly_output_units,
         u.marketing_potential_score,
-        dd.market_km,
-        dd.port_km,
-        dd.city_km
+        p.market_km,
+        p.port_km,
+        p.city_km
     from umkm_product as u
-    inner join region as d on d.region_code = u.desa_code
-    inner join region as kec on kec.region_code = d.kecamatan_code
-    left join desa_distance as dd on dd.desa_code = u.desa_code
+    inner join desa_place() as p on p.desa_code = u.desa_code
     where in_region(u.desa_code, $region)
 )
 

@@ -29,8 +29,9 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-# .ci/run sets this: checks that add minutes for little more assurance run there (and when a developer asks)
-FULL = os.environ.get("SINERGI_BROWSER_FULL") == "1"
+# .ci/run sets this: checks that add minutes for little more assurance run there (and when a developer asks);
+# conftest leaves most browser tests to it as well
+FULL = os.environ.get("SINERGI_TEST_FULL") == "1"
 # the start of shell.incident in id and en: what server.py's incident handler shows in place of a trace
 INCIDENT_TEXT = re.compile("kode insiden|incident code")
 needs_chromium = pytest.mark.skipif(

@@ -128,6 +128,38 @@ def click_download(button) -> bytes:
     return made if isinstance(made, bytes) else str(made).encode("utf-8")
 
 
+# The README's `pytest` is what a developer runs many times a day: it keeps one real-browser check per concern (a
+# page drawn, selections kept, the map offline and clicked, an error shown safely, the briefing on a projector).
+# .ci/run sets SINERGI_TEST_FULL=1 and runs every browser test (they take most of the suite's time).
+FULL = os.environ.get("SINERGI_TEST_FULL") == "1"
+EVERYDAY_BROWSER_CHECKS = (
+    "test_browser.py::test_beranda_in_chromium",
+    "test_browser_pages.py::test_selections_stay_across_pages_and_a_reload",
+    "test_browser_peta.py::test_peta_draws_the_map_offline[semua]",
+    "test_browser_peta.py::test_clicks_open_the_desa_and_the_place_under_the_pointer[99.02]",
+    "test_browser_security.py::test_errors_show_an_incident_id_and_no_trace",
+    "test_browser_briefing.py::test_kabupaten_briefing_fits_one_full_hd_screen",
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Without SINERGI_TEST_FULL=1, leave the browser tests outside EVERYDAY_BROWSER_CHECKS to CI (deselected)."""
+    collected = {item.nodeid.removeprefix("tests/") for item in items}
+    files = {nodeid.split("::")[0] for nodeid in collected}
+    lost = [c for c in EVERYDAY_BROWSER_CHECKS if c.split("::")[0] in files and c not in collected]
+    if lost:  # a renamed test would otherwise drop out of the everyday run unnoticed
+        raise pytest.UsageError(f"EVERYDAY_BROWSER_CHECKS names tests that do not exist: {lost}")
+    if FULL:
+        return
+    kept, left = [], []
+    for item in items:
+        everyday = item.nodeid.removeprefix("tests/") in EVERYDAY_BROWSER_CHECKS
+        (left if item.get_closest_marker("browser") and not everyday else kept).append(item)
+    if left:
+        config.hook.pytest_deselected(items=left)
+        items[:] = kept
+
+
 def pytest_terminal_summary(terminalreporter) -> None:
     """Print the tables tests recorded as the `settle_times` property (kept across pytest-xdist workers)."""
     for report in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", []):

@@ -4,8 +4,11 @@ from datetime import date
 
 import pandas as pd
 
+from sinergi.collaboration import columns
 from sinergi.collaboration.rules import gap_cells, moa_alerts, stuck_items, suggest_partners
 from sinergi.collaboration.tables import contribution_matrix, filter_history
+from sinergi.common import vocabulary
+from sinergi.common.i18n import catalogue
 
 TODAY = date(2026, 11, 28)
 
@@ -143,3 +146,23 @@ def test_filter_history_by_every_filter():
     assert len(filter_history(history, [], [], (2019, 2025), [])) == 3
     assert filter_history(history, ["umkm"], [], (2020, 2025), ["berhasil"])["year"].tolist() == [2024]
     assert filter_history(history, [], ["k1"], (2019, 2025), [])["year"].tolist() == [2019, 2022]
+
+
+def test_declared_tables_have_catalogue_headers_and_known_formats():
+    known = catalogue()
+    for table, spec in columns.TABLES.items():
+        assert [key for _, key, *_ in spec if key not in known] == [], table
+        assert len(columns.headers(table, "en")) == len(spec), f"{table}: a column twice"
+        for how in (written for _, _, *written in spec for written in written):
+            assert how in columns.WRITTEN or vocabulary.codes(how.removeprefix("code:")), f"{table}: {how}"
+
+
+def test_declared_table_writes_cells_the_indonesian_way():
+    kpi = columns.formats("moa_kpi_targets", "id")
+    assert set(kpi) == {"unit", "baseline_value", "target_value", "deadline_on"}
+    assert (kpi["baseline_value"](1234.56), kpi["deadline_on"](date(2023, 1, 2))) == (
+        "1.234,6",
+        "2 Januari 2023",
+    )
+    assert columns.formats("contribution_matrix", "id")["realised_pct"](12.5) in {"12 %", "13 %"}
+    assert columns.headers("stuck_moas", "en")["idle_days"] == catalogue()["alur.col.idle_days"]["en"]

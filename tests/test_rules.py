@@ -4,6 +4,7 @@ sinergi.data.rules creates exactly the rules a query needs."""
 from datetime import date
 
 import duckdb
+import pandas as pd
 import pytest
 
 from sinergi.common import vocabulary
@@ -181,3 +182,26 @@ def test_region_scope_gives_what_the_prefix_rule_gave(con):
             con.execute(region_old, {"region": region}).fetchone()
             == con.execute(region_new, {"region": region}).fetchone()
         )
+
+
+def test_desa_place_is_each_desa_with_its_kecamatan_and_distances(con):
+    con.execute(db.load_sql(db.RULES_FILE))
+    got = con.execute("select * from desa_place() order by desa_code").df()
+    region = con.execute("select region_code, name, level, kecamatan_code from region").df()
+    distance = con.execute("select * from desa_distance").df()
+    kecamatan = region[["region_code", "name"]].rename(
+        columns={"region_code": "kecamatan_code", "name": "kec"}
+    )
+    want = (
+        region[region["level"] == "desa"]
+        .merge(kecamatan, on="kecamatan_code")
+        .merge(distance, left_on="region_code", right_on="desa_code", how="left")
+        .assign(
+            desa_code=lambda f: f["region_code"],
+            desa_name=lambda f: f["name"],
+            kecamatan_name=lambda f: f["kec"],
+        )
+        .sort_values("desa_code")
+    )
+    assert len(got) == (region["level"] == "desa").sum() and got["port_km"].notna().any()
+    pd.testing.assert_frame_equal(got, want[list(got.columns)].reset_index(drop=True), check_dtype=False)

@@ -12,7 +12,14 @@ import pytest
 
 from sinergi.access import audit, sessions, signin
 from sinergi.access.accounts import add_account, verify
-from sinergi.access.store import close_stores, open_store, store
+from sinergi.access.store import (
+    DDL_WORDS,
+    close_stores,
+    migration_files,
+    migration_statements,
+    open_store,
+    store,
+)
 from sinergi.access.store.pgcluster import pg_bin
 
 BACKENDS = [
@@ -49,6 +56,24 @@ def backend(request, tmp_path, monkeypatch):
 def test_migrations_apply_once(backend):
     assert store().migrate() == []  # store() applied them already
     assert open_store(store().url).migrate() == []
+
+
+def test_one_migration_source_spelled_per_dialect(backend):
+    # the file's {words} become each dialect's DDL; epoch seconds keep sub-second precision (float4 would round
+    # 1764572400.25 to 1764572416) and audit ids ascend on both back-ends
+    for dialect in DDL_WORDS:
+        assert not any("{" in s for path in migration_files() for s in migration_statements(path, dialect))
+    moment = 1764572400.25
+    store().run(
+        "session_insert", session_id="s1", username="budi", role="tamu", scope=None, display_name="Budi",
+        is_demo=0, now=moment, expires_at=moment + 0.5,
+    )  # fmt: skip
+    assert store().run("session_expiry", session_id="s1") == [{"expires_at": moment + 0.5}]
+    audit.record("login", "budi", "tamu")
+    audit.record("logout", "budi", "tamu")
+    everything = dict(start=None, end_before=None, username=None, event=None, row_limit=10)
+    ids = [row["event_id"] for row in store().run("audit_events", **everything)]  # newest first
+    assert len(ids) == 2 and ids[0] > ids[1]
 
 
 def test_audit_round_trip_and_filters(backend):

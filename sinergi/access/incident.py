@@ -6,8 +6,10 @@ server.py passes `report` to st.App as on_script_error, so no stack trace or ser
 
 from __future__ import annotations
 
+import html
 import secrets
 import traceback
+from urllib.parse import urlencode
 
 import streamlit as st
 
@@ -40,5 +42,13 @@ def report(error: BaseException) -> bool:
     except Exception:  # the store is down too: the message still goes out, the trace to the server log
         traceback.print_exception(error)
     lang = st.query_params.get("bahasa", DEFAULT_LANGUAGE)
-    st.error(translate("shell.incident", lang if lang in LANGUAGES else DEFAULT_LANGUAGE, incident=incident))
+    lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    st.error(translate("shell.incident", lang, incident=incident))
+    # The message replaces the page, sidebar included: without this link the user's only way on is the back button.
+    # A relative link keeps a base path (server.baseUrlPath); the query keeps region, round and language.
+    # target=_self: Streamlit opens a markdown link in a new tab, which would leave the broken page behind.
+    query = urlencode(st.query_params.to_dict())
+    href = html.escape("./" + ("?" + query if query else ""))
+    label = html.escape(translate("shell.incident_home", lang))
+    st.markdown(f'<a href="{href}" target="_self">{label}</a>', unsafe_allow_html=True)
     return True

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
+from sinergi.collaboration import columns
 from sinergi.ui.components import download_buttons, show_table
 from sinergi.ui.context import PageContext
 
@@ -36,6 +37,29 @@ def table_with_downloads(
     state = show_table(frame, ctx.lang, headers, formats, key=key, height=height, **kwargs)
     download_buttons(ctx, frame[list(headers)], stem, headers)
     return state
+
+
+def declared_table(
+    ctx: PageContext,
+    frame: pd.DataFrame,
+    table: str,
+    stem: str,
+    key: str,
+    select: bool = False,
+    height: int | str = "auto",
+):
+    """Show frame as the table declared in columns.TABLES (headers, formats) with downloads; see
+    table_with_downloads."""
+    return table_with_downloads(
+        ctx,
+        frame,
+        columns.headers(table, ctx.lang),
+        stem,
+        key,
+        select=select,
+        formats=columns.formats(table, ctx.lang),
+        height=height,
+    )
 
 
 def selected_row(state) -> int | None:

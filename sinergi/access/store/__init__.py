@@ -3,7 +3,8 @@
 Two back-ends run the same SQL files (queries/store/*.sql, values bound as `$name`): SQLite by default (a file
 beside the app, no set-up) and PostgreSQL when $SINERGI_STORE_URL is `postgresql://…` (several app processes or
 hosts share one store). A dialect can override a file in queries/store/<dialect>/ (row locks in PostgreSQL).
-Each back-end applies the migrations in queries/store/migrations/<dialect>/ on first use.
+Each back-end applies the migrations in queries/store/migrations/ on first use: one file per version for both
+dialects, with the few DDL words they spell differently written once as `{word}` (DDL_WORDS).
 """
 
 from __future__ import annotations
@@ -23,6 +24,15 @@ from sinergi.data.db import PROJECT_ROOT, QUERIES_DIR
 STORE_SQL_DIR = QUERIES_DIR / "store"
 _PARAM_RE = re.compile(r"\$([a-z_][a-z0-9_]*)")
 _NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+_DDL_WORD_RE = re.compile(r"\{([a-z_]+)\}")
+
+# The DDL the dialects spell differently, by the word a migration writes in braces. Only migration DDL is rewritten
+# (values are always bound); a word missing here for a dialect fails the migration before it runs.
+DDL_WORDS: dict[str, dict[str, str]] = {
+    # autoincrement: an audit event's id is never reused, even after the newest rows are deleted
+    "sqlite": {"id_key": "integer primary key autoincrement"},
+    "postgres": {"id_key": "bigserial primary key"},
+}
 
 
 class Run(Protocol):
@@ -54,15 +64,22 @@ def sql_params(sql: str) -> list[str]:
     return names
 
 
-def migration_files(dialect: str) -> list[Path]:
-    """Return the migration files of a dialect in the order they apply."""
-    return sorted((STORE_SQL_DIR / "migrations" / dialect).glob("*.sql"))
+def migration_files() -> list[Path]:
+    """Return the migration files in the order they apply; a file's stem is the version a store records."""
+    return sorted((STORE_SQL_DIR / "migrations").glob("*.sql"))
 
 
 def split_statements(text: str) -> list[str]:
     """Return the statements of a migration file (they hold no `;` inside literals)."""
     without_comments = re.sub(r"--[^\n]*", "", text)
     return [s.strip() for s in without_comments.split(";") if s.strip()]
+
+
+def migration_statements(path: Path, dialect: str) -> list[str]:
+    """Return the DDL statements of a migration file in a dialect's spelling (its `{word}`s from DDL_WORDS)."""
+    words = DDL_WORDS[dialect]
+    statements = split_statements(path.read_text(encoding="utf-8"))
+    return [_DDL_WORD_RE.sub(lambda m: words[m[1]], statement) for statement in statements]
 
 
 class Store(ABC):
@@ -91,10 +108,10 @@ class Store(ABC):
                 run("migrations_lock")
             run("migrations_table")
             done = {row["version"] for row in run("migrations_applied")}
-            for path in migration_files(self.dialect):
+            for path in migration_files():
                 if path.stem in done:
                     continue
-                for statement in split_statements(path.read_text(encoding="utf-8")):
+                for statement in migration_statements(path, self.dialect):
                     run.ddl(statement)
                 stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
                 run("migration_record", version=path.stem, applied_at=stamp)

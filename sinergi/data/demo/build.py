@@ -98,7 +98,8 @@ def generate(
     hh = households.make_households(profile, geoms, scale, rng)
     say(0.5, "mitra dan MoA")
     partner_table, caps = partners.make_partners(kabupaten, desa, rng)
-    progs = programs.make_moas(profile, food, energy, health, umkm, hh, partner_table, caps, kabupaten, rng)
+    poor = programs.verified_poor(hh)
+    progs = programs.make_moas(profile, food, energy, health, umkm, poor, partner_table, caps, kabupaten, rng)
     say(0.6, "pengamatan baseline dan endline")
     obs = observations.make_observations(hh, activities.treatment(progs), rng)
     values = activities.kpi_values(obs, hh, progs.moa_target_household)
@@ -158,18 +159,23 @@ def generate(
 
 
 def _demo_import_log(tables: dict[str, pd.DataFrame], seed: int, scale: float) -> pd.DataFrame:
-    """Return the one import_log row that records the synthetic generation itself."""
     rows = sum(len(frame) for frame in tables.values())
+    name = f"generator demo v{GENERATOR_VERSION} (seed {seed}, skala {scale})"
+    return demo_import_log(f"DEMO-{seed}-{scale}", name, rows)
+
+
+def demo_import_log(import_id: str, file_name: str, rows_written: int) -> pd.DataFrame:
+    """Return the one import_log row that records a synthetic generation itself (both demo shapes)."""
     return pd.DataFrame(
         {
-            "import_id": [f"DEMO-{seed}-{scale}"],
+            "import_id": [import_id],
             "kind": ["demo"],
-            "file_name": [f"generator demo v{GENERATOR_VERSION} (seed {seed}, skala {scale})"],
+            "file_name": [file_name],
             "file_sha256": [""],
             "imported_by": ["sinergi.data.demo"],
             "imported_at": [pd.Timestamp(programs.AS_OF)],
             "rows_read_count": [0],
-            "rows_written_count": [rows],
+            "rows_written_count": [rows_written],
             "rows_rejected_count": [0],
             "warnings_count": [0],
             "backup_file": [None],

@@ -1,6 +1,6 @@
 """The national-shape demo: 38 fictional provinces, 514 kabupaten/kota, ~7,100 kecamatan, ~83,000 desa and any number
 of households (20 million in minutes). Desa-level tables reuse the province generator's vectorised models; partners
-and MoAs are made province by province with the province generator, then renumbered nationally; households, their
+and MoAs come from the same generator as the province's (partners, programs; shape NATIONAL); households, their
 observations and interventions are generated inside DuckDB (sinergi.data.demo.national_sql)."""
 
 from __future__ import annotations
@@ -25,13 +25,14 @@ from sinergi.data.demo import (
     catalogue,
     freshness,
     households,
-    national_programs,
     national_sql,
+    partners,
     population,
     programs,
 )
-from sinergi.data.demo.build import GENERATOR_VERSION, REGION_COLUMNS, lookup_tables
+from sinergi.data.demo.build import GENERATOR_VERSION, REGION_COLUMNS, demo_import_log, lookup_tables
 from sinergi.data.demo.national_geography import PROVINCE_CODES, build_national_geography
+from sinergi.data.demo.shapes import NATIONAL
 
 Progress = Callable[[float, str], None]
 NATIONAL_HOUSEHOLDS = 20_000_000
@@ -150,8 +151,8 @@ def write_national(
         national_sql.insert_households(con, national_sql.desa_plan(profile, household_count), slots, seed)
         _stage(con)
         progress(0.55, "mitra dan MoA")
-        partner, caps = national_programs.national_partners(kabupaten, desa, rng)
-        progs = national_programs.national_moas(
+        partner, caps = partners.make_partners(kabupaten, desa, rng, NATIONAL)
+        progs = programs.make_moas(
             profile,
             t["food"],
             t["energy"],
@@ -162,6 +163,7 @@ def write_national(
             caps,
             kabupaten,
             rng,
+            NATIONAL,
         )
         for name in (
             "partner",
@@ -227,30 +229,18 @@ def _dataset_info(seed: int, household_count: int) -> pd.DataFrame:
 
 def _import_log(con: duckdb.DuckDBPyConnection, seed: int, household_count: int) -> pd.DataFrame:
     rows = int(national_sql.frame(con, "row_count")["rows_count"].iloc[0]) + 1
-    return pd.DataFrame(
-        {
-            "import_id": [f"DEMO-NAS-{seed}-{household_count}"],
-            "kind": ["demo"],
-            "file_name": [
-                f"generator demo v{GENERATOR_VERSION} bentuk nasional (seed {seed}, {household_count} rumah tangga)"
-            ],
-            "file_sha256": [""],
-            "imported_by": ["sinergi.data.demo"],
-            "imported_at": [pd.Timestamp(programs.AS_OF)],
-            "rows_read_count": [0],
-            "rows_written_count": [rows],
-            "rows_rejected_count": [0],
-            "warnings_count": [0],
-            "backup_file": [None],
-        }
+    name = (
+        f"generator demo v{GENERATOR_VERSION} bentuk nasional (seed {seed}, {household_count} rumah tangga)"
     )
+    return demo_import_log(f"DEMO-NAS-{seed}-{household_count}", name, rows)
 
 
 def generator_fingerprint() -> str:
-    """Return a short hash of the national generator's code and SQL: a cached build is stale when it changes."""
+    """Return a short hash of the generator's code (the national modules use the province's too) and SQL: a cached
+    build is stale when it changes."""
     digest = hashlib.sha256()
     here = Path(__file__).parent
-    for path in sorted([*here.glob("national*.py"), *national_sql.SQL_DIR.glob("*.sql")]):
+    for path in sorted([*here.glob("*.py"), *national_sql.SQL_DIR.glob("*.sql")]):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:10]
 

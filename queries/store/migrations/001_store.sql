@@ -1,8 +1,10 @@
 -- privacy: admin-only (store statement: accounts, sessions, throttling and audit; run by sinergi.access, never through load)
--- The shared store on SQLite: audit log, accounts, login throttling, sessions and sign-in claims.
+-- The shared store: audit log, accounts, login throttling, sessions and sign-in claims, for SQLite and PostgreSQL.
 -- Times for throttling and sessions are epoch seconds; audit times are ISO-8601 UTC text (sortable).
+-- One file for both dialects: a word in braces is spelled per dialect by the runner (sinergi.access.store DDL_WORDS);
+-- `double precision` is SQLite's REAL (its type affinity) and PostgreSQL's float8 (`real` there is float4).
 create table if not exists audit_event (
-    event_id integer primary key autoincrement,
+    event_id {id_key},
     at_utc text not null,
     username text not null,
     role text,
@@ -19,15 +21,15 @@ create table if not exists account (
     scope text,
     display_name text not null,
     password_hash text not null,
-    created_at real not null,
-    disabled_at real
+    created_at double precision not null,
+    disabled_at double precision
 );
 
 create table if not exists login_throttle (
     throttle_key text primary key,
     failures integer not null,
-    last_failure_at real not null,
-    next_allowed_at real not null
+    last_failure_at double precision not null,
+    next_allowed_at double precision not null
 );
 
 create table if not exists web_session (
@@ -37,10 +39,10 @@ create table if not exists web_session (
     scope text,
     display_name text not null,
     is_demo integer not null,
-    created_at real not null,
-    last_seen_at real not null,
-    expires_at real not null,
-    ended_at real,
+    created_at double precision not null,
+    last_seen_at double precision not null,
+    expires_at double precision not null,
+    ended_at double precision,
     end_reason text
 );
 create index if not exists web_session_user on web_session (username);
@@ -48,5 +50,5 @@ create index if not exists web_session_user on web_session (username);
 create table if not exists session_claim (
     code_hash text primary key,
     session_id text not null,
-    expires_at real not null
+    expires_at double precision not null
 );
