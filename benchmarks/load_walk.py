@@ -20,7 +20,7 @@ import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import urljoin, urlparse
 
 PASSWORD = "muat-uji-rahasia-1"
 ROLES = ("admin", "perencana", "pimpinan", "monev", "tamu")
@@ -206,9 +206,8 @@ async def _open(page, title: str) -> None:
     # the links are drawn at the end of the sidebar: after a sign-in the page may settle a moment before them
     link = page.locator(".st-key-sinergi_nav").get_by_role("link", name=title, exact=True).first
     await link.wait_for(state="visible", timeout=STEP_TIMEOUT_S * 1000)
-    here = urlparse(page.url).path.rstrip("/") == urlparse(
-        await link.get_attribute("href") or ""
-    ).path.rstrip("/")
+    target = urljoin(page.url, await link.get_attribute("href") or "")
+    here = urlparse(page.url).path.rstrip("/") == urlparse(target).path.rstrip("/")
     before = (
         None if here else await mark(page)
     )  # the link to the page on screen (Beranda after sign-in) runs nothing
