@@ -86,6 +86,11 @@ def restore_from_cookie() -> None:
         return
     session_id = sessions.unsign(_cookie_token())
     live = sessions.touch(session_id) if session_id else None
+    previous = _previous_streamlit_session() if session_id is None else None
+    taken = sessions.take_over(previous) if previous else None  # signed in on a process that died since
+    if taken:
+        live = sessions.touch(taken)
+        st.session_state[CLAIM_KEY] = CLAIM_RUNS  # the cookie this browser never got
     if live is None:
         ended = sessions.end(session_id, "idle") if session_id else None
         if ended:  # a signed cookie of a session that went idle: end it once, say so once
@@ -97,7 +102,26 @@ def restore_from_cookie() -> None:
         sessions.end(live.session_id, "demo_on_real_data")
         return
     sign_in(make_viewer(live.username, live.role, live.scope), live.display_name, live.session_id)
-    audit.record("session_resumed", live.username, live.role, detail={"address": client_address()})
+    detail = {"address": client_address(), "from": "handover" if taken else "cookie"}
+    audit.record("session_resumed", live.username, live.role, detail=detail)
+
+
+def _previous_streamlit_session() -> str | None:
+    # A browser reconnecting names the Streamlit session it had in the third entry of its WebSocket subprotocol
+    # header (the first two: "streamlit", the XSRF token); a new tab names none.
+    try:
+        raw = st.context.headers.get("Sec-Websocket-Protocol")
+    except Exception:  # no browser behind this run (tests)
+        return None
+    entries = [entry.strip() for entry in raw.split(",")] if isinstance(raw, str) else []
+    return entries[2] if len(entries) > 2 and entries[2] else None
+
+
+def _streamlit_session() -> str | None:
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    return ctx.session_id if ctx else None
 
 
 def _expire(viewer: Viewer) -> None:
@@ -195,6 +219,9 @@ def _attempt(username: str, password: str, lang: str) -> None:
     elif outcome.account is not None and outcome.session_id is not None:
         account = outcome.account
         sign_in(account.viewer(), account.display_name, outcome.session_id)
+        streamlit_session = _streamlit_session()
+        if streamlit_session:
+            sessions.hand_over(streamlit_session, outcome.session_id)
         st.session_state[CLAIM_KEY] = CLAIM_RUNS
         st.session_state.pop(EXPIRED_KEY, None)
         st.rerun()

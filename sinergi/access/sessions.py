@@ -158,6 +158,23 @@ def _retry_hash(code: str, attempt: str) -> str:
     return _hash(f"{code}.retry.{attempt}")
 
 
+def hand_over(streamlit_session: str, session_id: str) -> None:
+    """Let the Streamlit session that signed in be taken over by another app process, once, for CLAIM_SECONDS.
+
+    Should its process die before the browser got the page with the claim code, the browser reconnects through the
+    proxy to another process and names the Streamlit session it had (Streamlit's own reconnection, which within one
+    process already gives that session to whoever names it): take_over signs it in there.
+    """
+    now = time.time()
+    store().run("claim_insert", code_hash=_hash(f"handover.{streamlit_session}"), session_id=session_id,
+                expires_at=now + CLAIM_SECONDS)  # fmt: skip
+
+
+def take_over(streamlit_session: str) -> str | None:
+    """Return the session id handed over by a Streamlit session of a process that died (hand_over), once."""
+    return consume_claim(f"handover.{streamlit_session}")
+
+
 def expiry_of(session_id: str) -> int | None:
     """Return the absolute expiry of a live session (for the cookie), else None."""
     live = touch(session_id)
