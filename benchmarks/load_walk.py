@@ -203,15 +203,21 @@ async def _sign_in(page, url: str, username: str, stats: Stats) -> float:
 
 
 async def _open(page, title: str) -> None:
+    from playwright.async_api import TimeoutError as PlaywrightTimeout
+
     # the links are drawn at the end of the sidebar: after a sign-in the page may settle a moment before them
     link = page.locator(".st-key-sinergi_nav").get_by_role("link", name=title, exact=True).first
     await link.wait_for(state="visible", timeout=STEP_TIMEOUT_S * 1000)
     target = urljoin(page.url, await link.get_attribute("href") or "")
     here = urlparse(page.url).path.rstrip("/") == urlparse(target).path.rstrip("/")
-    before = (
-        None if here else await mark(page)
-    )  # the link to the page on screen (Beranda after sign-in) runs nothing
-    await link.click(timeout=STEP_TIMEOUT_S * 1000)
+    before = None if here else await mark(page)  # the page on screen (Beranda after sign-in): no run comes
+    try:
+        await link.click(timeout=60_000)
+    except (
+        PlaywrightTimeout
+    ):  # seen 3 times in 30 at load 60, on an idle page after a select: Escape, click again
+        await page.keyboard.press("Escape")
+        await link.click(timeout=STEP_TIMEOUT_S * 1000)
     await settle(page, since=before)
 
 
