@@ -52,7 +52,8 @@ def _peer_region(name: str, params: dict) -> str:
 def pandas_ratios(rows: list, db_path: Path, db) -> None:
     """Time the pandas peer on each page's household-scale queries and set each row's ratios and agreement."""
     folder = db_path.with_name(f"{db_path.name}.parquet")
-    pandas_peer.export_parquet(db.connection(), folder)
+    with db.reading() as con:  # the app's read-only connection (sinergi.data.db has no module-level one)
+        pandas_peer.export_parquet(con, folder)
     done: dict[tuple[str, str], tuple[float, float, float, float, bool | None]] = {}
     for row in rows:
         calls = [(n, p) for n, p in row.calls if n in pandas_peer.PEERS]

@@ -5,7 +5,7 @@ import streamlit as st
 
 from sinergi.access.accounts import load_accounts
 from sinergi.access.store import store_url
-from sinergi.ui.admin_tables import account_rows
+from sinergi.ui.admin_tables import account_rows, store_kind
 from sinergi.ui.components import show_table
 from sinergi.ui.context import page_context
 
@@ -13,7 +13,7 @@ ctx = page_context("akun")
 t = ctx.t
 
 st.title(t("akun.title"))
-st.caption(t("akun.intro", path=store_url().split("@")[-1]))  # never the password of a store URL
+st.caption(t("akun.intro", path=store_kind(store_url())))  # the kind only: no server path, host or password
 rows = [
     {
         "username": a.username,
@@ -26,5 +26,8 @@ rows = [
 ]
 headers = {c: t(f"akun.col.{c}") for c in ("username", "display_name", "role", "scope", "demo")}
 show_table(account_rows(pd.DataFrame(rows, columns=list(headers)), ctx.lang), ctx.lang, headers)
-ACCOUNT_COMMAND = "python -m sinergi.access.accounts add <nama> <peran> --scope 99.02 --name 'Nama Lengkap'"
-st.code(ACCOUNT_COMMAND, language="bash")
+# role codes stay as typed on the command line; the placeholders are in the reader's language
+command = "python -m sinergi.access.accounts add <{user}> <{role}> --scope 99.02 --name '{name}'"
+st.code(
+    command.format(user=t("akun.arg.user"), role=t("akun.arg.role"), name=t("akun.arg.name")), language="bash"
+)

@@ -8,6 +8,7 @@ from sinergi.collaboration.rules import moa_alerts
 from sinergi.collaboration.tables import contribution_matrix
 from sinergi.collaboration.widgets import choose_one, declared_table, follow_row_pick, link_params
 from sinergi.common.fmt import fmt_date, fmt_number, fmt_pct, fmt_rupiah
+from sinergi.common.stuck import STUCK_DAYS
 from sinergi.common.text import plain
 from sinergi.common.vocabulary import MOA_STATUSES
 from sinergi.ui.components import data_as_of, region_title
@@ -31,13 +32,13 @@ list_box, detail_box = (
     (second, first) if st.query_params.get("moa") in set(moas["moa_id"]) else (first, second)
 )
 
-alerts = moa_alerts(moas)
+alerts = moa_alerts(moas, load("moa_stage_dates", region=ctx.region_code), ctx.as_of)
 with list_box:
     # One box per kind of alert, one line per MoA: a province view has twenty of them.
     for kind, lines in alert_lines(alerts, lang).items():
         box = st.error if kind == "ended_undecided" else st.warning
         box(
-            t(f"moa.alert.{kind}.heading", count=len(lines))
+            t(f"moa.alert.{kind}.heading", count=len(lines), days=STUCK_DAYS)
             + "\n\n"
             + "\n".join(f"- {line}" for line in lines)
         )

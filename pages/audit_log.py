@@ -18,7 +18,10 @@ st.caption(t("audit.intro"))
 today = datetime.now(UTC).date()
 cols = st.columns(3)
 dates = cols[0].date_input(
-    t("audit.filter.dates"), value=(today - timedelta(days=30), today), key="audit_dates"
+    t("audit.filter.dates"),
+    value=(today - timedelta(days=30), today),
+    key="audit_dates",
+    format="DD/MM/YYYY" if ctx.lang == "id" else "YYYY/MM/DD",
 )
 username = cols[1].text_input(t("audit.filter.username"), key="audit_user", max_chars=64).strip()
 event = cols[2].selectbox(

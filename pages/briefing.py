@@ -12,16 +12,23 @@ from sinergi.briefing.content import (
     heading,
     kpi_rows,
     kpi_tally,
+    subheading,
     summary_sentences,
     tiles,
 )
 from sinergi.briefing.map import build_briefing_map
 from sinergi.briefing.widgets import export_job, export_progress, print_stylesheet, start_export
-from sinergi.common.fmt import fmt_date, fmt_number, fmt_pct
-from sinergi.ui.components import data_as_of, download_buttons, offer_download, region_title, show_table
+from sinergi.common.fmt import fmt_number, fmt_pct
+from sinergi.ui.components import (
+    data_as_of,
+    download_buttons,
+    metric_delta,
+    offer_download,
+    region_title,
+    show_table,
+)
 from sinergi.ui.context import page_context
 from sinergi.ui.data import database_version, load
-from sinergi.ui.selections import shell_params
 
 DECISIONS_SHOWN = 3  # the most urgent; the rest behind a link, so the page fits one projector screen
 MAP_HEIGHT_PX = 420
@@ -34,7 +41,7 @@ b = gather(load, ctx.region_code, ctx.round_id, ctx.baseline_round_id, ctx.as_of
 # One 1920 x 1080 screen for a kabupaten: title, three sentences, six tiles in a row, then map, KPIs and the most
 # urgent decisions side by side; tables and exports below the fold.
 st.title(heading(b, lang, region_title(ctx)))
-st.caption(t("briefing.subheading", round=ctx.round_name, date=fmt_date(ctx.as_of, lang)))
+st.caption(subheading(b, lang, ctx.round_name, ctx.as_of))
 with st.container(border=True):
     st.markdown("\n".join(f"- **{sentence}**" for sentence in summary_sentences(b, lang)))
 
@@ -42,13 +49,7 @@ with st.container(border=True):
 tile_row = st.container(horizontal=True, key="briefing_tiles")
 for tile in tiles(b, lang):
     tile_row.metric(
-        tile.label,
-        tile.value,
-        delta=tile.delta.replace("−", "-") if tile.delta else None,
-        delta_color=tile.delta_color,
-        delta_arrow="auto" if tile.delta_color != "off" else "off",
-        help=tile.help,
-        border=True,
+        tile.label, tile.value, help=tile.help, border=True, **metric_delta(tile.delta, tile.delta_color)
     )
 
 map_column, kpi_column, decision_column = st.columns([5, 3, 4])
@@ -65,19 +66,26 @@ with kpi_column:
     else:
         st.info(t("briefing.kpi_none"))
 with decision_column:
-    st.markdown(f"**{t('briefing.decisions_title')} ({fmt_number(len(b.decisions), lang)})**")
-    if len(b.decisions):
-        st.markdown("\n".join(f"- {line}" for line in decision_lines(b, lang)[:DECISIONS_SHOWN]))
-        if len(b.decisions) > DECISIONS_SHOWN:
-            st.page_link(
-                "pages/agreements.py",
-                label=t("briefing.more_link", count=fmt_number(len(b.decisions), lang)),
-                query_params=shell_params(),
-            )
+    count = len(b.decisions)
+    # On a projector every MoA counted is named, or the count says how many are shown.
+    shown = (
+        t("briefing.decisions_shown", shown=DECISIONS_SHOWN, count=fmt_number(count, lang))
+        if count > DECISIONS_SHOWN
+        else fmt_number(count, lang)
+    )
+    st.markdown(f"**{t('briefing.decisions_title')} ({shown})**")
+    if count:
+        lines = decision_lines(b, lang)
+        st.markdown("\n".join(f"- {line}" for line in lines[:DECISIONS_SHOWN]))
+        if count > DECISIONS_SHOWN:
+            # All of them here, not a link: the MoA page lists agreements by alert, not the KPI reason.
+            with st.expander(t("briefing.more_link", count=fmt_number(count - DECISIONS_SHOWN, lang))):
+                st.markdown("\n".join(f"- {line}" for line in lines[DECISIONS_SHOWN:]))
     else:
         st.success(t("briefing.decisions_none"))
 
-data_as_of(ctx, f"{t('briefing.source')} {t('briefing.disclaimer')}")
+# data_as_of already says "Sumber: …"; the briefing adds what it compiles, not a second "Sumber:"
+data_as_of(ctx, f"{t('briefing.compiled')} {t('briefing.disclaimer')}")
 
 kpi_headers = {
     c: t(f"briefing.col.{c}")

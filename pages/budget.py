@@ -3,12 +3,12 @@
 import streamlit as st
 
 from sinergi.common.fmt import fmt_date, fmt_pct, fmt_rupiah, fmt_total
-from sinergi.monitoring.analysis import budget_totals, cost_per_household, withhold_small_ratios
+from sinergi.monitoring.analysis import budget_totals, cost_per_household, protect_ratios
 from sinergi.monitoring.charts import budget_bars
 from sinergi.monitoring.widgets import definition, how_computed, round_date_note
 from sinergi.ui.components import code_labels, data_as_of, download_buttons, region_title, show_table
 from sinergi.ui.context import page_context
-from sinergi.ui.data import load
+from sinergi.ui.data import load, viewer_sees_households
 
 ctx = page_context("anggaran")
 t, lang = ctx.t, ctx.lang
@@ -26,10 +26,11 @@ if budget.empty:
     st.stop()
 cost = cost_per_household(load("budget_cost_basis", **params))
 allocated, realised = float(budget["allocated_rp"].sum()), float(budget["realised_rp"].sum())
-tiles = st.columns(5)
+# two rows (money, then cost per household): five tiles in one row clip "Rp 45,5 miliar" at 1366-1440 px
+money = st.columns(2)
 years = {"first": int(budget["year"].min()), "last": int(budget["year"].max())}
-tiles[0].metric(t("anggaran.allocated_years", **years), fmt_rupiah(allocated, lang), border=True)
-tiles[1].metric(
+money[0].metric(t("anggaran.allocated_years", **years), fmt_rupiah(allocated, lang), border=True)
+money[1].metric(
     t("anggaran.realised_years", **years),
     fmt_rupiah(realised, lang),
     delta=fmt_pct(100.0 * realised / allocated, lang, 0),
@@ -37,20 +38,22 @@ tiles[1].metric(
     delta_arrow="off",
     border=True,
 )
-tiles[2].metric(t("anggaran.per_reached"), fmt_rupiah(cost.per_reached_rp, lang), border=True)
-tiles[3].metric(
+st.markdown(f"**{t('anggaran.cost_heading')}**")
+tiles = st.columns(3)
+tiles[0].metric(t("anggaran.per_reached"), fmt_rupiah(cost.per_reached_rp, lang), border=True)
+tiles[1].metric(
     t("anggaran.per_reached_with_bansos"), fmt_rupiah(cost.per_reached_with_bansos_rp, lang), border=True
 )
-tiles[4].metric(t("anggaran.per_left"), fmt_rupiah(cost.per_left_rp, lang), border=True)
+tiles[2].metric(t("anggaran.per_left"), fmt_rupiah(cost.per_left_rp, lang), border=True)
 count = lambda n: fmt_total(n, lang)  # noqa: E731
-with tiles[2]:
+with tiles[0]:
     definition(
         ctx,
         "cost_without_bansos",
         spent=fmt_rupiah(cost.realised_rp, lang),
         count=count(cost.reached_without_bansos),
     )
-with tiles[3]:
+with tiles[1]:
     definition(
         ctx,
         "cost_with_bansos",
@@ -58,26 +61,32 @@ with tiles[3]:
         bansos=fmt_rupiah(cost.bansos_rp, lang),
         count=count(cost.reached_households),
     )
-with tiles[4]:
+with tiles[2]:
     definition(
         ctx, "cost_per_exit", spent=fmt_rupiah(cost.realised_rp, lang), count=count(cost.left_households)
     )
 how_computed(ctx, t("anggaran.how_cost", year=cost.up_to_year), cost.reached_households)
 
 st.subheader(t("anggaran.per_moa"))
-# a cost divided by a count that reads "<5" would give the count back: withheld (docs/privacy.md)
-per_moa = withhold_small_ratios(
+# the amount divided by a cost per household would give the count back: a cost is computed from the count as
+# shown (rounded to 5), and withheld where it reads "<5" (docs/privacy.md); the same frame goes to the export
+per_moa = protect_ratios(
     load("cost_per_moa", **params),
-    {"per_reached_rp": "reached_households_count", "per_left_rp": "left_extreme_poverty_count"},
+    {
+        "per_reached_rp": ("realised_rp", "reached_households_count"),
+        "per_left_rp": ("realised_rp", "left_extreme_poverty_count"),
+    },
 )
 moa_headers = {c: t(f"anggaran.col.{c}") for c in per_moa.columns if c not in ("kabupaten_code", "status")}
 show_table(per_moa, lang, moa_headers)
 definition(ctx, "cost_per_moa", date=fmt_date(ctx.as_of, lang))
+if not viewer_sees_households():
+    st.caption(t("privacy.cost_rounded"))
 download_buttons(ctx, per_moa, f"biaya_moa_{ctx.region_code}", moa_headers)
 
 st.subheader(t("anggaran.per_program"))
-per_program = withhold_small_ratios(
-    load("cost_per_program", **params), {"per_household_rp": "households_reached_count"}
+per_program = protect_ratios(
+    load("cost_per_program", **params), {"per_household_rp": ("realised_rp", "households_reached_count")}
 )
 program_headers = {c: t(f"anggaran.col.{c}") for c in per_program.columns if c not in ("kabupaten_code",)}
 show_table(per_program, lang, program_headers, {"sector_code": code_labels("sector", lang)})

@@ -3,8 +3,8 @@ reached (reweighted difference-in-differences with a 95 % interval and a placebo
 
 import streamlit as st
 
-from sinergi.common.fmt import fmt_change, fmt_number, fmt_total
-from sinergi.common.suppressed import Count
+from sinergi.common.fmt import fmt_change, fmt_number, fmt_part
+from sinergi.common.suppressed import Count, partition_hidden
 from sinergi.monitoring.charts import did_chart
 from sinergi.monitoring.did import did_by_kabupaten
 from sinergi.monitoring.widgets import comparison_estimate, definition, how_computed, poverty_lines
@@ -49,14 +49,24 @@ def interval(low: float | None, high: float | None) -> str:
     return t("banding.interval", low=fmt_change(low, lang, 1), high=fmt_change(high, lang, 1))
 
 
+# the households compared and those left out add up to those reached: when either part reads "<5", every count
+# stated for them is rounded like a breakdown cell, or "227 of 230" would give the 3 left out back (docs/privacy.md)
+matched, treated = size(result.matched_households), size(result.treated_households)
+rounded = partition_hidden([matched, treated - matched])
+
+
+def count(n: object) -> str:
+    return fmt_part(size(n), lang, rounded)
+
+
 tiles = st.columns(4)
 tiles[0].metric(t("banding.estimate"), points(result.estimate_pp), border=True)
 tiles[0].caption(interval(result.low_pp, result.high_pp))
 tiles[1].metric(t("banding.placebo"), points(placebo.estimate_pp), border=True)
 tiles[1].caption(interval(placebo.low_pp, placebo.high_pp))
-tiles[2].metric(t("banding.treated"), fmt_total(size(result.matched_households), lang), border=True)
-tiles[2].caption(t("banding.treated_of", total=fmt_total(size(result.treated_households), lang)))
-tiles[3].metric(t("banding.control"), fmt_total(size(result.comparison_households), lang), border=True)
+tiles[2].metric(t("banding.treated"), count(result.matched_households), border=True)
+tiles[2].caption(t("banding.treated_of", total=count(result.treated_households)))
+tiles[3].metric(t("banding.control"), count(result.comparison_households), border=True)
 tiles[3].caption(t("banding.desa", count=fmt_number(result.desa_count, lang)))
 st.markdown(
     t(
@@ -67,6 +77,8 @@ st.markdown(
     )
 )
 definition(ctx, "did", round=ctx.round_name, baseline=round_names[0])
+if rounded:
+    st.caption(t("privacy.partition_rounded"))
 
 names = {
     "sasaran": t("banding.group.sasaran"),
@@ -85,12 +97,13 @@ how_computed(
     ctx,
     t(
         "banding.how",
-        **{g: fmt_total(size(sizes.get(g, 0)), lang) for g in ("sasaran", "pembanding", "plasebo")},
-        before=fmt_total(size(sizes.get("sebelum_baseline", 0)), lang),
-        not_reached=fmt_total(size(sizes.get("belum_dijangkau", 0)), lang),
-        unmatched=fmt_total(size(result.treated_households - result.matched_households), lang),
+        **{g: count(sizes.get(g, 0)) for g in ("sasaran", "pembanding", "plasebo")},
+        before=count(sizes.get("sebelum_baseline", 0)),
+        not_reached=count(sizes.get("belum_dijangkau", 0)),
+        unmatched=count(result.treated_households - result.matched_households),
     ),
     size(result.matched_households + result.comparison_households),
+    rounded,
 )
 
 table = did_by_kabupaten(panel)

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from sinergi.common.fmt import fmt_total
+from sinergi.common.fmt import fmt_part
+from sinergi.common.suppressed import partition_hidden
 from sinergi.monitoring.analysis import TRANSITIONS, decile_matrix, transition_counts
 from sinergi.monitoring.charts import transition_bars, transition_sankey
 from sinergi.monitoring.widgets import definition, how_computed, poverty_lines, round_date_note
@@ -43,9 +44,14 @@ if total.empty:
     st.info(t("perpindahan.empty"))
     st.stop()
 row = total.iloc[0]
+# the four tiles add up to the households behind them: when one reads "<5", all of them and every total stated
+# for them are rounded like breakdown cells, or the others and the total would give it back (docs/privacy.md)
+rounded = partition_hidden(row[tr] for tr in TRANSITIONS)
 tiles = st.columns(4)
 for col, tr in zip(tiles, TRANSITIONS, strict=True):
-    col.metric(labels[tr], fmt_total(row[tr], lang), border=True)
+    col.metric(labels[tr], fmt_part(row[tr], lang, rounded), border=True)
+if rounded:
+    st.caption(t("privacy.partition_rounded"))
 definition(ctx, f"transitions.{population}", baseline=round_names[0], round=round_names[1])
 st.plotly_chart(
     transition_sankey(
@@ -53,18 +59,20 @@ st.plotly_chart(
         {**labels, "poor": t("perpindahan.poor"), "not_poor": t("perpindahan.not_poor")},
         round_names,
         lang,
+        rounded,
     ),
     key="perpindahan_sankey",
 )
 st.caption(poverty_lines(ctx))
-how_computed(ctx, t("perpindahan.how"), row["households_count"])
+how_computed(ctx, t("perpindahan.how"), row["households_count"], rounded)
 
 st.subheader(t("perpindahan.by_sector"))
 sectors = transition_counts(by_sector, "sector_code")
 sector_labels = {**labels, **{s: t(f"perpindahan.sector.{s}") for s in sectors["sector_code"]}}
 st.plotly_chart(transition_bars(sectors, "sector_code", sector_labels, lang), key="perpindahan_sector")
 round_date_note(ctx)
-how_computed(ctx, t("perpindahan.how_sector"), row["households_count"])
+st.caption(t("perpindahan.sector_overlap"))
+how_computed(ctx, t("perpindahan.how_sector"), row["households_count"], rounded)
 
 st.subheader(t("perpindahan.by_desa"))
 desa = transition_counts(
@@ -73,7 +81,9 @@ desa = transition_counts(
 desa = desa.sort_values(["keluar", "desa"], ascending=[False, True])
 top = desa.head(25)
 st.plotly_chart(transition_bars(top, "desa", labels, lang), key="perpindahan_desa")
-how_computed(ctx, t("perpindahan.how_desa", count=len(top), total=len(desa)), top["households_count"].sum())
+how_computed(
+    ctx, t("perpindahan.how_desa", count=len(top), total=len(desa)), top["households_count"].sum(), rounded
+)
 headers = {"desa": t("perpindahan.col.desa"), **labels, "households_count": t("perpindahan.col.households")}
 with st.expander(t("perpindahan.table")):
     show_table(desa, lang, headers)
@@ -84,4 +94,4 @@ matrix = decile_matrix(by_desa)
 matrix.index = [t("perpindahan.decile_row", decile=d, round=round_names[0]) for d in matrix.index]
 matrix.columns = [t("perpindahan.decile_col", decile=d, round=round_names[1]) for d in matrix.columns]
 show_table(matrix, lang, hide_index=False)
-how_computed(ctx, t("perpindahan.how_deciles"), row["households_count"])
+how_computed(ctx, t("perpindahan.how_deciles"), row["households_count"], rounded)

@@ -7,11 +7,13 @@ from sinergi.common.fmt import fmt_number, fmt_pct
 from sinergi.common.text import plain
 from sinergi.planning.desa_profile import (
     distance_table,
+    opened_by_click,
     picked_object,
     potential_table,
     profile_formats,
     profile_headers,
 )
+from sinergi.planning.map_areas import AREA_PLACES, area_level
 from sinergi.planning.map_indicators import SECTOR_PLACES, SECTORS, indicators_for
 from sinergi.planning.poverty_map import (
     MAP_HEIGHT_PX,
@@ -43,7 +45,15 @@ sector = (
 )
 keep("sektor", sector)
 
-locations = load("location_indicators", region=ctx.region_code, as_of=ctx.as_of)
+# A province of thousands of desa is drawn by kecamatan (map_areas): a click on one opens it one level down.
+desa_count = int(load("region_desa_count", region=ctx.region_code)["desa_count"].iloc[0])
+by_area = area_level(ctx.region_level, desa_count)
+if by_area:
+    locations = load(
+        "location_indicators_by_area", region=ctx.region_code, as_of=ctx.as_of, area_level=by_area
+    )
+else:
+    locations = load("location_indicators", region=ctx.region_code, as_of=ctx.as_of)
 places = load("map_places", region=ctx.kabupaten_code or ctx.region_code)
 outlines = load("region_outlines", region=ctx.kabupaten_code or ctx.region_code)
 
@@ -58,21 +68,23 @@ shown_places = col_places.pills(
     t("peta.places"),
     ["pelabuhan", "pasar", "kota", "puskesmas", "rumah_sakit"],
     selection_mode="multi",
-    default=list(SECTOR_PLACES[sector]),
+    default=list(AREA_PLACES if by_area else SECTOR_PLACES[sector]),
     format_func=lambda p: t(f"peta.place.{p}"),
-    key=f"peta_places_{sector}",
+    key=f"peta_places_{sector}" + ("_area" if by_area else ""),
 )
 density = col_ind.toggle(t("peta.density"), value=False, key="peta_density")
 
 
 def _on_map_click() -> None:
-    # A click on a marker opens that place (and the desa it stands in); a click on a desa opens the desa. The
-    # view stays where the planner was looking.
+    # A click on a marker opens that place (and the desa it stands in); a click on a desa opens the desa, and the
+    # view stays where the planner was looking. On a map drawn by area a click opens the area (a marker: its
+    # kecamatan, with the place and its desa): the region moves one level down, and the sidebar and URL follow.
     picked = picked_object(st.session_state.get("peta_map"))
     if picked is not None:
-        keep("desa", picked.desa_code)
-        keep("tempat", picked.place_id)
-        st.session_state["peta_clicked"] = True
+        opened, view_stays = opened_by_click(picked, bool(by_area))
+        for param, value in opened.items():
+            keep(param, value)
+        st.session_state["peta_clicked"] = view_stays  # else fit the view on the region (or desa) opened
 
 
 def _on_desa_chosen() -> None:
@@ -80,15 +92,19 @@ def _on_desa_chosen() -> None:
     keep("tempat", None)
 
 
-names = dict(
-    zip(locations["desa_code"], locations["name"] + " · " + locations["kecamatan_name"], strict=True)
-)
-desa_options = ["", *locations["desa_code"]]
-desa_binding = bind("peta_desa", "desa", desa_options, "", then=_on_desa_chosen)
-desa = col_places.selectbox(
-    t("peta.desa"), desa_options, format_func=lambda c: names.get(c, t("peta.desa.none")), **desa_binding
-)
-keep("desa", desa)
+if by_area:
+    desa = ""  # no desa list for a whole large province: a click on a kecamatan opens its desa
+    col_places.caption(t("peta.by_area", desa=fmt_number(desa_count, lang)))
+else:
+    names = dict(
+        zip(locations["desa_code"], locations["name"] + " · " + locations["kecamatan_name"], strict=True)
+    )
+    desa_options = ["", *locations["desa_code"]]
+    desa_binding = bind("peta_desa", "desa", desa_options, "", then=_on_desa_chosen)
+    desa = col_places.selectbox(
+        t("peta.desa"), desa_options, format_func=lambda c: names.get(c, t("peta.desa.none")), **desa_binding
+    )
+    keep("desa", desa)
 place_row = places[places["place_id"] == wanted("tempat")]
 place_row = place_row[place_row["desa_code"] == desa] if desa else place_row.iloc[0:0]
 keep("tempat", place_row["place_id"].iloc[0] if len(place_row) else None)

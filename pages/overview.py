@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from sinergi.common.fmt import fmt_date, fmt_number, fmt_pct, fmt_rupiah, fmt_total
+from sinergi.common.fmt import fmt_change, fmt_date, fmt_number, fmt_pct, fmt_rupiah, fmt_total
 from sinergi.common.suppressed import show_counts
 from sinergi.monitoring.widgets import definition, poverty_lines, round_date_note
 from sinergi.overview.charts import build_extreme_poor_by_region
@@ -25,7 +25,7 @@ fig = headline(
 observed_delta = (
     {}
     if ctx.round_id == ctx.baseline_round_id
-    else {"delta": metric_delta(fig.observed_change_pct, lang, 1, True), "delta_color": "inverse"}
+    else metric_delta(fmt_change(fig.observed_change_pct, lang, 1, pct=True), "inverse")
 )
 budget_delta = {
     "delta": t(

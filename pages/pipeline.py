@@ -7,6 +7,7 @@ from sinergi.collaboration.display import label
 from sinergi.collaboration.rules import stuck_items
 from sinergi.collaboration.widgets import declared_table, link_params
 from sinergi.common.fmt import fmt_date
+from sinergi.common.stuck import STUCK_DAYS
 from sinergi.ui.components import data_as_of, region_title
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load
@@ -25,7 +26,9 @@ with st.expander(t("alur.table")):
     declared_table(ctx, counts, "moa_stage_counts", f"alur_{ctx.region_code}", key="alur_counts_table")
 
 st.subheader(t("alur.stuck.heading"))
-days = st.number_input(t("alur.stuck.days"), min_value=0, max_value=3650, value=90, step=30, key="alur_days")
+days = st.number_input(
+    t("alur.stuck.days"), min_value=0, max_value=3650, value=STUCK_DAYS, step=30, key="alur_days"
+)
 stages = load("moa_stage_dates", **params)
 stuck = stuck_items(stages, ctx.as_of, int(days))
 st.caption(t("alur.stuck.hint", today=fmt_date(ctx.as_of, lang)))

@@ -24,9 +24,9 @@ if history.empty:
     st.info(t("riwayat.none"))
     st.stop()
 
-kecamatan = dict(zip(history["kecamatan_code"], history["kecamatan_name"], strict=False))
 first, last = int(history["year"].min()), int(history["year"].max())
-cols = st.columns(4)
+# No kecamatan filter of its own: the sidebar's Kecamatan already narrows the region (two filters disagreed).
+cols = st.columns(3)
 sectors = cols[0].multiselect(
     t("mitra.filter.sector"),
     SECTORS,
@@ -34,24 +34,17 @@ sectors = cols[0].multiselect(
     placeholder=t("mitra.filter.all"),
     key="riwayat_sectors",
 )
-places = cols[1].multiselect(
-    t("koordinasi.col.kecamatan"),
-    sorted(kecamatan),
-    format_func=kecamatan.get,
-    placeholder=t("mitra.filter.all"),
-    key="riwayat_kecamatan",
-)
-years = cols[2].slider(
+years = cols[1].slider(
     t("riwayat.filter.years"), first, max(last, first + 1), (first, last), key="riwayat_years"
 )
-results = cols[3].multiselect(
+results = cols[2].multiselect(
     t("riwayat.filter.result"),
     RESULTS,
     format_func=lambda r: label("riwayat.result", r, lang),
     placeholder=t("mitra.filter.all"),
     key="riwayat_results",
 )
-shown = filter_history(history, sectors, places, years, results)
+shown = filter_history(history, sectors, [], years, results)
 
 tiles = st.columns(3)
 tiles[0].metric(t("riwayat.metric.programs"), fmt_number(len(shown), lang), border=True)

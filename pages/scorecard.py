@@ -5,7 +5,7 @@ import streamlit as st
 
 from sinergi.access.login import session_viewer
 from sinergi.monitoring.kpi import QUERY_BY_MOA
-from sinergi.overview.scorecard import MEASURES, measure_labels, scorecard, sort_scorecard
+from sinergi.overview.scorecard import MEASURES, measure_formats, measure_labels, scorecard, sort_scorecard
 from sinergi.planning.scorecard_map import LAYER, build_scorecard_map
 from sinergi.ui.components import data_as_of, download_buttons, show_table
 from sinergi.ui.context import page_context
@@ -16,6 +16,7 @@ ctx = page_context("rapor")
 t, lang = ctx.t, ctx.lang
 viewer = session_viewer()
 params = {k: v for k, v in ctx.params.items() if k != "region"}
+heading = st.empty()  # the title names the province chosen below, yet stays above its selector
 if viewer.scope is None:
     provinces = load("region_selector_kabupaten").drop_duplicates("province_code")
     names = dict(zip(provinces["province_code"], provinces["province_name"], strict=True))
@@ -35,9 +36,13 @@ else:  # a kabupaten-bound role sees its own row
     regions = [viewer.scope]
     title = load("region_by_code", region=viewer.scope)["name"].iloc[0]
 
-st.title(t("rapor.heading", scope=title))
+heading.title(t("rapor.heading", scope=title))
 data_as_of(ctx)
+# Beranda's tiles state a region's own totals exactly; a row here is one cell of a comparison, shown to roles
+# without by-name access rounded (docs/privacy.md): those roles are told why the two may differ.
 st.caption(t("rapor.intro", round=ctx.round_name))
+if not viewer.by_name:
+    st.info(t("rapor.rounded_note"))
 rows = pd.concat([load("scorecard_kabupaten", region=code, **params) for code in regions], ignore_index=True)
 if rows.empty:
     st.info(t("rapor.empty"))
@@ -72,6 +77,7 @@ show_table(
     table,
     lang,
     {**headers, "link": t("rapor.col.link")},
+    measure_formats(lang),
     column_config={t("rapor.col.link"): st.column_config.LinkColumn(display_text=t("rapor.open"))},
 )
 download_buttons(ctx, table[list(headers)], f"rapor_kabupaten_{ctx.round_id}", headers)

@@ -1,6 +1,6 @@
 -- Extreme-poor households per desa of a region for the briefing map: register (is_register_extreme_poor) and valid
 -- households observed below the line in the selected round and in the baseline round (round_observation), with the
--- simplified boundary of each desa.
+-- simplified boundary of each desa. Counts come from the per-desa summary tables (queries/summary/).
 -- privacy: counts=extreme_poor_households_count,observed_extreme_poor_count,baseline_extreme_poor_count
 with desa as (
     select
@@ -16,24 +16,25 @@ with desa as (
 register as (
     select
         desa_code,
-        count(*) filter (where is_register_extreme_poor(is_extreme_poor, verification_status))
-            as extreme_poor_households_count
-    from household
+        coalesce(sum(households_count) filter (
+            where is_register_extreme_poor(is_extreme_poor, verification_status)
+        ), 0)::bigint as extreme_poor_households_count
+    from summary_desa_household
     where in_region_by_level(kabupaten_code, kecamatan_code, desa_code, $region)
     group by desa_code
 ),
 
 observed as (
     select
-        h.desa_code,
-        count(*) filter (where o.round_id = $round_id and o.is_below_line) as observed_extreme_poor_count,
-        count(*) filter (where o.round_id = $baseline_round_id and o.is_below_line) as baseline_extreme_poor_count
-    from household as h
-    inner join round_observation as o on o.household_id = h.household_id
-    where in_region_by_level(h.kabupaten_code, h.kecamatan_code, h.desa_code, $region)
-        and is_valid_household(h.verification_status)
-        and o.round_id in ($round_id, $baseline_round_id)
-    group by h.desa_code
+        desa_code,
+        coalesce(sum(observed_extreme_poor_count) filter (where round_id = $round_id), 0)::bigint
+            as observed_extreme_poor_count,
+        coalesce(sum(observed_extreme_poor_count) filter (where round_id = $baseline_round_id), 0)::bigint
+            as baseline_extreme_poor_count
+    from summary_desa_round
+    where in_region_by_level(kabupaten_code, kecamatan_code, desa_code, $region)
+        and round_id in ($round_id, $baseline_round_id)
+    group by desa_code
 ),
 
 final as (

@@ -4,16 +4,9 @@
 -- reached_without_bansos_count = verified targets reached by a counted intervention other than bansos; realised_rp +
 -- bansos_rp (bansos received by the verified targets by that date) against reached_households_count = verified
 -- targets reached by any counted intervention (interventions_as_of); left_extreme_poverty_count = valid households
--- below the line at $baseline_round_id and not at $round_id (panel).
+-- below the line at $baseline_round_id and not at $round_id (panel, counted per desa in summary_desa_transition).
 -- privacy: counts=reached_households_count,reached_without_bansos_count,left_extreme_poverty_count
-with kabupaten as (
-    select region_code
-    from region
-    where level = 'kabupaten'
-        and region_overlaps(region_code, $region)
-),
-
-spent as (
+with spent as (
     select sum(b.realised_rp) as realised_rp
     from budget_as_of($region, $round_id, $as_of) as b
 ),
@@ -24,16 +17,19 @@ given as (
         count(distinct t.household_id) filter (where i.source <> 'bansos') as reached_without_bansos_count,
         coalesce(sum(i.amount_rp) filter (where i.source = 'bansos'), 0) as bansos_rp
     from verified_target as t
-    inner join interventions_as_of(round_as_of($round_id, $as_of)) as i on i.household_id = t.household_id
-    where t.kabupaten_code in (select region_code from kabupaten)
+    inner join region_interventions_as_of(left($region, 5), round_as_of($round_id, $as_of)) as i
+        on i.household_id = t.household_id
+    where in_kabupaten_of(t.kabupaten_code, $region)
 ),
 
 left_poverty as (
-    select count(*) as left_extreme_poverty_count
-    from panel($baseline_round_id, $round_id) as p
-    where p.kabupaten_code in (select region_code from kabupaten)
-        and p.was_extreme_poor
-        and not p.is_extreme_poor
+    select coalesce(sum(households_count), 0)::bigint as left_extreme_poverty_count
+    from summary_desa_transition
+    where in_kabupaten_of(kabupaten_code, $region)
+        and baseline_round_id = $baseline_round_id
+        and round_id = $round_id
+        and was_extreme_poor
+        and not is_extreme_poor
 ),
 
 final as (

@@ -18,9 +18,9 @@ reached as (
         h.kabupaten_code,
         i.program,
         count(distinct i.household_id) as households_reached_count
-    from interventions_as_of(round_as_of($round_id, $as_of)) as i
+    from region_interventions_as_of(left($region, 5), round_as_of($round_id, $as_of)) as i
     inner join household as h on h.household_id = i.household_id
-    where region_overlaps(h.kabupaten_code, $region)
+    where in_kabupaten_of(h.kabupaten_code, $region)
     group by h.kabupaten_code, i.program
 ),
 

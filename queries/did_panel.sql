@@ -14,7 +14,7 @@ with reach as (
     select
         household_id,
         min(given_on) as first_reached_on
-    from interventions_as_of($as_of)
+    from region_interventions_as_of(left($region, 5), $as_of)
     where moa_id is not null
         and household_id is not null
     group by household_id
@@ -34,7 +34,7 @@ households as (
     inner join verified_target as t on t.household_id = p.household_id
     left join reach as r on r.household_id = p.household_id
     left join desa_distance as d on d.desa_code = p.desa_code
-    where region_overlaps(p.kabupaten_code, $region)
+    where in_kabupaten_of(p.kabupaten_code, $region)
 ),
 
 grouped as (

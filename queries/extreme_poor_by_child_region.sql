@@ -1,35 +1,42 @@
 -- Extreme-poor households per child region of a region (kabupaten, kecamatan or desa): register
 -- (is_register_extreme_poor), verified targets (is_verified_target) and valid households observed below the line of
--- $round_id (round_observation).
+-- $round_id (round_observation). Read from the per-desa summary tables (queries/summary/).
 -- privacy: counts=extreme_poor_households_count,verified_targets_count,observed_extreme_poor_count
 with scoped as (
     select
-        h.*,
+        s.*,
         case length($region)
-            when 2 then h.kabupaten_code
-            when 5 then h.kecamatan_code
-            else h.desa_code
+            when 2 then s.kabupaten_code
+            when 5 then s.kecamatan_code
+            else s.desa_code
         end as child_code
-    from household as h
-    where in_region_by_level(h.kabupaten_code, h.kecamatan_code, h.desa_code, $region)
+    from summary_desa_household as s
+    where in_region_by_level(s.kabupaten_code, s.kecamatan_code, s.desa_code, $region)
 ),
 
 observed as (
     select
-        h.child_code,
-        count(*) filter (where o.is_below_line) as observed_extreme_poor_count
-    from scoped as h
-    inner join round_observation as o on o.household_id = h.household_id and o.round_id = $round_id
-    where is_valid_household(h.verification_status)
-    group by h.child_code
+        case length($region)
+            when 2 then kabupaten_code
+            when 5 then kecamatan_code
+            else desa_code
+        end as child_code,
+        sum(observed_extreme_poor_count)::bigint as observed_extreme_poor_count
+    from summary_desa_round
+    where in_region_by_level(kabupaten_code, kecamatan_code, desa_code, $region)
+        and round_id = $round_id
+    group by child_code
 ),
 
 register as (
     select
         child_code,
-        count(*) filter (where is_register_extreme_poor(is_extreme_poor, verification_status))
-            as extreme_poor_households_count,
-        count(*) filter (where is_verified_target(is_extreme_poor, verification_status)) as verified_targets_count
+        coalesce(sum(households_count) filter (
+            where is_register_extreme_poor(is_extreme_poor, verification_status)
+        ), 0)::bigint as extreme_poor_households_count,
+        coalesce(sum(households_count) filter (
+            where is_verified_target(is_extreme_poor, verification_status)
+        ), 0)::bigint as verified_targets_count
     from scoped
     group by child_code
 ),

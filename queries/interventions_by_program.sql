@@ -1,6 +1,6 @@
 -- Interventions given in a region that count on $as_of (interventions_as_of: given by then, not under a draft
 -- MoA), by source, program, sector and delivering partner (desa profile).
--- privacy: counts=households_count (interventions_count counts interventions given)
+-- privacy: counts=households_count,interventions_count (interventions given in one desa: households served)
 with final as (
     select
         i.source,

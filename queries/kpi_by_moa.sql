@@ -5,7 +5,9 @@
 -- covers the MoA's kabupaten that is every target household; below it (a kecamatan) only the part in the region,
 -- while target_value and mou_baseline_value stay the whole-MoA figures written in the agreement (compare
 -- target_households_count with moa_target_households_count). round_ended_on is the date of $round_id
--- (round_as_of), at which the elapsed share of the MoA period is taken.
+-- (round_as_of), at which the elapsed share of the MoA period is taken. Measured values are read from the
+-- summary tables summary_moa_kpi and summary_moa_target (queries/summary/): KPI amounts and target households per
+-- MoA and desa.
 -- privacy: counts=baseline_households_count,households_count,target_households_count,moa_target_households_count; counts=baseline_value,value unless kpi_code=penurunan_miskin_ekstrem (a share; target_value and mou_baseline_value are figures written in the MoA)
 with scoped_moa as (
     select
@@ -20,35 +22,30 @@ with scoped_moa as (
         and m.moa_id in (select moa_id from moa_in_region($region))
 ),
 
-target as (
-    select
-        t.moa_id,
-        t.household_id,
-        in_region_by_level(h.kabupaten_code, h.kecamatan_code, h.desa_code, $region) as is_in_region
-    from moa_target_household as t
-    inner join household as h on h.household_id = t.household_id
-    where t.moa_id in (select moa_id from scoped_moa)
-),
-
 target_counts as (
     select
         moa_id,
-        count(*) filter (where is_in_region) as target_households_count,
-        count(*) as moa_target_households_count
-    from target
+        coalesce(sum(households_count) filter (
+            where in_region_by_level(kabupaten_code, kecamatan_code, desa_code, $region)
+        ), 0)::bigint as target_households_count,
+        sum(households_count)::bigint as moa_target_households_count
+    from summary_moa_target
+    where moa_id in (select moa_id from scoped_moa)
     group by moa_id
 ),
 
 measured as (
     select
-        t.moa_id,
-        k.round_id,
-        k.kpi_code,
-        count(*) as households_count,
-        kpi_value(k.kpi_code, k.amount) as value
-    from target as t
-    inner join target_kpi($region, $as_of, $round_id, $baseline_round_id) as k on k.household_id = t.household_id
-    group by t.moa_id, k.round_id, k.kpi_code
+        moa_id,
+        round_id,
+        kpi_code,
+        sum(households_count)::bigint as households_count,
+        kpi_value_of_sums(kpi_code, amount, households_count) as value
+    from summary_moa_kpi
+    where moa_id in (select moa_id from scoped_moa)
+        and in_region_by_level(kabupaten_code, kecamatan_code, desa_code, $region)
+        and round_id in ($round_id, $baseline_round_id)
+    group by moa_id, round_id, kpi_code
 ),
 
 final as (

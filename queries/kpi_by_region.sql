@@ -1,6 +1,8 @@
 -- Every KPI over the households in $region targeted by an MoA signed by $as_of (each household counted once), at
 -- $baseline_round_id and at $round_id, for the whole region (area_level 'wilayah'), per kabupaten and per
 -- kecamatan, by the KPI rule (target_kpi, kpi_value in queries/macros.sql). Region figures have no MoA target.
+-- Read from summary_target_kpi (queries/summary/): KPI amounts per desa, round, KPI and date the households became
+-- signed targets.
 -- privacy: counts=baseline_households_count,households_count; counts=baseline_value,value unless kpi_code=penurunan_miskin_ekstrem (a share)
 with measured as (
     select
@@ -13,9 +15,12 @@ with measured as (
         k.kabupaten_code,
         k.round_id,
         k.kpi_code,
-        count(*) as households_count,
-        kpi_value(k.kpi_code, k.amount) as value
-    from target_kpi($region, $as_of, $round_id, $baseline_round_id) as k
+        sum(k.households_count)::bigint as households_count,
+        kpi_value_of_sums(k.kpi_code, k.amount, k.households_count) as value
+    from summary_target_kpi as k
+    where in_region_by_level(k.kabupaten_code, k.kecamatan_code, k.desa_code, $region)
+        and k.targeted_on <= $as_of
+        and k.round_id in ($round_id, $baseline_round_id)
     group by grouping sets (
         (k.round_id, k.kpi_code),
         (k.round_id, k.kpi_code, k.kabupaten_code),

@@ -1,20 +1,18 @@
 -- The left-behind list: the verified targets of $region (verified_target in queries/macros.sql) reached by no
 -- household-level intervention that counts on the date of $round_id (interventions_as_of at round_as_of: given by
--- the end of its fieldwork, never after $as_of, and not under a draft MoA). The head's age is taken on that date.
+-- the end of its fieldwork, never after $as_of, and not under a draft MoA; summary_household_reach holds the first
+-- date each household's interventions count). The head's age is taken on that date.
 -- Names and NIK are returned only when $show_names is true (otherwise null), so that a by-name list leaves the
 -- database only on purpose.
 -- privacy: household-rows; counts=members_count; personal=head_name,head_nik
-with reached as (
-    select distinct household_id
-    from interventions_as_of(round_as_of($round_id, $as_of))
-    where household_id is not null
-),
-
-left_behind as (
+with left_behind as (
     select h.*
     from verified_target as h
+    left join summary_household_reach as r
+        on r.household_id = h.household_id
+        and r.reached_on <= round_as_of($round_id, $as_of)
     where in_region_by_level(h.kabupaten_code, h.kecamatan_code, h.desa_code, $region)
-        and h.household_id not in (select household_id from reached)
+        and r.household_id is null
 ),
 
 final as (

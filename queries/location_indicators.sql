@@ -2,7 +2,7 @@
 -- Register figures follow Beranda (is_register_extreme_poor, is_verified_target in queries/macros.sql). "Reached"
 -- means an intervention that counts on $as_of was given to the household (interventions_as_of); "covered" means the
 -- desa is a target of an MoA active on $as_of (moa_as_of) or collaboration/CSR interventions reached its verified
--- targets.
+-- targets. Household figures are read from the per-desa summary tables (queries/summary/).
 -- privacy: counts=all_households_count,extreme_poor_households_count,verified_targets_count,verified_targets_reached_count,households_without_electricity_count,umkm_producers_extreme_poor_count; shares=extreme_poor_share_pct/all_households_count,verified_targets_reached_pct/verified_targets_count,coverage_pct/verified_targets_count
 with desa as (
     select
@@ -19,38 +19,41 @@ with desa as (
         and in_region(r.region_code, $region)
 ),
 
-targets as (
+register as (
     select
-        h.desa_code,
-        h.household_id,
-        is_register_extreme_poor(h.is_extreme_poor, h.verification_status) as is_register_extreme_poor,
-        is_verified_target(h.is_extreme_poor, h.verification_status) as is_verified_target
-    from household as h
-    where in_region_by_level(h.kabupaten_code, h.kecamatan_code, h.desa_code, $region)
+        desa_code,
+        coalesce(sum(households_count) filter (
+            where is_register_extreme_poor(is_extreme_poor, verification_status)
+        ), 0)::bigint as extreme_poor_households_count,
+        coalesce(sum(households_count) filter (
+            where is_verified_target(is_extreme_poor, verification_status)
+        ), 0)::bigint as verified_targets_count
+    from summary_desa_household
+    where in_region_by_level(kabupaten_code, kecamatan_code, desa_code, $region)
+    group by desa_code
 ),
 
-reached as (
+reach as (
     select
-        household_id,
-        true as any_intervention,
-        bool_or(source in ('kolaborasi', 'csr')) as collaboration_intervention
-    from interventions_as_of($as_of)
-    where in_region(desa_code, $region)
-        and household_id is not null
-    group by household_id
+        desa_code,
+        coalesce(sum(verified_targets_count) filter (where reached_on <= $as_of), 0)::bigint
+            as verified_targets_reached_count,
+        coalesce(sum(verified_targets_count) filter (where collaboration_reached_on <= $as_of), 0)::bigint
+            as verified_targets_collaboration_count
+    from summary_desa_reach
+    where in_region_by_level(kabupaten_code, kecamatan_code, desa_code, $region)
+    group by desa_code
 ),
 
 households as (
     select
-        t.desa_code,
-        count(*) filter (where t.is_register_extreme_poor) as extreme_poor_households_count,
-        count(*) filter (where t.is_verified_target) as verified_targets_count,
-        count(*) filter (where t.is_verified_target and r.any_intervention) as verified_targets_reached_count,
-        count(*) filter (where t.is_verified_target and r.collaboration_intervention)
-            as verified_targets_collaboration_count
-    from targets as t
-    left join reached as r on r.household_id = t.household_id
-    group by t.desa_code
+        g.desa_code,
+        g.extreme_poor_households_count,
+        g.verified_targets_count,
+        coalesce(r.verified_targets_reached_count, 0) as verified_targets_reached_count,
+        coalesce(r.verified_targets_collaboration_count, 0) as verified_targets_collaboration_count
+    from register as g
+    left join reach as r on r.desa_code = g.desa_code
 ),
 
 demography_latest as (
@@ -59,6 +62,7 @@ demography_latest as (
         households_count as all_households_count
     from demography
     where year = (select max(year) from demography)
+        and in_region(desa_code, $region)
 ),
 
 food as (
@@ -67,6 +71,7 @@ food as (
         max(potential_score) as food_potential_score,
         arg_max(commodity, potential_score) as top_commodity
     from potential_food
+    where in_region(desa_code, $region)
     group by desa_code
 ),
 
@@ -77,6 +82,7 @@ energy as (
         arg_max(energy_source, ease_score) as top_energy_source,
         max(households_without_electricity_count) as households_without_electricity_count
     from potential_energy
+    where in_region(desa_code, $region)
     group by desa_code
 ),
 
@@ -87,6 +93,7 @@ health as (
         stunting_rate_pct
     from health_condition
     where year = (select max(year) from health_condition)
+        and in_region(desa_code, $region)
 ),
 
 umkm as (
@@ -96,6 +103,7 @@ umkm as (
         arg_max(product, marketing_potential_score) as top_product,
         sum(producers_extreme_poor_count)::integer as umkm_producers_extreme_poor_count
     from umkm_product
+    where in_region(desa_code, $region)
     group by desa_code
 ),
 

@@ -249,3 +249,32 @@ from region as d
 inner join region as kec on kec.region_code = d.kecamatan_code
 left join desa_distance as dd on dd.desa_code = d.region_code
 where d.level = 'desa';
+
+-- kpi_value over the summary tables (summary_moa_kpi, summary_target_kpi), whose rows hold the sum of a group's
+-- amounts and its households: the same figure as kpi_value over the households themselves.
+create or replace temp macro kpi_value_of_sums(kpi_code, amount, households_count) as
+    case
+        when kpi_code = 'penurunan_miskin_ekstrem' then 100.0 * sum(amount) / sum(households_count)
+        else sum(amount)::double
+    end;
+
+-- A kabupaten code lies in the kabupaten of $region or under $region (region_overlaps for kabupaten codes), written
+-- as an equality so that DuckDB pushes it below joins (the panel's) and checks it against row-group min/max.
+create or replace temp macro in_kabupaten_of(kabupaten_code, region) as
+    case length(region)
+        when 2 then left(kabupaten_code, 2) = region
+        else kabupaten_code = left(region, 5)
+    end;
+
+-- interventions_as_of for the households of a region only: the same rows as interventions_as_of(as_of) joined to
+-- those households, but the region's households are found first, so DuckDB reads only the interventions of their
+-- row groups (the table is kept in desa order) instead of the country's.
+create or replace temp macro region_interventions_as_of(region, as_of) as table
+select i.*
+from intervention as i
+semi join household as h
+    on h.household_id = i.household_id
+    and in_region_by_level(h.kabupaten_code, h.kecamatan_code, h.desa_code, region)
+left join moa as m on m.moa_id = i.moa_id
+where i.given_on <= as_of
+    and (i.moa_id is null or (m.status <> 'draft' and m.signed_on <= as_of));

@@ -3,35 +3,30 @@
 -- is_verified_target; reached = a verified target with an intervention that counts on the round's date
 -- (interventions_as_of at round_as_of: the end of $round_id's fieldwork, never after $as_of); survey = valid
 -- households observed below the extreme-poverty line of $round_id and of $baseline_round_id (round_observation).
+-- Read from the per-desa summary tables (queries/summary/), which hold exactly these counts per desa; "reached on a
+-- date" is a verified target's first counting intervention on or before it (summary_desa_reach).
 -- privacy: counts=extreme_poor_households_count,extreme_poor_people_count,verified_targets_count,register_households_count,verified_targets_reached_count,all_households_count,observed_extreme_poor_count,baseline_extreme_poor_count,observed_households_count
-with scoped as (
-    select *
-    from household
+with register as (
+    select
+        coalesce(sum(households_count) filter (
+            where is_register_extreme_poor(is_extreme_poor, verification_status)
+        ), 0)::bigint as extreme_poor_households_count,
+        coalesce(sum(members_count) filter (
+            where is_register_extreme_poor(is_extreme_poor, verification_status)
+        ), 0) as extreme_poor_people_count,
+        coalesce(sum(households_count) filter (
+            where is_verified_target(is_extreme_poor, verification_status)
+        ), 0)::bigint as verified_targets_count,
+        coalesce(sum(households_count), 0)::bigint as register_households_count
+    from summary_desa_household
     where in_region_by_level(kabupaten_code, kecamatan_code, desa_code, $region)
 ),
 
 reached as (
-    select distinct household_id
-    from interventions_as_of(round_as_of($round_id, $as_of))
-    where household_id is not null
-        and in_region(desa_code, $region)
-),
-
-register as (
-    select
-        count(*) filter (where is_register_extreme_poor(h.is_extreme_poor, h.verification_status))
-            as extreme_poor_households_count,
-        coalesce(sum(h.members_count) filter (
-            where is_register_extreme_poor(h.is_extreme_poor, h.verification_status)
-        ), 0) as extreme_poor_people_count,
-        count(*) filter (where is_verified_target(h.is_extreme_poor, h.verification_status))
-            as verified_targets_count,
-        count(*) filter (
-            where is_verified_target(h.is_extreme_poor, h.verification_status) and r.household_id is not null
-        ) as verified_targets_reached_count,
-        count(*) as register_households_count
-    from scoped as h
-    left join reached as r on r.household_id = h.household_id
+    select coalesce(sum(verified_targets_count), 0)::bigint as verified_targets_reached_count
+    from summary_desa_reach
+    where in_region_by_level(kabupaten_code, kecamatan_code, desa_code, $region)
+        and reached_on <= round_as_of($round_id, $as_of)
 ),
 
 all_households as (
@@ -43,23 +38,28 @@ all_households as (
 
 observed as (
     select
-        count(*) filter (where o.round_id = $round_id and o.is_below_line) as observed_extreme_poor_count,
-        count(*) filter (where o.round_id = $baseline_round_id and o.is_below_line)
+        coalesce(sum(observed_extreme_poor_count) filter (where round_id = $round_id), 0)::bigint
+            as observed_extreme_poor_count,
+        coalesce(sum(observed_extreme_poor_count) filter (where round_id = $baseline_round_id), 0)::bigint
             as baseline_extreme_poor_count,
-        count(*) filter (where o.round_id = $round_id) as observed_households_count
-    from round_observation as o
-    inner join scoped as h on h.household_id = o.household_id
-    where is_valid_household(h.verification_status)
+        coalesce(sum(observed_households_count) filter (where round_id = $round_id), 0)::bigint
+            as observed_households_count
+    from summary_desa_round
+    where in_region_by_level(kabupaten_code, kecamatan_code, desa_code, $region)
 ),
 
 final as (
     select
-        register.*,
+        register.extreme_poor_households_count,
+        register.extreme_poor_people_count,
+        register.verified_targets_count,
+        reached.verified_targets_reached_count,
+        register.register_households_count,
         all_households.all_households_count,
         observed.observed_extreme_poor_count,
         observed.baseline_extreme_poor_count,
         observed.observed_households_count
-    from register, all_households, observed
+    from register, reached, all_households, observed
 )
 
 select * from final

@@ -6,7 +6,8 @@
 -- (left_behind_households), survey extreme poor at $round_id and $baseline_round_id (round_observation), MoAs
 -- signed, active, ending soon and ended undecided (moa_as_of over moa_kabupaten, as overview_moa), and the parts
 -- of the cost per exit: realised budget up to the round's date (budget_as_of) and households that left extreme
--- poverty (panel), as budget_cost_basis.
+-- poverty (panel), as budget_cost_basis. Household figures are read from the per-desa summary tables
+-- (queries/summary/).
 -- privacy: counts=extreme_poor_households_count,extreme_poor_people_count,baseline_extreme_poor_count,observed_extreme_poor_count,verified_targets_count,verified_targets_reached_count,left_behind_count,left_extreme_poverty_count (the *_moa_count columns count agreements, not people)
 with kabupaten as (
     select
@@ -21,58 +22,56 @@ with kabupaten as (
         and region_overlaps(k.region_code, $region)
 ),
 
-scoped as (
-    select h.*
-    from household as h
-    where h.kabupaten_code in (select kabupaten_code from kabupaten)
+register as (
+    select
+        kabupaten_code,
+        coalesce(sum(households_count) filter (
+            where is_register_extreme_poor(is_extreme_poor, verification_status)
+        ), 0)::bigint as extreme_poor_households_count,
+        coalesce(sum(members_count) filter (
+            where is_register_extreme_poor(is_extreme_poor, verification_status)
+        ), 0) as extreme_poor_people_count,
+        coalesce(sum(households_count) filter (
+            where is_verified_target(is_extreme_poor, verification_status)
+        ), 0)::bigint as verified_targets_count
+    from summary_desa_household
+    where kabupaten_code in (select kabupaten_code from kabupaten)
+    group by kabupaten_code
 ),
 
 reached as (
-    select distinct h.household_id
-    from interventions_as_of(round_as_of($round_id, $as_of)) as i
-    inner join scoped as h on h.household_id = i.household_id
-    where in_region(i.desa_code, h.kabupaten_code)
-),
-
-register as (
     select
-        h.kabupaten_code,
-        count(*) filter (where is_register_extreme_poor(h.is_extreme_poor, h.verification_status))
-            as extreme_poor_households_count,
-        coalesce(sum(h.members_count) filter (
-            where is_register_extreme_poor(h.is_extreme_poor, h.verification_status)
-        ), 0) as extreme_poor_people_count,
-        count(*) filter (where is_verified_target(h.is_extreme_poor, h.verification_status))
-            as verified_targets_count,
-        count(*) filter (
-            where is_verified_target(h.is_extreme_poor, h.verification_status) and r.household_id is not null
-        ) as verified_targets_reached_count
-    from scoped as h
-    left join reached as r on r.household_id = h.household_id
-    group by h.kabupaten_code
+        kabupaten_code,
+        sum(verified_targets_count)::bigint as verified_targets_reached_count
+    from summary_desa_reach
+    where kabupaten_code in (select kabupaten_code from kabupaten)
+        and reached_on <= round_as_of($round_id, $as_of)
+    group by kabupaten_code
 ),
 
 observed as (
     select
-        h.kabupaten_code,
-        count(*) filter (where o.round_id = $round_id and o.is_below_line) as observed_extreme_poor_count,
-        count(*) filter (where o.round_id = $baseline_round_id and o.is_below_line)
+        kabupaten_code,
+        coalesce(sum(observed_extreme_poor_count) filter (where round_id = $round_id), 0)::bigint
+            as observed_extreme_poor_count,
+        coalesce(sum(observed_extreme_poor_count) filter (where round_id = $baseline_round_id), 0)::bigint
             as baseline_extreme_poor_count
-    from round_observation as o
-    inner join scoped as h on h.household_id = o.household_id
-    where is_valid_household(h.verification_status)
-    group by h.kabupaten_code
+    from summary_desa_round
+    where kabupaten_code in (select kabupaten_code from kabupaten)
+    group by kabupaten_code
 ),
 
 left_poverty as (
     select
-        p.kabupaten_code,
-        count(*) as left_extreme_poverty_count
-    from panel($baseline_round_id, $round_id) as p
-    where p.kabupaten_code in (select kabupaten_code from kabupaten)
-        and p.was_extreme_poor
-        and not p.is_extreme_poor
-    group by p.kabupaten_code
+        kabupaten_code,
+        sum(households_count)::bigint as left_extreme_poverty_count
+    from summary_desa_transition
+    where kabupaten_code in (select kabupaten_code from kabupaten)
+        and baseline_round_id = $baseline_round_id
+        and round_id = $round_id
+        and was_extreme_poor
+        and not is_extreme_poor
+    group by kabupaten_code
 ),
 
 agreements as (
@@ -108,8 +107,8 @@ final as (
         coalesce(o.baseline_extreme_poor_count, 0) as baseline_extreme_poor_count,
         coalesce(o.observed_extreme_poor_count, 0) as observed_extreme_poor_count,
         coalesce(g.verified_targets_count, 0) as verified_targets_count,
-        coalesce(g.verified_targets_reached_count, 0) as verified_targets_reached_count,
-        coalesce(g.verified_targets_count, 0) - coalesce(g.verified_targets_reached_count, 0) as left_behind_count,
+        coalesce(r.verified_targets_reached_count, 0) as verified_targets_reached_count,
+        coalesce(g.verified_targets_count, 0) - coalesce(r.verified_targets_reached_count, 0) as left_behind_count,
         coalesce(a.signed_moa_count, 0) as signed_moa_count,
         coalesce(a.active_moa_count, 0) as active_moa_count,
         coalesce(a.ending_soon_moa_count, 0) as ending_soon_moa_count,
@@ -118,6 +117,7 @@ final as (
         coalesce(l.left_extreme_poverty_count, 0) as left_extreme_poverty_count
     from kabupaten as k
     left join register as g on g.kabupaten_code = k.kabupaten_code
+    left join reached as r on r.kabupaten_code = k.kabupaten_code
     left join observed as o on o.kabupaten_code = k.kabupaten_code
     left join agreements as a on a.kabupaten_code = k.kabupaten_code
     left join spent as s on s.kabupaten_code = k.kabupaten_code

@@ -4,6 +4,8 @@
 -- extreme-poor households. High need = the top third of the kabupaten's desa for that sector (rank <= ceil(n / 3))
 -- with need above zero. "At work" on $as_of: actors_at_work in queries/macros.sql (an active MoA, an agency program
 -- of the last two years, or a CSR or collaboration intervention of the last two years, in that sector and desa).
+-- Ranks need the whole kabupaten, so the desa of every kabupaten overlapping $region are ranked; register counts
+-- come from summary_desa_household (queries/summary/).
 -- privacy: counts=need_value unless sector_code=kesehatan (a score there; actors_count and kabupaten_desa_count count partners and desa)
 with desa as (
     select
@@ -13,17 +15,18 @@ with desa as (
         kabupaten_code
     from region
     where level = 'desa'
+        and region_overlaps(kabupaten_code, $region)
 ),
 
 need_pangan as (
     select
         d.desa_code,
         'pangan' as sector_code,
-        count(h.household_id) filter (
+        coalesce(sum(h.households_count) filter (
             where is_register_extreme_poor(h.is_extreme_poor, h.verification_status)
-        )::double as need_value
+        ), 0)::double as need_value
     from desa as d
-    left join household as h on h.desa_code = d.desa_code
+    left join summary_desa_household as h on h.desa_code = d.desa_code
     group by d.desa_code
 ),
 
@@ -88,6 +91,7 @@ actors as (
         sector_code,
         count(distinct partner_id) as actors_count
     from actors_at_work($as_of)
+    where in_region(desa_code, $region)
     group by
         desa_code,
         sector_code
@@ -113,7 +117,8 @@ final as (
     where in_region(r.desa_code, $region)
     order by
         r.sector_code,
-        r.need_rank
+        r.need_rank,
+        r.desa_code
 )
 
 select * from final

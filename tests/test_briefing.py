@@ -195,3 +195,23 @@ def test_map_has_a_class_legend_in_the_language_and_no_geo_subplot():
     )
     assert not any(tr.type in ("choropleth", "choroplethmap", "scattergeo") for tr in fig.data)
     assert build_briefing_map(by_desa, "en").layout.legend.title.text == "Extreme-poor households"
+
+
+def test_english_sentence_reads_well_for_one_and_for_many():
+    # Tester: "2 ends within 90 days, 2 stage stuck" (a verb and a noun glued to a count).
+    from sinergi.briefing.content import DECISION_REASONS
+    from sinergi.common.i18n import translate
+
+    for count in (1, 2):
+        parts = [translate(f"briefing.tally.{r}", "en", count=count, days=120) for r in DECISION_REASONS]
+        assert all(not p.startswith(f"{count} ends") and "stage stuck" not in p for p in parts)
+    sentence = translate(
+        "briefing.sentence.kpi_moa",
+        "en",
+        good=1,
+        total=1,
+        behind=0,
+        moas=1,
+        reasons="1 ending within 90 days",
+    )
+    assert "1 MoAs" not in sentence and "are" not in sentence.split()

@@ -6,7 +6,7 @@ import duckdb
 import pytest
 from conftest import open_page
 
-from sinergi.common.fmt import fmt_number
+from sinergi.common.fmt import fmt_date, fmt_number
 from sinergi.data import db
 
 PAGE = "pages/briefing.py"
@@ -67,5 +67,51 @@ def test_province_briefing_is_the_governors_and_its_counts_add_up(app):
     decisions = next(m for m in at.metric if m.label == "MoA perlu keputusan")
     sentence = next(md.value for md in at.markdown if "MoA perlu keputusan:" in md.value)
     parts = sentence.split("MoA perlu keputusan:")[1]
-    numbers = [int(n) for n in re.findall(r"(\d+) (?:berakhir|KPI|tahapan)", parts)]
+    numbers = [int(n) for n in re.findall(r"(\d+) (?:dengan )?(?:berakhir|KPI|tahapan)", parts)]
     assert len(numbers) >= 2 and sum(numbers) == int(decisions.value.replace(".", ""))
+
+
+def test_projector_names_every_moa_it_counts_or_says_how_many_are_shown(app):
+    # Tester, 99.02: "MoA yang perlu keputusan (5)" named 3 and linked to a page listing 3 others.
+    at = open_page(app, PAGE, wilayah="99.02", putaran="2", role="pimpinan", scope="99.02")
+    assert not at.exception
+    heading = next(m.value for m in at.markdown if m.value.startswith("**MoA yang perlu keputusan"))
+    named = " ".join(m.value for m in at.markdown).replace("\\", "")  # Markdown escapes: MOA\-0206
+    count = int(re.search(r"dari (\d+) ditampilkan", heading).group(1)) if "ditampilkan" in heading else None
+    counted = count or int(re.search(r"\((\d+)\)", heading).group(1))
+    assert counted == 5
+    assert len(set(re.findall(r"MOA-\d{4}", named))) >= counted
+    assert {"MOA-0206", "MOA-0207"} <= set(re.findall(r"MOA-\d{4}", named))
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_baseline_briefing_says_which_figure_is_at_which_date(app, lang):
+    # Tester: "Baseline 2025 dibanding baseline" (a round compared with itself), coverage counted to the round's end
+    # while MoAs were counted to the dataset's date, with one date on the page; and "Sumber:" twice in the footer.
+    from conftest import DEMO_AS_OF
+
+    con = duckdb.connect(str(db.database_path()), read_only=True)
+    ended = con.execute("select ended_on from monitoring_round where round_id = 1").fetchone()[0]
+    con.close()
+    at = open_page(app, PAGE, wilayah="99.02", putaran="1", bahasa=lang)
+    assert not at.exception
+    subtitle = at.caption[0].value
+    assert subtitle.lower().count("baseline") == 1  # the round is named once, not compared with itself
+    assert fmt_date(min(ended, DEMO_AS_OF), lang) in subtitle and fmt_date(DEMO_AS_OF, lang) in subtitle
+    footer = next(c.value for c in at.caption if "Sumber:" in c.value or "Source:" in c.value)
+    assert footer.count("Sumber:") + footer.count("Source:") == 1
+    second = open_page(app, PAGE, wilayah="99.02", putaran="2", bahasa=lang).caption[0].value
+    assert "baseline" in second.lower()
+
+
+@pytest.mark.parametrize("page", [PAGE, "pages/overview.py"])
+def test_tiles_use_the_true_minus_and_still_read_a_fall_as_good(app, page):
+    # Tester: "-31 (-1,8 %)" with a hyphen on a tile next to "−1,8 %" in the text.
+    from streamlit.proto.Metric_pb2 import Metric
+
+    at = open_page(app, page, wilayah="99.02", putaran="2")
+    assert not at.exception
+    signed = [m for m in at.metric if m.delta and m.delta[0] in "-−"]
+    assert signed and all("-" not in m.delta for m in signed)
+    for m in signed:  # a fall in extreme poverty: green, arrow down
+        assert m.proto.color == Metric.MetricColor.GREEN and m.proto.direction == Metric.MetricDirection.DOWN

@@ -188,6 +188,7 @@ REGION_CODE = re.compile(
     r"^\d{2}(?:\.\d{2}){0,2}(?:\.\d{4})?$"
 )  # 99.02.01.2001 is an identifier, not a number
 IDENTIFIER_HEADERS = ("akun.col.username", "audit.col.username")  # user names may look like codes: "monev"
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")  # 2024-05-21 00:00:00: a date for a machine, not a reader
 MISSING_TEXT = {"None", "nan", "NaN", "<NA>", "NaT", "null"}
 RAW_NUMBER = {
     # id: a decimal point, or five or more digits without separators; en: four digits before a point, or five
@@ -243,6 +244,8 @@ def table_problems(element, lang: str, where: str) -> list[str]:
             problems.append(f"{where}: column {name!r} shows numbers without Indonesian separators")
         if numeric and texts is None and not formatted and (series.dropna() % 1 != 0).any():
             problems.append(f"{where}: column {name!r} shows raw decimals")
+        if pd.api.types.is_datetime64_any_dtype(series) and texts is None and not formatted:
+            problems.append(f"{where}: column {name!r} shows raw dates")
         is_text = series.dtype == object or pd.api.types.is_string_dtype(series)
         cells = texts if texts is not None else series if is_text else None
         if cells is None:
@@ -253,6 +256,8 @@ def table_problems(element, lang: str, where: str) -> list[str]:
                 problems.append(f"{where}: column {name!r} shows {text!r}")
             elif text in codes or SNAKE_CODE.match(text):
                 problems.append(f"{where}: column {name!r} shows the raw code {text!r}")
+            elif ISO_DATE.match(text):
+                problems.append(f"{where}: column {name!r} shows the raw date {text!r}")
             elif RAW_NUMBER[lang].match(text) and not REGION_CODE.match(text):
                 problems.append(f"{where}: column {name!r} shows the unformatted number {text!r}")
     return problems
@@ -281,6 +286,8 @@ def figure_problems(element, lang: str, where: str) -> list[str]:
         for letter in ("x", "y"):
             axis = trace.get(f"{letter}axis", letter).replace(letter, f"{letter}axis", 1)
             settings = layout.get(axis, {})
+            if settings.get("type") == "date" and "%" not in (settings.get("tickformat") or "%"):
+                problems.append(f"{where}: date {axis} with a number tick format")  # it printed ",~f"
             if settings.get("visible") is False or settings.get("type") in (
                 "category",
                 "multicategory",
@@ -306,6 +313,9 @@ def figure_problems(element, lang: str, where: str) -> list[str]:
         (pd.DataFrame({"Nilai": ["101304000"]}), "id", True),
         (pd.DataFrame({"Kode": ["99.02.01.2001"]}), "id", False),
         (pd.DataFrame({"Nama": ["None", "x"]}), "id", True),
+        (pd.DataFrame({"Mulai": pd.to_datetime(["2024-05-21"])}), "id", True),
+        (pd.DataFrame({"Mulai": ["2024-05-21 00:00:00"]}), "id", True),
+        (pd.DataFrame({"Mulai": ["21 Mei 2024"]}), "id", False),
     ],
 )
 def test_rendered_table_check_catches_codes_and_raw_numbers(source, lang, bad):

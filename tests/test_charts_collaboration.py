@@ -99,3 +99,26 @@ def test_target_map_draws_every_desa_and_marks_targets():
     fig = build_target_desa_map(shapes, "id")
     assert len(fig.data) == 3  # two outlines and the target markers
     assert list(fig.data[-1].x) == [0.5]
+
+
+def test_timeline_date_axis_reads_months_in_the_readers_language():
+    # The layout's numeric tick format on a date axis printed ",~f" under every tick (tester, /moa).
+    moas = pd.DataFrame(
+        {
+            "moa_id": ["A"],
+            "title": ["a"],
+            "status": ["aktif"],
+            "started_on": pd.to_datetime(["2024-05-21"]),
+            "ended_on": pd.to_datetime(["2026-08-31"]),
+        }
+    )
+    axis = build_moa_timeline(moas, date(2026, 11, 28), "id").layout.xaxis
+    assert axis.type == "date"
+    assert axis.tickformat is None or "f" not in axis.tickformat
+    assert axis.ticktext and all("~" not in text for text in axis.ticktext)
+    assert "Jan 2025" in axis.ticktext and any("Mei" in t or "Agu" in t or "Jul" in t for t in axis.ticktext)
+    assert len(axis.tickvals) == len(axis.ticktext) <= 8
+    english = build_moa_timeline(moas, date(2026, 11, 28), "en").layout.xaxis.ticktext
+    assert "Jan 2025" in english and all(t.isascii() for t in english)
+    hover = build_moa_timeline(moas, date(2026, 11, 28), "id").data[0].customdata[0]
+    assert hover[1] == "21 Mei 2024"

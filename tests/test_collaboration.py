@@ -166,3 +166,24 @@ def test_declared_table_writes_cells_the_indonesian_way():
     )
     assert columns.formats("contribution_matrix", "id")["realised_pct"](12.5) in {"12 %", "13 %"}
     assert columns.headers("stuck_moas", "en")["idle_days"] == catalogue()["alur.col.idle_days"]["en"]
+
+
+def test_one_stuck_rule_for_briefing_and_pipeline():
+    from datetime import date
+
+    from sinergi.common.stuck import STUCK_DAYS, stuck_flags
+
+    today = date(2026, 10, 31)
+    moas = pd.DataFrame(
+        {
+            "status": ["aktif", "aktif", "aktif", "berakhir", "draft"],
+            "current_stage_no": [3, 3, 7, 3, 1],
+            "started_on": pd.to_datetime(["2025-01-01"] * 4 + ["2026-01-01"]),
+            "stage_reached_on": pd.to_datetime(
+                ["2026-07-03", "2026-07-02", "2025-01-01", "2025-01-01", None]
+            ),
+        }
+    )
+    # 120 days before 31 October 2026 is 3 July 2026: stuck from there on, not 90 days (Alur's old default)
+    assert list(stuck_flags(moas, today)) == [True, True, False, False, True]
+    assert not stuck_flags(moas.iloc[[0]], date(2026, 10, 30)).iloc[0] and STUCK_DAYS == 120

@@ -29,7 +29,7 @@ from figures_pandas import (
     transitions_by_sector,
 )
 
-from sinergi.data import db
+from sinergi.data import db, summary
 from sinergi.monitoring.analysis import cost_per_household, transition_counts
 from sinergi.monitoring.did import did_estimate
 from sinergi.monitoring.kpi import with_attainment
@@ -100,6 +100,9 @@ def fixture_db(tmp_path_factory, demo_database):
     shutil.copy(demo_database, path)
     con = duckdb.connect(str(path))
     con.execute(EXTRA_ROWS)
+    summary.build_summaries(
+        con
+    )  # rows written outside the importer: rebuild the summaries as an import would
     con.close()
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SINERGI_DB", str(path))

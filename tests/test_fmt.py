@@ -54,3 +54,11 @@ def test_datetime_to_the_minute():
     assert fmt_datetime("2026-12-01T13:05:09.123456Z", "id") == "1 Desember 2026, 13.05"
     assert fmt_datetime("2026-12-01T13:05:09.123456Z", "en") == "1 December 2026, 13:05"
     assert fmt_datetime(None) == "–"
+
+
+def test_one_minus_sign_everywhere():
+    # Tester: "-4,9 %" in Rapor and "-31" on a tile beside "−1,8 %" in a sentence.
+    assert fmt_number(-1234, "id") == "−1.234"
+    assert fmt_pct(-4.9, "id") == "−4,9 %" and fmt_pct(-4.9, "en") == "−4.9%"
+    assert fmt_change(-4.9, "id", 1, pct=True) == "−4,9 %"
+    assert "-" not in fmt_rupiah(-1_500_000, "id")

@@ -57,3 +57,38 @@ def test_left_behind_list_on_page_hides_names(app, con):
     ).fetchone()[0]
     assert len(listed) == expected
     assert len(at.get("download_button")) >= 2
+
+
+def test_poverty_line_source_is_written_in_the_readers_language():
+    # Tester (?bahasa=en): "US$1,90 PPP 2011 (BPS Maret 2021: Rp 11.941) × IHK Februari 2025 ... (asumsi demo)".
+    from sinergi.data.demo.households import ROUNDS
+    from sinergi.monitoring.poverty_line import line_source
+
+    source = ROUNDS["poverty_line_source"].iloc[0]
+    english = line_source(source, "en")
+    assert english == (
+        "US$1.90 PPP 2011 (BPS March 2021: IDR 11,941) × CPI February 2025 / March 2021 = 1.116 (demo assumption)"
+    )
+    assert line_source(source, "id") == source  # the Indonesian sentence reads as recorded
+    assert line_source("BPS 2024, garis nasional", "en") == "BPS 2024, garis nasional"  # free text stays
+
+
+def test_did_chart_keeps_a_label_near_100_percent_inside_the_chart():
+    # Tester: "99,4 %" cut off at the top of the Perbandingan chart (range stopped at 105, labels above points).
+    from sinergi.monitoring.charts import did_chart
+
+    names = {"sasaran": "Sasaran", "pembanding": "Pembanding", "axis": "%"}
+    fig = did_chart(
+        {"sasaran": (99.4, 80.0), "pembanding": (97.0, 90.0)}, names, ("Baseline", "Endline"), "id"
+    )
+    assert fig.layout.yaxis.range[1] >= 110
+    assert all(trace.cliponaxis is False for trace in fig.data)
+    assert list(fig.data[0].text) == ["99,4 %", "80,0 %"]
+    assert (
+        list(
+            did_chart({"sasaran": (99.4, 80.0), "pembanding": (97.0, 90.0)}, names, ("B", "E"), "en")
+            .data[0]
+            .text
+        )[0]
+        == "99.4%"
+    )

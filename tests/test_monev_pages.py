@@ -1,5 +1,7 @@
 """Monitoring pages under AppTest: every page runs without exceptions for two kabupaten, a kecamatan and the province."""
 
+import re
+
 import pytest
 from conftest import DEMO_KABUPATEN, DEMO_PROVINCE, open_page
 
@@ -99,3 +101,34 @@ def test_kecamatan_pages_say_a_budget_is_the_kabupatens(app):
     assert any("dicatat per kabupaten" in i.value for i in budget.info)
     per_moa = next(d.value for d in budget.dataframe if "Per RT terjangkau (Rp)" in d.value.columns)
     assert sorted(per_moa["MoA"]) == ["MOA-0201", "MOA-0204", "MOA-0205", "MOA-0207"]
+
+
+@pytest.mark.parametrize(("lang", "start", "stage"), [("id", "Mulai", "Tahap"), ("en", "Starts", "Stage")])
+def test_kpi_pipeline_table_shows_dates_in_words_and_stage_names(app, con, lang, start, stage):
+    # Tester: "Mulai 2024-05-21 00:00:00" and "Tahap 7" in the drafts/discontinued list.
+    from test_catalogue import _display_frame
+
+    from sinergi.common.fmt import fmt_date
+
+    at = open_page(app, "pages/kpi_monitoring.py", wilayah="99.02", putaran="2", bahasa=lang)
+    assert not at.exception
+    element = next(d for d in at.dataframe if {start, stage} <= set(d.value.columns))
+    values, shown, _ = _display_frame(element)
+    table = shown if shown is not None else values
+    rows = con.execute(
+        "select m.started_on, m.current_stage_no, ps.name_id, ps.name_en from moa m "
+        "join program_stage ps on ps.stage_no = m.current_stage_no "
+        "where m.kabupaten_code = '99.02' and m.status in ('draft', 'dihentikan')"
+    ).fetchall()
+    assert rows and len(table) == len(rows)
+    assert set(table[start]) == {fmt_date(r[0], lang) for r in rows}
+    assert set(table[stage]) == {f"{r[1]}. {r[2] if lang == 'id' else r[3]}" for r in rows}
+
+
+@pytest.mark.parametrize("page", ["pages/overview.py", "pages/kpi_monitoring.py"])
+def test_poverty_line_note_in_english_has_english_words_and_numbers(app, page):
+    at = open_page(app, page, wilayah="99.02", putaran="2", bahasa="en")
+    assert not at.exception
+    note = next(c.value for c in at.caption if "Extreme-poverty line" in c.value)
+    assert "IDR 13,326" in note and "demo assumption" in note and "CPI August 2026" in note
+    assert not {"Maret", "asumsi", "IHK", "Rp"} & set(re.findall(r"\w+", note))

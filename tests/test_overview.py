@@ -197,3 +197,12 @@ def test_app_builds_missing_demo_database_on_first_start(tmp_path, monkeypatch):
     assert target.exists()
     assert at.title[0].value.startswith("Ringkasan")
     db.close_connection()
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_province_option_fits_the_sidebar(app, lang):
+    # Tester: "Semua kabupaten (Provinsi Nusa…" cut in the sidebar; the option names the province, short.
+    at = open_page(app, "pages/overview.py", wilayah="99", bahasa=lang)
+    assert not at.exception
+    shown = at.selectbox(key="shell_kabupaten").format_func("99")
+    assert "Nusa Sinergi" in shown and len(shown) <= 25

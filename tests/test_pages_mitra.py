@@ -116,3 +116,41 @@ def test_province_heatmap_has_one_row_per_kecamatan(app, con):
     )
     kecamatan = con.execute("select count(*) from region where level = 'kecamatan'").fetchone()[0]
     assert len(set(heat["y"])) == len(heat["y"]) == kecamatan  # names repeat across kabupaten; codes do not
+
+
+def test_moa_page_lists_every_moa_the_briefing_counts_for_a_decision(app):
+    # Tester, 99.02: the briefing counted 5, the MoA page listed 3 (the 2 stuck ones were only on Alur Program).
+    from conftest import DEMO_AS_OF
+
+    from sinergi.briefing.content import gather
+    from sinergi.data.db import run_query
+
+    at = open_page(app, "pages/agreements.py", wilayah="99.02")
+    alerts = " ".join(box.value for box in [*at.error, *at.warning])
+    decided = gather(run_query, "99.02", 2, 1, DEMO_AS_OF).decisions
+    # behind target is a KPI reason (Monev KPI); every other reason has an alert on the MoA page
+    listed = {
+        m for m, rs in zip(decided["moa_id"], decided["reasons"], strict=True) if rs != ("behind_target",)
+    }
+    assert {"MOA-0206", "MOA-0207"} <= listed
+    assert all(m in alerts for m in listed)
+
+
+def test_pipeline_starts_at_the_briefings_stuck_threshold(app):
+    from sinergi.common.stuck import STUCK_DAYS
+
+    at = open_page(app, "pages/pipeline.py", wilayah="99.02")
+    assert at.number_input(key="alur_days").value == STUCK_DAYS == 120
+
+
+def test_program_history_has_one_kecamatan_filter_the_sidebars(app, con):
+    # Tester: Riwayat Program had its own Kecamatan filter beside the sidebar's.
+    from sinergi.common.i18n import translate
+
+    at = open_page(app, "pages/program_history.py", wilayah="99.02.01")
+    assert not at.exception
+    assert translate("koordinasi.col.kecamatan", "id") not in [m.label for m in at.multiselect]
+    programs = con.execute(
+        "select count(*) from agency_program_history where desa_code like '99.02.01.%'"
+    ).fetchone()[0]
+    assert at.metric[0].value == str(programs)

@@ -8,6 +8,7 @@ other number is read as exact. Tables, their units and counts are discovered fro
 """
 
 import itertools
+import json
 import re
 
 import pandas as pd
@@ -15,6 +16,8 @@ import pytest
 import streamlit as st
 from conftest import APP, open_page
 from streamlit.testing.v1 import AppTest
+
+from sinergi.common.i18n import translate
 
 # (page, widget state, whether every whole-number column of its per-region tables counts people)
 PAGES = [
@@ -187,3 +190,97 @@ def test_the_intruder_recovers_what_an_exact_table_gives_away():
     assert recovered(21 - 17, 21 - 17, 4) and not recovered(20 - 17 - 4, 20 + 2 - 15, 4)
     rounded = intervals([("d", "observed", 20), ("d", "stayed", 15), ("d", "fell_in", "<5")])
     assert rounded[0] == (18, 22) and not recovered(18 - 17, 22 - 13, 4)
+
+
+# -- Parts of one whole: tiles that add up to a stated total, and ratios whose divisor is a protected count.
+
+
+def _figure(text: str) -> int | str:
+    text = text.strip()
+    return "<5" if text == "<5" else int(text.replace(".", ""))
+
+
+def _read(numbers: list[int | str]) -> list[tuple[int, int]]:
+    """The intruder's intervals for numbers stated together: ±2 when all of them are multiples of 5 (read as
+    rounded, docs/privacy.md), otherwise exact; "<5" is 1-4."""
+    shown = [n for n in numbers if n != "<5"]
+    rounded = bool(shown) and all(n % 5 == 0 for n in shown)
+    return [(1, 4) if n == "<5" else ((max(n - 2, 0), n + 2) if rounded and n else (n, n)) for n in numbers]
+
+
+def _behind(at: AppTest, key: str) -> list[int | str]:
+    before, _, after = translate(key, "id").partition("{count}")
+    return [
+        _figure(c.value[len(before) : -len(after)]) for c in at.main.caption if c.value.startswith(before)
+    ]
+
+
+@pytest.mark.parametrize("population", ["sasaran", "semua"])
+@pytest.mark.parametrize("role", ["pimpinan", "monev"])
+def test_a_hidden_transition_tile_does_not_come_back_from_its_total(role, population):
+    """Perpindahan: four tiles partition the households behind them; a tile of 1-4 reads "<5", and neither the
+    other tiles with the stated total (the "Cara hitung" note) nor the Sankey gives it back."""
+    state = {"perpindahan_population": population}
+    mine, admin = (render("pages/household_transitions.py", r, "99.02", state) for r in (role, "admin"))
+    tiles = [_figure(m.value) for m in mine.main.metric]
+    truths = [_figure(m.value) for m in admin.main.metric]
+    hidden = [i for i, v in enumerate(tiles) if v == "<5"]
+    if population == "sasaran":
+        assert hidden, "the demo kabupaten has a transition of 1-4 among its targets: nothing to attack"
+    totals = set(_behind(mine, "monev.households_behind"))
+    for i in hidden:
+        for total in totals:
+            (tlo, thi), *others = _read([total, *(v for j, v in enumerate(tiles) if j != i)])
+            lo, hi = tlo - sum(b for _, b in others), thi - sum(a for a, _ in others)
+            assert not recovered(lo, hi, truths[i]), f"tile {i} = {truths[i]} from {total} and {tiles}"
+    sankey = next(
+        tr
+        for c in mine.main.get("plotly_chart")
+        for tr in json.loads(c.proto.spec)["data"]
+        if tr["type"] == "sankey"
+    )
+    assert "%{value}" not in sankey["node"].get("hovertemplate", "%{value}"), "a node hover adds up its flows"
+    for i in hidden:
+        assert sankey["link"]["value"][i] not in range(1, 5), "a hidden flow is drawn at a count's width"
+
+
+@pytest.mark.parametrize("role", ["pimpinan", "monev"])
+def test_households_left_out_of_the_comparison_do_not_come_back(role):
+    """Perbandingan: "RT sasaran dibandingkan 227 — dari 230" gives the 3 left out by difference."""
+    mine, admin = (render("pages/comparison.py", r, "99.02", {}) for r in (role, "admin"))
+    before, _, after = translate("banding.treated_of", "id").partition("{total}")
+
+    def pair(at: AppTest) -> list[int | str]:
+        matched = _figure(at.main.metric[2].value)
+        of = next(c.value for c in at.main.caption if c.value.startswith(before))
+        return [_figure(of[len(before) : len(of) - len(after)]), matched]
+
+    truth = pair(admin)[0] - pair(admin)[1]
+    assert 1 <= truth <= 4, "the demo kabupaten leaves 1-4 treated households unmatched: nothing to attack"
+    (tlo, thi), (mlo, mhi) = _read(pair(mine))
+    assert not recovered(tlo - mhi, thi - mlo, truth), pair(mine)
+
+
+@pytest.mark.parametrize("role", ["pimpinan", "monev"])
+def test_a_cost_per_household_does_not_give_its_count_back(role):
+    """Anggaran: realised amount ÷ cost per household (table and export) must give at most the count as shown."""
+    mine, admin = (render("pages/budget.py", r, "99.02", {}) for r in (role, "admin"))
+    ratios = [
+        ("realised_rp", "per_reached_rp", "reached_households_count"),
+        ("realised_rp", "per_left_rp", "left_extreme_poverty_count"),
+        ("realised_rp", "per_household_rp", "households_reached_count"),
+    ]
+    hidden = 0
+    frames = zip((d.value for d in mine.main.dataframe), (d.value for d in admin.main.dataframe), strict=True)
+    for frame, truth in frames:
+        for amount, ratio, count in ratios:
+            names = [translate(f"anggaran.col.{c}", "id") for c in (amount, ratio, count)]
+            if not set(names) <= set(frame.columns):
+                continue
+            for (_, row), (_, exact) in zip(frame.iterrows(), truth.iterrows(), strict=True):
+                shown, true = _figure(str(row[names[2]])), int(exact[names[2]])
+                if shown == true or row[names[1]] != row[names[1]]:
+                    continue  # shown exactly, or no cost shown
+                hidden += 1
+                assert round(row[names[0]] / row[names[1]]) != true, f"{row.to_dict()} gives {true} back"
+    assert hidden, "no rounded count beside a cost: nothing to attack"

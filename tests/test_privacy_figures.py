@@ -8,8 +8,15 @@ import re
 
 import pytest
 import streamlit as st
-from conftest import APP, open_page
+from conftest import APP, DEMO_AS_OF, open_page
 from streamlit.testing.v1 import AppTest
+
+from sinergi.access.policy import fetch_as, make_viewer
+from sinergi.common.display import styled
+from sinergi.common.i18n import translate
+from sinergi.common.suppressed import PROTECTED_SHARES, round_base
+from sinergi.planning.desa_profile import profile_formats, profile_headers, profile_table
+from sinergi.planning.targeting import DEFAULT_WEIGHTS, score_locations
 
 PAGES = {
     "beranda": "pages/overview.py",
@@ -42,8 +49,15 @@ def _number(token: str) -> float:
     return float(token.replace(".", "").replace(",", "."))
 
 
+# Notes a protected viewer reads beside the figures (how they are protected): no figures of their own.
+NOTES = {translate(k, "id") for k in ("privacy.partition_rounded", "privacy.cost_rounded")}
+
+
 def differences(admin: list[str], other: list[str]) -> list[str]:
-    """Return the figures of other that are neither admin's figure nor "<5" standing for a count of 1-4."""
+    """Return the figures of other that are neither admin's figure nor "<5" standing for a count of 1-4 — nor,
+    where the page says a part of a whole reads "<5" (docs/privacy.md), admin's figure rounded to a multiple of 5."""
+    partition = translate("privacy.partition_rounded", "id") in other
+    admin, other = [f for f in admin if f not in NOTES], [f for f in other if f not in NOTES]
     if len(admin) != len(other):
         return [f"{len(other)} figures against admin's {len(admin)}"]
     found = []
@@ -53,7 +67,10 @@ def differences(admin: list[str], other: list[str]) -> list[str]:
         a, b = TOKEN.findall(mine), TOKEN.findall(theirs)
         same_words = TOKEN.sub("#", mine) == TOKEN.sub("#", theirs)
         hidden_ok = len(a) == len(b) and all(
-            x == y or (y == "<5" and 1 <= _number(x) <= 4) for x, y in zip(a, b, strict=True)
+            x == y
+            or (y == "<5" and 1 <= _number(x) <= 4)
+            or (partition and "," not in x and _number(y) == round_base(_number(x)))
+            for x, y in zip(a, b, strict=True)
         )
         if not (same_words and hidden_ok):
             found.append(f"{theirs!r} where admin sees {mine!r}")
@@ -81,3 +98,48 @@ def test_the_comparison_catches_a_changed_total():
     assert differences(admin, ["Keluar: 347 | ", "Jatuh: <5 | ", "RT: 933."]) == []
     assert differences(admin, ["Keluar: 263 | ", "Jatuh: 0 | ", "RT: 786."]) != []
     assert differences(["Tetap: 37 | "], ["Tetap: <5 | "]) != []  # "<5" may only stand for 1-4
+    # rounded to 5 only where the page says a part of the whole reads "<5", and only to the nearest multiple
+    note = translate("privacy.partition_rounded", "id")
+    assert differences(admin, ["Keluar: 345 | ", "Jatuh: <5 | ", "RT: 935.", note]) == []
+    assert differences(admin, ["Keluar: 345 | ", "Jatuh: <5 | ", "RT: 935."]) != []
+    assert differences(admin, ["Keluar: 340 | ", "Jatuh: <5 | ", "RT: 935.", note]) != []
+
+
+# -- Small figures beside the protected ones: intervention counts of a desa, shares rounded to 5 points.
+
+DESA = "99.02.10.2013"
+
+
+@pytest.mark.parametrize("role", ["pimpinan", "monev"])
+def test_the_desa_profile_protects_interventions_and_words_every_sector(role):
+    """Interventions given in one desa count households served: rounded to 5 or "<5" like the household counts
+    beside them; an intervention with no sector (BLT Dana Desa) reads as a word, never "None" or blank."""
+    fetch = fetch_as(make_viewer("x", role, "99.02" if role == "pimpinan" else None))
+    query = "interventions_by_program"
+    frame = fetch(query, region=DESA, as_of=DEMO_AS_OF)
+    table = profile_table(query, frame, "id")
+    counts = table[translate("peta.col.interventions_count", "id")]
+    assert len(counts) and all(c == "<5" or int(c) % 5 == 0 for c in counts), list(counts)
+    assert any(c not in (0, "<5") and int(c) % 5 == 0 for c in counts)
+    sectors = table[translate("peta.col.sector", "id")]
+    assert all(isinstance(s, str) and s and s != "None" for s in sectors), list(sectors)
+    assert translate("peta.profile.no_sector", "id") in set(sectors), "the demo desa has BLT Dana Desa"
+    # the page draws the raw frame with these formats; Streamlit writes a missing cell "None" whatever its format
+    drawn = styled(frame, "id", profile_headers(query, "id"), profile_formats(query, "id")).data
+    assert not drawn[translate("peta.col.sector", "id")].isna().any()
+
+
+@pytest.mark.parametrize("role", ["pimpinan", "monev"])
+def test_a_rounded_share_shows_no_decimal_and_a_withheld_one_a_word(role):
+    """Penetapan Lokasi: the extreme-poor share of a desa is rounded to 5 points for aggregate roles: "95 %", not
+    "95,0 %" (no false precision); withheld where a count is 1-4, written as the catalogue's word, not "None"."""
+    fetch = fetch_as(make_viewer("x", role, "99.02" if role == "pimpinan" else None))
+    ranked = score_locations(fetch("location_indicators", region="99.02", as_of=DEMO_AS_OF), DEFAULT_WEIGHTS)
+    shown = styled(ranked.head(40)[["desa_code", "extreme_poor_share_pct"]], "id").data[
+        "extreme_poor_share_pct"
+    ]
+    withheld = translate("privacy.withheld", "id")
+    assert withheld in set(shown), "the demo kabupaten has shares withheld: nothing to check"
+    assert all(s == withheld or re.fullmatch(r"\d{1,3} %", s) for s in shown), list(shown)
+    exact = fetch_as(make_viewer("x", "admin", None))("location_indicators", region="99.02", as_of=DEMO_AS_OF)
+    assert PROTECTED_SHARES not in exact.attrs  # admin's shares keep their decimal

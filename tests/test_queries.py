@@ -21,6 +21,7 @@ SAMPLE_PARAMS = {
     "show_names": False,
     "province_code": ["99"],
     "kabupaten_code": [],
+    "area_level": "kecamatan",
 }
 
 

@@ -224,3 +224,33 @@ def test_page_shows_one_row_per_kabupaten_in_scope(app, role):
     shown = at.dataframe[0].value[headers_of("rapor.measure.left_behind")]
     if role == "monev":  # a breakdown cell: rounded to 5 or "<5" (docs/privacy.md)
         assert all(v == "<5" or int(str(v).replace(".", "")) % 5 == 0 for v in shown)
+
+
+def test_page_signs_the_change_and_titles_before_the_province_selector(app):
+    # Tester: Rapor showed "14,0 %" for a rise (Beranda "+13,8 %") and the "Provinsi" select above the title.
+    from test_catalogue import _display_frame
+
+    from sinergi.common.i18n import translate
+
+    at = open_page(app, "pages/scorecard.py", wilayah=DEMO_PROVINCE, putaran="2")
+    assert not at.exception
+    values, shown, _ = _display_frame(at.dataframe[0])
+    column = translate("rapor.measure.observed_change", "id")
+    position = list(values.columns).index(column)
+    changes = [c for c in shown.iloc[:, position] if c != "–"]
+    assert changes and all(c[0] in "+−±" for c in changes)
+    blocks = list(at.main)
+    first_title = next(i for i, b in enumerate(blocks) if b in at.title or any(b is t for t in at.title))
+    first_select = next(i for i, b in enumerate(blocks) if any(b is s for s in at.selectbox))
+    assert first_title < first_select
+
+
+@pytest.mark.parametrize(("role", "rounded"), [("admin", False), ("monev", True)])
+def test_intro_promises_beranda_figures_only_where_they_are_the_same(app, role, rounded):
+    # Tester (monev): Rapor said "angka yang sama seperti Beranda" but showed Watu Molo 1.410 beside Beranda's 1.408:
+    # the scorecard's cells are rounded for roles without by-name access, Beranda's own totals are exact.
+    at = open_page(app, "pages/scorecard.py", role=role, wilayah=DEMO_PROVINCE, putaran="2")
+    assert not at.exception
+    intro = next(c.value for c in at.caption if "Satu baris" in c.value)
+    assert "angka yang sama seperti Beranda" not in intro
+    assert any("dibulatkan" in box.value and "Beranda" in box.value for box in at.info) is rounded

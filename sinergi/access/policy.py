@@ -17,7 +17,7 @@ from functools import cache
 import pandas as pd
 
 from sinergi.common.nik import mask_niks
-from sinergi.common.suppressed import Count, breakdown_share
+from sinergi.common.suppressed import PROTECTED_SHARES, Count, breakdown_share
 from sinergi.data import db
 
 ROLES = ("admin", "perencana", "pimpinan", "monev", "tamu")
@@ -232,6 +232,8 @@ def wrap_counts(frame: pd.DataFrame, policy: QueryPolicy, exact: bool) -> pd.Dat
                     for p, d in zip(part, frame[den].fillna(0), strict=True)
                 ]
                 frame[pct] = frame[pct].astype(float)
+                # tables write these as rounded shares ("95 %") and a withheld one as a word (sinergi.common.display)
+                frame.attrs[PROTECTED_SHARES] = [*frame.attrs.get(PROTECTED_SHARES, []), pct]
     conditional = {c: (k, v) for c, k, v in policy.counts_unless}
     for column in count_columns(frame, policy):
         wrapped = _as_counts(frame[column], exact)

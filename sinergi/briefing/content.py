@@ -14,6 +14,7 @@ import pandas as pd
 
 from sinergi.common.fmt import fmt_change, fmt_date, fmt_moa, fmt_number, fmt_pct, fmt_rupiah, fmt_total
 from sinergi.common.i18n import translate
+from sinergi.common.stuck import STUCK_DAYS, stuck_flags
 from sinergi.common.suppressed import is_count, true_share
 from sinergi.common.text import plain
 from sinergi.common.vocabulary import OPEN_STATUSES
@@ -35,6 +36,9 @@ class Briefing:
     open_moas: int = 0  # MoAs still open: draft, active or renewed, or ended without a renewal decision
     level: str = (
         "kabupaten"  # provinsi, kabupaten or kecamatan: the title names the Gubernur at province level
+    )
+    round_as_of: date | None = (
+        None  # households and coverage are counted to this date (end of the round's fieldwork)
     )
 
 
@@ -58,6 +62,8 @@ def gather(fetch: Fetch, region: str, round_id: int, baseline_round_id: int, as_
     )
     kpi = with_attainment(fetch(QUERY_BY_MOA, **params))
     moas = fetch("briefing_moa_decisions", **params)
+    # The query's own is_stuck has its threshold written in SQL; the one rule lives in sinergi.collaboration.rules.
+    moas = moas.assign(is_stuck=stuck_flags(moas, as_of))
     is_open = moas["status"].isin(OPEN_STATUSES) | moas["is_ended_undecided"].astype(bool)
     return Briefing(
         headline=fig,
@@ -67,6 +73,23 @@ def gather(fetch: Fetch, region: str, round_id: int, baseline_round_id: int, as_
         is_baseline=round_id == baseline_round_id,
         open_moas=int(is_open.sum()),
         level=fetch("region_by_code", region=region)["level"].iloc[0],
+        round_as_of=_round_date(fetch("monitoring_rounds"), round_id, as_of),
+    )
+
+
+def _round_date(rounds: pd.DataFrame, round_id: int, as_of: date) -> date:
+    # as queries/macros.sql round_as_of: the end of the round's fieldwork, never after the dataset's date
+    ended = rounds.loc[rounds["round_id"] == round_id, "ended_on"]
+    return min(pd.Timestamp(ended.iloc[0]).date(), as_of) if len(ended) else as_of
+
+
+def subheading(b: Briefing, lang: str, round_name: str, as_of: date) -> str:
+    """Return the line under the title: the round (compared with the baseline unless it is the baseline) and which
+    figures are counted to which date: households and coverage to the round's date, MoAs and budget to as_of."""
+    key = "briefing.subheading.baseline" if b.is_baseline else "briefing.subheading"
+    round_date = b.round_as_of or as_of
+    return translate(
+        key, lang, round=round_name, round_date=fmt_date(round_date, lang), date=fmt_date(as_of, lang)
     )
 
 
@@ -201,7 +224,9 @@ def summary_sentences(b: Briefing, lang: str) -> list[str]:
         pct=fmt_pct(h.verified_targets_reached_pct, lang),
     )
     parts = [
-        f"{count} {t(f'briefing.reason.{reason}')}" for reason, count in primary_reasons(b).items() if count
+        t(f"briefing.tally.{reason}", count=count, days=STUCK_DAYS)
+        for reason, count in primary_reasons(b).items()
+        if count
     ]
     third = t(
         "briefing.sentence.kpi_moa",
@@ -224,7 +249,8 @@ def decision_rows(b: Briefing, lang: str) -> pd.DataFrame:
             "ended_on": [fmt_date(d, lang) for d in frame["ended_on"]],
             "stage": frame["current_stage_no"].astype(int),
             "reasons": [
-                "; ".join(translate(f"briefing.reason.{r}", lang) for r in rs) for rs in frame["reasons"]
+                "; ".join(translate(f"briefing.reason.{r}", lang, days=STUCK_DAYS) for r in rs)
+                for rs in frame["reasons"]
             ],
         }
     )

@@ -14,6 +14,7 @@ from sinergi.briefing.content import (
     decision_rows,
     heading,
     kpi_tally,
+    subheading,
     summary_sentences,
     tiles,
 )
@@ -75,7 +76,7 @@ def prepare(
     return BriefingDoc(
         lang=lang,
         title=heading(b, lang, region_label),
-        subtitle=t("briefing.subheading", round=round_name, date=fmt_date(as_of, lang)),
+        subtitle=subheading(b, lang, round_name, as_of),
         tiles=tiles(b, lang),
         sentences=summary_sentences(b, lang),
         decisions=decision_rows(b, lang),

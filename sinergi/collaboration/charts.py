@@ -9,8 +9,8 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from sinergi.common.chart_style import PALETTE, SECTOR_COLOURS, base_layout, count_bar_args
-from sinergi.common.fmt import fmt_pct, fmt_rupiah
+from sinergi.common.chart_style import PALETTE, SECTOR_COLOURS, base_layout, count_bar_args, date_axis
+from sinergi.common.fmt import fmt_date, fmt_pct, fmt_rupiah
 from sinergi.common.i18n import translate
 from sinergi.common.vocabulary import CONTRIBUTION_KINDS, MOA_STATUSES, SECTORS
 from sinergi.common.vocabulary import PROGRAM_RESULTS as RESULTS
@@ -51,7 +51,10 @@ def build_moa_timeline(moas: pd.DataFrame, today: date, lang: str = "id") -> go.
                 marker_color=STATUS_COLOURS[status],
                 customdata=list(
                     zip(
-                        rows["title"], start.dt.strftime("%Y-%m-%d"), end.dt.strftime("%Y-%m-%d"), strict=True
+                        rows["title"],
+                        [fmt_date(d, lang) for d in start],
+                        [fmt_date(d, lang) for d in end],
+                        strict=True,
                     )
                 ),
                 hovertemplate="%{y}: %{customdata[0]}<br>%{customdata[1]} – %{customdata[2]}<extra></extra>",
@@ -79,7 +82,10 @@ def build_moa_timeline(moas: pd.DataFrame, today: date, lang: str = "id") -> go.
     layout["legend"] = {"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0}
     layout["margin"] = {**layout["margin"], "b": 70}
     fig.update_layout(**layout, height=max(280, 28 * len(moas) + 120), barmode="overlay")
-    fig.update_xaxes(type="date")
+    if not ordered.empty:
+        dates = pd.concat([pd.to_datetime(ordered["started_on"]), pd.to_datetime(ordered["ended_on"])])
+        first, last = min(dates.min(), pd.Timestamp(today)), max(dates.max(), pd.Timestamp(today))
+        fig.update_xaxes(**date_axis(first, last, lang))
     # Earliest agreement on top, as in a planner's Gantt chart.
     fig.update_yaxes(categoryorder="array", categoryarray=list(ordered["moa_id"]), autorange="reversed")
     return fig

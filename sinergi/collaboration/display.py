@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sinergi.common.fmt import fmt_date
+from sinergi.common.fmt import fmt_date, fmt_number
 from sinergi.common.i18n import translate
 from sinergi.common.text import plain
 from sinergi.common.vocabulary import CONTRIBUTION_KINDS, SECTORS
@@ -68,9 +68,9 @@ def capacity_grid(capacities: pd.DataFrame, partner_id: str, lang: str) -> pd.Da
 
 
 def alert_lines(alerts: pd.DataFrame, lang: str) -> dict[str, list[str]]:
-    """Return the alert sentences by kind (ended_undecided first, then ending_soon), one per MoA."""
+    """Return the alert sentences by kind (ended_undecided, ending_soon, then stuck), one per MoA."""
     lines: dict[str, list[str]] = {}
-    for kind in ("ended_undecided", "ending_soon"):
+    for kind in ("ended_undecided", "ending_soon", "stuck"):
         rows = alerts[alerts["alert"] == kind]
         if len(rows):
             lines[kind] = [
@@ -79,8 +79,8 @@ def alert_lines(alerts: pd.DataFrame, lang: str) -> dict[str, list[str]]:
                     lang,
                     moa=r.moa_id,
                     title=plain(r.title),
-                    date=fmt_date(r.ended_on, lang),
-                    days=r.days,
+                    date=fmt_date(r.stage_reached_on if kind == "stuck" else r.ended_on, lang),
+                    days=fmt_number(r.days, lang),
                 )
                 for r in rows.itertuples(index=False)
             ]

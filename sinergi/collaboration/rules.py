@@ -8,6 +8,7 @@ from datetime import date
 import pandas as pd
 
 from sinergi.common.i18n import translate
+from sinergi.common.stuck import STUCK_DAYS, stuck_flags
 from sinergi.common.vocabulary import LAST_STAGE, OPEN_STATUSES
 
 # What a gap in each sector most needs, read from the source's list of contributions: food and MSME work needs
@@ -30,22 +31,39 @@ def _as_date(value: object) -> date | None:
     return pd.Timestamp(value).date()
 
 
-def moa_alerts(moas: pd.DataFrame) -> pd.DataFrame:
+def moa_alerts(
+    moas: pd.DataFrame, stages: pd.DataFrame | None = None, today: date | None = None
+) -> pd.DataFrame:
     """Return one row per MoA needing attention, from moa_registry's flags on the as-of date (queries/macros.sql,
     moa_as_of): `ending_soon` (active, ends within 90 days) or `ended_undecided` (signed, period over, no renewal
-    decision yet); `days` counts days left or overdue."""
+    decision yet); `days` counts days left or overdue. Given the stage dates (moa_stage_dates) and the as-of date,
+    an MoA with neither flag is `stuck` by sinergi.common.stuck (`days`: days since its last stage), so the page
+    lists every MoA the briefing counts as needing a decision for these reasons."""
+    stuck = pd.Series(False, index=moas.index)
+    reached = pd.Series(pd.NaT, index=moas.index)
+    if stages is not None and today is not None:
+        reached = moas["moa_id"].map(stages.groupby("moa_id")["reached_on"].max())
+        stuck = stuck_flags(moas.assign(stage_reached_on=reached), today)
     rows = []
-    for moa in moas.itertuples(index=False):
+    for i, moa in enumerate(moas.itertuples(index=False)):
         days = int(moa.days_to_end_count)
         if moa.is_ending_soon:
-            rows.append((moa.moa_id, moa.title, moa.status, _as_date(moa.ended_on), "ending_soon", days))
+            rows.append(
+                (moa.moa_id, moa.title, moa.status, _as_date(moa.ended_on), "ending_soon", days, None)
+            )
         elif moa.is_ended_undecided:
-            rows.append((moa.moa_id, moa.title, moa.status, _as_date(moa.ended_on), "ended_undecided", -days))
-    columns = ["moa_id", "title", "status", "ended_on", "alert", "days"]
+            rows.append(
+                (moa.moa_id, moa.title, moa.status, _as_date(moa.ended_on), "ended_undecided", -days, None)
+            )
+        elif stuck.iloc[i]:
+            last = _as_date(reached.iloc[i]) or _as_date(moa.started_on)
+            idle = (today - last).days if today is not None and last is not None else 0
+            rows.append((moa.moa_id, moa.title, moa.status, _as_date(moa.ended_on), "stuck", idle, last))
+    columns = ["moa_id", "title", "status", "ended_on", "alert", "days", "stage_reached_on"]
     return pd.DataFrame(rows, columns=columns).sort_values(["alert", "ended_on"], ignore_index=True)
 
 
-def stuck_items(stages: pd.DataFrame, today: date, days: int) -> pd.DataFrame:
+def stuck_items(stages: pd.DataFrame, today: date, days: int = STUCK_DAYS) -> pd.DataFrame:
     """Return the open collaborations (draft, aktif, diperpanjang) short of the last stage whose latest stage was
     reached at least `days` days before today, longest idle first."""
     if stages.empty:

@@ -35,6 +35,33 @@ def base_layout(lang: str = "id") -> dict[str, Any]:
     }
 
 
+def date_axis(first: object, last: object, lang: str = "id", most: int = 8) -> dict[str, Any]:
+    """Return the x-axis settings of a date axis: ticks at month starts labelled "Jan 2024"/"Mei 2024" in the
+    reader's language. The layout's numeric tick format (NUMBER_TICKS) means nothing on dates (it printed ",~f"),
+    and Plotly's own month names are English whatever the language."""
+    import pandas as pd
+
+    from sinergi.common.fmt import fmt_month
+
+    start, end = pd.Timestamp(first), pd.Timestamp(last)
+    months = max(1, (end.year - start.year) * 12 + end.month - start.month + 1)
+    # Steps of 1, 3, 6 or 12 months, so the ticks fall on quarters or years a planner reads at a glance.
+    step = next((s for s in (1, 3, 6, 12) if months / s <= most), 12 * (months // (12 * most) + 1))
+    tick = pd.Timestamp(start.year, 1, 1)
+    while tick + pd.DateOffset(months=step) <= start:
+        tick += pd.DateOffset(months=step)
+    ticks = []
+    while tick <= end:
+        ticks.append(tick)
+        tick += pd.DateOffset(months=step)
+    return {
+        "type": "date",
+        "tickformat": None,
+        "tickvals": ticks,
+        "ticktext": [fmt_month(t, lang) for t in ticks],
+    }
+
+
 def count_bar_args(values: Iterable[object], lang: str = "id", axis: str = "x") -> dict[str, Any]:
     """Return the go.Bar arguments of a bar per count, as the viewer may see them.
 

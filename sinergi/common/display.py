@@ -17,7 +17,7 @@ from pandas.io.formats.style import Styler
 
 from sinergi.common.fmt import EMPTY, fmt_date, fmt_number, fmt_pct, fmt_rupiah
 from sinergi.common.i18n import translate
-from sinergi.common.suppressed import breakdown_value, is_count, is_small_count
+from sinergi.common.suppressed import PROTECTED_SHARES, breakdown_value, is_count, is_small_count
 
 Formatter = Callable[[Any], str]  # a table cell: whatever pandas holds
 # Unit suffixes and the decimals they are shown with; the longest suffix wins (_km2 before _km).
@@ -89,6 +89,29 @@ def column_formatter(column: str, series: pd.Series, lang: str) -> Formatter | N
     return lambda v: EMPTY if _missing(v) else str(v)
 
 
+def _blank(formatter: Formatter | None) -> str:
+    """Return what a column's formatter writes for a missing cell, or "–" when it has no words for one."""
+    try:
+        text = formatter(None) if formatter else EMPTY
+    except (TypeError, ValueError, AttributeError):
+        return EMPTY
+    return text if isinstance(text, str) and text else EMPTY
+
+
+def _shown_shares(table: pd.DataFrame, columns: list[str], lang: str) -> pd.DataFrame:
+    """Return table with its protected shares (rounded to 5 points, or withheld) as words: "95 %" with no decimal,
+    since a rounded share has none, and a withheld one as the catalogue's word (a blank cell would read "None")."""
+    out = table.copy()
+    withheld = translate("privacy.withheld", lang)
+    for column in (c for c in columns if c in out.columns):
+        out[column] = pd.Series(
+            [withheld if _missing(v) else fmt_pct(v, lang, 0) for v in out[column]],
+            index=out.index,
+            dtype=object,
+        )
+    return out
+
+
 def _shown_counts(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Return table with protected counts as the viewer may see them: a column with a "<5" cell becomes words
     ("<5", "1.235"), any other count column becomes its breakdown numbers (sortable, formatted below)."""
@@ -115,10 +138,18 @@ def styled(
     formats overrides the formatter of a column (by its original name); keep_index keeps row labels (a matrix)."""
     table = frame[[c for c in headers if c in frame.columns]] if headers else frame
     table = _shown_counts(table if keep_index else table.reset_index(drop=True), lang)
+    table = _shown_shares(table, frame.attrs.get(PROTECTED_SHARES, []), lang)
     chosen = {
         column: (formats or {}).get(column) or column_formatter(column, table[column], lang)
         for column in table.columns
     }
+    # Streamlit draws a missing cell as "None" whatever its formatted text: a text column gets its words instead
+    # (a code's formatter words a missing code, e.g. an intervention with no sector; other text reads "–")
+    for column in table.columns:
+        text = table[column].dtype == object or pd.api.types.is_string_dtype(table[column])
+        if text and table[column].map(_missing).any():
+            blank = _blank(chosen[column])
+            table[column] = table[column].map(lambda v, b=blank: b if _missing(v) else v)
     renamed = table.rename(columns=dict(headers or {}))
     by_header = {renamed.columns[i]: chosen[c] for i, c in enumerate(table.columns) if chosen[c]}
     return renamed.style.format(by_header)

@@ -40,7 +40,8 @@ def fmt_number(value: float | int | None, lang: str = "id", decimals: int = 0) -
     if value is None or _missing(value):
         return EMPTY
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(value, format=pattern, locale=LOCALES[lang])
+    # One minus everywhere: babel writes an ASCII hyphen, fmt_change and fmt_rupiah the true minus (−).
+    return format_decimal(value, format=pattern, locale=LOCALES[lang]).replace("-", "−")
 
 
 def fmt_total(value: float | int | None, lang: str = "id") -> str:
@@ -50,6 +51,12 @@ def fmt_total(value: float | int | None, lang: str = "id") -> str:
         if value is None:
             return SMALL
     return fmt_number(value, lang)
+
+
+def fmt_part(value: float | int | None, lang: str = "id", rounded: bool = False) -> str:
+    """Return a headline figure that is a part (or the whole) of a partition: exact like fmt_total, or, when
+    rounded (a part reads "<5": sinergi.common.suppressed.partition_hidden), rounded like a breakdown cell."""
+    return fmt_number(value, lang) if rounded else fmt_total(value, lang)
 
 
 def fmt_pct(value: float | None, lang: str = "id", decimals: int = 1) -> str:
@@ -88,6 +95,16 @@ def fmt_date(value: date | datetime | str | None, lang: str = "id") -> str:
         value = value.date()
     assert isinstance(value, date)  # str, pandas and datetime values were turned into a date above
     return _babel_date(value, format="d MMMM y", locale=LOCALES[lang])
+
+
+def fmt_month(value: date | datetime | str, lang: str = "id") -> str:
+    """Return the month of a date in words, short: Mei 2024 (id) or May 2024 (en); for date axis ticks."""
+    if isinstance(value, str):
+        value = date.fromisoformat(value[:10])
+    if hasattr(value, "to_pydatetime"):
+        value = value.to_pydatetime()
+    assert isinstance(value, date)  # str and pandas values were turned into a date above
+    return _babel_date(value, format="MMM y", locale=LOCALES[lang])
 
 
 def fmt_datetime(value: datetime | str | None, lang: str = "id") -> str:

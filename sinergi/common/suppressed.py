@@ -24,6 +24,8 @@ import pandas as pd
 LIMIT = 5  # counts 1 .. LIMIT-1 are never shown to roles without by-name access
 BASE = 5  # breakdown cells are rounded to a multiple of BASE
 SMALL = "<5"
+# frame.attrs key: the share columns of a frame rounded (or withheld) for the viewer, named for the table writer
+PROTECTED_SHARES = "protected_shares"
 
 
 class Count:
@@ -164,6 +166,26 @@ def total_value(value: object) -> Any:
     if not value._exact and 0 < value._value < LIMIT:
         return None
     return value._value
+
+
+def partition_hidden(parts: object) -> bool:
+    """Return True when a part of a whole (tiles that add up to one total) reads "<5" for the viewer.
+
+    The whole and every part are then shown as breakdown cells (rounded to a multiple of 5), since the exact other
+    parts and the exact whole would give the hidden part back by subtraction (docs/privacy.md)."""
+    return any(is_small_count(p) for p in parts)  # type: ignore[attr-defined]  # any iterable of cells
+
+
+def rounded_ratio(amount: object, count: object) -> float | None:
+    """Return amount / count as the viewer may see it: from the true count for by-name roles and plain numbers;
+    for a protected count, from the count as shown (rounded to 5), so that amount / ratio gives back the shown
+    count and never the true one; None when the count reads "<5" or is 0."""
+    if amount is None or (isinstance(amount, float) and math.isnan(amount)):
+        return None
+    shown = breakdown_value(count) if isinstance(count, Count) else count
+    if shown is None or (isinstance(shown, float) and math.isnan(shown)) or not shown:
+        return None
+    return float(amount) / float(shown)  # type: ignore[arg-type]  # a number once breakdown_value ran
 
 
 def true_share(part: object, whole: object) -> float | None:

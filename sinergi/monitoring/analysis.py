@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from sinergi.common.suppressed import Count, is_small_count, true_value
+from sinergi.common.suppressed import Count, rounded_ratio, true_value
 
 TRANSITIONS = ("keluar", "masuk", "tetap_miskin", "tetap_tidak_miskin")
 
@@ -142,12 +142,18 @@ def cost_per_household(basis: pd.DataFrame) -> CostPerHousehold:
     )
 
 
-def withhold_small_ratios(frame: pd.DataFrame, ratios: dict[str, str]) -> pd.DataFrame:
-    """Return frame with each amount-per-household column blank where its household count reads "<5" for the
-    viewer: an amount divided by a small count, next to the amount, gives the count back (docs/privacy.md)."""
+def protect_ratios(frame: pd.DataFrame, ratios: dict[str, tuple[str, str]]) -> pd.DataFrame:
+    """Return frame with each amount-per-household column {ratio: (amount, count)} as the viewer may see it.
+
+    An amount shown beside amount / count gives the count back by division. For a protected count the ratio is
+    therefore computed from the count as shown (rounded to 5), so the division gives back only what the table
+    shows, and blank where the count reads "<5" (docs/privacy.md). Exact counts keep the exact ratio."""
     out = frame.copy()
-    for ratio, count in ratios.items():
-        out.loc[out[count].map(is_small_count).astype(bool), ratio] = np.nan
+    for ratio, (amount, count) in ratios.items():
+        out[ratio] = [
+            np.nan if pd.isna(before) or (r := rounded_ratio(a, c)) is None else r
+            for a, c, before in zip(out[amount], out[count], out[ratio], strict=True)
+        ]
     return out
 
 

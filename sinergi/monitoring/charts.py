@@ -6,10 +6,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from sinergi.common.chart_style import PALETTE, base_layout, count_bar_args
-from sinergi.common.fmt import fmt_total
-from sinergi.common.suppressed import LIMIT, total_value
+from sinergi.common.fmt import fmt_part, fmt_pct
+from sinergi.common.suppressed import LIMIT, breakdown_value, total_value
 from sinergi.monitoring.analysis import TRANSITIONS
 
+# a flow of 1-4 is drawn this wide whatever its count (not a whole number: it reads as no count)
+HIDDEN_WIDTH = LIMIT / 2
 TRANSITION_COLOURS = {
     "keluar": PALETTE["good"],
     "masuk": PALETTE["bad"],
@@ -44,11 +46,18 @@ def transition_bars(counts: pd.DataFrame, by: str, labels: dict[str, str], lang:
 
 
 def transition_sankey(
-    counts: pd.Series, labels: dict[str, str], round_names: tuple[str, str], lang: str = "id"
+    counts: pd.Series,
+    labels: dict[str, str],
+    round_names: tuple[str, str],
+    lang: str = "id",
+    rounded: bool = False,
 ) -> go.Figure:
     """Return a Sankey from extreme-poor status at baseline to status now. counts: one row of transition_counts
-    (the region's totals: exact, or a flow of 1-4 drawn as 4 and labelled "<5")."""
-    shown = {t: total_value(counts[t]) for t in TRANSITIONS}
+    (the region's totals: exact, or, when rounded, as breakdown cells). A flow of 1-4 is drawn at a fixed symbolic
+    width, labelled "<5"; no hover shows a number a hidden flow is part of (node sums are not shown)."""
+    value = breakdown_value if rounded else total_value
+    shown = {t: value(counts[t]) for t in TRANSITIONS}
+    text = {t: fmt_part(counts[t], lang, rounded) for t in TRANSITIONS}
     nodes = [
         f"{labels['poor']} ({round_names[0]})",
         f"{labels['not_poor']} ({round_names[0]})",
@@ -62,13 +71,15 @@ def transition_sankey(
                 "label": nodes,
                 "color": [PALETTE["secondary"], PALETTE["sky"], PALETTE["secondary"], PALETTE["sky"]],
                 "pad": 20,
+                # a node's hover would add its flows, the hidden one at its drawn width: the name only
+                "hovertemplate": "%{label}<extra></extra>",
             },
             link={
                 "source": [links[t][0] for t in TRANSITIONS],
                 "target": [links[t][1] for t in TRANSITIONS],
-                "value": [LIMIT - 1 if shown[t] is None else int(shown[t]) for t in TRANSITIONS],
-                "label": [f"{labels[t]}: {fmt_total(counts[t], lang)}" for t in TRANSITIONS],
-                "customdata": [fmt_total(counts[t], lang) for t in TRANSITIONS],
+                "value": [HIDDEN_WIDTH if shown[t] is None else int(shown[t]) for t in TRANSITIONS],
+                "label": [f"{labels[t]}: {text[t]}" for t in TRANSITIONS],
+                "customdata": [text[t] for t in TRANSITIONS],
                 "hovertemplate": "%{label}<extra></extra>",
                 "color": [TRANSITION_COLOURS[t] + "99" for t in TRANSITIONS],
             },
@@ -100,14 +111,17 @@ def did_chart(
                 name=names[group],
                 mode="lines+markers+text",
                 line={"color": colour, "dash": dash, "width": 3},
-                texttemplate="%{y:.1f} %",
+                text=[fmt_pct(v, lang) for v in shares[group]],
+                texttemplate="%{text}",
                 textposition="top center",
+                cliponaxis=False,
             )
             for group, (colour, dash) in styles.items()
         ]
     )
     fig.update_layout(**base_layout(lang), height=360)
-    fig.update_yaxes(title=names["axis"], range=[0, 105])
+    # Room above 100 % for a label over a point near the top (99,4 % was cut off); ticks stop at 100 %.
+    fig.update_yaxes(title=names["axis"], range=[0, 112], tickvals=list(range(0, 101, 20)))
     fig.update_xaxes(type="category")
     return fig
 

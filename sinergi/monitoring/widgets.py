@@ -6,20 +6,22 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from sinergi.common.fmt import fmt_date, fmt_number, fmt_total
+from sinergi.common.fmt import fmt_date, fmt_part, fmt_rupiah
 from sinergi.monitoring.did import DidEstimate, did_estimate
+from sinergi.monitoring.poverty_line import line_source
+from sinergi.ui.components import show_table
 from sinergi.ui.context import PageContext
 from sinergi.ui.data import load
 from sinergi.ui.selections import bind, keep
 
 
-def how_computed(ctx: PageContext, text: str, households: object = None) -> None:
+def how_computed(ctx: PageContext, text: str, households: object = None, rounded: bool = False) -> None:
     """Write a collapsed "Cara hitung" note under a figure, with the number of households behind it (a stated
-    total: exact, or "<5")."""
+    total: exact, or "<5"; rounded like a breakdown cell when a part of it is hidden: fmt_part)."""
     with st.expander(ctx.t("monev.how")):
         st.markdown(text)
         if households is not None:
-            st.caption(ctx.t("monev.households_behind", count=fmt_total(households, ctx.lang)))
+            st.caption(ctx.t("monev.households_behind", count=fmt_part(households, ctx.lang, rounded)))
 
 
 def definition(ctx: PageContext, key: str, **values: object) -> None:
@@ -34,7 +36,7 @@ def poverty_lines(ctx: PageContext) -> str:
     for round_id in dict.fromkeys([ctx.baseline_round_id, ctx.round_id]):
         r = rounds.loc[round_id]
         source = (
-            r["poverty_line_source"]
+            line_source(r["poverty_line_source"], ctx.lang)
             if isinstance(r["poverty_line_source"], str)
             else ctx.t("method.no_source")
         )
@@ -42,7 +44,7 @@ def poverty_lines(ctx: PageContext) -> str:
             ctx.t(
                 "method.poverty_line",
                 round=r[f"name_{ctx.lang}"],
-                line=fmt_number(r["poverty_line_rp_per_capita_day"], ctx.lang),
+                line=fmt_rupiah(r["poverty_line_rp_per_capita_day"], ctx.lang, short=False),
                 source=source,
             )
         )
@@ -75,8 +77,16 @@ def pipeline_list(ctx: PageContext, pipeline: pd.DataFrame) -> None:
     st.subheader(ctx.t("method.pipeline_heading", count=len(pipeline)))
     st.caption(ctx.t("method.pipeline_note", date=fmt_date(ctx.as_of, ctx.lang)))
     columns = ["moa_id", "title", "status", "started_on", "current_stage_no"]
-    shown = pipeline[columns].assign(status=[ctx.t(f"moa.status.{s}") for s in pipeline["status"]])
-    st.dataframe(shown.rename(columns={c: ctx.t(f"method.col.{c}") for c in columns}), hide_index=True)
+    # Dates in words and the stage by its name: the raw frame showed "2024-05-21 00:00:00" and a bare 7.
+    shown = pipeline.assign(
+        status=[ctx.t(f"moa.status.{s}") for s in pipeline["status"]],
+        current_stage_no=[
+            f"{int(n)}. {name}"
+            for n, name in zip(pipeline["current_stage_no"], pipeline[f"stage_name_{ctx.lang}"], strict=True)
+        ],
+    )
+    headers = {c: ctx.t(f"method.col.{c}") for c in columns}
+    show_table(shown, ctx.lang, headers, {"started_on": lambda d: fmt_date(d, ctx.lang)})
 
 
 def moa_selector(ctx: PageContext, moas: pd.DataFrame, key: str) -> str:

@@ -4,13 +4,14 @@ per household that left extreme poverty. Pure: frames in, frames out."""
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from sinergi.common.fmt import EMPTY, fmt_number, fmt_pct, fmt_rupiah
-from sinergi.common.suppressed import breakdown_share, breakdown_value
+from sinergi.common.fmt import EMPTY, fmt_change, fmt_number, fmt_pct, fmt_rupiah
+from sinergi.common.suppressed import PROTECTED_SHARES, breakdown_share, breakdown_value, is_count
 from sinergi.monitoring.kpi import with_attainment
 
 ON_TRACK = ("tercapai", "sesuai_jalur")
@@ -19,7 +20,7 @@ ON_TRACK = ("tercapai", "sesuai_jalur")
 @dataclass(frozen=True)
 class Measure:
     column: str
-    kind: str  # count, pct, rp
+    kind: str  # count, pct, change (a signed percentage: +13,8 %), rp
     higher_is_better: bool
     palette: str  # sinergi.common.map_classes.PALETTES: darker is more of the measure
 
@@ -28,7 +29,7 @@ class Measure:
 MEASURES: dict[str, Measure] = {
     "extreme_poor": Measure("extreme_poor_households_count", "count", False, "OrRd"),
     "observed": Measure("observed_extreme_poor_count", "count", False, "Reds"),
-    "observed_change": Measure("observed_change_pct", "pct", False, "PuRd"),
+    "observed_change": Measure("observed_change_pct", "change", False, "PuRd"),
     "reached": Measure("verified_targets_reached_pct", "pct", True, "Blues"),
     "left_behind": Measure("left_behind_count", "count", False, "RdPu"),
     "signed_moa": Measure("signed_moa_count", "count", True, "GnBu"),
@@ -100,6 +101,9 @@ def scorecard(
     out["cost_per_exit_rp"] = _ratio(out["realised_rp"], out["left_extreme_poverty_count"], 1.0)
     out["as_of"] = pd.Timestamp(as_of).date()
     out["source"] = source
+    if any(is_count(c) and not c.exact for c in out["verified_targets_count"]):
+        # tables write it rounded ("95 %"), and withheld as a word (sinergi.common.display)
+        out.attrs[PROTECTED_SHARES] = ["verified_targets_reached_pct"]
     return out
 
 
@@ -114,8 +118,17 @@ def sort_scorecard(table: pd.DataFrame, measure: str, best_first: bool) -> pd.Da
 
 def rounded(table: pd.DataFrame) -> pd.DataFrame:
     """Return the table with shares to one decimal and Rupiah to whole numbers, as the screen shows them."""
-    digits = {m.column: 1 if m.kind == "pct" else 0 for m in MEASURES.values() if m.kind in ("pct", "rp")}
+    digits = {m.column: 0 if m.kind == "rp" else 1 for m in MEASURES.values() if m.kind != "count"}
     return table.round({c: d for c, d in digits.items() if c in table.columns})
+
+
+def measure_formats(lang: str) -> dict[str, Callable[[object], str]]:
+    """Return the table formatters of the measures that need more than the column's default (a change's sign)."""
+    return {
+        m.column: lambda v, kind=m.kind: measure_labels(pd.Series([v]), kind, lang).iloc[0]
+        for m in MEASURES.values()
+        if m.kind == "change"
+    }
 
 
 def measure_labels(values: pd.Series, kind: str, lang: str) -> pd.Series:
@@ -127,6 +140,10 @@ def measure_labels(values: pd.Series, kind: str, lang: str) -> pd.Series:
             return EMPTY
         if kind == "count":
             return fmt_number(value, lang)
-        return fmt_pct(float(value), lang) if kind == "pct" else fmt_rupiah(float(value), lang)
+        if kind == "change":  # with its sign, as on Beranda: +13,8 %, −1,8 %
+            return fmt_change(float(value), lang, 1, pct=True)
+        return fmt_pct(float(value), lang, decimals) if kind == "pct" else fmt_rupiah(float(value), lang)
+
+    decimals = 0 if values.name in values.attrs.get(PROTECTED_SHARES, []) else 1  # a rounded share has none
 
     return values.map(label)

@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from sinergi.common.fmt import fmt_number, fmt_pct
+from sinergi.common.fmt import EMPTY, fmt_number, fmt_pct
 from sinergi.common.i18n import translate
 from sinergi.common.suppressed import show_counts
 from sinergi.common.vocabulary import labels
@@ -25,12 +25,13 @@ _FACILITIES = (
 
 @dataclass(frozen=True)
 class Picked:
-    desa_code: str  # the desa clicked, or the desa a clicked place stands in
+    desa_code: str | None  # the desa clicked, or the desa a clicked place stands in (None for an area)
     place_id: str | None  # the place clicked, None for a desa
+    area_code: str | None = None  # the kecamatan or kabupaten clicked on a map drawn by area
 
 
 def picked_object(selection: Any) -> Picked | None:
-    """Return what was clicked on the map (a place marker before the desa under it), or None."""
+    """Return what was clicked on the map (a place marker before the desa or area under it), or None."""
     try:
         by_layer = selection["selection"]["objects"]
     except (KeyError, TypeError):
@@ -39,11 +40,33 @@ def picked_object(selection: Any) -> Picked | None:
         obj
         for objects in (by_layer or {}).values()
         for obj in objects or []
-        if isinstance(obj, dict) and obj.get("desa_code")
+        if isinstance(obj, dict) and (obj.get("desa_code") or obj.get("area_code"))
     ]
     place = next((obj for obj in found if obj.get("place_id")), None)
     chosen = place or (found[0] if found else None)
-    return None if chosen is None else Picked(chosen["desa_code"], chosen.get("place_id"))
+    if chosen is None:
+        return None
+    return Picked(chosen.get("desa_code"), chosen.get("place_id"), chosen.get("area_code"))
+
+
+def kecamatan_of(desa_code: str) -> str:
+    """Return the code of the kecamatan a desa lies in ('99.02.01.2001' -> '99.02.01')."""
+    return desa_code.rsplit(".", 1)[0]
+
+
+def opened_by_click(picked: Picked, by_area: bool) -> tuple[dict[str, str | None], bool]:
+    """Return the selections a map click sets (URL parameter -> value, None removes it) and whether the view
+    stays where it was.
+
+    On a desa map a click opens the desa (or the place and its desa) and the view stays. On a map drawn by area
+    a click opens the area one level down; a marker there opens its kecamatan with the place and its desa; the
+    view then moves to what was opened."""
+    opened = {"desa": picked.desa_code, "tempat": picked.place_id}
+    if picked.area_code:
+        return {"wilayah": picked.area_code, **opened}, False
+    if by_area and picked.desa_code:
+        return {"wilayah": kecamatan_of(picked.desa_code), **opened}, False
+    return opened, True
 
 
 def distance_table(profile: pd.Series, lang: str) -> pd.DataFrame:
@@ -150,6 +173,9 @@ def profile_formats(query: str, lang: str) -> dict[str, Callable[[object], str]]
 
 
 def _words(domain: str, lang: str, code: object) -> str:
+    # an intervention with no sector (BLT Dana Desa: cash) reads as a word, never as a blank or "None"
+    if not isinstance(code, str) or not code:
+        return translate("peta.profile.no_sector", lang) if domain == "sector" else EMPTY
     return labels(domain, code, lang)
 
 

@@ -20,6 +20,9 @@ OUTLINE_COLOUR = [40, 40, 40, 230]
 OUTLINE_PX = {"kabupaten": 2.5, "kecamatan": 1.0}
 FOCUS_COLOUR = [0, 114, 178, 255]  # Okabe-Ito blue: apart from every sequential palette
 PIXELS = '"pixels"'  # quoted: pydeck reads a bare string as a data accessor
+# Streamlit's own face (served by the app itself, already loaded for the page text), then the system sans-serifs:
+# deck.gl's default is Monaco/monospace. Quoted for pydeck; no quotes inside (pydeck would read an expression).
+MAP_FONT = '"Source Sans, Source Sans Pro, Helvetica Neue, Helvetica, Arial, Liberation Sans, sans-serif"'
 
 
 def _rings(geojson: str) -> list[list]:
@@ -68,6 +71,7 @@ def context_layers(outlines: pd.DataFrame, named_level: str) -> list[pdk.Layer]:
             outline_width=4,
             outline_color=[255, 255, 255, 230],
             font_settings={"sdf": True},
+            font_family=MAP_FONT,
             font_weight=700,
             pickable=False,
         ),
@@ -96,10 +100,13 @@ def place_rows(places: pd.DataFrame, place_type: str, lang: str) -> list[dict]:
     ]
 
 
-def place_layers(places: pd.DataFrame, place_types: list[str], lang: str, small: bool) -> list[pdk.Layer]:
+def place_layers(
+    places: pd.DataFrame, place_types: list[str], lang: str, small: bool, id_suffix: str = ""
+) -> list[pdk.Layer]:
     """Return a marker layer (pickable: a click opens the place) and a glyph layer per place type.
 
-    small draws the markers smaller (a whole province), so that they cover less of the desa a planner clicks."""
+    small draws the markers smaller (a whole province), so that they cover less of the desa a planner clicks;
+    id_suffix is added to the marker layers' ids (poverty_map.selection_suffix)."""
     layers = []
     for place_type in place_types:
         data = place_rows(places, place_type, lang)
@@ -108,7 +115,7 @@ def place_layers(places: pd.DataFrame, place_types: list[str], lang: str, small:
         layers.append(
             pdk.Layer(
                 "ScatterplotLayer",
-                id=f"tempat_{place_type}",
+                id=f"tempat_{place_type}{id_suffix}",
                 data=data,
                 get_position="position",
                 get_fill_color="colour",
@@ -125,13 +132,14 @@ def place_layers(places: pd.DataFrame, place_types: list[str], lang: str, small:
             pdk.Layer(
                 "TextLayer",
                 id=f"simbol_{place_type}",
-                data=data,
+                # the glyph needs no tooltip: position and letter only (half of a province's marker payload)
+                data=[{"position": row["position"], "glyph": row["glyph"]} for row in data],
                 get_position="position",
                 get_text="glyph",
                 get_size=9 if small else 12,
                 get_color=[255, 255, 255, 255],
-                # No font_family/font_weight strings: pydeck would turn them into expressions and drop the text.
-                font_weight=700,
+                font_family=MAP_FONT,
+                font_weight=700,  # a number: a bare string would be read as an expression and drop the text
                 pickable=False,
             )
         )

@@ -16,6 +16,7 @@ from sinergi.common.fmt import fmt_number, fmt_pct
 from sinergi.common.i18n import translate
 from sinergi.common.map_classes import INDICATOR_PALETTES, MapClasses, classify, hex_to_rgba
 from sinergi.common.suppressed import breakdown_value, is_count, is_small_count
+from sinergi.planning.map_areas import area_tooltip, simplified_polygons
 from sinergi.planning.map_colours import legend_html
 from sinergi.planning.map_indicators import INDICATORS, PLACE_STYLES
 from sinergi.planning.map_layers import OUTLINE_COLOUR, context_layers, focus_layers, place_layers
@@ -65,12 +66,26 @@ def indicator_classes(regions: pd.DataFrame, indicator: str) -> MapClasses:
 
 
 def region_rows(regions: pd.DataFrame, indicator: str, lang: str) -> list[dict]:
-    """Return one PolygonLayer row per polygon: code, name, value, fill colour and pre-formatted tooltip lines."""
+    """Return one PolygonLayer row per polygon: code, name, value, fill colour and pre-formatted tooltip lines.
+
+    regions: desa (queries/location_indicators.sql, rows keyed by desa_code) or areas
+    (queries/location_indicators_by_area.sql, keyed by area_code: a click on one opens it)."""
     spec = INDICATORS[indicator]
     classes = indicator_classes(regions, indicator)
     label = translate(f"peta.indicator.{indicator}", lang)
     open_hint = translate("peta.tooltip.open_desa", lang)
     rows: list[dict] = []
+    if "area_code" in regions.columns:
+        for r in regions.itertuples(index=False):
+            value = getattr(r, spec.column)
+            tooltip = area_tooltip(r, f"{label}: {format_value(value, spec.kind, lang)}", lang)
+            fill = hex_to_rgba(classes.colour(value), 210)
+            rows += [
+                {"area_code": r.area_code, "name": r.name, "value": _sent_value(value), "fill": fill}
+                | {"polygon": polygon, **tooltip}
+                for polygon in simplified_polygons(r.geometry_geojson)
+            ]
+        return rows
     for r in regions.itertuples(index=False):
         value = getattr(r, spec.column)
         tooltip = {
@@ -166,6 +181,15 @@ def fit_view(lons: Iterable[float], lats: Iterable[float], margin_zoom: float = 
     )
 
 
+def selection_suffix(focus: str | None, place: str | None) -> str:
+    """Return what the pickable layers' ids end with once a desa or place is open ("" before).
+
+    Streamlit keeps a map click as a selection of (layer id, row) and fades every other row of every layer to 40 %
+    while it lasts, so after one click the choropleth no longer matched its legend. The page reads the click at
+    once (the desa or place is then outlined); new ids make the map component drop the old selection."""
+    return "" if focus is None and place is None else f"@{focus or ''}/{place or ''}"
+
+
 def _polygon_bounds(rows: list[dict]) -> tuple[list[float], list[float]]:
     lons, lats = [], []
     for row in rows:
@@ -189,7 +213,8 @@ def build_poverty_map(
     zoom_to_focus: bool = True,
     fit_to: pd.DataFrame | None = None,
 ) -> pdk.Deck:
-    """Return the deck: choropleth of desa by indicator, kabupaten/kecamatan outlines and names, optional density
+    """Return the deck: choropleth of desa (or of the areas of a large region, map_areas) by indicator,
+    kabupaten/kecamatan outlines and names, optional density
     hexagons, the chosen place layers and the chosen desa (focus) and place outlined.
 
     zoom_to_focus fits the view on the chosen desa (chosen from a list); a desa clicked on the map keeps the view
@@ -198,10 +223,16 @@ def build_poverty_map(
     intranet (else no basemap).
     """
     region_data = region_rows(regions, indicator, lang)
+    by_area = "area_level" in regions.columns and len(regions) > 0
+    suffix = selection_suffix(focus, place)
     deck_layers = [
         pdk.Layer(
             "PolygonLayer",
-            id=REGION_LAYER,
+            # its own id on an area map: the map component drops a selection whose layer is gone, so the area
+            # clicked is not left selected among the desa drawn after it
+            id=f"{REGION_LAYER}_{regions['area_level'].iloc[0]}{suffix}"
+            if by_area
+            else REGION_LAYER + suffix,
             data=region_data,
             get_polygon="polygon",
             get_fill_color="fill",
@@ -212,6 +243,8 @@ def build_poverty_map(
         )
     ]
     context = []
+    if outlines is not None and by_area:  # the areas draw their own borders: keep the levels above them
+        outlines = outlines[~outlines["level"].isin(set(regions["area_level"]))]
     if outlines is not None and len(outlines):
         named = "kabupaten" if (outlines["level"] == "kabupaten").sum() > 1 else "kecamatan"
         context = context_layers(outlines, named)
@@ -234,8 +267,10 @@ def build_poverty_map(
             )
         )
     shown_places = list(layers)
-    deck_layers += place_layers(places, shown_places, lang, small=len(regions) > 200)
-    focus_rows = [r for r in region_data if r["desa_code"] == focus]
+    deck_layers += place_layers(
+        places, shown_places, lang, small=by_area or len(regions) > 200, id_suffix=suffix
+    )
+    focus_rows = [r for r in region_data if focus is not None and r.get("desa_code") == focus]
     chosen_place = next(
         (
             {"position": [float(p.lon), float(p.lat)]}

@@ -29,6 +29,10 @@ def _detail_text(detail: object, lang: str) -> str:
         return str(data)
     parts = []
     for key, value in data.items():
+        if value is None:
+            if key != "scope":  # an unknown address says nothing; an unbounded scope is "all regions"
+                continue
+            value = translate("akun.scope_all_regions", lang)
         if isinstance(value, list):
             value = ", ".join(map(str, value))
         elif isinstance(value, dict):
@@ -54,8 +58,17 @@ def account_rows(accounts: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Return accounts with the role in words and the scope 'all regions' when unbounded."""
     out = accounts.copy()
     out["role"] = out["role"].map(lambda r: _word(f"akses.role.{r}", r, lang).capitalize())
-    out["scope"] = out["scope"].map(lambda s: s or translate("akses.scope_all", lang))
+    # a comprehension, not Series.map: pandas hands None over as NaN, which is truthy, and the table read "None"
+    out["scope"] = [
+        s if isinstance(s, str) and s else translate("akun.scope_all_regions", lang) for s in out["scope"]
+    ]
     return out
+
+
+def store_kind(url: str) -> str:
+    """Return the kind of account store an admin may read (SQLite, PostgreSQL), never its path or host."""
+    scheme = url.split(":", 1)[0].split("+", 1)[0].lower()
+    return {"sqlite": "SQLite", "postgresql": "PostgreSQL", "postgres": "PostgreSQL"}.get(scheme, scheme)
 
 
 def import_log_rows(log: pd.DataFrame, lang: str, kind_label: Callable[[str], str]) -> pd.DataFrame:

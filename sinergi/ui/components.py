@@ -14,7 +14,7 @@ import streamlit as st
 from sinergi.access import exports
 from sinergi.access.login import NAME_KEY, PAGE_KEY, SESSION_KEY, session_viewer
 from sinergi.common.display import Formatter, styled
-from sinergi.common.fmt import fmt_change, fmt_date
+from sinergi.common.fmt import fmt_date
 from sinergi.common.i18n import translate
 from sinergi.common.table_export import (
     excel_formats,
@@ -71,11 +71,25 @@ def region_title(ctx: PageContext, markdown: bool = True) -> str:
     )
 
 
-def metric_delta(value: float | None, lang: str, decimals: int = 0, pct: bool = False) -> str | None:
-    """Return a change for st.metric: Streamlit reads the direction from an ASCII minus, so use one."""
-    if value is None:
-        return None
-    return fmt_change(value, lang, decimals, pct).replace("−", "-").replace("±", "")
+def metric_delta(delta: str | None, delta_color: str = "normal") -> dict[str, Any]:
+    """Return st.metric's delta arguments for a change written as everywhere else (fmt_change: true minus "−").
+
+    Streamlit reads the direction from a leading ASCII "-", which showed "-31 (-1,8 %)" on a tile beside "−1,8 %"
+    in the text; the direction and colour are given explicitly instead ("inverse": a fall is good)."""
+    if not delta:
+        return {}
+    text = delta.strip()
+    if text.startswith("-"):
+        text = "−" + text[1:]
+    negative, zero = text.startswith("−"), text.startswith("±")
+    if delta_color == "off" or zero:
+        return {"delta": text, "delta_color": "gray", "delta_arrow": "off"}
+    good = negative if delta_color == "inverse" else not negative
+    return {
+        "delta": text,
+        "delta_color": "green" if good else "red",
+        "delta_arrow": "down" if negative else "up",
+    }
 
 
 def data_as_of(ctx: PageContext, extra: str | None = None) -> None:

@@ -33,6 +33,9 @@ logger = logging.getLogger(__name__)
 _CSS = """
 [data-testid="stMetricValue"] { font-size: 1.9rem; }
 .sinergi-nav-section { margin: 0.6rem 0 0 0; font-size: 0.85rem; font-weight: 600; color: rgba(49, 51, 63, 0.6); }
+/* A script-only st.html (the session cookie claim, drawn in the first runs after sign-in) is invisible but still
+   takes a block gap: when it went, everything below moved up 16 px between two clicks on the map. */
+[data-testid="stElementContainer"]:has(> [data-testid="stHtml"] > script:only-child) { display: none; }
 @media print {
   [data-testid="stSidebar"], [data-testid="stToolbar"], [data-testid="stHeader"] { display: none !important; }
 }
@@ -242,6 +245,9 @@ def page_context(page_key: str) -> PageContext:
     Without a signed-in viewer this draws the login form and stops the page; a page the viewer's role may not
     use stops with a notice. Both hold when a fresh server runs the page file without app.py.
     """
+    # First, before anything that may fail: an incident (sinergi.access.incident) is recorded under this key, which
+    # otherwise still named the previous page (an error on MoA was logged under Briefing Bupati).
+    st.session_state[PAGE_KEY] = page_key
     lang = current_language()
     st.set_page_config(
         page_title=f"{translate(f'{page_key}.title', lang)} · Sinergi",
@@ -257,7 +263,6 @@ def page_context(page_key: str) -> PageContext:
         login_form(lang)
     cookie_script()
     ensure_database(lang)
-    st.session_state[PAGE_KEY] = page_key
     if viewer.role not in page_roles(page_key):  # before any data is read for the page
         draw_navigation(viewer.role, lang)
         sidebar_user(viewer, lang)

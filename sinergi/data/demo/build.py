@@ -13,7 +13,7 @@ import pandas as pd
 import shapely
 
 from sinergi.common import geo, vocabulary
-from sinergi.data import db
+from sinergi.data import db, summary
 from sinergi.data.demo import (
     activities,
     catalogue,
@@ -195,6 +195,7 @@ def write_database(tables: dict[str, pd.DataFrame], path: Path, progress: Progre
             # the relational API names the table as an identifier: no SQL text is built
             columns = con.table(name).columns
             con.from_df(frame[columns]).insert_into(name)
+        summary.build_summaries(con)
         con.execute("commit")
         con.execute("checkpoint")
     finally:

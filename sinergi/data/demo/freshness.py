@@ -2,8 +2,8 @@
 makes pages fail with DuckDB Binder errors (a column or table the queries name is missing), so each build stores
 fingerprints in dataset_info and the app and the tests compare them at start:
 
-- `demo_fingerprint`: queries/schema.sql, the generator's code (sinergi/data/demo/*.py) and the vocabulary that fills
-  the lookup tables. A synthetic kabupaten demo whose fingerprint differs (or has none: built before this check) is
+- `demo_fingerprint`: queries/schema.sql, the generator's code (sinergi/data/demo/*.py), the summary tables'
+  statements (queries/summary/, sinergi/data/summary.py) and the vocabulary that fills the lookup tables. A synthetic kabupaten demo whose fingerprint differs (or has none: built before this check) is
   rebuilt.
 - `schema_fingerprint`: queries/schema.sql alone. A database holding real imported data is never rebuilt or
   touched: when its schema fingerprint differs the app warns the administrator instead. So does a national-shape
@@ -20,7 +20,7 @@ from typing import Literal
 import duckdb
 
 from sinergi.common import vocabulary
-from sinergi.data import db
+from sinergi.data import db, summary
 
 FINGERPRINT_KEY = "demo_fingerprint"
 SCHEMA_KEY = "schema_fingerprint"
@@ -44,7 +44,9 @@ def schema_fingerprint() -> str:
 @functools.cache
 def demo_fingerprint() -> str:
     """Return the fingerprint of what a demo build depends on: the schema, the generator and the vocabulary."""
-    sources = sorted(_DEMO_DIR.glob("*.py")) + [Path(vocabulary.__file__)]
+    # the summary tables are part of the build: a changed summary statement makes the demo stale too
+    sources = sorted(_DEMO_DIR.glob("*.py")) + [Path(vocabulary.__file__), Path(summary.__file__)]
+    sources += sorted(summary.SUMMARY_DIR.glob("*.sql"))
     parts = [("schema.sql", db.load_sql("schema").encode())]
     parts += [(f"{path.parent.name}/{path.name}", path.read_bytes()) for path in sources]
     return _digest(parts)

@@ -19,7 +19,7 @@ import pandas as pd
 import shapely
 
 from sinergi.common import geo
-from sinergi.data import db
+from sinergi.data import db, summary
 from sinergi.data.demo import (
     activities,
     catalogue,
@@ -188,6 +188,9 @@ def write_national(
         _insert(con, "agency_program_history", _agency_history(progs, desa, rng))
         _insert(con, "dataset_info", _dataset_info(seed, household_count))
         _insert(con, "import_log", _import_log(con, seed, household_count))
+        _stage(con)
+        progress(0.9, "tabel ringkasan")
+        summary.build_summaries(con)
         progress(0.95, "menyimpan")
         con.execute("commit")
         con.execute("checkpoint")
@@ -240,7 +243,8 @@ def generator_fingerprint() -> str:
     build is stale when it changes."""
     digest = hashlib.sha256()
     here = Path(__file__).parent
-    for path in sorted([*here.glob("*.py"), *national_sql.SQL_DIR.glob("*.sql")]):
+    sources = [*here.glob("*.py"), *national_sql.SQL_DIR.glob("*.sql"), *summary.SUMMARY_DIR.glob("*.sql")]
+    for path in sorted(sources):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:10]
 

@@ -23,7 +23,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from sinergi.data import db
+from sinergi.data import db, summary
 from sinergi.data.importers import versions
 from sinergi.data.importers.versions import backups_dir, list_backups, restore_previous
 
@@ -33,7 +33,7 @@ Apply = Callable[[duckdb.DuckDBPyConnection], int]
 # Called inside the import's transaction after the rows are written, with the connection and the import kind:
 # summary tables derived from the imported rows are rebuilt here, so they can never disagree with them.
 PostWriteHook = Callable[[duckdb.DuckDBPyConnection, str], None]
-POST_WRITE_HOOKS: list[PostWriteHook] = []
+POST_WRITE_HOOKS: list[PostWriteHook] = [summary.rebuild_after_import]
 
 
 @dataclass(frozen=True)

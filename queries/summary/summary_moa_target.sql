@@ -1,0 +1,13 @@
+-- Summary table: target households per MoA and desa (moa_target_household with the household's region codes).
+-- privacy: admin-only (a summary table written by the demo generator and the importer, never read by a page)
+create or replace table summary_moa_target as
+select
+    t.moa_id,
+    h.kabupaten_code,
+    h.kecamatan_code,
+    h.desa_code,
+    count(*) as households_count
+from moa_target_household as t
+inner join household as h on h.household_id = t.household_id
+group by all
+order by h.kabupaten_code, h.kecamatan_code, h.desa_code, t.moa_id

@@ -1,0 +1,39 @@
+-- The left-behind list: the verified targets of $region (verified_target in queries/macros.sql) reached by no
+-- household-level intervention that counts on the date of $round_id (interventions_as_of at round_as_of: given by
+-- the end of its fieldwork, never after $as_of, and not under a draft MoA). The head's age is taken on that date.
+-- Names and NIK are returned only when $show_names is true (otherwise null), so that a by-name list leaves the
+-- database only on purpose.
+-- privacy: household-rows; counts=members_count; personal=head_name,head_nik
+with reached as (
+    select distinct household_id
+    from interventions_as_of(round_as_of($round_id, $as_of))
+    where household_id is not null
+),
+
+left_behind as (
+    select h.*
+    from verified_target as h
+    where in_region_by_level(h.kabupaten_code, h.kecamatan_code, h.desa_code, $region)
+        and h.household_id not in (select household_id from reached)
+),
+
+final as (
+    select
+        l.household_id,
+        l.desa_code,
+        d.name as desa_name,
+        k.name as kecamatan_name,
+        l.members_count,
+        l.head_sex,
+        date_sub('year', l.head_birth_on, round_as_of($round_id, $as_of)) as head_age_years,
+        l.has_disability_member,
+        l.verification_status,
+        case when $show_names then l.head_name end as head_name,
+        case when $show_names then l.head_nik end as head_nik
+    from left_behind as l
+    inner join region as d on d.region_code = l.desa_code
+    inner join region as k on k.region_code = l.kecamatan_code
+    order by l.desa_code, l.household_id
+)
+
+select * from final

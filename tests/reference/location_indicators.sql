@@ -1,0 +1,158 @@
+-- Map and targeting indicators per desa of a region: extreme poor, sector potential and need, access, coverage.
+-- Register figures follow Beranda (is_register_extreme_poor, is_verified_target in queries/macros.sql). "Reached"
+-- means an intervention that counts on $as_of was given to the household (interventions_as_of); "covered" means the
+-- desa is a target of an MoA active on $as_of (moa_as_of) or collaboration/CSR interventions reached its verified
+-- targets.
+-- privacy: counts=all_households_count,extreme_poor_households_count,verified_targets_count,verified_targets_reached_count,households_without_electricity_count,umkm_producers_extreme_poor_count; shares=extreme_poor_share_pct/all_households_count,verified_targets_reached_pct/verified_targets_count,coverage_pct/verified_targets_count
+with desa as (
+    select
+        r.region_code as desa_code,
+        r.name,
+        r.kecamatan_code,
+        kec.name as kecamatan_name,
+        r.centroid_lon,
+        r.centroid_lat,
+        r.geometry_simplified_geojson as geometry_geojson
+    from region as r
+    inner join region as kec on kec.region_code = r.kecamatan_code
+    where r.level = 'desa'
+        and in_region(r.region_code, $region)
+),
+
+targets as (
+    select
+        h.desa_code,
+        h.household_id,
+        is_register_extreme_poor(h.is_extreme_poor, h.verification_status) as is_register_extreme_poor,
+        is_verified_target(h.is_extreme_poor, h.verification_status) as is_verified_target
+    from household as h
+    where in_region_by_level(h.kabupaten_code, h.kecamatan_code, h.desa_code, $region)
+),
+
+reached as (
+    select
+        household_id,
+        true as any_intervention,
+        bool_or(source in ('kolaborasi', 'csr')) as collaboration_intervention
+    from interventions_as_of($as_of)
+    where in_region(desa_code, $region)
+        and household_id is not null
+    group by household_id
+),
+
+households as (
+    select
+        t.desa_code,
+        count(*) filter (where t.is_register_extreme_poor) as extreme_poor_households_count,
+        count(*) filter (where t.is_verified_target) as verified_targets_count,
+        count(*) filter (where t.is_verified_target and r.any_intervention) as verified_targets_reached_count,
+        count(*) filter (where t.is_verified_target and r.collaboration_intervention)
+            as verified_targets_collaboration_count
+    from targets as t
+    left join reached as r on r.household_id = t.household_id
+    group by t.desa_code
+),
+
+demography_latest as (
+    select
+        desa_code,
+        households_count as all_households_count
+    from demography
+    where year = (select max(year) from demography)
+),
+
+food as (
+    select
+        desa_code,
+        max(potential_score) as food_potential_score,
+        arg_max(commodity, potential_score) as top_commodity
+    from potential_food
+    group by desa_code
+),
+
+energy as (
+    select
+        desa_code,
+        max(ease_score) as energy_ease_score,
+        arg_max(energy_source, ease_score) as top_energy_source,
+        max(households_without_electricity_count) as households_without_electricity_count
+    from potential_energy
+    group by desa_code
+),
+
+health as (
+    select
+        desa_code,
+        need_score as health_need_score,
+        stunting_rate_pct
+    from health_condition
+    where year = (select max(year) from health_condition)
+),
+
+umkm as (
+    select
+        desa_code,
+        max(marketing_potential_score) as umkm_marketing_score,
+        arg_max(product, marketing_potential_score) as top_product,
+        sum(producers_extreme_poor_count)::integer as umkm_producers_extreme_poor_count
+    from umkm_product
+    group by desa_code
+),
+
+active_moa_desa as (
+    select distinct
+        t.desa_code
+    from moa_target_desa as t
+    inner join moa_as_of($as_of) as m on m.moa_id = t.moa_id
+    where m.is_active
+),
+
+final as (
+    select
+        d.desa_code,
+        d.name,
+        d.kecamatan_code,
+        d.kecamatan_name,
+        d.centroid_lon,
+        d.centroid_lat,
+        d.geometry_geojson,
+        coalesce(dl.all_households_count, 0) as all_households_count,
+        coalesce(h.extreme_poor_households_count, 0) as extreme_poor_households_count,
+        100.0 * coalesce(h.extreme_poor_households_count, 0) / nullif(dl.all_households_count, 0)
+            as extreme_poor_share_pct,
+        coalesce(h.verified_targets_count, 0) as verified_targets_count,
+        coalesce(h.verified_targets_reached_count, 0) as verified_targets_reached_count,
+        100.0 * h.verified_targets_reached_count / nullif(h.verified_targets_count, 0)
+            as verified_targets_reached_pct,
+        f.food_potential_score,
+        f.top_commodity,
+        coalesce(e.households_without_electricity_count, 0) as households_without_electricity_count,
+        e.energy_ease_score,
+        e.top_energy_source,
+        he.health_need_score,
+        he.stunting_rate_pct,
+        u.umkm_marketing_score,
+        u.top_product,
+        coalesce(u.umkm_producers_extreme_poor_count, 0) as umkm_producers_extreme_poor_count,
+        dd.port_km,
+        dd.market_km,
+        dd.city_km,
+        dd.puskesmas_km,
+        a.desa_code is not null as is_active_moa_target,
+        case
+            when a.desa_code is not null then 100.0
+            else coalesce(100.0 * h.verified_targets_collaboration_count / nullif(h.verified_targets_count, 0), 0)
+        end as coverage_pct
+    from desa as d
+    left join households as h on h.desa_code = d.desa_code
+    left join demography_latest as dl on dl.desa_code = d.desa_code
+    left join food as f on f.desa_code = d.desa_code
+    left join energy as e on e.desa_code = d.desa_code
+    left join health as he on he.desa_code = d.desa_code
+    left join umkm as u on u.desa_code = d.desa_code
+    left join desa_distance as dd on dd.desa_code = d.desa_code
+    left join active_moa_desa as a on a.desa_code = d.desa_code
+)
+
+select * from final
+order by desa_code
