@@ -58,11 +58,8 @@ class Deployment:
 
     def start_app(self, index: int, port: int) -> subprocess.Popen:
         log = (self.folder / f"app{index}.log").open("ab")
-        command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "server.py"), "--server.headless", "true",
-                   "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-                   "--server.fileWatcherType", "none", "--server.runOnSave", "false"]  # fmt: skip
-        # No file watcher in a deployment: a changed source file would make Streamlit drop its modules, and the next
-        # run of every open session would find its signed-in viewer of a class that no longer exists (signed out)
+        command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "server.py"), "--server.port", str(port),
+                   "--server.address", "127.0.0.1", *APP_FLAGS]  # fmt: skip
         proc = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=self.env)
         if index < len(self.processes):
             self.processes[index] = proc
@@ -71,15 +68,40 @@ class Deployment:
         return proc
 
 
-def _nginx_config(folder: Path, port: int, app_ports: list[int]) -> Path:
-    upstreams = "\n".join(f"        server 127.0.0.1:{p} max_fails=1 fail_timeout=5s;" for p in app_ports)
+# Every app process of a deployment (here and in deploy/compose.yaml) runs with these. No file watcher: a changed
+# source file would make Streamlit drop its modules, and the next run of every open session would find its
+# signed-in viewer of a class that no longer exists (signed out). No usage statistics: nothing leaves the site.
+APP_FLAGS = ("--server.headless", "true", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+             "--server.runOnSave", "false")  # fmt: skip
+APP_ENV = ("SINERGI_STORE_URL", "SINERGI_SECRET")  # what local_deployment gives every app process
+COMPOSE_APPS, COMPOSE_APP_PORT, COMPOSE_LISTEN = ("app1", "app2"), 8501, "80"
+
+
+def nginx_config_text(listen: str, upstreams: list[str], prefix: str, static: Path | None) -> str:
+    """Return deploy/nginx.conf.template filled in: upstreams as host:port, static None to leave nginx's own
+    serving of Streamlit's frontend files out (the app processes serve them)."""
     text = (ROOT / "deploy" / "nginx.conf.template").read_text()
-    static = Path(streamlit.__file__).parent / "static"  # the frontend files nginx serves itself
-    for placeholder, value in (("@PORT@", str(port)), ("@UPSTREAMS@", upstreams), ("@PREFIX@", str(folder)),
+    if static is None:
+        start, end = text.index("        # static:"), text.index("        # static end\n")
+        text = text[:start] + text[end + len("        # static end\n") :]
+    servers = "\n".join(f"        server {upstream} max_fails=1 fail_timeout=5s;" for upstream in upstreams)
+    for placeholder, value in (("@LISTEN@", listen), ("@UPSTREAMS@", servers), ("@PREFIX@", prefix),
                                ("@STATIC@", str(static))):  # fmt: skip
         text = text.replace(placeholder, value)
+    return text
+
+
+def compose_nginx_config() -> str:
+    """Return the nginx configuration deploy/compose.yaml mounts (deploy/nginx.compose.conf)."""
+    upstreams = [f"{app}:{COMPOSE_APP_PORT}" for app in COMPOSE_APPS]
+    return nginx_config_text(COMPOSE_LISTEN, upstreams, "/tmp", None)
+
+
+def _nginx_config(folder: Path, port: int, app_ports: list[int]) -> Path:
+    static = Path(streamlit.__file__).parent / "static"  # the frontend files nginx serves itself
+    upstreams = [f"127.0.0.1:{p}" for p in app_ports]
     path = folder / "nginx.conf"
-    path.write_text(text)
+    path.write_text(nginx_config_text(f"127.0.0.1:{port}", upstreams, str(folder), static))
     return path
 
 
@@ -94,7 +116,7 @@ def local_deployment(
     with ExitStack() as stack:
         store_url = stack.enter_context(pg_cluster(folder / "pg"))
         open_store(store_url).close()  # migrate once before the app processes start
-        env = {**os.environ, "SINERGI_STORE_URL": store_url, "SINERGI_SECRET": secrets.token_hex(32)}
+        env = {**os.environ, **dict(zip(APP_ENV, (store_url, secrets.token_hex(32)), strict=True))}
         app_ports = [free_port() for _ in range(processes)]
         deployment = Deployment(f"http://127.0.0.1:{port}", store_url, [f"http://127.0.0.1:{p}" for p in app_ports],
                                 env=env, folder=folder)  # fmt: skip
@@ -128,7 +150,13 @@ def main() -> int:
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--port", type=int, default=8080)
     parser.add_argument("--dir", type=Path, default=Path("/tmp/sinergi-deploy"))
+    parser.add_argument(
+        "--compose-nginx", action="store_true", help="print deploy/nginx.compose.conf and stop"
+    )
     args = parser.parse_args()
+    if args.compose_nginx:
+        print(compose_nginx_config(), end="")
+        return 0
     stop = {"now": False}
     signal.signal(signal.SIGTERM, lambda *_: stop.update(now=True))
     with local_deployment(args.processes, args.port, args.dir) as deployment:

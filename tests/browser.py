@@ -45,6 +45,39 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def app_command(port: int, base: str = "") -> list[str]:
+    """Return the command serving the app headless on port (below the path prefix base, if any)."""
+    return [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(ROOT / "server.py"),
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.baseUrlPath",
+        base,
+        # as deployed: an edited source file must not reload the app under a running test
+        "--server.fileWatcherType",
+        "none",
+    ]
+
+
+def wait_healthy(url: str) -> None:
+    """Wait until the served app at url answers its health check (about a minute at most)."""
+    for _ in range(300):
+        try:
+            if urllib.request.urlopen(url + "/_stcore/health", timeout=1).read() == b"ok":
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("streamlit did not become healthy")
+
+
 @contextmanager
 def served_app(env: dict[str, str] | None = None, log: Path | None = None, base: str = "") -> Iterator[str]:
     """Run `streamlit run server.py` headless on a free port; yield its base URL (server output to log if given).
@@ -52,24 +85,7 @@ def served_app(env: dict[str, str] | None = None, log: Path | None = None, base:
     port = _free_port()
     sink = log.open("wb") if log else subprocess.DEVNULL
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "server.py"),
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--browser.gatherUsageStats",
-            "false",
-            "--server.baseUrlPath",
-            base,
-            # as deployed: an edited source file must not reload the app under a running test
-            "--server.fileWatcherType",
-            "none",
-        ],
+        app_command(port, base),
         cwd=ROOT,
         stdout=sink,
         stderr=subprocess.STDOUT if log else subprocess.DEVNULL,
@@ -77,14 +93,7 @@ def served_app(env: dict[str, str] | None = None, log: Path | None = None, base:
     )
     url = f"http://localhost:{port}" + (f"/{base.strip('/')}" if base.strip("/") else "")
     try:
-        for _ in range(300):
-            try:
-                if urllib.request.urlopen(url + "/_stcore/health", timeout=1).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            raise RuntimeError("streamlit did not become healthy")
+        wait_healthy(url)
         yield url
     finally:
         proc.terminate()

@@ -131,6 +131,58 @@ def test_parallel_guesses_from_several_processes(backend):
     assert sum(1 for w in waits if w == 0) == 1
 
 
+def _redeem_in_process(url: str, code: str, attempt: str) -> str | None:
+    import os
+
+    os.environ["SINERGI_STORE_URL"] = url
+    return sessions.consume_claim(code, attempt)
+
+
+def test_a_claim_redeemed_by_a_process_that_died_is_answered_by_another(backend):
+    # The app process that redeemed the code died before its answer reached the browser; the browser asks again
+    # with the same attempt id, the proxy sends it to another process (here: another OS process on the same store).
+    session_id, _ = sessions.create("budi", "perencana", "99.05", "Budi", False)
+    code = sessions.new_claim(session_id)
+    assert sessions.consume_claim(code, "percobaan-1") == session_id
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(1) as pool:
+        assert pool.apply(_redeem_in_process, (store().url, code, "percobaan-1")) == session_id
+        assert pool.apply(_redeem_in_process, (store().url, code, "percobaan-lain")) is None
+    assert sessions.consume_claim(code) is None  # the code alone still works once
+    fresh = sessions.new_claim(
+        session_id
+    )  # a code never redeemed is redeemed by the first attempt, not a retry
+    assert sessions.consume_claim(fresh, "percobaan-2") == session_id
+    assert sessions.consume_claim(fresh, "percobaan-1") is None
+
+
+def _take_over_in_process(url: str, streamlit_session: str) -> str | None:
+    import os
+
+    os.environ["SINERGI_STORE_URL"] = url
+    return sessions.take_over(streamlit_session)
+
+
+def test_a_sign_in_is_taken_over_once_by_another_process(backend):
+    session_id, _ = sessions.create("budi", "perencana", "99.05", "Budi", False)
+    sessions.hand_over("streamlit-sesi-1", session_id)
+    assert sessions.take_over("streamlit-sesi-lain") is None
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(1) as pool:
+        assert pool.apply(_take_over_in_process, (store().url, "streamlit-sesi-1")) == session_id
+    assert sessions.take_over("streamlit-sesi-1") is None  # once
+    assert sessions.consume_claim("streamlit-sesi-1") is None  # a Streamlit session id is no claim code
+
+
+def test_a_retried_claim_ends_with_the_code(backend, monkeypatch):
+    session_id, _ = sessions.create("budi", "perencana", "99.05", "Budi", False)
+    code = sessions.new_claim(session_id)
+    assert sessions.consume_claim(code, "percobaan-1") == session_id
+    later = time.time() + sessions.CLAIM_SECONDS + 1
+    monkeypatch.setattr(sessions.time, "time", lambda: later)
+    assert sessions.consume_claim(code, "percobaan-1") is None
+
+
 def test_address_throttle_spans_usernames(backend):
     waits = [signin.take_turn(signin.throttle_keys(f"user{i}", "10.0.0.7"))[0] for i in range(12)]
     assert waits[: signin.ADDRESS_FREE] == [0] * signin.ADDRESS_FREE and waits[-1] > 0

@@ -3,4 +3,4 @@
 delete from session_claim
 where code_hash = $code_hash
   and expires_at > $now
-returning session_id
+returning session_id, expires_at

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from string import Template
 
 import streamlit as st
 
@@ -85,6 +86,11 @@ def restore_from_cookie() -> None:
         return
     session_id = sessions.unsign(_cookie_token())
     live = sessions.touch(session_id) if session_id else None
+    previous = _previous_streamlit_session() if session_id is None else None
+    taken = sessions.take_over(previous) if previous else None  # signed in on a process that died since
+    if taken:
+        live = sessions.touch(taken)
+        st.session_state[CLAIM_KEY] = CLAIM_RUNS  # the cookie this browser never got
     if live is None:
         ended = sessions.end(session_id, "idle") if session_id else None
         if ended:  # a signed cookie of a session that went idle: end it once, say so once
@@ -96,7 +102,26 @@ def restore_from_cookie() -> None:
         sessions.end(live.session_id, "demo_on_real_data")
         return
     sign_in(make_viewer(live.username, live.role, live.scope), live.display_name, live.session_id)
-    audit.record("session_resumed", live.username, live.role, detail={"address": client_address()})
+    detail = {"address": client_address(), "from": "handover" if taken else "cookie"}
+    audit.record("session_resumed", live.username, live.role, detail=detail)
+
+
+def _previous_streamlit_session() -> str | None:
+    # A browser reconnecting names the Streamlit session it had in the third entry of its WebSocket subprotocol
+    # header (the first two: "streamlit", the XSRF token); a new tab names none.
+    try:
+        raw = st.context.headers.get("Sec-Websocket-Protocol")
+    except Exception:  # no browser behind this run (tests)
+        return None
+    entries = [entry.strip() for entry in raw.split(",")] if isinstance(raw, str) else []
+    return entries[2] if len(entries) > 2 and entries[2] else None
+
+
+def _streamlit_session() -> str | None:
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    return ctx.session_id if ctx else None
 
 
 def _expire(viewer: Viewer) -> None:
@@ -124,6 +149,46 @@ def current_viewer() -> Viewer | None:
     return viewer
 
 
+# The browser's side of the claim. It asks again when the answer does not come (the app process behind the proxy
+# died: the proxy sends the next try to a live one, which finds the code in the shared store) and sends a random
+# attempt id, so that a code redeemed by a process that died before answering is answered again (sessions.consume_
+# claim). `sinergiClaim` tells the sign-in form drawn by another process after such a death that the cookie came:
+# the page then reloads and the new process signs the browser in from the cookie.
+_CLAIM_JS = Template("""(() => {
+  const state = window.sinergiClaim = window.sinergiClaim || {ok: false, waiting: []};
+  const attempt = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0"));
+  const body = JSON.stringify({code: $code, attempt: attempt.join("")});
+  const send = async () => {
+    for (let wait = 500; wait < 60000; wait *= 2) {
+      try {
+        const answer = await fetch($url, {method: "POST", credentials: "same-origin",
+          headers: {"Content-Type": "application/json", "X-Sinergi": "1"}, body: body});
+        if (answer.ok) return true;
+        if (answer.status < 500) return false;
+      } catch (error) {}
+      await new Promise((done) => setTimeout(done, wait));
+    }
+    return false;
+  };
+  send().then((ok) => { if (ok) { state.ok = true; state.waiting.splice(0).forEach((go) => go()); } });
+})();""")
+_RESUME_JS = """(() => {
+  const state = window.sinergiClaim;
+  if (state) { state.ok ? location.reload() : state.waiting.push(() => location.reload()); }
+})();"""
+_FORGET_JS = Template("""window.sinergiClaim = undefined;
+fetch($url, {method: "POST", credentials: "same-origin", headers: {"X-Sinergi": "1"}});""")
+
+
+def _route(name: str) -> str:
+    base = "/" + st.get_option("server.baseUrlPath").strip("/")
+    return f"{base.rstrip('/')}{ROUTE_PREFIX}/{name}"
+
+
+def _script(source: str) -> None:
+    st.html(f"<script>{source}</script>", unsafe_allow_javascript=True)
+
+
 def cookie_script() -> None:
     """Trade a claim code for the session cookie (in the first page runs after sign-in), or clear the cookie after
     a sign-out. The code is made as the script is drawn, so its minute starts when the browser gets it."""
@@ -133,18 +198,13 @@ def cookie_script() -> None:
     if code and runs > 1:
         st.session_state[CLAIM_KEY] = runs - 1
     forget = st.session_state.pop(FORGET_KEY, False)
-    if not (code or forget):
-        return
-    base = "/" + st.get_option("server.baseUrlPath").strip("/")
-    url = f"{base.rstrip('/')}{ROUTE_PREFIX}/{'claim' if code else 'end'}"
-    body = json.dumps({"code": code or ""})
-    # the code is a one-time value of our own (url-safe base64); json.dumps quotes it for the script
-    st.html(
-        "<script>fetch(" + json.dumps(url) + ", {method: 'POST', credentials: 'same-origin', "
-        "headers: {'Content-Type': 'application/json', 'X-Sinergi': '1'}, body: " + json.dumps(body) + "})"
-        "</script>",
-        unsafe_allow_javascript=True,
-    )
+    if code:
+        # the code is a one-time value of our own (url-safe base64); json.dumps quotes it and the URL for the script
+        _script(_CLAIM_JS.substitute(code=json.dumps(code), url=json.dumps(_route("claim"))))
+    elif forget:
+        _script(_FORGET_JS.substitute(url=json.dumps(_route("end"))))
+    elif session_viewer() is None:
+        _script(_RESUME_JS)
 
 
 def _attempt(username: str, password: str, lang: str) -> None:
@@ -159,6 +219,9 @@ def _attempt(username: str, password: str, lang: str) -> None:
     elif outcome.account is not None and outcome.session_id is not None:
         account = outcome.account
         sign_in(account.viewer(), account.display_name, outcome.session_id)
+        streamlit_session = _streamlit_session()
+        if streamlit_session:
+            sessions.hand_over(streamlit_session, outcome.session_id)
         st.session_state[CLAIM_KEY] = CLAIM_RUNS
         st.session_state.pop(EXPIRED_KEY, None)
         st.rerun()

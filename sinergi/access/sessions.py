@@ -132,10 +132,47 @@ def new_claim(session_id: str) -> str:
     return code
 
 
-def consume_claim(code: str) -> str | None:
-    """Return the session id a claim code stands for, once; None when unknown, used or expired."""
-    rows = store().run("claim_consume", code_hash=_hash(code), now=time.time())
-    return rows[0]["session_id"] if rows else None
+def consume_claim(code: str, attempt: str = "") -> str | None:
+    """Return the session id a claim code stands for, once; None when unknown, used or expired.
+
+    `attempt` is a random id the browser makes for its claim. When the app process that redeemed a code dies
+    before its answer reaches the browser, the browser asks again through the proxy, which sends it to another
+    process: the same code with the same attempt id gets the same session until the code expires (a code that
+    leaked without the attempt id still works only once).
+    """
+    now = time.time()
+    with store().transaction() as run:
+        rows = run("claim_consume", code_hash=_hash(code), now=now)
+        if rows and attempt:  # in the same transaction: a process killed between the two changes nothing
+            run("claim_insert", code_hash=_retry_hash(code, attempt), session_id=rows[0]["session_id"],
+                expires_at=rows[0]["expires_at"])  # fmt: skip
+    if rows:
+        return rows[0]["session_id"]
+    if not attempt:
+        return None
+    again = store().run("claim_repeat", code_hash=_retry_hash(code, attempt), now=now)
+    return again[0]["session_id"] if again else None
+
+
+def _retry_hash(code: str, attempt: str) -> str:
+    return _hash(f"{code}.retry.{attempt}")
+
+
+def hand_over(streamlit_session: str, session_id: str) -> None:
+    """Let the Streamlit session that signed in be taken over by another app process, once, for CLAIM_SECONDS.
+
+    Should its process die before the browser got the page with the claim code, the browser reconnects through the
+    proxy to another process and names the Streamlit session it had (Streamlit's own reconnection, which within one
+    process already gives that session to whoever names it): take_over signs it in there.
+    """
+    now = time.time()
+    store().run("claim_insert", code_hash=_hash(f"handover.{streamlit_session}"), session_id=session_id,
+                expires_at=now + CLAIM_SECONDS)  # fmt: skip
+
+
+def take_over(streamlit_session: str) -> str | None:
+    """Return the session id handed over by a Streamlit session of a process that died (hand_over), once."""
+    return consume_claim(f"handover.{streamlit_session}")
 
 
 def expiry_of(session_id: str) -> int | None:

@@ -191,10 +191,11 @@ def session_routes() -> list[Any]:
         if request.headers.get("x-sinergi") != "1":
             return Response(status_code=403)
         try:
-            code = str(json.loads(await request.body()).get("code", ""))[:100]
+            sent = json.loads(await request.body())
+            code, attempt = str(sent.get("code", ""))[:100], str(sent.get("attempt", ""))[:64]
         except (ValueError, AttributeError):
             return Response(status_code=400)
-        session_id = await to_thread.run_sync(sessions.consume_claim, code)
+        session_id = await to_thread.run_sync(sessions.consume_claim, code, attempt)
         expires = await to_thread.run_sync(sessions.expiry_of, session_id) if session_id else None
         if not session_id or not expires:
             return Response(status_code=403)
