@@ -147,7 +147,7 @@ def consume_claim(code: str, attempt: str = "") -> str | None:
             run("claim_insert", code_hash=_retry_hash(code, attempt), session_id=rows[0]["session_id"],
                 expires_at=rows[0]["expires_at"])  # fmt: skip
     if rows:
-        return rows[0]["session_id"]
+        return str(rows[0]["session_id"])
     if not attempt:
         return None
     again = store().run("claim_repeat", code_hash=_retry_hash(code, attempt), now=now)
