@@ -70,6 +70,9 @@ def _fault(deployment, kind: str, db_path: Path, stats: Stats) -> None:
         stats.faults.append("import during load: " + ", ".join(runs))
 
 
+BUSY_LOAD = 2.0  # the 1-minute load average above which the 2-core machine was busy before the run began
+
+
 def _load_average() -> str:
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
@@ -103,6 +106,10 @@ async def main_async(args) -> int:
         for index in range(args.sessions):
             role = role_of(index)
             add_account(username_of(index), role, PASSWORD, SCOPED.get(role))
+        now = _load_average()
+        print(f"load average before the first session (1, 5, 15 min): {now} on 2 cores"
+              + (" — the machine is busy with other jobs" if float(now.split()[0]) > BUSY_LOAD else ""),
+              flush=True)  # fmt: skip
         chromium = shutil.which("chromium") or shutil.which("chromium-browser")
         started = time.perf_counter()
         sampler = asyncio.create_task(_sample_load(load_samples))
@@ -197,8 +204,15 @@ def _server_errors(folder: Path, processes: int) -> list[str]:
 def _report(args, results, stats, rss, wall, audit_problems, incidents, server_errors, load_samples) -> None:
     top = max(load_samples, default=0.0)
     mean = statistics.mean(load_samples) if load_samples else 0.0
+    before = load_samples[0] if load_samples else 0.0
+    busy = (
+        f"; BUSY: load {before:.1f} before the first session, other jobs ran too"
+        if before > BUSY_LOAD
+        else ""
+    )
     print(f"\n{args.sessions} sessions, {args.processes} processes, faults: {'; '.join(stats.faults) or 'none'} "
-          f"(shared 2-core machine: 1-min load average mean {mean:.1f}, max {top:.1f}; wall {wall:.0f} s)")  # fmt: skip
+          f"(shared 2-core machine: 1-min load average mean {mean:.1f}, max {top:.1f}{busy}; "
+          f"wall {wall:.0f} s)")  # fmt: skip
     print(f"{'page':<16}{'n':>5}{'p50 ms':>10}{'p95 ms':>10}")
     worst = 0.0
     for key, values in sorted((key, sorted(values)) for key, values in results.items() if values):
@@ -215,6 +229,8 @@ def _report(args, results, stats, rss, wall, audit_problems, incidents, server_e
         print("server log:", line)
     for line in stats.retries:
         print("signed in again:", line)
+    for line in stats.click_retries:
+        print("click retried:", line)
     kinds: dict[str, int] = defaultdict(int)
     for problem in stats.problems:
         kinds[problem.kind] += 1
@@ -225,7 +241,8 @@ def _report(args, results, stats, rss, wall, audit_problems, incidents, server_e
     print(f"errors by kind: {by_kind}; audit {len(audit_problems)}; incidents {len(incidents)}; "
           f"harness step time-outs {timeouts}; server-log tracebacks {len(server_errors)}")  # fmt: skip
     print(f"{args.sessions} sessions, {args.processes} processes: {app + timeouts} errors "
-          f"({app} app, {timeouts} harness time-outs), worst p95 {worst:.0f} ms")  # fmt: skip
+          f"({app} app, {timeouts} harness time-outs), {len(stats.click_retries)} click retries, "
+          f"worst p95 {worst:.0f} ms")  # fmt: skip
 
 
 def main() -> int:
