@@ -9,7 +9,9 @@ import streamlit as st
 from starlette.middleware import Middleware
 
 from sinergi.access.incident import report
+from sinergi.access.reconnect import answer_clicks_across_reconnects
 from sinergi.access.web import MediaGate, keep_fresh_downloads, session_routes
 
 keep_fresh_downloads()  # a download made on click stays fetchable for its short window (see the function)
+answer_clicks_across_reconnects()  # a download clicked as the page reconnects still gives its file
 app = st.App("app.py", routes=session_routes(), middleware=[Middleware(MediaGate)], on_script_error=report)

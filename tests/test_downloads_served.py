@@ -99,3 +99,32 @@ def test_a_button_still_shown_works_while_its_session_reruns(monkeypatch):
     with pytest.raises(Exception, match="not found"):
         manager.execute_deferred(placeholder)
     assert placeholder not in web._clicked_at
+
+
+def test_a_button_id_names_its_element_and_a_redrawn_button_is_found(monkeypatch):
+    # a page reconnected to another process sends the old button's id: the session's button of the same element
+    # is found once its run drew it again, and only among that session's own buttons (sinergi.access.reconnect)
+    from sinergi.access import reconnect
+
+    keep_fresh_downloads()
+    manager = MediaFileManager(MemoryMediaFileStorage("/media"))
+    session = {"id": "session-old"}
+    monkeypatch.setattr("streamlit.runtime.media_file_manager._get_session_id", lambda: session["id"])
+    old = manager.add_deferred(lambda: b"a\n", "text/csv", "1.2.3", "t.csv", element_id="$$ID-abc-dl_csv_t")
+    assert reconnect.element_of(old) == "$$ID-abc-dl_csv_t"
+    assert reconnect.redrawn(manager, "session-new", old) is None  # not drawn in the new session yet
+    session["id"] = "session-other"
+    manager.add_deferred(lambda: b"b\n", "text/csv", "1.2.3", "t.csv", element_id="$$ID-abc-dl_csv_t")
+    assert reconnect.redrawn(manager, "session-new", old) is None  # another session's button is never taken
+    session["id"] = "session-new"
+    new = manager.add_deferred(lambda: b"c\n", "text/csv", "1.2.3", "t.csv", element_id="$$ID-abc-dl_csv_t")
+    assert new != old and reconnect.redrawn(manager, "session-new", old) == new
+    assert manager.execute_deferred(new).startswith("/media/")
+
+
+def test_the_replaced_session_is_the_third_subprotocol_entry():
+    from sinergi.access.reconnect import replaced_session
+
+    assert replaced_session([("Sec-WebSocket-Protocol", "streamlit, xsrf-token, 1234-abcd")]) == "1234-abcd"
+    assert replaced_session([("sec-websocket-protocol", "streamlit, xsrf-token")]) is None  # a new tab
+    assert replaced_session([("Cookie", "a=b")]) is None

@@ -19,6 +19,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from sinergi.access import exports, sessions
+from sinergi.access.reconnect import keyed_id
 
 _MEDIA_RE = re.compile(r"/media/([A-Za-z0-9_-]+)(\.[A-Za-z0-9]+)?$")
 UPLOAD_ROLES = frozenset({"admin"})  # the roles with a page that uploads (Kelola Data)
@@ -114,6 +115,7 @@ def keep_fresh_downloads() -> None:
     def add_deferred_noting_when(self: Any, *args: Any, **kwargs: Any) -> str:
         file_id = add_deferred(self, *args, **kwargs)
         with self._lock:  # the cleanup below reads it under the same lock
+            file_id = _name_its_button(self, file_id)
             _clicked_at[file_id] = time.monotonic()
         return file_id
 
@@ -132,6 +134,22 @@ def keep_fresh_downloads() -> None:
     MediaFileManager._get_inactive_file_ids = inactive_but_fresh_downloads  # type: ignore[method-assign]
     MediaFileManager.add_deferred = add_deferred_noting_when  # type: ignore[method-assign]
     MediaFileManager._remove_orphaned_deferred_callables = remove_orphaned_deferred_callables  # type: ignore[method-assign]
+
+
+def _name_its_button(manager: Any, file_id: str) -> str:
+    # the id a reconnecting page may send to a process that never drew the button (sinergi.access.reconnect);
+    # the caller holds the manager's lock
+    entry = manager._deferred_callables.get(file_id)
+    keyed = keyed_id(file_id, entry["element_id"]) if entry else file_id
+    if keyed != file_id:
+        manager._deferred_callables[keyed] = manager._deferred_callables.pop(file_id)
+        ids = manager._deferred_ids_by_session[entry["session_id"]]
+        ids.discard(file_id)
+        ids.add(keyed)
+        by_coordinates = manager._files_by_session_and_coord[entry["session_id"]]
+        if by_coordinates.get(entry["coordinates"]) == file_id:
+            by_coordinates[entry["coordinates"]] = keyed
+    return keyed
 
 
 def _upload_allowed_at(path: str, headers: list[tuple[bytes, bytes]]) -> bool:

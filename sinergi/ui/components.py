@@ -126,7 +126,10 @@ def offer_download(
         file_name=file_name,
         mime=mime,
         key=key,
-        on_click="ignore",
+        # a rerun with the click: a page that reconnected to a new app process has not run there yet (Streamlit's
+        # browser asks for no run after a reconnection), and its click would name a button no process holds; the
+        # rerun draws it again and the click gets that button's file (sinergi.access.reconnect)
+        on_click="rerun",
     )
 
 
