@@ -6,7 +6,9 @@ Each session signs in as its own account (the five roles in turn; scoped roles i
 the sidebar, changes the round once and (roles not bound to a kabupaten) the kabupaten and back, and downloads one
 table. Prints p50/p95 settle time per page, errors, each
 app process's RSS, checks that the audit store holds every by-name view and export of every session exactly once,
-and ends with `K sessions, P processes: E errors, worst p95 … ms`. Bounded: each step times out, the whole run too.
+and ends with `K sessions, P processes: E errors (A app, T harness time-outs), R click retries, worst p95 … ms`.
+A click is made again when it shows no effect (benchmarks/load_act.py); retries are logged with their reason and
+the WebSocket messages since the click, and are not errors. Bounded: each step times out, the whole run too.
 Faults (`--fault kill,import` for both, spread over the run): `kill` SIGKILLs one app process (its sessions must
 come back signed in through their cookie); `import` runs a P3KE import and a restore during the load (readers must
 see no error).

@@ -121,7 +121,9 @@ async def state(page) -> str:
         return "connecting" if "connect" in text else f"running ({text[:40] or 'script'})"
     if not await page.locator('[data-testid="stAppViewContainer"]').count():
         return "loading the app"
-    return "idle"
+    app = page.locator('[data-testid="stApp"]')
+    script = await app.first.get_attribute("data-test-script-state") if await app.count() else None
+    return "idle" if script == "notRunning" else f"idle (script state {script})"
 
 
 # Counts the changes of the app's script state in the page (`data-test-script-state` of stApp), with an id per page

@@ -158,7 +158,8 @@ async def run_session(browser, url: str, index: int, pages: list, results: dict,
                 downloaded = await actor.download()
     except StepTimeout as error:
         kind = "disconnected" if error.state == "connecting" else "timeout"
-        stats.problems.append(Problem(kind, username, step, str(error)))
+        message = f"{error}; wire over the last {STEP_TIMEOUT_S:.0f} s: {actor.wire.since(time.monotonic() - STEP_TIMEOUT_S)}"
+        stats.problems.append(Problem(kind, username, step, message))
         await shot(page, stats, slug(username, step))
     except NoEffect as error:
         stats.problems.append(Problem("no effect", username, step, str(error)))
