@@ -42,7 +42,7 @@ def fmt_number(value: float | int | None, lang: str = "id", decimals: int = 0) -
     if value is None or _missing(value):
         return EMPTY
     # One minus everywhere: babel writes an ASCII hyphen, fmt_change and fmt_rupiah the true minus (−).
-    return _pattern(decimals).apply(value, _locale(lang)).replace("-", "−")
+    return str(_pattern(decimals).apply(value, _locale(lang))).replace("-", "−")
 
 
 # babel's format_decimal parses its pattern and locale on every call: a large table formats thousands of cells

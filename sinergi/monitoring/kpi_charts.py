@@ -5,9 +5,9 @@ from __future__ import annotations
 import math
 
 import pandas as pd
-import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from sinergi.common import plot as go
 from sinergi.common.chart_style import (
     NUMBER_TICKS,
     PALETTE,
