@@ -238,12 +238,14 @@ def _report(args, results, stats, rss, wall, audit_problems, incidents, server_e
         kinds[problem.kind] += 1
         print("error:", problem)
     timeouts = kinds.pop("timeout", 0)
+    unsent = kinds.pop("unsent", 0)  # clicks the starved browser never sent: the client's, not the app's
     app = sum(kinds.values()) + len(audit_problems) + len(incidents)
     by_kind = ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items())) or "none"
     print(f"errors by kind: {by_kind}; audit {len(audit_problems)}; incidents {len(incidents)}; "
-          f"harness step time-outs {timeouts}; server-log tracebacks {len(server_errors)}")  # fmt: skip
-    print(f"{args.sessions} sessions, {args.processes} processes: {app + timeouts} errors "
-          f"({app} app, {timeouts} harness time-outs), {len(stats.click_retries)} click retries, "
+          f"harness step time-outs {timeouts}; unsent clicks {unsent}; server-log tracebacks {len(server_errors)}")  # fmt: skip
+    print(f"{args.sessions} sessions, {args.processes} processes: {app + timeouts + unsent} errors "
+          f"({app} app, {timeouts} harness time-outs, {unsent} clicks never sent), "
+          f"{len(stats.click_retries)} click retries, "
           f"worst p95 {worst:.0f} ms")  # fmt: skip
 
 

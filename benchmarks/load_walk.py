@@ -10,7 +10,8 @@ busy machine from what the app did wrong:
 - `exception` / `incident`: the page showed a Streamlit exception or Sinergi's incident message (app errors);
 - `signed out` / `sign-in`: the session lost its sign-in, or the sign-in form refused the right password;
 - `download`: a download click's request came back without a file;
-- `no effect`: a link, select or download click still had no effect after its retries (load_act.py);
+- `no effect`: a link, select or download click went out and still had no effect after its retries (load_act.py);
+- `unsent`: no click of an action ever left the browser (a renderer starved of CPU), reported apart from app errors;
 - `harness`: the walk could not find what it looked for (a link, a widget) on a settled page.
 """
 
@@ -161,8 +162,10 @@ async def run_session(browser, url: str, index: int, pages: list, results: dict,
         message = f"{error}; wire over the last {STEP_TIMEOUT_S:.0f} s: {actor.wire.since(time.monotonic() - STEP_TIMEOUT_S)}"
         stats.problems.append(Problem(kind, username, step, message))
         await shot(page, stats, slug(username, step))
-    except NoEffect as error:
-        stats.problems.append(Problem("no effect", username, step, str(error)))
+    except (
+        NoEffect
+    ) as error:  # the app failed a click that went out; a click that never left is the browser's
+        stats.problems.append(Problem("no effect" if error.sent else "unsent", username, step, str(error)))
         await shot(page, stats, slug(username, step))
     except PlaywrightTimeout as error:
         now = await state(page)  # idle: what the walk waited for never came (a link, a widget)
