@@ -87,15 +87,20 @@ class Actor:
                 await page.keyboard.press("Escape")  # a list left open may cover it
             else:
 
-                async def went(t0: float = t0, before: tuple = before) -> bool:
+                async def went(t0: float = t0) -> bool:  # not any run's end: one started earlier may end now
                     here = urlparse(page.url).path.rstrip("/") == target
-                    return here or self.wire.sent_since(t0, "rerun_script") or moved(await mark(page), before)
+                    return here or self.wire.sent_since(t0, "rerun_script")
 
                 if await self._until(went):
                     break
                 reason = f"no rerun sent, still on {urlparse(page.url).path} ({await state(page)})"
             await self._again(attempt, started, t0, f"the link {title!r}", reason)
         took = await settle(page, since=before)
+        if (
+            urlparse(page.url).path.rstrip("/") != target
+        ):  # the run that ended was an earlier one: wait for ours
+            took = await settle(page, since=before) if await self._until(
+                lambda: _true(urlparse(page.url).path.rstrip("/") == target)) else took  # fmt: skip
         if urlparse(page.url).path.rstrip("/") != target:
             raise NoEffect(
                 f"the link {title!r} was clicked and its run ended on {urlparse(page.url).path}", True
@@ -155,7 +160,7 @@ class Actor:
         if not await buttons.count():
             return False
         for attempt in range(1, TRIES + 1):
-            t0 = time.monotonic()
+            before, t0 = await mark(page), time.monotonic()
             arrival = asyncio.ensure_future(
                 page.wait_for_event("download", timeout=DOWNLOAD_TIMEOUT_S * 1000)
             )
@@ -179,7 +184,11 @@ class Actor:
             self.stats.clicks[self.username] = (
                 self.stats.clicks.get(self.username, 0) + 1
             )  # one audit row each
-            return await self._arrived(arrival, t0)
+            arrived = await self._arrived(arrival, t0)
+            await settle(
+                page, since=before
+            )  # the click reruns the page (sinergi.ui.components.offer_download)
+            return arrived
         return False
 
     async def _arrived(self, arrival: asyncio.Future, t0: float) -> bool:
