@@ -54,9 +54,11 @@ for tile in tiles(b, lang):
 
 map_column, kpi_column, decision_column = st.columns([5, 3, 4])
 with map_column:
-    st.markdown(f"**{t('briefing.map_title')}**")
+    st.markdown(f"**{t('briefing.map_title', round=ctx.round_name)}**")
     if len(b.by_desa):
-        st.plotly_chart(build_briefing_map(b.by_desa, lang, height=MAP_HEIGHT_PX), key="briefing_map")
+        st.plotly_chart(
+            build_briefing_map(b.by_desa, lang, ctx.round_name, height=MAP_HEIGHT_PX), key="briefing_map"
+        )
     else:
         st.info(t("briefing.map_none"))
 with kpi_column:
