@@ -132,12 +132,12 @@ def share_bars(
     """Return horizontal bars of a percentage (value_col) per label."""
     fig = go.Figure(
         go.Bar(
-            x=frame[value_col],
+            x=pd.to_numeric(frame[value_col], errors="coerce").astype("float64"),
             y=frame[label_col],
             orientation="h",
             marker_color=colour or PALETTE["primary"],
-            # a share withheld for the viewer (docs/privacy.md) reads "–", never an empty bar that looks like 0
-            text=["–" if v != v or v is None else f"{v:.0f} %" for v in frame[value_col]],
+            # a share withheld for the viewer (docs/privacy.md) reads as a word, never an empty bar that looks like 0
+            text=[fmt_pct(v, lang, 0) for v in frame[value_col]],
             hovertemplate="%{y}: %{text}<extra></extra>",
             textposition="outside",
             cliponaxis=False,
