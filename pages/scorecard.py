@@ -62,8 +62,10 @@ col_sort.selectbox(
 col_order.toggle(t("rapor.best_first"), **bind("rapor_best_first", "terbaik", (True, False), False))
 sort_key = st.session_state["rapor_sort"]
 table = sort_scorecard(table, sort_key, st.session_state["rapor_best_first"])
+# Beranda is the default page, served at the app's root: /beranda is no page (a console error, and outside a path
+# prefix). Relative to this page, "./" is the root with or without a prefix.
 table["link"] = [
-    f"/beranda?wilayah={code}&putaran={ctx.round_id}&bahasa={lang}" for code in table["kabupaten_code"]
+    f"./?wilayah={code}&putaran={ctx.round_id}&bahasa={lang}" for code in table["kabupaten_code"]
 ]
 headers = {
     "province_name": t("rapor.col.province_name"),
