@@ -92,3 +92,16 @@ def test_did_chart_keeps_a_label_near_100_percent_inside_the_chart():
         )[0]
         == "99.4%"
     )
+
+
+def test_sankey_names_read_on_a_projector():
+    # Walk at 1440 px: plotly's grey node names with a white halo were hard to read over the coloured flows.
+    import pandas as pd
+
+    from sinergi.monitoring.charts import transition_sankey
+
+    counts = pd.Series({"keluar": 285, "tetap_miskin": 470, "masuk": 3, "tetap_tidak_miskin": 30})
+    labels = {"poor": "Miskin ekstrem", "not_poor": "Tidak miskin ekstrem"}
+    labels |= {k: k for k in counts.index}
+    font = transition_sankey(counts, labels, ("Baseline 2025", "Endline 2026")).data[0].textfont
+    assert font.shadow == "none" and font.color == "#1a1a1a" and font.size >= 14

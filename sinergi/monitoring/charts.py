@@ -83,6 +83,8 @@ def transition_sankey(
                 "hovertemplate": "%{label}<extra></extra>",
                 "color": [TRANSITION_COLOURS[t] + "99" for t in TRANSITIONS],
             },
+            # plotly's default grey label with a white halo was hard to read over the coloured flows on a projector
+            textfont={"color": "#1a1a1a", "shadow": "none", "size": 15, "weight": 600},
         )
     )
     fig.update_layout(
