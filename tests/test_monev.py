@@ -96,8 +96,6 @@ def test_did_chart_keeps_a_label_near_100_percent_inside_the_chart():
 
 def test_sankey_names_read_on_a_projector():
     # Walk at 1440 px: plotly's grey node names with a white halo were hard to read over the coloured flows.
-    import pandas as pd
-
     from sinergi.monitoring.charts import transition_sankey
 
     counts = pd.Series({"keluar": 285, "tetap_miskin": 470, "masuk": 3, "tetap_tidak_miskin": 30})

@@ -276,3 +276,18 @@ def test_no_link_names_the_default_page_by_its_url_path():
     ]
     found = [str(p.relative_to(root)) for p in sources if pattern.search(p.read_text(encoding="utf-8"))]
     assert found == []
+
+
+@pytest.mark.parametrize("role", ["admin", "tamu"])
+def test_the_map_has_a_legend_of_its_classes(app, role):
+    # Walk: the Rapor map coloured six kabupaten with no key to what a shade meant.
+    from sinergi.common.i18n import translate
+    from sinergi.common.map_classes import PALETTES
+
+    at = open_page(app, "pages/scorecard.py", role=role, wilayah=DEMO_PROVINCE, putaran="2")
+    assert not at.exception
+    title = translate("rapor.measure.extreme_poor", "id")
+    legends = [h.proto.body for h in at.get("html") if title in h.proto.body]
+    assert len(legends) == 1
+    assert sum(colour in legends[0] for colour in PALETTES["OrRd"]) >= 3  # the classes, in the map's palette
+    assert "–" in legends[0]  # class edges: "810–2.825"
