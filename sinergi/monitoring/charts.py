@@ -168,17 +168,29 @@ def count_bars(frame: pd.DataFrame, label_col: str, value_col: str, lang: str = 
 
 
 def budget_bars(totals: pd.DataFrame, by: str, names: dict[str, str], lang: str = "id") -> go.Figure:
-    """Return allocated (light) and realised (dark) bars per value of `by`, one group per year."""
-    x = [[str(y) for y in totals["year"]], [names.get(v, v) for v in totals[by]]]
+    """Return allocated (light) and realised (dark) bars per value of `by`, one group per year: horizontal, so that
+    source and programme names read across rather than standing on end ("National budget (APBN)", programmes)."""
+    y = [[str(year) for year in totals["year"]], [names.get(v, v) for v in totals[by]]]
     # Plotly's SI suffix would print "8B": the axis is in miliar (10^9) with the unit in its title instead.
     fig = go.Figure(
         [
-            go.Bar(x=x, y=totals["allocated_rp"] / 1e9, name=names["allocated"], marker_color=PALETTE["sky"]),
             go.Bar(
-                x=x, y=totals["realised_rp"] / 1e9, name=names["realised"], marker_color=PALETTE["primary"]
+                y=y,
+                x=totals["allocated_rp"] / 1e9,
+                orientation="h",
+                name=names["allocated"],
+                marker_color=PALETTE["sky"],
+            ),
+            go.Bar(
+                y=y,
+                x=totals["realised_rp"] / 1e9,
+                orientation="h",
+                name=names["realised"],
+                marker_color=PALETTE["primary"],
             ),
         ]
     )
-    fig.update_layout(**base_layout(lang), barmode="group", height=420)
-    fig.update_yaxes(title=names["axis"], tickformat=",.0f")
+    fig.update_layout(**base_layout(lang), barmode="group", height=max(320, 120 + 30 * len(totals)))
+    fig.update_xaxes(title=names["axis"], tickformat=",.0f")
+    fig.update_yaxes(autorange="reversed")  # the first year and source on top, as the table lists them
     return fig
