@@ -140,3 +140,15 @@ def test_briefing_and_peta_maps_name_their_source(app, lang):
     assert "register" in register
     assert any(register in h.proto.body for h in peta.get("html"))  # the legend's title
     assert survey not in " ".join(h.proto.body for h in peta.get("html"))
+
+
+def test_a_wide_region_keeps_the_map_wide_with_its_legend_below(app):
+    # Walk, province briefing: the legend beside a wide, flat province squeezed the map into half its column.
+    import json
+
+    at = open_page(app, PAGE, role="tamu", wilayah="99", putaran="2")
+    assert not at.exception
+    legend = json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["legend"]
+    assert legend["orientation"] == "h"
+    kabupaten = open_page(app, PAGE, role="tamu", wilayah="99.02", putaran="2")
+    assert json.loads(kabupaten.get("plotly_chart")[0].proto.spec)["layout"]["legend"]["orientation"] == "v"
