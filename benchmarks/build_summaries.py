@@ -20,7 +20,9 @@ from sinergi.data import db, rules, summary
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, required=True)
-    parser.add_argument("--tables", help="only these summary tables (comma-separated; default: all, in order)")
+    parser.add_argument(
+        "--tables", help="only these summary tables (comma-separated; default: all, in order)"
+    )
     args = parser.parse_args()
     con = duckdb.connect(str(args.db))
     try:
