@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import math
 from datetime import date, datetime
+from functools import cache
 
 import pandas as pd
+from babel import Locale
 from babel.dates import format_date as _babel_date
-from babel.numbers import format_decimal
+from babel.numbers import NumberPattern, parse_pattern
 
 from sinergi.common.suppressed import Count, breakdown_value, total_value
 
@@ -39,9 +41,19 @@ def fmt_number(value: float | int | None, lang: str = "id", decimals: int = 0) -
             return SMALL
     if value is None or _missing(value):
         return EMPTY
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     # One minus everywhere: babel writes an ASCII hyphen, fmt_change and fmt_rupiah the true minus (−).
-    return format_decimal(value, format=pattern, locale=LOCALES[lang]).replace("-", "−")
+    return str(_pattern(decimals).apply(value, _locale(lang))).replace("-", "−")
+
+
+# babel's format_decimal parses its pattern and locale on every call: a large table formats thousands of cells
+@cache
+def _pattern(decimals: int) -> NumberPattern:
+    return parse_pattern("#,##0" + ("." + "0" * decimals if decimals else ""))
+
+
+@cache
+def _locale(lang: str) -> Locale:
+    return Locale.parse(LOCALES[lang])
 
 
 def fmt_total(value: float | int | None, lang: str = "id") -> str:
