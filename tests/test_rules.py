@@ -6,6 +6,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 import pytest
+from conftest import DEMO_AS_OF
 
 from sinergi.common import vocabulary
 from sinergi.data import db, rules, summary
@@ -252,3 +253,27 @@ def test_register_by_desa_counts_the_households_of_each_desa(con, region):
     )
     assert len(got) == h["desa_code"].nunique() > 0 and got["extreme_poor_households_count"].sum() > 0
     pd.testing.assert_frame_equal(got, want, check_dtype=False)
+
+
+def test_a_desas_top_sector_item_is_the_same_on_every_run_when_scores_tie(demo_database, tmp_path):
+    """location_indicators names a desa's best-scored commodity, energy source and product; a tie goes to the first
+    name alphabetically. arg_max picked either tied row at random (1-3 desa a province differed between two runs of
+    the same data on the national demo)."""
+    path = tmp_path / "tie.duckdb"
+    path.write_bytes(demo_database.read_bytes())
+    con = duckdb.connect(str(path))
+    desa, best = con.execute(
+        "select desa_code, max(potential_score) from potential_food group by 1 order by 1 limit 1"
+    ).fetchone()
+    # two more commodities with the desa's best score, one named before every real name and one after
+    template = con.execute("select * from potential_food where desa_code = ? limit 1", [desa]).df()
+    for name in ("AAA uji", "zzz uji"):
+        con.append("potential_food", template.assign(commodity=name, potential_score=best))
+    con.execute(db.load_sql(db.RULES_FILE))
+    sql = db.load_sql("location_indicators")
+    tops = set()
+    for _ in range(8):
+        frame = con.execute(sql, {"region": desa[:5], "as_of": DEMO_AS_OF}).df()
+        tops |= set(frame.loc[frame["desa_code"] == desa, "top_commodity"])
+    con.close()
+    assert tops == {"AAA uji"}
