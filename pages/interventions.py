@@ -3,7 +3,7 @@
 import streamlit as st
 
 from sinergi.common.fmt import fmt_date, fmt_pct, fmt_total
-from sinergi.common.suppressed import breakdown_share, true_share
+from sinergi.common.suppressed import protected_share, share_cells, true_share
 from sinergi.monitoring.analysis import left_behind_by_desa, overlap_bins
 from sinergi.monitoring.charts import count_bars, share_bars
 from sinergi.monitoring.widgets import definition, how_computed, round_date_note
@@ -38,10 +38,15 @@ with tiles[0]:
 with tiles[1]:
     definition(ctx, "reached", date=fmt_date(ctx.round_as_of, lang))
 
-coverage["coverage_pct"] = [
-    breakdown_share(r, n)
-    for r, n in zip(coverage["households_reached_count"], coverage["target_households_count"], strict=True)
-]
+coverage["coverage_pct"] = share_cells(
+    [
+        protected_share(r, n)
+        for r, n in zip(
+            coverage["households_reached_count"], coverage["target_households_count"], strict=True
+        )
+    ],
+    coverage.index,
+)
 columns = st.columns(3)
 for col, dim in zip(columns, ["source", "sector", "strategy"], strict=True):
     part = coverage[coverage["dimension"] == dim]

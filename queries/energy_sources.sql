@@ -2,16 +2,14 @@
 -- privacy: counts=households_without_electricity_count
 with final as (
     select
-        e.desa_code,
-        p.desa_name,
-        p.kecamatan_name,
-        e.energy_source,
-        e.potential_kw,
-        e.ease_score,
-        e.households_without_electricity_count
-    from potential_energy as e
-    inner join desa_place() as p on p.desa_code = e.desa_code
-    where in_region(e.desa_code, $region)
+        desa_code,
+        desa_name,
+        kecamatan_name,
+        energy_source,
+        potential_kw,
+        ease_score,
+        households_without_electricity_count
+    from region_desa_rows('potential_energy', $region)
 )
 
 select * from final

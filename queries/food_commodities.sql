@@ -2,17 +2,15 @@
 -- privacy: counts=none (tonnes, hectares, scores)
 with final as (
     select
-        f.desa_code,
-        p.desa_name,
-        p.kecamatan_name,
-        f.commodity,
-        f.commodity_group,
-        f.production_ton,
-        f.land_ha,
-        f.potential_score
-    from potential_food as f
-    inner join desa_place() as p on p.desa_code = f.desa_code
-    where in_region(f.desa_code, $region)
+        desa_code,
+        desa_name,
+        kecamatan_name,
+        commodity,
+        commodity_group,
+        production_ton,
+        land_ha,
+        potential_score
+    from region_desa_rows('potential_food', $region)
 )
 
 select * from final

@@ -1,8 +1,8 @@
 -- Map and targeting indicators per desa of a region: extreme poor, sector potential and need, access, coverage.
--- Register figures follow Beranda (is_register_extreme_poor, is_verified_target in queries/macros.sql). "Reached"
--- means an intervention that counts on $as_of was given to the household (interventions_as_of); "covered" means the
--- desa is a target of an MoA active on $as_of (moa_as_of) or collaboration/CSR interventions reached its verified
--- targets. Household figures are read from the per-desa summary tables (queries/summary/).
+-- Register figures follow Beranda (register_by_desa in queries/macros.sql). "Reached" means an intervention that
+-- counts on $as_of was given to the household (interventions_as_of); "covered" means the desa is a target of an MoA
+-- active on $as_of (moa_as_of) or collaboration/CSR interventions reached its verified targets. Household figures are
+-- read from the per-desa summary tables (queries/summary/).
 -- privacy: counts=all_households_count,extreme_poor_households_count,verified_targets_count,verified_targets_reached_count,households_without_electricity_count,umkm_producers_extreme_poor_count; shares=extreme_poor_share_pct/all_households_count,verified_targets_reached_pct/verified_targets_count,coverage_pct/verified_targets_count
 with desa as (
     select
@@ -17,20 +17,6 @@ with desa as (
     inner join region as kec on kec.region_code = r.kecamatan_code
     where r.level = 'desa'
         and in_region(r.region_code, $region)
-),
-
-register as (
-    select
-        desa_code,
-        coalesce(sum(households_count) filter (
-            where is_register_extreme_poor(is_extreme_poor, verification_status)
-        ), 0)::bigint as extreme_poor_households_count,
-        coalesce(sum(households_count) filter (
-            where is_verified_target(is_extreme_poor, verification_status)
-        ), 0)::bigint as verified_targets_count
-    from summary_desa_household
-    where in_region_by_level(kabupaten_code, kecamatan_code, desa_code, $region)
-    group by desa_code
 ),
 
 reach as (
@@ -52,7 +38,7 @@ households as (
         g.verified_targets_count,
         coalesce(r.verified_targets_reached_count, 0) as verified_targets_reached_count,
         coalesce(r.verified_targets_collaboration_count, 0) as verified_targets_collaboration_count
-    from register as g
+    from register_by_desa($region) as g
     left join reach as r on r.desa_code = g.desa_code
 ),
 
@@ -69,7 +55,7 @@ food as (
     select
         desa_code,
         max(potential_score) as food_potential_score,
-        arg_max(commodity, potential_score) as top_commodity
+        first(commodity order by potential_score desc, commodity) as top_commodity
     from potential_food
     where in_region(desa_code, $region)
     group by desa_code
@@ -79,7 +65,7 @@ energy as (
     select
         desa_code,
         max(ease_score) as energy_ease_score,
-        arg_max(energy_source, ease_score) as top_energy_source,
+        first(energy_source order by ease_score desc, energy_source) as top_energy_source,
         max(households_without_electricity_count) as households_without_electricity_count
     from potential_energy
     where in_region(desa_code, $region)
@@ -100,7 +86,7 @@ umkm as (
     select
         desa_code,
         max(marketing_potential_score) as umkm_marketing_score,
-        arg_max(product, marketing_potential_score) as top_product,
+        first(product order by marketing_potential_score desc, product) as top_product,
         sum(producers_extreme_poor_count)::integer as umkm_producers_extreme_poor_count
     from umkm_product
     where in_region(desa_code, $region)

@@ -174,6 +174,27 @@ create or replace temp macro kpi_value(kpi_code, amount) as
         else sum(amount)::double
     end;
 
+-- KPI amounts (kpi_amount) summed per group of households, desa, round and KPI: household_table names a table of
+-- households (household_id) and the group each belongs to (its other columns: moa_id in moa_target_household,
+-- targeted_on in summary_household_target). households_count is how many of the group's households were observed in
+-- the round; a KPI over any set of such rows is kpi_value_of_sums. The KPI summary tables (queries/summary/) are
+-- these sums; target_kpi gives the same amounts household by household.
+create or replace temp macro household_kpi_sums(household_table) as table
+select
+    h.kabupaten_code,
+    h.kecamatan_code,
+    h.desa_code,
+    t.* exclude (household_id),
+    o.round_id,
+    d.kpi_code,
+    count(*) as households_count,
+    sum(kpi_amount(d, o, h.mothers_children_count)) as amount
+from query_table(household_table) as t
+inner join household as h on h.household_id = t.household_id
+inner join round_observation as o on o.household_id = h.household_id
+cross join kpi_definition as d
+group by all;
+
 -- Each KPI contribution of every household of a region targeted by an MoA signed by as_of (signed_target), in two
 -- rounds, with the household's columns: one row per household x round x KPI.
 create or replace temp macro target_kpi(region, as_of, round_a, round_b) as table
@@ -249,6 +270,41 @@ from region as d
 inner join region as kec on kec.region_code = d.kecamatan_code
 left join desa_distance as dd on dd.desa_code = d.region_code
 where d.level = 'desa';
+
+-- The rows of a per-desa table (desa_table names it: a sector's potential_food, potential_energy, health_condition,
+-- umkm_product) that lie in a region, each with its desa_place() columns after the table's own. in_region is
+-- checked on the table's own desa_code, so that only the region's row groups are read. The table's own columns keep
+-- their names: a desa_place() column of the same name (health_condition has its own puskesmas_km) is renamed by
+-- DuckDB (puskesmas_km_1) and is never read in its place.
+create or replace temp macro region_desa_rows(desa_table, region) as table
+select
+    t.*,
+    p.* exclude (desa_code)
+from query_table(desa_table) as t
+inner join desa_place() as p on p.desa_code = t.desa_code
+where in_region(t.desa_code, region);
+
+-- The household register per desa of a region, from summary_desa_household (queries/summary/): register extreme-poor
+-- households and their members (is_register_extreme_poor), verified targets (is_verified_target), and all register
+-- households. A figure of several desa is the sum of theirs.
+create or replace temp macro register_by_desa(region) as table
+select
+    kabupaten_code,
+    kecamatan_code,
+    desa_code,
+    coalesce(sum(households_count) filter (
+        where is_register_extreme_poor(is_extreme_poor, verification_status)
+    ), 0)::bigint as extreme_poor_households_count,
+    coalesce(sum(members_count) filter (
+        where is_register_extreme_poor(is_extreme_poor, verification_status)
+    ), 0) as extreme_poor_people_count,
+    coalesce(sum(households_count) filter (
+        where is_verified_target(is_extreme_poor, verification_status)
+    ), 0)::bigint as verified_targets_count,
+    sum(households_count)::bigint as register_households_count
+from summary_desa_household
+where in_region_by_level(kabupaten_code, kecamatan_code, desa_code, region)
+group by kabupaten_code, kecamatan_code, desa_code;
 
 -- kpi_value over the summary tables (summary_moa_kpi, summary_target_kpi), whose rows hold the sum of a group's
 -- amounts and its households: the same figure as kpi_value over the households themselves.

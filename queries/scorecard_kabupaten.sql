@@ -1,8 +1,8 @@
 -- The TNP2K scorecard (rapor kabupaten): one row per kabupaten/kota of $region (the kabupaten of a province, or
 -- the kabupaten itself; a kecamatan gives its kabupaten), each with the figures its own Beranda shows for
 -- $round_id on $as_of, by the rules of queries/macros.sql: register extreme poor and verified targets
--- (overview_households), reached = a verified target with an intervention in the kabupaten that counts on the
--- round's date (interventions_as_of at round_as_of), left behind = verified targets not reached
+-- (register_by_desa, as overview_households), reached = a verified target with an intervention in the kabupaten
+-- that counts on the round's date (interventions_as_of at round_as_of), left behind = verified targets not reached
 -- (left_behind_households), survey extreme poor at $round_id and $baseline_round_id (round_observation), MoAs
 -- signed, active, ending soon and ended undecided (moa_as_of over moa_kabupaten, as overview_moa), and the parts
 -- of the cost per exit: realised budget up to the round's date (budget_as_of) and households that left extreme
@@ -23,19 +23,13 @@ with kabupaten as (
 ),
 
 register as (
+    -- left($region, 5): the kabupaten of $region, or the province itself (the kabupaten of the kabupaten CTE)
     select
         kabupaten_code,
-        coalesce(sum(households_count) filter (
-            where is_register_extreme_poor(is_extreme_poor, verification_status)
-        ), 0)::bigint as extreme_poor_households_count,
-        coalesce(sum(members_count) filter (
-            where is_register_extreme_poor(is_extreme_poor, verification_status)
-        ), 0) as extreme_poor_people_count,
-        coalesce(sum(households_count) filter (
-            where is_verified_target(is_extreme_poor, verification_status)
-        ), 0)::bigint as verified_targets_count
-    from summary_desa_household
-    where kabupaten_code in (select kabupaten_code from kabupaten)
+        sum(extreme_poor_households_count)::bigint as extreme_poor_households_count,
+        sum(extreme_poor_people_count) as extreme_poor_people_count,
+        sum(verified_targets_count)::bigint as verified_targets_count
+    from register_by_desa(left($region, 5))
     group by kabupaten_code
 ),
 

@@ -2,23 +2,21 @@
 -- privacy: counts=producers_count,producers_extreme_poor_count
 with final as (
     select
-        u.desa_code,
-        p.desa_name,
-        p.kecamatan_name,
-        u.product,
-        u.product_group,
-        u.producers_count,
-        u.producers_extreme_poor_count,
-        u.raw_material,
-        u.raw_material_need_ton_year,
-        u.monthly_output_units,
-        u.marketing_potential_score,
-        p.market_km,
-        p.port_km,
-        p.city_km
-    from umkm_product as u
-    inner join desa_place() as p on p.desa_code = u.desa_code
-    where in_region(u.desa_code, $region)
+        desa_code,
+        desa_name,
+        kecamatan_name,
+        product,
+        product_group,
+        producers_count,
+        producers_extreme_poor_count,
+        raw_material,
+        raw_material_need_ton_year,
+        monthly_output_units,
+        marketing_potential_score,
+        market_km,
+        port_km,
+        city_km
+    from region_desa_rows('umkm_product', $region)
 )
 
 select * from final

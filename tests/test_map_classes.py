@@ -15,7 +15,7 @@ from sinergi.common.map_classes import (
     classify,
 )
 from sinergi.common.suppressed import Count
-from sinergi.planning.map_indicators import INDICATORS
+from sinergi.planning.map_indicators import INDICATORS, Indicator
 
 HIDDEN = Count(3)  # a count of 1-4 as a role without by-name access receives it
 
@@ -53,6 +53,15 @@ def test_one_value_is_one_class_in_the_middle_of_the_ramp():
 def test_every_map_indicator_has_its_own_palette():
     assert set(INDICATOR_PALETTES) == set(INDICATORS)
     assert all(palette in PALETTES for palette in INDICATOR_PALETTES.values())
+
+
+def test_an_indicators_format_is_the_unit_its_column_ends_with():
+    kinds = {key: spec.kind for key, spec in INDICATORS.items()}
+    assert kinds["extreme_poor"] == kinds["no_electricity"] == "count"
+    assert kinds["stunting"] == kinds["reached_share"] == "pct"
+    assert kinds["health_need"] == kinds["target_score"] == "score"
+    with pytest.raises(ValueError, match="unit"):
+        Indicator("households", "households_total", "semua")
 
 
 @given(st.lists(st.integers(min_value=0, max_value=10_000), min_size=1, max_size=300))

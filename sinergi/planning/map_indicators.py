@@ -7,32 +7,41 @@ from dataclasses import dataclass
 from sinergi.common import vocabulary
 
 SECTORS = ("semua", *vocabulary.SECTORS)  # "semua": every sector at once
+KINDS = ("count", "pct", "score")  # how a value is formatted: the unit its column's name ends with
 
 
 @dataclass(frozen=True)
 class Indicator:
     key: str  # catalogue suffix: peta.indicator.<key>
-    column: str  # column of queries/location_indicators.sql
-    kind: str  # count, pct or score: how the value is formatted
+    column: str  # column of queries/location_indicators.sql, named with its unit (_count, _pct, _score)
     sector: str  # semua for the cross-sector indicators
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"{self.column}: a map indicator's column ends with its unit, one of {KINDS}")
+
+    @property
+    def kind(self) -> str:
+        """Return count, pct or score: the unit the column's name ends with (units live in column names)."""
+        return self.column.rsplit("_", 1)[-1]
 
 
 INDICATORS: dict[str, Indicator] = {
     i.key: i
     for i in (
-        Indicator("extreme_poor", "extreme_poor_households_count", "count", "semua"),
-        Indicator("extreme_poor_share", "extreme_poor_share_pct", "pct", "semua"),
-        Indicator("verified_targets", "verified_targets_count", "count", "semua"),
-        Indicator("reached_share", "verified_targets_reached_pct", "pct", "semua"),
-        Indicator("food_potential", "food_potential_score", "score", "pangan"),
-        Indicator("no_electricity", "households_without_electricity_count", "count", "energi"),
-        Indicator("energy_ease", "energy_ease_score", "score", "energi"),
-        Indicator("health_need", "health_need_score", "score", "kesehatan"),
-        Indicator("stunting", "stunting_rate_pct", "pct", "kesehatan"),
-        Indicator("umkm_marketing", "umkm_marketing_score", "score", "umkm"),
-        Indicator("umkm_poor_producers", "umkm_producers_extreme_poor_count", "count", "umkm"),
+        Indicator("extreme_poor", "extreme_poor_households_count", "semua"),
+        Indicator("extreme_poor_share", "extreme_poor_share_pct", "semua"),
+        Indicator("verified_targets", "verified_targets_count", "semua"),
+        Indicator("reached_share", "verified_targets_reached_pct", "semua"),
+        Indicator("food_potential", "food_potential_score", "pangan"),
+        Indicator("no_electricity", "households_without_electricity_count", "energi"),
+        Indicator("energy_ease", "energy_ease_score", "energi"),
+        Indicator("health_need", "health_need_score", "kesehatan"),
+        Indicator("stunting", "stunting_rate_pct", "kesehatan"),
+        Indicator("umkm_marketing", "umkm_marketing_score", "umkm"),
+        Indicator("umkm_poor_producers", "umkm_producers_extreme_poor_count", "umkm"),
         # Only for the map of the target-location shortlist, never offered in the indicator selector.
-        Indicator("target_score", "score", "score", "sasaran"),
+        Indicator("target_score", "score", "sasaran"),
     )
 }
 

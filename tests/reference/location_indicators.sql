@@ -65,7 +65,7 @@ food as (
     select
         desa_code,
         max(potential_score) as food_potential_score,
-        arg_max(commodity, potential_score) as top_commodity
+        first(commodity order by potential_score desc, commodity) as top_commodity
     from potential_food
     group by desa_code
 ),
@@ -74,7 +74,7 @@ energy as (
     select
         desa_code,
         max(ease_score) as energy_ease_score,
-        arg_max(energy_source, ease_score) as top_energy_source,
+        first(energy_source order by ease_score desc, energy_source) as top_energy_source,
         max(households_without_electricity_count) as households_without_electricity_count
     from potential_energy
     group by desa_code
@@ -93,7 +93,7 @@ umkm as (
     select
         desa_code,
         max(marketing_potential_score) as umkm_marketing_score,
-        arg_max(product, marketing_potential_score) as top_product,
+        first(product order by marketing_potential_score desc, product) as top_product,
         sum(producers_extreme_poor_count)::integer as umkm_producers_extreme_poor_count
     from umkm_product
     group by desa_code
