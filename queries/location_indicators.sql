@@ -2,7 +2,7 @@
 -- Register figures follow Beranda (is_register_extreme_poor, is_verified_target in queries/macros.sql). "Reached"
 -- means an intervention that counts on $as_of was given to the household (interventions_as_of); "covered" means the
 -- desa is a target of an MoA active on $as_of (moa_as_of) or collaboration/CSR interventions reached its verified
--- targets. Household figures are read from the per-desa summary tables (queries/summary/).
+-- targets. Household figures are read from the per-desa summary tables (desa_register_figures in macros.sql).
 -- privacy: counts=all_households_count,extreme_poor_households_count,verified_targets_count,verified_targets_reached_count,households_without_electricity_count,umkm_producers_extreme_poor_count; shares=extreme_poor_share_pct/all_households_count,verified_targets_reached_pct/verified_targets_count,coverage_pct/verified_targets_count
 with desa as (
     select
@@ -19,41 +19,8 @@ with desa as (
         and in_region(r.region_code, $region)
 ),
 
-register as (
-    select
-        desa_code,
-        coalesce(sum(households_count) filter (
-            where is_register_extreme_poor(is_extreme_poor, verification_status)
-        ), 0)::bigint as extreme_poor_households_count,
-        coalesce(sum(households_count) filter (
-            where is_verified_target(is_extreme_poor, verification_status)
-        ), 0)::bigint as verified_targets_count
-    from summary_desa_household
-    where in_region_by_level(kabupaten_code, kecamatan_code, desa_code, $region)
-    group by desa_code
-),
-
-reach as (
-    select
-        desa_code,
-        coalesce(sum(verified_targets_count) filter (where reached_on <= $as_of), 0)::bigint
-            as verified_targets_reached_count,
-        coalesce(sum(verified_targets_count) filter (where collaboration_reached_on <= $as_of), 0)::bigint
-            as verified_targets_collaboration_count
-    from summary_desa_reach
-    where in_region_by_level(kabupaten_code, kecamatan_code, desa_code, $region)
-    group by desa_code
-),
-
 households as (
-    select
-        g.desa_code,
-        g.extreme_poor_households_count,
-        g.verified_targets_count,
-        coalesce(r.verified_targets_reached_count, 0) as verified_targets_reached_count,
-        coalesce(r.verified_targets_collaboration_count, 0) as verified_targets_collaboration_count
-    from register as g
-    left join reach as r on r.desa_code = g.desa_code
+    select * from desa_register_figures($region, $as_of)
 ),
 
 demography_latest as (

@@ -278,3 +278,43 @@ semi join household as h
 left join moa as m on m.moa_id = i.moa_id
 where i.given_on <= as_of
     and (i.moa_id is null or (m.status <> 'draft' and m.signed_on <= as_of));
+
+-- Each desa of a region with its register figures on a date, from the per-desa summary tables: extreme poor and
+-- verified targets (summary_desa_household), and the verified targets an intervention (any, or collaboration/CSR)
+-- reached by as_of (summary_desa_reach). The one rule of the map's indicators, per desa (location_indicators) and
+-- summed per kecamatan or kabupaten (location_indicators_by_area).
+create or replace temp macro desa_register_figures(region, as_of) as table
+with register as (
+    select
+        desa_code,
+        coalesce(sum(households_count) filter (
+            where is_register_extreme_poor(is_extreme_poor, verification_status)
+        ), 0)::bigint as extreme_poor_households_count,
+        coalesce(sum(households_count) filter (
+            where is_verified_target(is_extreme_poor, verification_status)
+        ), 0)::bigint as verified_targets_count
+    from summary_desa_household
+    where in_region_by_level(kabupaten_code, kecamatan_code, desa_code, region)
+    group by desa_code
+),
+
+reach as (
+    select
+        desa_code,
+        coalesce(sum(verified_targets_count) filter (where reached_on <= as_of), 0)::bigint
+            as verified_targets_reached_count,
+        coalesce(sum(verified_targets_count) filter (where collaboration_reached_on <= as_of), 0)::bigint
+            as verified_targets_collaboration_count
+    from summary_desa_reach
+    where in_region_by_level(kabupaten_code, kecamatan_code, desa_code, region)
+    group by desa_code
+)
+
+select
+    g.desa_code,
+    g.extreme_poor_households_count,
+    g.verified_targets_count,
+    coalesce(r.verified_targets_reached_count, 0) as verified_targets_reached_count,
+    coalesce(r.verified_targets_collaboration_count, 0) as verified_targets_collaboration_count
+from register as g
+left join reach as r on r.desa_code = g.desa_code;

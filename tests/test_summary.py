@@ -7,6 +7,7 @@ build."""
 from __future__ import annotations
 
 from datetime import date
+from itertools import product
 from pathlib import Path
 
 import duckdb
@@ -31,6 +32,8 @@ ORDER = {
     "sector_need_by_desa": ["sector_code", "need_rank", "desa_code"],
     "intervention_coverage": ["dimension", "households_reached_count", "dimension_value"],
 }
+# queries compared once per value of a further parameter
+VARIANTS = {"location_indicators_by_area": [{"area_level": "kabupaten"}, {"area_level": "kecamatan"}]}
 
 
 def _run(con: duckdb.DuckDBPyConnection, sql: str, **params: object) -> pd.DataFrame:
@@ -70,24 +73,24 @@ def _assert_equal_everywhere(
         made = 0
         for name in names:
             moved, reference = db.load_sql(name), (REFERENCE / f"{name}.sql").read_text()
-            for as_of in dates:
-                for region in regions:
-                    params = {
-                        "region": region,
-                        "as_of": as_of,
-                        "round_id": DEMO_ROUND,
-                        "baseline_round_id": DEMO_BASELINE_ROUND,
-                        "show_names": True,
-                    }
-                    got, want = _run(con, moved, **params), _run(con, reference, **params)
-                    if name in ORDER:
-                        ascending = [c != "households_reached_count" for c in ORDER[name]]
-                        want = want.sort_values(ORDER[name], ascending=ascending, ignore_index=True)
-                    loose = UNDETERMINED.get(name, [])
-                    pd.testing.assert_frame_equal(
-                        got.drop(columns=loose), want.drop(columns=loose), obj=f"{name} {region} {as_of}"
-                    )
-                    made += 1
+            for as_of, region, extra in product(dates, regions, VARIANTS.get(name, [{}])):
+                params = {
+                    "region": region,
+                    "as_of": as_of,
+                    "round_id": DEMO_ROUND,
+                    "baseline_round_id": DEMO_BASELINE_ROUND,
+                    "show_names": True,
+                    **extra,
+                }
+                got, want = _run(con, moved, **params), _run(con, reference, **params)
+                if name in ORDER:
+                    ascending = [c != "households_reached_count" for c in ORDER[name]]
+                    want = want.sort_values(ORDER[name], ascending=ascending, ignore_index=True)
+                loose = UNDETERMINED.get(name, [])
+                pd.testing.assert_frame_equal(
+                    got.drop(columns=loose), want.drop(columns=loose), obj=f"{name} {region} {as_of} {extra}"
+                )
+                made += 1
         return made
     finally:
         con.close()
