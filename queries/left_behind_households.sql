@@ -2,6 +2,8 @@
 -- household-level intervention that counts on the date of $round_id (interventions_as_of at round_as_of: given by
 -- the end of its fieldwork, never after $as_of, and not under a draft MoA; summary_household_reach holds the first
 -- date each household's interventions count). The head's age is taken on that date.
+-- One page of the list: $page_size rows (null = all, for the export) from row $page_offset, in desa and household
+-- order (stable: household_id is unique); queries/left_behind_by_desa.sql counts them for the number of pages.
 -- Names and NIK are returned only when $show_names is true (otherwise null), so that a by-name list leaves the
 -- database only on purpose.
 -- privacy: household-rows; counts=members_count; personal=head_name,head_nik
@@ -32,6 +34,8 @@ final as (
     inner join region as d on d.region_code = l.desa_code
     inner join region as k on k.region_code = l.kecamatan_code
     order by l.desa_code, l.household_id
+    limit $page_size
+    offset $page_offset
 )
 
 select * from final

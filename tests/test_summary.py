@@ -80,6 +80,8 @@ def _assert_equal_everywhere(
                     "round_id": DEMO_ROUND,
                     "baseline_round_id": DEMO_BASELINE_ROUND,
                     "show_names": True,
+                    "page_size": None,
+                    "page_offset": 0,
                     **extra,
                 }
                 got, want = _run(con, moved, **params), _run(con, reference, **params)
