@@ -18,12 +18,13 @@ create or replace temp macro region_overlaps(code, region) as
     in_region(code, region) or in_region(region, code);
 
 -- Region scope of a row that keeps the codes of its kabupaten and kecamatan (household, verified_target, panel):
--- equality on the column of the region's level. DuckDB folds the case once $region is bound and checks the
--- equality against each row group's min/max, and those tables are kept in region order, so a kabupaten or
--- kecamatan reads its own row groups, not the country's. Same answer as in_region(desa_code, region).
+-- equality on the column of the region's level (for a province, the range of its kabupaten codes: in_region).
+-- DuckDB folds the case once $region is bound and checks the equality or range against each row group's min/max,
+-- and those tables are kept in region order, so a province, kabupaten or kecamatan reads its own row groups, not
+-- the country's (left(kabupaten_code, 2) = region read every row group). Same answer as in_region(desa_code, region).
 create or replace temp macro in_region_by_level(kabupaten_code, kecamatan_code, desa_code, region) as
     case length(region)
-        when 2 then left(kabupaten_code, 2) = region
+        when 2 then in_region(kabupaten_code, region)
         when 5 then kabupaten_code = region
         when 8 then kecamatan_code = region
         else desa_code = region

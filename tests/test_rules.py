@@ -8,16 +8,17 @@ import pandas as pd
 import pytest
 
 from sinergi.common import vocabulary
-from sinergi.data import db, rules
+from sinergi.data import db, rules, summary
 
 AS_OF = date(2026, 11, 28)
 
 
 @pytest.fixture
 def mem() -> duckdb.DuckDBPyConnection:
-    """An empty database with the schema and the shared rules."""
+    """An empty database with the schema, the (empty) summary tables and the shared rules, some of which read them."""
     con = duckdb.connect()
     con.execute(db.load_sql("schema"))
+    summary.build_summaries(con)
     con.execute(db.load_sql(db.RULES_FILE))
     yield con
     con.close()
