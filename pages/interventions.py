@@ -86,9 +86,11 @@ if not per_desa.empty:
         with st.expander(t("intervensi.list")):
             # keyed by region and round: another region's page number may not exist here
             key = f"intervensi_page_{ctx.region_code}_{ctx.round_id}"
-            page = int(st.number_input(t("intervensi.page"), 1, pages, 1, key=key)) if pages > 1 else 1
-            numbers = {"page": page, "pages": pages, "size": PAGE_ROWS}
-            st.caption(t("intervensi.page_of", **{k: fmt_number(v, lang) for k, v in numbers.items()}))
+            page = 1
+            if pages > 1:  # a list that fits one page needs no pager
+                page = int(st.number_input(t("intervensi.page"), 1, pages, 1, key=key))
+                numbers = {"page": page, "pages": pages, "size": PAGE_ROWS}
+                st.caption(t("intervensi.page_of", **{k: fmt_number(v, lang) for k, v in numbers.items()}))
             left = load(
                 "left_behind_households", **params, page_size=PAGE_ROWS, page_offset=(page - 1) * PAGE_ROWS
             )
