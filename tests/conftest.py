@@ -27,6 +27,8 @@ from sinergi.data.demo.build import build_demo_database
 # The shipped config hides error details from browsers (a served app shows an incident id instead); AppTest tests
 # read the exception messages, so they run with full details.
 streamlit_config.set_option("client.showErrorDetails", "full")
+# Plotly checks every chart property under test; the served app skips the checks (sinergi.common.plot).
+os.environ["SINERGI_VALIDATE_CHARTS"] = "1"
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 REAL_DATA = ROOT.parent / "shared" / "data" / "real"

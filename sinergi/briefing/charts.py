@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
-
+from sinergi.common import plot as go
 from sinergi.common.chart_style import base_layout
 from sinergi.common.fmt import fmt_number
 from sinergi.common.i18n import translate

@@ -12,8 +12,8 @@ import json
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
+from sinergi.common import plot as go
 from sinergi.common.fmt import fmt_number
 from sinergi.common.i18n import translate
 from sinergi.common.map_classes import INDICATOR_PALETTES, MapClasses, classify, visible_number
@@ -84,34 +84,38 @@ def build_briefing_map(
             for ring in _rings(geometry):
                 xs += [p[0] for p in ring] + [None]
                 ys += [p[1] for p in ring] + [None]
-        fig.add_scatter(
-            x=xs or [None],
-            y=ys or [None],
-            mode="lines",
-            fill="toself",
-            fillcolor=colour,
-            line={"color": "#555555", "width": 0.6},
-            name=label,
-            hoverinfo="skip",
+        fig.add_trace(
+            go.Scatter(
+                x=xs or [None],
+                y=ys or [None],
+                mode="lines",
+                fill="toself",
+                fillcolor=colour,
+                line={"color": "#555555", "width": 0.6},
+                name=label,
+                hoverinfo="skip",
+            )
         )
     for geometry in geometries:
         ring = np.array(max(_rings(geometry), key=len)) if _rings(geometry) else np.zeros((1, 2))
         centres_x.append(float(ring[:, 0].mean()))
         centres_y.append(float(ring[:, 1].mean()))
     noun = translate("briefing.map_hover", lang)
-    fig.add_scatter(
-        x=centres_x,
-        y=centres_y,
-        mode="markers",
-        marker={"size": 6, "opacity": 0},
-        showlegend=False,
-        hovertext=[
-            f"{name} ({kec}): {fmt_number(v, lang)} {noun}"
-            for name, kec, v in zip(
-                by_desa["name"], by_desa["kecamatan_name"], by_desa[value_col], strict=True
-            )
-        ],
-        hoverinfo="text",
+    fig.add_trace(
+        go.Scatter(
+            x=centres_x,
+            y=centres_y,
+            mode="markers",
+            marker={"size": 6, "opacity": 0},
+            showlegend=False,
+            hovertext=[
+                f"{name} ({kec}): {fmt_number(v, lang)} {noun}"
+                for name, kec, v in zip(
+                    by_desa["name"], by_desa["kecamatan_name"], by_desa[value_col], strict=True
+                )
+            ],
+            hoverinfo="text",
+        )
     )
     west, east, south, north = ground_bounds(by_desa)
     legend = (

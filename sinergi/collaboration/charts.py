@@ -7,8 +7,8 @@ import json
 from datetime import date
 
 import pandas as pd
-import plotly.graph_objects as go
 
+from sinergi.common import plot as go
 from sinergi.common.chart_style import PALETTE, SECTOR_COLOURS, base_layout, count_bar_args, date_axis
 from sinergi.common.fmt import fmt_date, fmt_pct, fmt_rupiah
 from sinergi.common.i18n import translate

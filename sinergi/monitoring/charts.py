@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 
+from sinergi.common import plot as go
 from sinergi.common.chart_style import PALETTE, base_layout, count_bar_args
 from sinergi.common.fmt import fmt_part, fmt_pct
 from sinergi.common.suppressed import LIMIT, breakdown_value, total_value

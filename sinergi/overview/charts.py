@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 
+from sinergi.common import plot as go
 from sinergi.common.chart_style import PALETTE, base_layout, count_bar_args
 from sinergi.common.i18n import translate
 
@@ -22,15 +22,17 @@ def build_extreme_poor_by_region(by_region: pd.DataFrame, lang: str = "id", top:
         ("extreme_poor_households_count", "beranda.chart.register", PALETTE["primary"]),
         ("observed_extreme_poor_count", "beranda.chart.observed", PALETTE["secondary"]),
     ]:
-        fig.add_bar(
-            y=df["name"],
-            **count_bar_args(df[column], lang, "x"),
-            orientation="h",
-            name=translate(key, lang),
-            marker_color=colour,
-            textposition="outside",
-            cliponaxis=False,
-            hovertemplate="%{y}: %{text}<extra>" + translate(key, lang) + "</extra>",
+        fig.add_trace(
+            go.Bar(
+                y=df["name"],
+                **count_bar_args(df[column], lang, "x"),
+                orientation="h",
+                name=translate(key, lang),
+                marker_color=colour,
+                textposition="outside",
+                cliponaxis=False,
+                hovertemplate="%{y}: %{text}<extra>" + translate(key, lang) + "</extra>",
+            )
         )
     fig.update_layout(
         **base_layout(lang),

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 
+from sinergi.common import plot as go
 from sinergi.common.chart_style import SECTOR_COLOURS, base_layout, count_bar_args
 
 
