@@ -152,8 +152,9 @@ def styled(
             table[column] = table[column].map(lambda v, b=blank: b if _missing(v) else v)
     renamed = table.rename(columns=dict(headers or {}))
     by_header = {renamed.columns[i]: chosen[c] for i, c in enumerate(table.columns) if chosen[c]}
-    if len(by_header) == renamed.shape[1] and renamed.columns.is_unique:
-        return display_styler(renamed, list(by_header.values()))
+    every = [f for f in (chosen[c] for c in table.columns) if f is not None]
+    if len(every) == renamed.shape[1] and renamed.columns.is_unique:
+        return display_styler(renamed, every)
     return renamed.style.format(by_header)
 
 
@@ -166,7 +167,7 @@ def display_styler(data: pd.DataFrame, formatters: list[Formatter]) -> Styler:
     every rerun. The two are replaced on this one object (Streamlit recognises a Styler by its exact type, so no
     subclass); tests/test_display_styler.py checks that Streamlit sends the same text as for pandas' Styler."""
     styler = data.style
-    styler.display_formatters = formatters  # type: ignore[attr-defined]  # read by the tests
+    styler.display_formatters = formatters  # read by the tests
 
     def compute() -> Styler:
         return styler  # no styles to apply: formats only
@@ -179,6 +180,6 @@ def display_styler(data: pd.DataFrame, formatters: list[Formatter]) -> Styler:
         ]
         return {"body": body, "cellstyle": [], "table_styles": [], "caption": None, "uuid": styler.uuid}
 
-    styler._compute = compute  # type: ignore[method-assign]
-    styler._translate = translate  # type: ignore[method-assign]
+    styler._compute = compute
+    styler._translate = translate
     return styler
