@@ -1,6 +1,6 @@
 """Build (or rebuild) the summary tables onto an existing database file, in one transaction, and time each table.
 
-python benchmarks/build_summaries.py --db /work/scale-data/nat20m_v2.duckdb
+python benchmarks/build_summaries.py --db /work/scale-data/nat20m_v2.duckdb [--tables summary_desa_did,...]
 
 For a national file built before the summary tables existed (the same base schema): the demo build and every import
 build them themselves (sinergi.data.summary.build_summaries).
@@ -20,13 +20,17 @@ from sinergi.data import db, rules, summary
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument(
+        "--tables", help="only these summary tables (comma-separated; default: all, in order)"
+    )
     args = parser.parse_args()
     con = duckdb.connect(str(args.db))
     try:
         con.execute("begin transaction")
         rules_sql = db.load_sql(db.RULES_FILE)
         total = time.perf_counter()
-        for table in summary.SUMMARY_TABLES:
+        tables = args.tables.split(",") if args.tables else summary.SUMMARY_TABLES
+        for table in tables:
             t0, c0 = time.perf_counter(), time.process_time()
             sql = summary.summary_sql(table)
             if shared := rules.rules_for(sql, rules_sql):

@@ -16,7 +16,7 @@ from sinergi.briefing.content import (
     summary_sentences,
     tiles,
 )
-from sinergi.briefing.map import build_briefing_map
+from sinergi.briefing.map import build_briefing_map, ground_aspect
 from sinergi.briefing.widgets import export_job, export_progress, print_stylesheet, start_export
 from sinergi.common.fmt import fmt_number, fmt_pct
 from sinergi.ui.components import (
@@ -32,6 +32,7 @@ from sinergi.ui.data import database_version, load
 
 DECISIONS_SHOWN = 3  # the most urgent; the rest behind a link, so the page fits one projector screen
 MAP_HEIGHT_PX = 420
+WIDE_ASPECT = 0.6  # height / width on the ground below which the map's legend goes under it
 
 ctx = page_context("briefing")
 t, lang = ctx.t, ctx.lang
@@ -54,9 +55,19 @@ for tile in tiles(b, lang):
 
 map_column, kpi_column, decision_column = st.columns([5, 3, 4])
 with map_column:
-    st.markdown(f"**{t('briefing.map_title')}**")
+    st.markdown(f"**{t('briefing.map_title', round=ctx.round_name)}**")
     if len(b.by_desa):
-        st.plotly_chart(build_briefing_map(b.by_desa, lang, height=MAP_HEIGHT_PX), key="briefing_map")
+        st.plotly_chart(
+            # a wide region (a province) keeps the column's width for the map: its legend goes below
+            build_briefing_map(
+                b.by_desa,
+                lang,
+                ctx.round_name,
+                height=MAP_HEIGHT_PX,
+                legend_below=ground_aspect(b.by_desa) < WIDE_ASPECT,
+            ),
+            key="briefing_map",
+        )
     else:
         st.info(t("briefing.map_none"))
 with kpi_column:

@@ -6,6 +6,7 @@ import streamlit as st
 
 from sinergi.access.imports import audited_import, audited_restore
 from sinergi.access.login import current_viewer
+from sinergi.common.fmt import EMPTY
 from sinergi.data.importers import all_kinds
 from sinergi.data.importers.report import localised, report_csv, report_excel
 from sinergi.data.importers.sample import synthetic_p3ke
@@ -78,7 +79,7 @@ with tab_import:
         frame = rep.frame()
         if len(frame):
             st.subheader(t("kelola.report"))
-            st.dataframe(localised(frame.head(5000), ctx.lang), hide_index=True)
+            st.dataframe(localised(frame.head(5000), ctx.lang), hide_index=True, placeholder=EMPTY)
             cols = st.columns(2)
             detail = {"table": "import_report", "rows": len(frame)}
             offer_download(cols[0], t("kelola.report_excel"), lambda: report_excel(frame, ctx.lang), "laporan_impor.xlsx",

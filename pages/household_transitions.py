@@ -4,7 +4,12 @@ import streamlit as st
 
 from sinergi.common.fmt import fmt_part
 from sinergi.common.suppressed import partition_hidden
-from sinergi.monitoring.analysis import TRANSITIONS, decile_matrix, transition_counts
+from sinergi.monitoring.analysis import (
+    TRANSITIONS,
+    decile_matrix,
+    transition_counts,
+    transitions_by_sector_query,
+)
 from sinergi.monitoring.charts import transition_bars, transition_sankey
 from sinergi.monitoring.widgets import definition, how_computed, poverty_lines, round_date_note
 from sinergi.ui.components import data_as_of, download_buttons, region_title, show_table
@@ -14,7 +19,8 @@ from sinergi.ui.data import load
 ctx = page_context("perpindahan")
 t, lang = ctx.t, ctx.lang
 params = ctx.params
-rounds = load("monitoring_rounds").set_index("round_id")[f"name_{lang}"]
+round_table = load("monitoring_rounds").set_index("round_id")
+rounds = round_table[f"name_{lang}"]
 round_names = (rounds[ctx.baseline_round_id], ctx.round_name)
 
 st.title(t("perpindahan.heading", region=region_title(ctx)))
@@ -34,7 +40,7 @@ population = (
     or "sasaran"
 )
 by_desa = load("household_transitions_by_desa", **params)
-by_sector = load("household_transitions_by_sector", **params)
+by_sector = load(transitions_by_sector_query(round_table.loc[ctx.round_id, "ended_on"], ctx.as_of), **params)
 if population == "sasaran":
     by_desa, by_sector = by_desa[by_desa["is_target"]], by_sector[by_sector["is_target"]]
 labels = {tr: t(f"perpindahan.transition.{tr}") for tr in TRANSITIONS}

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from sinergi.common.fmt import fmt_date, fmt_number, fmt_pct, fmt_total
-from sinergi.common.suppressed import breakdown_share, total_value, true_share
+from sinergi.common.suppressed import protected_share, share_cells, total_value, true_share
 from sinergi.monitoring.analysis import overlap_bins, page_count
 from sinergi.monitoring.charts import count_bars, share_bars
 from sinergi.monitoring.widgets import definition, how_computed, round_date_note
@@ -46,10 +46,15 @@ with tiles[0]:
 with tiles[1]:
     definition(ctx, "reached", date=fmt_date(ctx.round_as_of, lang))
 
-coverage["coverage_pct"] = [
-    breakdown_share(r, n)
-    for r, n in zip(coverage["households_reached_count"], coverage["target_households_count"], strict=True)
-]
+coverage["coverage_pct"] = share_cells(
+    [
+        protected_share(r, n)
+        for r, n in zip(
+            coverage["households_reached_count"], coverage["target_households_count"], strict=True
+        )
+    ],
+    coverage.index,
+)
 columns = st.columns(3)
 for col, dim in zip(columns, ["source", "sector", "strategy"], strict=True):
     part = coverage[coverage["dimension"] == dim]

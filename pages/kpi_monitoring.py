@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from sinergi.common.fmt import fmt_date, fmt_number
+from sinergi.common.fmt import EMPTY, fmt_date, fmt_number
 from sinergi.monitoring.analysis import kabupaten_ranking, moa_ranking
 from sinergi.monitoring.kpi import QUERY_BY_MOA, QUERY_BY_REGION, STATUS_LABEL_KEYS, with_attainment
 from sinergi.monitoring.kpi_charts import attainment_bars, group_bars, kpi_dumbbell, kpi_small_multiples
@@ -46,7 +46,7 @@ for tile, status in zip(tiles, ["tercapai", "sesuai_jalur", "belum_tercapai", "t
     tile.metric(t(f"monev.status.{status}"), fmt_number(int(status_counts.get(status, 0)), lang), border=True)
 st.subheader(t("monev.table_heading", round=ctx.round_name, baseline=round_names[0]))
 table = kpi_display_table(shown, lang, t, with_moa=not moa_id)
-st.dataframe(style_status(table, shown["status"], t("monev.col.status")), hide_index=True)
+st.dataframe(style_status(table, shown["status"], t("monev.col.status")), hide_index=True, placeholder=EMPTY)
 definition(ctx, "kpi_baseline")
 st.caption(poverty_lines(ctx))
 export = shown[

@@ -3,11 +3,10 @@
 import streamlit as st
 
 from sinergi.common.fmt import fmt_change, fmt_date, fmt_number, fmt_pct, fmt_rupiah, fmt_total
-from sinergi.common.suppressed import show_counts
 from sinergi.monitoring.widgets import definition, poverty_lines, round_date_note
 from sinergi.overview.charts import build_extreme_poor_by_region
 from sinergi.overview.headline import headline
-from sinergi.ui.components import data_as_of, download_buttons, metric_delta, region_title
+from sinergi.ui.components import data_as_of, download_buttons, metric_delta, region_title, show_table
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load
 
@@ -84,7 +83,7 @@ if len(by_region):
         "observed_extreme_poor_count": t("beranda.chart.observed"),
     }
     with st.expander(t("beranda.table")):
-        st.dataframe(show_counts(by_region).rename(columns=headers)[list(headers.values())], hide_index=True)
+        show_table(by_region, lang, headers)
         download_buttons(ctx, by_region, f"miskin_ekstrem_{ctx.region_code}", headers)
 st.caption(poverty_lines(ctx))
 round_date_note(ctx)

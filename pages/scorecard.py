@@ -4,9 +4,10 @@ import pandas as pd
 import streamlit as st
 
 from sinergi.access.login import session_viewer
+from sinergi.common.fmt import fmt_pct
 from sinergi.monitoring.kpi import QUERY_BY_MOA
 from sinergi.overview.scorecard import MEASURES, measure_formats, measure_labels, scorecard, sort_scorecard
-from sinergi.planning.scorecard_map import LAYER, build_scorecard_map
+from sinergi.planning.scorecard_map import LAYER, build_scorecard_legend, build_scorecard_map
 from sinergi.ui.components import data_as_of, download_buttons, show_table
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load
@@ -62,8 +63,10 @@ col_sort.selectbox(
 col_order.toggle(t("rapor.best_first"), **bind("rapor_best_first", "terbaik", (True, False), False))
 sort_key = st.session_state["rapor_sort"]
 table = sort_scorecard(table, sort_key, st.session_state["rapor_best_first"])
+# Beranda is the default page, served at the app's root: /beranda is no page (a console error, and outside a path
+# prefix). Relative to this page, "./" is the root with or without a prefix.
 table["link"] = [
-    f"/beranda?wilayah={code}&putaran={ctx.round_id}&bahasa={lang}" for code in table["kabupaten_code"]
+    f"./?wilayah={code}&putaran={ctx.round_id}&bahasa={lang}" for code in table["kabupaten_code"]
 ]
 headers = {
     "province_name": t("rapor.col.province_name"),
@@ -93,7 +96,26 @@ deck = build_scorecard_map(
     len(regions) > 1,
     measure.palette,
 )
-event = st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key="rapor_map", height=560)
+col_map, col_legend = st.columns([4, 1])
+with col_map:
+    event = st.pydeck_chart(
+        deck, on_select="rerun", selection_mode="single-object", key="rapor_map", height=560
+    )
+# without it the colours said nothing: which shade is many, which few
+col_legend.html(
+    build_scorecard_legend(
+        values,
+        labels[sort_key],
+        measure.palette,
+        # class edges are whole points, so a share's has no decimal
+        lambda v: (
+            fmt_pct(v, lang, 0)
+            if measure.kind == "pct"
+            else measure_labels(pd.Series([v]), measure.kind, lang).iloc[0]
+        ),
+        lang,
+    )
+)
 st.caption(t("rapor.map_hint"))
 picked = (event.selection.objects or {}).get(LAYER, []) if event else []
 if picked:

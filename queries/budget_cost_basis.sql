@@ -5,21 +5,32 @@
 -- bansos_rp (bansos received by the verified targets by that date) against reached_households_count = verified
 -- targets reached by any counted intervention (interventions_as_of); left_extreme_poverty_count = valid households
 -- below the line at $baseline_round_id and not at $round_id (panel, counted per desa in summary_desa_transition).
+-- The reached verified targets and their bansos are read from summary_kabupaten_cost_reach and
+-- summary_kabupaten_bansos (first counted dates per kabupaten).
 -- privacy: counts=reached_households_count,reached_without_bansos_count,left_extreme_poverty_count
 with spent as (
     select sum(b.realised_rp) as realised_rp
     from budget_as_of($region, $round_id, $as_of) as b
 ),
 
-given as (
+on_date as (
+    select round_as_of($round_id, $as_of) as counted_by
+),
+
+reached as (
     select
-        count(distinct t.household_id) as reached_households_count,
-        count(distinct t.household_id) filter (where i.source <> 'bansos') as reached_without_bansos_count,
-        coalesce(sum(i.amount_rp) filter (where i.source = 'bansos'), 0) as bansos_rp
-    from verified_target as t
-    inner join region_interventions_as_of(left($region, 5), round_as_of($round_id, $as_of)) as i
-        on i.household_id = t.household_id
-    where in_kabupaten_of(t.kabupaten_code, $region)
+        coalesce(sum(r.verified_targets_count) filter (where r.reached_on <= d.counted_by), 0)::bigint
+            as reached_households_count,
+        coalesce(sum(r.verified_targets_count) filter (where r.reached_without_bansos_on <= d.counted_by), 0)::bigint
+            as reached_without_bansos_count
+    from summary_kabupaten_cost_reach as r, on_date as d
+    where in_kabupaten_of(r.kabupaten_code, $region)
+),
+
+bansos as (
+    select coalesce(sum(b.amount_rp) filter (where b.counted_on <= d.counted_by), 0) as bansos_rp
+    from summary_kabupaten_bansos as b, on_date as d
+    where in_kabupaten_of(b.kabupaten_code, $region)
 ),
 
 left_poverty as (
@@ -36,11 +47,11 @@ final as (
     select
         year(round_as_of($round_id, $as_of)) as up_to_year,
         coalesce(s.realised_rp, 0) as realised_rp,
-        g.bansos_rp,
-        g.reached_households_count,
-        g.reached_without_bansos_count,
+        b.bansos_rp,
+        r.reached_households_count,
+        r.reached_without_bansos_count,
         l.left_extreme_poverty_count
-    from spent as s, given as g, left_poverty as l
+    from spent as s, reached as r, bansos as b, left_poverty as l
 )
 
 select * from final

@@ -1,7 +1,8 @@
 -- Cost per household of the budget programs of the kabupaten of $region that interventions name (the same program
 -- name in budget_allocation and intervention, in the same kabupaten): the program's budget realised in the years up
 -- to the date of $round_id (round_as_of) divided by the households its interventions reached by that date
--- (interventions_as_of). Programs without such interventions are left out (their cost per household is unknown).
+-- (interventions_as_of; summary_kabupaten_program_reach: first counted date per household and program). Programs
+-- without such interventions are left out (their cost per household is unknown).
 -- privacy: counts=households_reached_count
 with budget as (
     select
@@ -15,13 +16,13 @@ with budget as (
 
 reached as (
     select
-        h.kabupaten_code,
-        i.program,
-        count(distinct i.household_id) as households_reached_count
-    from region_interventions_as_of(left($region, 5), round_as_of($round_id, $as_of)) as i
-    inner join household as h on h.household_id = i.household_id
-    where in_kabupaten_of(h.kabupaten_code, $region)
-    group by h.kabupaten_code, i.program
+        r.kabupaten_code,
+        r.program,
+        sum(r.households_count)::bigint as households_reached_count
+    from summary_kabupaten_program_reach as r
+    where in_kabupaten_of(r.kabupaten_code, $region)
+        and r.reached_on <= round_as_of($round_id, $as_of)
+    group by r.kabupaten_code, r.program
 ),
 
 final as (

@@ -12,6 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 import streamlit as st
+from hypothesis import settings
 from streamlit import config as streamlit_config
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
@@ -29,6 +30,10 @@ from sinergi.data.demo.build import build_demo_database
 streamlit_config.set_option("client.showErrorDetails", "full")
 # Plotly checks every chart property under test; the served app skips the checks (sinergi.common.plot).
 os.environ["SINERGI_VALIDATE_CHARTS"] = "1"
+# Property tests have no time limit per example: on a shared 2-core machine a deadline fails on the queue, not the code
+# (speed is measured in benchmarks).
+settings.register_profile("sinergi", deadline=None)
+settings.load_profile("sinergi")
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 REAL_DATA = ROOT.parent / "shared" / "data" / "real"

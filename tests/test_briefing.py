@@ -190,13 +190,14 @@ def test_map_classes_do_not_overlap_and_match_the_planner_map():
 
 def test_map_has_a_class_legend_in_the_language_and_no_geo_subplot():
     by_desa = db.run_query("briefing_extreme_poor_by_desa", region="99.05", **DEMO_ROUNDS)
-    fig = build_briefing_map(by_desa, "id")
-    assert fig.layout.legend.title.text == "RT miskin ekstrem"
+    fig = build_briefing_map(by_desa, "id", "Endline 2026")
+    assert fig.layout.legend.title.text == "RT miskin ekstrem<br>survei Endline 2026"
     assert [tr.fillcolor for tr in fig.data if tr.fill == "toself"] == list(
         map_classes(by_desa["observed_extreme_poor_count"]).colours
     )
     assert not any(tr.type in ("choropleth", "choroplethmap", "scattergeo") for tr in fig.data)
-    assert build_briefing_map(by_desa, "en").layout.legend.title.text == "Extreme-poor households"
+    english = build_briefing_map(by_desa, "en", "Endline 2026").layout.legend.title.text
+    assert english == "Extreme-poor households<br>Endline 2026 survey"
 
 
 def test_english_sentence_reads_well_for_one_and_for_many():

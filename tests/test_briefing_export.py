@@ -62,6 +62,9 @@ def test_pdf_is_one_a4_landscape_page_with_the_figures(files):
     for value in _expected(region):
         assert value in text, f"{value!r} missing from the PDF of {region}"
     assert "Jumlah rumah tangga miskin ekstrem turun dari" in text
+    rounds = db.run_query("monitoring_rounds").set_index("round_id")
+    # the map is the round's survey, not the register the planner's map of the same name shows
+    assert f"per desa (survei {rounds.loc[DEMO_ROUND, 'name_id']})" in text
     assert "−" in text  # the true minus survives: the embedded font has it
 
 

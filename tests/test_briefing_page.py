@@ -115,3 +115,40 @@ def test_tiles_use_the_true_minus_and_still_read_a_fall_as_good(app, page):
     assert signed and all("-" not in m.delta for m in signed)
     for m in signed:  # a fall in extreme poverty: green, arrow down
         assert m.proto.color == Metric.MetricColor.GREEN and m.proto.direction == Metric.MetricDirection.DOWN
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_briefing_and_peta_maps_name_their_source(app, lang):
+    # Tester: the briefing's map (the round's survey) and Peta's (the P3KE register) had the same title with
+    # different classes, so a Bupati's office comparing the two saw two answers to one question.
+    from conftest import APP
+    from streamlit.testing.v1 import AppTest
+
+    from sinergi.common.i18n import translate
+
+    rounds = db.run_query("monitoring_rounds").set_index("round_id")
+    survey = translate("briefing.map_source", lang, round=rounds.loc[2, f"name_{lang}"])
+    at = open_page(app, PAGE, role="pimpinan", wilayah="99.02", putaran="2", bahasa=lang)
+    assert not at.exception
+    assert any(survey in m.value for m in at.markdown)  # the title over the map (printed as it is)
+    legend = at.get("plotly_chart")[0].proto.spec
+    assert survey in legend
+    peta = open_page(AppTest.from_file(APP, default_timeout=30), "pages/map_explorer.py", role="pimpinan",
+                     wilayah="99.02", putaran="2", bahasa=lang)  # fmt: skip
+    assert not peta.exception
+    register = translate("peta.indicator.extreme_poor", lang)
+    assert "register" in register
+    assert any(register in h.proto.body for h in peta.get("html"))  # the legend's title
+    assert survey not in " ".join(h.proto.body for h in peta.get("html"))
+
+
+def test_a_wide_region_keeps_the_map_wide_with_its_legend_below(app):
+    # Walk, province briefing: the legend beside a wide, flat province squeezed the map into half its column.
+    import json
+
+    at = open_page(app, PAGE, role="tamu", wilayah="99", putaran="2")
+    assert not at.exception
+    legend = json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["legend"]
+    assert legend["orientation"] == "h"
+    kabupaten = open_page(app, PAGE, role="tamu", wilayah="99.02", putaran="2")
+    assert json.loads(kabupaten.get("plotly_chart")[0].proto.spec)["layout"]["legend"]["orientation"] == "v"

@@ -23,3 +23,19 @@ def test_beranda_in_chromium(base_url):
         (ROOT / "shots").mkdir(exist_ok=True)
         page.screenshot(path=str(ROOT / "shots" / "test_beranda.png"), full_page=True)
     assert outside == []
+
+
+CUT_SHORT = """() => Array.from(document.querySelectorAll(
+    '[data-testid="stMetricLabel"] *, [data-testid="stMetricValue"] *'))
+  .filter(e => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflow !== 'visible')
+  .map(e => e.closest('[data-testid="stMetric"]').innerText.replace(/\\n/g, ' | '))"""
+
+
+@pytest.mark.parametrize("path", ["/?bahasa=en", "/briefing-bupati?bahasa=en", "/?bahasa=id"])
+def test_tile_labels_and_values_are_never_cut_short(base_url, path):
+    # Tester at 1366 px: "Extreme-poor households (r…" beside "(s…" hid register or survey; "IDR 16.8 bill…".
+    with browser_page(1366, 900) as (page, _):
+        page.goto(base_url + path)
+        settle(page, login="pimpinan")
+        assert page.locator('[data-testid="stMetric"]').count() >= 6
+        assert page.evaluate(CUT_SHORT) == []

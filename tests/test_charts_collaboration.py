@@ -122,3 +122,9 @@ def test_timeline_date_axis_reads_months_in_the_readers_language():
     assert "Jan 2025" in english and all(t.isascii() for t in english)
     hover = build_moa_timeline(moas, date(2026, 11, 28), "id").data[0].customdata[0]
     assert hover[1] == "21 Mei 2024"
+
+
+def test_area_heatmap_names_its_sectors_above_the_first_row():
+    # Walk at province level: a hundred kecamatan rows put the sector names several screens below the title.
+    matrix = pd.DataFrame({"pangan": [3, 0], "energi": [1, 2]}, index=["K1", "K2"])
+    assert build_area_sector_heatmap(matrix, None, "en").layout.xaxis.side == "top"

@@ -30,7 +30,7 @@ from figures_pandas import (
 )
 
 from sinergi.data import db, summary
-from sinergi.monitoring.analysis import cost_per_household, transition_counts
+from sinergi.monitoring.analysis import cost_per_household, transition_counts, transitions_by_sector_query
 from sinergi.monitoring.did import did_estimate
 from sinergi.monitoring.kpi import with_attainment
 from sinergi.overview.headline import headline
@@ -212,7 +212,8 @@ def test_perpindahan(raw, region, case):
         ["desa_code", "is_target", "poor_b", "poor_r", "welfare_decile_b", "welfare_decile_r"]
     )["n"]
     assert got.tolist() == exp.sort_index().tolist()
-    sectors = db.run_query("household_transitions_by_sector", **p)
+    ended = db.run_query("monitoring_rounds").set_index("round_id").loc[case[1], "ended_on"]
+    sectors = db.run_query(transitions_by_sector_query(ended, case[0]), **p)
     exp_s = transitions_by_sector(raw, region, case[1], BASELINE, case[0])
     assert (
         transition_counts(sectors, "sector_code").set_index("sector_code").to_dict()

@@ -31,3 +31,14 @@ def test_every_literal_key_used_in_code_exists():
 def test_translate_fills_placeholders():
     assert translate("region.level.kabupaten", "id", name="Watu Molo") == "Kabupaten Watu Molo"
     assert translate("region.level.kabupaten", "en", name="Watu Molo") == "Watu Molo Regency"
+
+
+def test_english_headers_and_headings_name_levels_in_english():
+    # Walk in English: Intervensi's left-behind table read "Desa | Kecamatan | Households | People", Monev "By
+    # kecamatan": the English screens say village, district and regency (the sidebar explains each once).
+    level = re.compile(r"\b(desa|kecamatan|kabupaten|kelurahan|provinsi)\b", re.IGNORECASE)
+    label = re.compile(r"\.col\.|\.by_|\.table$|heading|ranking_|\.legend")
+    found = [
+        k for k, e in catalogue().items() if label.search(k) and level.search(re.sub(r"{\w+}", "", e["en"]))
+    ]
+    assert found == []

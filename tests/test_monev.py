@@ -94,3 +94,33 @@ def test_did_chart_keeps_a_label_near_100_percent_inside_the_chart():
         )[0]
         == "99.4%"
     )
+
+
+def test_sankey_names_read_on_a_projector():
+    # Walk at 1440 px: plotly's grey node names with a white halo were hard to read over the coloured flows.
+    from sinergi.monitoring.charts import transition_sankey
+
+    counts = pd.Series({"keluar": 285, "tetap_miskin": 470, "masuk": 3, "tetap_tidak_miskin": 30})
+    labels = {"poor": "Miskin ekstrem", "not_poor": "Tidak miskin ekstrem"}
+    labels |= {k: k for k in counts.index}
+    font = transition_sankey(counts, labels, ("Baseline 2025", "Endline 2026")).data[0].textfont
+    assert font.shadow == "none" and font.color == "#1a1a1a" and font.size >= 14
+
+
+def test_budget_bars_lie_down_so_their_names_read_across():
+    # Walk in English: "National budget (APBN)" and programme names stood on end under the bars.
+    from sinergi.monitoring.charts import budget_bars
+
+    totals = pd.DataFrame(
+        {
+            "year": [2025, 2025, 2026],
+            "source": ["apbn", "dana_desa", "apbn"],
+            "allocated_rp": [8e9, 2e9, 7e9],
+            "realised_rp": [7e9, 1e9, 5e9],
+        }
+    )
+    names = {"apbn": "National budget (APBN)", "dana_desa": "Village fund", "allocated": "A", "realised": "R"}
+    fig = budget_bars(totals, "source", names | {"axis": "IDR billion"}, "en")
+    assert all(bar.orientation == "h" for bar in fig.data)
+    assert list(fig.data[0].y[1]) == ["National budget (APBN)", "Village fund", "National budget (APBN)"]
+    assert fig.layout.xaxis.tickformat and fig.layout.xaxis.title.text == "IDR billion"

@@ -44,7 +44,7 @@ def test_kpi_page_province_ranks_kabupaten_in_english(app):
     at.session_state["monev_tab"] = "MoAs ranked by attainment"
     at.run()
     assert not at.exception
-    assert "Kabupaten ranked by attainment" in [s.value for s in at.subheader]
+    assert "Regencies ranked by attainment" in [s.value for s in at.subheader]
     assert len(at.get("plotly_chart")) == 2
 
 

@@ -221,7 +221,9 @@ def test_page_shows_one_row_per_kabupaten_in_scope(app, role):
     rows = at.dataframe[0].value
     expected = 1 if role == "perencana" else len(_kabupaten_codes())
     assert len(rows) == expected
-    assert rows.iloc[:, -1].str.startswith("/beranda?wilayah=").all()
+    # Beranda is served at the root, never at /beranda (no page there: the browser logs an error; and a path prefix
+    # would be lost)
+    assert rows.iloc[:, -1].str.startswith("./?wilayah=").all()
     assert len(at.get("download_button")) == 2
     shown = at.dataframe[0].value[headers_of("rapor.measure.left_behind")]
     if role == "monev":  # a breakdown cell: rounded to 5 or "<5" (docs/privacy.md)
@@ -256,3 +258,38 @@ def test_intro_promises_beranda_figures_only_where_they_are_the_same(app, role, 
     intro = next(c.value for c in at.caption if "Satu baris" in c.value)
     assert "angka yang sama seperti Beranda" not in intro
     assert any("dibulatkan" in box.value and "Beranda" in box.value for box in at.info) is rounded
+
+
+def test_no_link_names_the_default_page_by_its_url_path():
+    """Streamlit serves the default page at "/" only: a link to "/beranda" opens "page not found" in the console
+    and runs the main page, and behind a path prefix (server.baseUrlPath) it leaves the app."""
+    import re
+    from pathlib import Path
+
+    from sinergi.ui.pages import PAGES
+
+    root = Path(__file__).resolve().parent.parent
+    default = next(spec.url_path for spec in PAGES if spec.default)
+    pattern = re.compile(rf"""["'](?:\.?/){re.escape(default)}(?:[?"'/])""")
+    sources = [
+        *root.glob("pages/*.py"),
+        *root.glob("sinergi/**/*.py"),
+        *root.glob("sinergi/common/locales/*"),
+    ]
+    found = [str(p.relative_to(root)) for p in sources if pattern.search(p.read_text(encoding="utf-8"))]
+    assert found == []
+
+
+@pytest.mark.parametrize("role", ["admin", "tamu"])
+def test_the_map_has_a_legend_of_its_classes(app, role):
+    # Walk: the Rapor map coloured six kabupaten with no key to what a shade meant.
+    from sinergi.common.i18n import translate
+    from sinergi.common.map_classes import PALETTES
+
+    at = open_page(app, "pages/scorecard.py", role=role, wilayah=DEMO_PROVINCE, putaran="2")
+    assert not at.exception
+    title = translate("rapor.measure.extreme_poor", "id")
+    legends = [h.proto.body for h in at.get("html") if title in h.proto.body]
+    assert len(legends) == 1
+    assert sum(colour in legends[0] for colour in PALETTES["OrRd"]) >= 3  # the classes, in the map's palette
+    assert "–" in legends[0]  # class edges: "810–2.825"

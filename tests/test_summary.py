@@ -19,6 +19,7 @@ from importer_helpers import copy_demo
 from sinergi.data import db, rules, summary
 from sinergi.data.importers import execute, prepare
 from sinergi.data.importers.sample import synthetic_p3ke
+from sinergi.monitoring.analysis import transitions_by_sector_query
 
 REFERENCE = Path(__file__).parent / "reference"
 MOVED = sorted(p.stem for p in REFERENCE.glob("*.sql"))
@@ -34,6 +35,9 @@ ORDER = {
 }
 # queries compared once per value of a further parameter
 VARIANTS = {"location_indicators_by_area": [{"area_level": "kabupaten"}, {"area_level": "kecamatan"}]}
+
+# queries the page picks by date: the summary once the round's fieldwork ended by as_of, the rows before it
+PICKED = {"household_transitions_by_sector": transitions_by_sector_query}
 
 
 def _run(con: duckdb.DuckDBPyConnection, sql: str, **params: object) -> pd.DataFrame:
@@ -72,27 +76,34 @@ def _assert_equal_everywhere(
         regions = _regions(con, every)
         made = 0
         for name in names:
-            moved, reference = db.load_sql(name), (REFERENCE / f"{name}.sql").read_text()
-            for as_of, region, extra in product(dates, regions, VARIANTS.get(name, [{}])):
-                params = {
-                    "region": region,
-                    "as_of": as_of,
-                    "round_id": DEMO_ROUND,
-                    "baseline_round_id": DEMO_BASELINE_ROUND,
-                    "show_names": True,
-                    "page_size": None,
-                    "page_offset": 0,
-                    **extra,
-                }
-                got, want = _run(con, moved, **params), _run(con, reference, **params)
-                if name in ORDER:
-                    ascending = [c != "households_reached_count" for c in ORDER[name]]
-                    want = want.sort_values(ORDER[name], ascending=ascending, ignore_index=True)
-                loose = UNDETERMINED.get(name, [])
-                pd.testing.assert_frame_equal(
-                    got.drop(columns=loose), want.drop(columns=loose), obj=f"{name} {region} {as_of} {extra}"
-                )
-                made += 1
+            reference = (REFERENCE / f"{name}.sql").read_text()
+            ended = con.execute(
+                "select ended_on from monitoring_round where round_id = ?", [DEMO_ROUND]
+            ).fetchone()
+            for as_of in dates:
+                moved = db.load_sql(PICKED[name](ended[0], as_of) if name in PICKED else name)
+                for region, extra in product(regions, VARIANTS.get(name, [{}])):
+                    params = {
+                        "region": region,
+                        "as_of": as_of,
+                        "round_id": DEMO_ROUND,
+                        "baseline_round_id": DEMO_BASELINE_ROUND,
+                        "show_names": True,
+                        "page_size": None,
+                        "page_offset": 0,
+                        **extra,
+                    }
+                    got, want = _run(con, moved, **params), _run(con, reference, **params)
+                    if name in ORDER:
+                        ascending = [c != "households_reached_count" for c in ORDER[name]]
+                        want = want.sort_values(ORDER[name], ascending=ascending, ignore_index=True)
+                    loose = UNDETERMINED.get(name, [])
+                    pd.testing.assert_frame_equal(
+                        got.drop(columns=loose),
+                        want.drop(columns=loose),
+                        obj=f"{name} {region} {as_of} {extra}",
+                    )
+                    made += 1
         return made
     finally:
         con.close()
@@ -105,6 +116,23 @@ def test_the_demo_keeps_every_intervention_in_its_households_desa(con):
         "select count(*) from intervention as i inner join household as h on h.household_id = i.household_id "
         "where i.desa_code <> h.desa_code"
     ).fetchone() == (0,)
+
+
+def test_the_dates_compared_read_the_transitions_summary_and_the_rows(con):
+    """The demo's as-of date lies after the round's fieldwork (the summary answers), the earlier date inside it (the
+    rows answer; the summary query returns nothing then rather than a figure of another date)."""
+    ended = con.execute("select ended_on from monitoring_round where round_id = ?", [DEMO_ROUND]).fetchone()[
+        0
+    ]
+    assert [transitions_by_sector_query(ended, d) for d in DATES] == [
+        "household_transitions_by_sector",
+        "household_transitions_by_sector_rows",
+    ]
+    params = {"region": "", "round_id": DEMO_ROUND, "baseline_round_id": DEMO_BASELINE_ROUND}
+    region = con.execute("select region_code from region where level = 'provinsi'").fetchone()[0]
+    sql = db.load_sql("household_transitions_by_sector")
+    assert _run(con, sql, **params | {"region": region, "as_of": DATES[1]}).empty
+    assert not _run(con, sql, **params | {"region": region, "as_of": DATES[0]}).empty
 
 
 @pytest.mark.parametrize("name", MOVED)

@@ -17,7 +17,7 @@ from functools import cache
 import pandas as pd
 
 from sinergi.common.nik import mask_niks
-from sinergi.common.suppressed import PROTECTED_SHARES, Count, breakdown_share
+from sinergi.common.suppressed import Count, protected_share, share_cells
 from sinergi.data import db
 
 ROLES = ("admin", "perencana", "pimpinan", "monev", "tamu")
@@ -227,13 +227,15 @@ def wrap_counts(frame: pd.DataFrame, policy: QueryPolicy, exact: bool) -> pd.Dat
                     None if p != p or d != d else round(p * d / 100.0)
                     for p, d in zip(frame[pct], frame[den], strict=True)
                 ]
-                frame[pct] = [
-                    None if p is None else breakdown_share(Count(p), Count(round(d)))
-                    for p, d in zip(part, frame[den].fillna(0), strict=True)
-                ]
-                frame[pct] = frame[pct].astype(float)
-                # tables write these as rounded shares ("95 %") and a withheld one as a word (sinergi.common.display)
-                frame.attrs[PROTECTED_SHARES] = [*frame.attrs.get(PROTECTED_SHARES, []), pct]
+                # Share cells: tables write them as rounded shares ("95 %") and a withheld one as a word, however the
+                # frame is merged or renamed on its way to the table (sinergi.common.display)
+                frame[pct] = share_cells(
+                    [
+                        None if p is None else protected_share(Count(p), Count(round(d)))
+                        for p, d in zip(part, frame[den].fillna(0), strict=True)
+                    ],
+                    frame.index,
+                )
     conditional = {c: (k, v) for c, k, v in policy.counts_unless}
     for column in count_columns(frame, policy):
         wrapped = _as_counts(frame[column], exact)

@@ -82,13 +82,14 @@ def prepare(
         decisions=decision_rows(b, lang),
         headers={c: t(f"briefing.col.{c}") for c in ("moa_number", "title", "ended_on", "stage", "reasons")},
         footer=footer,
-        map_title=t("briefing.map_title"),
+        map_title=t("briefing.map_title", round=round_name),
         kpi_title=t("briefing.kpi_title"),
         decisions_title=t("briefing.decisions_title"),
         decisions_none=t("briefing.decisions_none"),
         more_decisions=translate("briefing.more_decisions", lang),
         map_png=figure_png(
-            build_briefing_map(b.by_desa, lang, height=size[1], font_size=20, legend_below=True), *size
+            build_briefing_map(b.by_desa, lang, round_name, height=size[1], font_size=20, legend_below=True),
+            *size,
         ),
         kpi_png=figure_png(build_kpi_status(kpi_tally(b.kpi), lang, height=KPI_SIZE[1]), *KPI_SIZE),
     )

@@ -52,15 +52,23 @@ def _rings(geometry: dict) -> list[list[list[float]]]:
     return []
 
 
+def legend_title(lang: str, round_name: str) -> str:
+    """Return the legend's title: what is counted, and under it its source (the survey of the round)."""
+    source = translate("briefing.map_source", lang, round=round_name)
+    return f"{translate('briefing.map_legend', lang)}<br>{source}"
+
+
 def build_briefing_map(
     by_desa: pd.DataFrame,
-    lang: str = "id",
+    lang: str,
+    round_name: str,
     value_col: str = "observed_extreme_poor_count",
     height: int = 460,
     font_size: int = 13,
     legend_below: bool = False,
 ) -> go.Figure:
-    """Return a choropleth of value_col per desa (by_desa: briefing_extreme_poor_by_desa) with a class legend."""
+    """Return a choropleth of value_col per desa (by_desa: briefing_extreme_poor_by_desa) with a class legend titled
+    with its source, the survey of round_name (the planner's map of the same name shows the P3KE register)."""
     fig = go.Figure()
     values = by_desa[value_col]
     classes = map_classes(values)
@@ -128,7 +136,7 @@ def build_briefing_map(
         font={"size": font_size},
         height=height,
         margin={"l": 0, "r": 0, "t": 4, "b": 0},
-        legend={"title": {"text": translate("briefing.map_legend", lang)}, **legend},
+        legend={"title": {"text": legend_title(lang, round_name)}, **legend},
         separators=",." if lang == "id" else ".,",
         plot_bgcolor="white",
     )

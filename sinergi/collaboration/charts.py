@@ -199,6 +199,8 @@ def build_area_sector_heatmap(
         )
     )
     fig.update_layout(**base_layout(lang), height=max(300, 24 * len(matrix) + 90))
+    # the sector names above the first row: a province has a hundred kecamatan rows, the bottom is screens away
+    fig.update_xaxes(side="top")
     fig.update_yaxes(
         autorange="reversed",
         type="category",

@@ -17,7 +17,7 @@ from pandas.io.formats.style import Styler
 
 from sinergi.common.fmt import EMPTY, fmt_date, fmt_number, fmt_pct, fmt_rupiah
 from sinergi.common.i18n import translate
-from sinergi.common.suppressed import PROTECTED_SHARES, breakdown_value, is_count, is_small_count
+from sinergi.common.suppressed import breakdown_value, is_count, is_share, is_small_count
 
 Formatter = Callable[[Any], str]  # a table cell: whatever pandas holds
 # Unit suffixes and the decimals they are shown with; the longest suffix wins (_km2 before _km).
@@ -98,14 +98,16 @@ def _blank(formatter: Formatter | None) -> str:
     return text if isinstance(text, str) and text else EMPTY
 
 
-def _shown_shares(table: pd.DataFrame, columns: list[str], lang: str) -> pd.DataFrame:
-    """Return table with its protected shares (rounded to 5 points, or withheld) as words: "95 %" with no decimal,
-    since a rounded share has none, and a withheld one as the catalogue's word (a blank cell would read "None")."""
+def _shown_shares(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return table with its protected shares (Share cells: rounded to 5 points, or withheld) as words: "95 %" with
+    no decimal, since a rounded share has none, and a withheld one as the catalogue's word (a blank cell would read
+    "None"); a cell that is no Share (a row a merge did not find) reads "–"."""
     out = table.copy()
-    withheld = translate("privacy.withheld", lang)
-    for column in (c for c in columns if c in out.columns):
+    for column in out.columns:
+        if out[column].dtype != object or not out[column].map(is_share).any():
+            continue
         out[column] = pd.Series(
-            [withheld if _missing(v) else fmt_pct(v, lang, 0) for v in out[column]],
+            [fmt_pct(v, lang) if is_share(v) or not _missing(v) else EMPTY for v in out[column]],
             index=out.index,
             dtype=object,
         )
@@ -138,7 +140,7 @@ def styled(
     formats overrides the formatter of a column (by its original name); keep_index keeps row labels (a matrix)."""
     table = frame[[c for c in headers if c in frame.columns]] if headers else frame
     table = _shown_counts(table if keep_index else table.reset_index(drop=True), lang)
-    table = _shown_shares(table, frame.attrs.get(PROTECTED_SHARES, []), lang)
+    table = _shown_shares(table, lang)
     chosen = {
         column: (formats or {}).get(column) or column_formatter(column, table[column], lang)
         for column in table.columns

@@ -11,7 +11,8 @@ import pandas as pd
 from babel.dates import format_date as _babel_date
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
-from sinergi.common.suppressed import Count, breakdown_value, total_value
+from sinergi.common.i18n import translate
+from sinergi.common.suppressed import Count, Share, breakdown_value, total_value
 
 LOCALES = {"id": "id_ID", "en": "en_US"}
 _RUPIAH_SCALES = {
@@ -75,7 +76,12 @@ def fmt_part(value: float | int | None, lang: str = "id", rounded: bool = False)
 
 
 def fmt_pct(value: float | None, lang: str = "id", decimals: int = 1) -> str:
-    """Return a percentage given in 0-100 units: 12,5 % (id) or 12.5% (en)."""
+    """Return a percentage given in 0-100 units: 12,5 % (id) or 12.5% (en). A protected Share has no decimal (it is
+    rounded to 5 points) and a withheld one reads as the catalogue's word."""
+    if isinstance(value, Share):
+        if value.withheld:
+            return translate("privacy.withheld", lang)
+        decimals = 0
     if _missing(value):
         return EMPTY
     number = fmt_number(value, lang, decimals)

@@ -24,8 +24,6 @@ import pandas as pd
 LIMIT = 5  # counts 1 .. LIMIT-1 are never shown to roles without by-name access
 BASE = 5  # breakdown cells are rounded to a multiple of BASE
 SMALL = "<5"
-# frame.attrs key: the share columns of a frame rounded (or withheld) for the viewer, named for the table writer
-PROTECTED_SHARES = "protected_shares"
 
 
 class Count:
@@ -131,6 +129,48 @@ class Count:
     def exact(self) -> bool:
         """Whether this count is shown as it is (by-name roles)."""
         return self._exact
+
+
+class Share(float):
+    """A share in percent as a breakdown may show it to a viewer without by-name access: rounded to 5 points, or
+    withheld (NaN). The marking lives in the cell, like a Count's, so it survives merges, concats and renames that
+    drop a frame's attrs; tables write it with no decimal ("95 %") and a withheld one as a word. Arithmetic gives a
+    plain float."""
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return "–" if math.isnan(self) else f"{float(self):g}"
+
+    __repr__ = __str__
+
+    def __reduce__(self) -> tuple[type[Share], tuple[float]]:
+        return (Share, (float(self),))
+
+    @property
+    def withheld(self) -> bool:
+        """Whether the share is withheld from the viewer (the part or the rest reads "<5")."""
+        return math.isnan(self)
+
+
+def is_share(value: object) -> bool:
+    """Return True when value is a protected Share (rounded or withheld)."""
+    return isinstance(value, Share)
+
+
+def protected_share(part: object, whole: object) -> float | None:
+    """Return breakdown_share(part, whole), as a Share cell when it was protected (rounded or withheld) for the
+    viewer, so that tables and labels write it as one wherever the value travels; exact shares stay plain."""
+    share = breakdown_share(part, whole)
+    counts = [c for c in (part, whole) if isinstance(c, Count)]
+    if not counts or all(c._exact for c in counts) or true_share(part, whole) is None:
+        return share
+    return Share(math.nan if share is None else share)
+
+
+def share_cells(values: list[object], index: pd.Index) -> pd.Series:
+    """Return shares as a column that keeps Share cells (object dtype: a float column would drop the marking)."""
+    return pd.Series(values, index=index, dtype=object if any(map(is_share, values)) else "float64")
 
 
 def is_count(value: object) -> bool:
@@ -244,10 +284,14 @@ def show_counts(frame: pd.DataFrame, text: bool = True) -> pd.DataFrame:
     """Return frame with every Count replaced by what the viewer may see, for tables and exports.
 
     text=True (st.dataframe): a column holding "<5" becomes text; other count columns become integers.
-    text=False (exports): numbers stay numbers beside the "<5" cells.
+    text=False (exports): numbers stay numbers beside the "<5" cells. Share cells become plain numbers (a withheld
+    one empty): their values are already what the viewer may see.
     """
     out = frame.copy()
     for column in out.columns:
+        if out[column].dtype == object and out[column].map(is_share).any():
+            out[column] = pd.to_numeric(out[column], errors="coerce").astype("float64")
+            continue
         if out[column].dtype != object or not out[column].map(is_count).any():
             continue
         shown = [breakdown_value(v) for v in out[column]]

@@ -16,7 +16,7 @@ from sinergi.data import db, rules
 
 SUMMARY_DIR = db.QUERIES_DIR / "summary"
 # build order: summary_household_reach and summary_household_target are read by the tables after them
-SUMMARY_TABLES = (
+SUMMARY_TABLES: tuple[str, ...] = (
     "summary_desa_household",
     "summary_desa_round",
     "summary_household_reach",
@@ -28,6 +28,15 @@ SUMMARY_TABLES = (
     "summary_moa_kpi",
     "summary_target_kpi",
     "summary_desa_transition",
+)
+# Perpindahan by sector, Banding (DiD inputs) and Anggaran (cost per household and per program); they read
+# summary_household_target, built above
+SUMMARY_TABLES += (
+    "summary_desa_transition_sector",
+    "summary_desa_did",
+    "summary_kabupaten_cost_reach",
+    "summary_kabupaten_bansos",
+    "summary_kabupaten_program_reach",
 )
 
 

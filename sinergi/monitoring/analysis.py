@@ -6,6 +6,7 @@ The difference-in-differences lives in sinergi.monitoring.did.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -73,6 +74,16 @@ def transition_counts(frame: pd.DataFrame, by: str | None = None) -> pd.DataFram
     wide = wide.reindex(columns=list(TRANSITIONS), fill_value=0)
     wide["households_count"] = wide.sum(axis=1)
     return wide.reset_index().drop(columns=["_all"], errors="ignore")
+
+
+def transitions_by_sector_query(round_ended_on: object, as_of: date) -> str:
+    """Return the query of the transitions by sector on as_of: the summary (summary_desa_transition_sector holds the
+    sectors counted by the end of the round's fieldwork) once that end is on or before as_of, else the household
+    rows, since the sectors then depend on the interventions' own dates."""
+    ended = None if round_ended_on is None or pd.isna(round_ended_on) else pd.Timestamp(round_ended_on).date()
+    if ended is not None and ended <= as_of:
+        return "household_transitions_by_sector"
+    return "household_transitions_by_sector_rows"
 
 
 def decile_matrix(frame: pd.DataFrame) -> pd.DataFrame:

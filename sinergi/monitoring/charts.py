@@ -83,6 +83,8 @@ def transition_sankey(
                 "hovertemplate": "%{label}<extra></extra>",
                 "color": [TRANSITION_COLOURS[t] + "99" for t in TRANSITIONS],
             },
+            # plotly's default grey label with a white halo was hard to read over the coloured flows on a projector
+            textfont={"color": "#1a1a1a", "shadow": "none", "size": 15, "weight": 600},
         )
     )
     fig.update_layout(
@@ -132,12 +134,12 @@ def share_bars(
     """Return horizontal bars of a percentage (value_col) per label."""
     fig = go.Figure(
         go.Bar(
-            x=frame[value_col],
+            x=pd.to_numeric(frame[value_col], errors="coerce").astype("float64"),
             y=frame[label_col],
             orientation="h",
             marker_color=colour or PALETTE["primary"],
-            # a share withheld for the viewer (docs/privacy.md) reads "–", never an empty bar that looks like 0
-            text=["–" if v != v or v is None else f"{v:.0f} %" for v in frame[value_col]],
+            # a share withheld for the viewer (docs/privacy.md) reads as a word, never an empty bar that looks like 0
+            text=[fmt_pct(v, lang, 0) for v in frame[value_col]],
             hovertemplate="%{y}: %{text}<extra></extra>",
             textposition="outside",
             cliponaxis=False,
@@ -166,17 +168,29 @@ def count_bars(frame: pd.DataFrame, label_col: str, value_col: str, lang: str = 
 
 
 def budget_bars(totals: pd.DataFrame, by: str, names: dict[str, str], lang: str = "id") -> go.Figure:
-    """Return allocated (light) and realised (dark) bars per value of `by`, one group per year."""
-    x = [[str(y) for y in totals["year"]], [names.get(v, v) for v in totals[by]]]
+    """Return allocated (light) and realised (dark) bars per value of `by`, one group per year: horizontal, so that
+    source and programme names read across rather than standing on end ("National budget (APBN)", programmes)."""
+    y = [[str(year) for year in totals["year"]], [names.get(v, v) for v in totals[by]]]
     # Plotly's SI suffix would print "8B": the axis is in miliar (10^9) with the unit in its title instead.
     fig = go.Figure(
         [
-            go.Bar(x=x, y=totals["allocated_rp"] / 1e9, name=names["allocated"], marker_color=PALETTE["sky"]),
             go.Bar(
-                x=x, y=totals["realised_rp"] / 1e9, name=names["realised"], marker_color=PALETTE["primary"]
+                y=y,
+                x=totals["allocated_rp"] / 1e9,
+                orientation="h",
+                name=names["allocated"],
+                marker_color=PALETTE["sky"],
+            ),
+            go.Bar(
+                y=y,
+                x=totals["realised_rp"] / 1e9,
+                orientation="h",
+                name=names["realised"],
+                marker_color=PALETTE["primary"],
             ),
         ]
     )
-    fig.update_layout(**base_layout(lang), barmode="group", height=420)
-    fig.update_yaxes(title=names["axis"], tickformat=",.0f")
+    fig.update_layout(**base_layout(lang), barmode="group", height=max(320, 120 + 30 * len(totals)))
+    fig.update_xaxes(title=names["axis"], tickformat=",.0f")
+    fig.update_yaxes(autorange="reversed")  # the first year and source on top, as the table lists them
     return fig

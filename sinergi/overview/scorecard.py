@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from sinergi.common.fmt import EMPTY, fmt_change, fmt_number, fmt_pct, fmt_rupiah
-from sinergi.common.suppressed import PROTECTED_SHARES, breakdown_share, breakdown_value, is_count
+from sinergi.common.suppressed import breakdown_value, is_share, protected_share, share_cells
 from sinergi.monitoring.kpi import with_attainment
 
 ON_TRACK = ("tercapai", "sesuai_jalur")
@@ -86,24 +86,21 @@ def scorecard(
         _number(out["baseline_extreme_poor_count"]),
     )
     out["observed_change_pct"] = np.nan if is_baseline else _ratio(observed - baseline, baseline)
-    out["verified_targets_reached_pct"] = pd.Series(
+    # Share cells for aggregate roles: tables write them rounded ("95 %"), and withheld as a word
+    out["verified_targets_reached_pct"] = share_cells(
         [
-            breakdown_share(part, whole)
+            protected_share(part, whole)
             for part, whole in zip(
                 out["verified_targets_reached_count"], out["verified_targets_count"], strict=True
             )
         ],
-        index=out.index,
-        dtype="float64",
+        out.index,
     )
     out["decision_moa_count"] = out["ending_soon_moa_count"] + out["ended_undecided_moa_count"]
     out["kpi_on_track_pct"] = _ratio(out["kpi_on_track_count"], out["kpi_rows_count"])
     out["cost_per_exit_rp"] = _ratio(out["realised_rp"], out["left_extreme_poverty_count"], 1.0)
     out["as_of"] = pd.Timestamp(as_of).date()
     out["source"] = source
-    if any(is_count(c) and not c.exact for c in out["verified_targets_count"]):
-        # tables write it rounded ("95 %"), and withheld as a word (sinergi.common.display)
-        out.attrs[PROTECTED_SHARES] = ["verified_targets_reached_pct"]
     return out
 
 
@@ -136,14 +133,14 @@ def measure_labels(values: pd.Series, kind: str, lang: str) -> pd.Series:
     see it, "<5" included)."""
 
     def label(value: object) -> str:
+        if is_share(value):  # rounded to 5 points (no decimal) or withheld (a word)
+            return fmt_pct(value, lang)
         if value is None or (isinstance(value, float) and math.isnan(value)):
             return EMPTY
         if kind == "count":
             return fmt_number(value, lang)
         if kind == "change":  # with its sign, as on Beranda: +13,8 %, −1,8 %
             return fmt_change(float(value), lang, 1, pct=True)
-        return fmt_pct(float(value), lang, decimals) if kind == "pct" else fmt_rupiah(float(value), lang)
-
-    decimals = 0 if values.name in values.attrs.get(PROTECTED_SHARES, []) else 1  # a rounded share has none
+        return fmt_pct(float(value), lang) if kind == "pct" else fmt_rupiah(float(value), lang)
 
     return values.map(label)

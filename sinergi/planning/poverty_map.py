@@ -14,7 +14,7 @@ import pydeck as pdk
 from sinergi.common.fmt import fmt_number, fmt_pct
 from sinergi.common.i18n import translate
 from sinergi.common.map_classes import INDICATOR_PALETTES, MapClasses, classify, hex_to_rgba
-from sinergi.common.suppressed import breakdown_value, is_count, is_small_count
+from sinergi.common.suppressed import breakdown_value, is_count, is_share, is_small_count
 from sinergi.planning.map_areas import area_tooltip, simplified_polygons
 from sinergi.planning.map_colours import legend_html
 from sinergi.planning.map_indicators import INDICATORS, PLACE_STYLES
@@ -29,6 +29,8 @@ def format_value(value: object, kind: str, lang: str) -> str:
     """Return an indicator value as the tooltip and legend show it ("<5" for a suppressed count)."""
     if is_small_count(value):
         return fmt_number(value, lang)
+    if is_share(value):  # rounded to 5 points, or withheld (a word)
+        return fmt_pct(value, lang)
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     if is_count(value):  # a protected count: its breakdown value, "<5" for 1-4

@@ -7,13 +7,17 @@ their outlines to the zoom it opens at, so the whole nation stays well under 5 M
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
 import pydeck as pdk
 import shapely
 
-from sinergi.common.map_classes import classify, hex_to_rgba
+from sinergi.common.i18n import translate
+from sinergi.common.map_classes import classify, hex_to_rgba, visible_number
+from sinergi.common.suppressed import is_small_count
+from sinergi.planning.map_colours import legend_html
 from sinergi.planning.map_view import CompactDeck, basemap_style_url, fit_view
 
 LAYER = "rapor"
@@ -85,6 +89,22 @@ def build_scorecard_map(
         )
     # no map_style at all: Streamlit then draws no basemap (map_style=None would fetch one from the internet)
     return CompactDeck(layers=[layer], initial_view_state=view, map_provider=None, tooltip=tooltip)
+
+
+def build_scorecard_legend(
+    values: pd.Series, title: str, palette: str, label: Callable[[float], str], lang: str
+) -> str:
+    """Return the HTML legend of the scorecard map: the classes `build_scorecard_map` fills with (each edge written
+    by `label`, as the table writes the measure), then hidden and missing values when there are any."""
+    classes = classify(list(values), palette)
+    hidden = values.map(is_small_count).astype(bool)
+    missing = values.map(lambda v: visible_number(v) is None).astype(bool) & ~hidden
+    rows = classes.legend(
+        label,
+        translate("peta.legend.suppressed", lang) if hidden.any() else None,
+        translate("peta.legend.no_data", lang) if missing.any() else None,
+    )
+    return legend_html(title, rows)
 
 
 def payload_bytes(deck: pdk.Deck) -> int:

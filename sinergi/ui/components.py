@@ -14,7 +14,7 @@ import streamlit as st
 from sinergi.access import exports
 from sinergi.access.login import NAME_KEY, PAGE_KEY, SESSION_KEY, session_viewer
 from sinergi.common.display import Formatter, styled
-from sinergi.common.fmt import fmt_date
+from sinergi.common.fmt import EMPTY, fmt_date
 from sinergi.common.i18n import translate
 from sinergi.common.table_export import (
     excel_formats,
@@ -38,8 +38,12 @@ def show_table(
     """Draw frame as a table with every cell written for lang (numbers sort as numbers), localised headers.
 
     Only the columns in headers are shown, in their order; formats overrides a column's formatter (e.g. a code's
-    label); kwargs go to st.dataframe (key, height, on_select, ...). Returns st.dataframe's result."""
+    label); kwargs go to st.dataframe (key, height, on_select, ...). Returns st.dataframe's result.
+
+    A missing number reads "–": the browser draws an empty cell of a number column as "None" whatever its
+    formatted text, unless the table has a placeholder."""
     kwargs.setdefault("hide_index", True)
+    kwargs.setdefault("placeholder", EMPTY)
     return st.dataframe(styled(frame, lang, headers, formats, keep_index=not kwargs["hide_index"]), **kwargs)
 
 

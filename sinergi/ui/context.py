@@ -32,6 +32,11 @@ logger = logging.getLogger(__name__)
 # Headline values must fit four to a row on a 1366-pixel projector; printing drops the sidebar and toolbar.
 _CSS = """
 [data-testid="stMetricValue"] { font-size: 1.9rem; }
+/* A tile's label and value wrap rather than ending in "…": "Extreme-poor households (r…" hid whether it was the
+   register or the survey, the one word that tells two tiles apart, and "IDR 16.8 bill…" the unit. */
+[data-testid="stMetricLabel"] div, [data-testid="stMetricLabel"] p, [data-testid="stMetricValue"] div {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+}
 .sinergi-nav-section { margin: 0.6rem 0 0 0; font-size: 0.85rem; font-weight: 600; color: rgba(49, 51, 63, 0.6); }
 /* A script-only st.html (the session cookie claim, drawn in the first runs after sign-in) is invisible but still
    takes a block gap: when it went, everything below moved up 16 px between two clicks on the map. */

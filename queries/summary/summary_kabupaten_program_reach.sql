@@ -1,0 +1,29 @@
+-- Summary table: households per kabupaten (the household's) and intervention program by the first date an
+-- intervention of that program to them counts (interventions_as_of rule, as in summary_household_reach), for the
+-- cost per program (queries/cost_per_program.sql): "reached by the program on a date d" is reached_on <= d.
+-- privacy: admin-only (a summary table written by the demo generator and the importer, never read by a page)
+create or replace table summary_kabupaten_program_reach as
+with counted as (
+    select
+        i.household_id,
+        i.program,
+        min(case
+            when i.moa_id is null then i.given_on
+            when m.status <> 'draft' and m.signed_on is not null then greatest(i.given_on, m.signed_on)
+        end) as reached_on
+    from intervention as i
+    left join moa as m on m.moa_id = i.moa_id
+    where i.household_id is not null
+    group by all
+)
+
+select
+    h.kabupaten_code,
+    c.program,
+    c.reached_on,
+    count(*) as households_count
+from counted as c
+inner join household as h on h.household_id = c.household_id
+where c.reached_on is not null
+group by all
+order by all
