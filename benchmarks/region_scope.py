@@ -1,9 +1,10 @@
 """Benchmark region scope: cold and warm times of the household-scale queries for one kabupaten and one kecamatan.
 
 python benchmarks/region_scope.py --db /work/scale-data/nat20m.duckdb [--kabupaten 45.11 --kecamatan 45.11.02]
-    [--province 45] [--warm 5] [--queries overview_households,location_indicators]
+    [--province 45|largest] [--warm 5] [--queries overview_households,location_indicators] [--param area_level=kecamatan]
 
 --province adds a province (the first column of the table); "largest" picks the province of the most households.
+--param binds a further parameter (repeatable), as a string.
 
 Cold: the shared DuckDB connection is closed before the run (an empty buffer pool; the operating system's file
 cache stays warm). Warm: the median of --warm runs on the open connection. Prints a Markdown table (ms): wall time,
@@ -52,6 +53,7 @@ def main() -> None:
     parser.add_argument("--province", help="also time this province ('largest': the one of most households)")
     parser.add_argument("--warm", type=int, default=5)
     parser.add_argument("--queries", default=",".join(QUERIES))
+    parser.add_argument("--param", action="append", default=[], help="name=value, bound as a string")
     args = parser.parse_args()
     os.environ["SINERGI_DB"] = str(args.db)
     from sinergi.data import db
@@ -67,12 +69,17 @@ def main() -> None:
     regions = [kab, kec]
     if args.province:
         regions.insert(0, largest_province(db) if args.province == "largest" else args.province)
-    print(f"{args.db.name}: {households:,} households; regions {', '.join(regions)}", flush=True)
+    print(
+        f"{args.db.name}: {households:,} households; regions {', '.join(regions)}; "
+        f"load average {os.getloadavg()[0]:.1f}",
+        flush=True,
+    )
+    extra = dict(p.split("=", 1) for p in args.param)
     print("| query | region | rows | cold ms | warm p50 ms | cold CPU ms | warm CPU p50 ms |")
     print("|---|---|---|---|---|---|---|")
     for name in args.queries.split(","):
         for region in regions:
-            params = {"region": region, "round_id": 2, "baseline_round_id": 1, "as_of": as_of}
+            params = {"region": region, "round_id": 2, "baseline_round_id": 1, "as_of": as_of, **extra}
             db.close_connection()
             t0, c0 = time.perf_counter(), time.process_time()
             rows = len(db.run_query(name, **params))

@@ -1,18 +1,26 @@
 """Intervensi: coverage of verified targets by source, sector and strategy; overlaps; the left-behind list."""
 
+import pandas as pd
 import streamlit as st
 
-from sinergi.common.fmt import fmt_date, fmt_pct, fmt_total
-from sinergi.common.suppressed import protected_share, share_cells, true_share
-from sinergi.monitoring.analysis import left_behind_by_desa, overlap_bins
+from sinergi.common.fmt import fmt_date, fmt_number, fmt_pct, fmt_total
+from sinergi.common.suppressed import protected_share, share_cells, total_value, true_share
+from sinergi.monitoring.analysis import overlap_bins, page_count
 from sinergi.monitoring.charts import count_bars, share_bars
 from sinergi.monitoring.widgets import definition, how_computed, round_date_note
 from sinergi.ui.components import code_labels, data_as_of, download_buttons, region_title, show_table
 from sinergi.ui.context import page_context
-from sinergi.ui.data import load, viewer_sees_households
+from sinergi.ui.data import load, load_on_click, viewer_sees_households
 
 # By-name lists stay off until the access-control layer grants them to a role with the right to see them.
 SHOW_NAMES = False
+PAGE_ROWS = 500  # households per page of the left-behind list
+
+
+def without_names(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return the list as shown: names and NIK dropped unless SHOW_NAMES."""
+    return frame if SHOW_NAMES else frame.drop(columns=["head_name", "head_nik"], errors="ignore")
+
 
 ctx = page_context("intervensi")
 t, lang = ctx.t, ctx.lang
@@ -62,14 +70,9 @@ st.plotly_chart(count_bars(bins, "sources", "households_count", lang), key="inte
 how_computed(ctx, t("intervensi.how_overlap"), targets)
 
 st.subheader(t("intervensi.left_behind"))
-# Household rows (the list) only for by-name roles; the others get the per-desa count, aggregated before the rules.
-by_name = viewer_sees_households()
-left = load("left_behind_households", **params) if by_name else None
-per_desa = (
-    left_behind_by_desa(left)
-    if by_name
-    else load("left_behind_households", aggregate=left_behind_by_desa, **params)
-)
+# The count per desa comes from the summaries for every role; household rows only for by-name roles, one page of
+# them at a time (a province has tens of thousands); the downloads hold the whole list, read on click.
+per_desa = load("left_behind_by_desa", **params)
 left_total = per_desa["households_count"].sum() if len(per_desa) else 0
 st.markdown(
     t("intervensi.left_behind_intro", count=fmt_total(left_total, lang), date=fmt_date(ctx.round_as_of, lang))
@@ -82,14 +85,33 @@ if not per_desa.empty:
         "members_count": t("intervensi.col.members"),
     }
     show_table(per_desa, lang, desa_headers)
-    if left is not None:
-        listed = left if SHOW_NAMES else left.drop(columns=["head_name", "head_nik"], errors="ignore")
-        list_headers = {c: t(f"intervensi.col.{c}") for c in listed.columns}
+    if viewer_sees_households():
+        listed_total = int(total_value(left_total) or 0)  # by-name roles: exact
+        pages = page_count(listed_total, PAGE_ROWS)
         with st.expander(t("intervensi.list")):
+            # keyed by region and round: another region's page number may not exist here
+            key = f"intervensi_page_{ctx.region_code}_{ctx.round_id}"
+            page = 1
+            if pages > 1:  # a list that fits one page needs no pager
+                page = int(st.number_input(t("intervensi.page"), 1, pages, 1, key=key))
+                numbers = {"page": page, "pages": pages, "size": PAGE_ROWS}
+                st.caption(t("intervensi.page_of", **{k: fmt_number(v, lang) for k, v in numbers.items()}))
+            left = load(
+                "left_behind_households", **params, page_size=PAGE_ROWS, page_offset=(page - 1) * PAGE_ROWS
+            )
+            listed = without_names(left)
+            list_headers = {c: t(f"intervensi.col.{c}") for c in listed.columns}
             show_table(
                 listed, lang, list_headers, {"verification_status": code_labels("verification_status", lang)}
             )
-        download_buttons(ctx, listed, f"tertinggal_{ctx.region_code}", list_headers)
+        everything = load_on_click("left_behind_households", **params, page_size=None, page_offset=0)
+        download_buttons(
+            ctx,
+            listed,
+            f"tertinggal_{ctx.region_code}",
+            list_headers,
+            full=(lambda: without_names(everything()), listed_total),
+        )
     else:
         download_buttons(ctx, per_desa, f"tertinggal_desa_{ctx.region_code}", desa_headers)
 how_computed(ctx, t("intervensi.how_left_behind"), left_total)

@@ -14,16 +14,10 @@ from sinergi.planning.desa_profile import (
     profile_headers,
 )
 from sinergi.planning.map_areas import AREA_PLACES, area_level
+from sinergi.planning.map_density import hex_resolution, hexagon_counter, hexagon_rows
 from sinergi.planning.map_indicators import SECTOR_PLACES, SECTORS, indicators_for
-from sinergi.planning.poverty_map import (
-    MAP_HEIGHT_PX,
-    basemap_style_url,
-    build_legend,
-    build_poverty_map,
-    hex_resolution,
-    hexagon_counter,
-    hexagon_rows,
-)
+from sinergi.planning.map_view import MAP_HEIGHT_PX, basemap_style_url
+from sinergi.planning.poverty_map import build_legend, build_poverty_map
 from sinergi.ui.components import data_as_of, region_title, show_table
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load

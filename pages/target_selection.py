@@ -4,7 +4,8 @@ import streamlit as st
 
 from sinergi.common.fmt import fmt_number
 from sinergi.planning.map_indicators import SECTORS
-from sinergi.planning.poverty_map import basemap_style_url, build_legend, build_poverty_map
+from sinergi.planning.map_view import basemap_style_url
+from sinergi.planning.poverty_map import build_legend, build_poverty_map
 from sinergi.planning.targeting import COMPONENTS, DEFAULT_WEIGHTS, formula_latex, score_locations
 from sinergi.ui.components import data_as_of, download_buttons, region_title, show_table
 from sinergi.ui.context import page_context

@@ -1,8 +1,8 @@
 -- Map and targeting indicators per desa of a region: extreme poor, sector potential and need, access, coverage.
--- Register figures follow Beranda (register_by_desa in queries/macros.sql). "Reached" means an intervention that
--- counts on $as_of was given to the household (interventions_as_of); "covered" means the desa is a target of an MoA
--- active on $as_of (moa_as_of) or collaboration/CSR interventions reached its verified targets. Household figures are
--- read from the per-desa summary tables (queries/summary/).
+-- Register figures follow Beranda (register_by_desa in queries/macros.sql). "Reached"
+-- means an intervention that counts on $as_of was given to the household (interventions_as_of); "covered" means the
+-- desa is a target of an MoA active on $as_of (moa_as_of) or collaboration/CSR interventions reached its verified
+-- targets. Household figures are read from the per-desa summary tables (desa_register_figures in macros.sql).
 -- privacy: counts=all_households_count,extreme_poor_households_count,verified_targets_count,verified_targets_reached_count,households_without_electricity_count,umkm_producers_extreme_poor_count; shares=extreme_poor_share_pct/all_households_count,verified_targets_reached_pct/verified_targets_count,coverage_pct/verified_targets_count
 with desa as (
     select
@@ -19,27 +19,8 @@ with desa as (
         and in_region(r.region_code, $region)
 ),
 
-reach as (
-    select
-        desa_code,
-        coalesce(sum(verified_targets_count) filter (where reached_on <= $as_of), 0)::bigint
-            as verified_targets_reached_count,
-        coalesce(sum(verified_targets_count) filter (where collaboration_reached_on <= $as_of), 0)::bigint
-            as verified_targets_collaboration_count
-    from summary_desa_reach
-    where in_region_by_level(kabupaten_code, kecamatan_code, desa_code, $region)
-    group by desa_code
-),
-
 households as (
-    select
-        g.desa_code,
-        g.extreme_poor_households_count,
-        g.verified_targets_count,
-        coalesce(r.verified_targets_reached_count, 0) as verified_targets_reached_count,
-        coalesce(r.verified_targets_collaboration_count, 0) as verified_targets_collaboration_count
-    from register_by_desa($region) as g
-    left join reach as r on r.desa_code = g.desa_code
+    select * from desa_register_figures($region, $as_of)
 ),
 
 demography_latest as (

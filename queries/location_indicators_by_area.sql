@@ -2,6 +2,8 @@
 -- desa. The same figures as queries/location_indicators.sql summed over the area's desa: counts add up, shares are
 -- recomputed from the summed counts, sector scores and the stunting rate are the mean over the area's desa, and a
 -- verified target counts as covered where its desa is a target of an active MoA or collaboration/CSR reached it.
+-- The per-desa register figures are location_indicators' own rule (desa_register_figures in macros.sql, read from the
+-- summary tables), so a desa's figures sum to its area's.
 -- privacy: counts=all_households_count,extreme_poor_households_count,verified_targets_count,verified_targets_reached_count,households_without_electricity_count,umkm_producers_extreme_poor_count; shares=extreme_poor_share_pct/all_households_count,verified_targets_reached_pct/verified_targets_count,coverage_pct/verified_targets_count
 with desa as (
     select
@@ -12,38 +14,8 @@ with desa as (
         and in_region(r.region_code, $region)
 ),
 
-targets as (
-    select
-        h.desa_code,
-        h.household_id,
-        is_register_extreme_poor(h.is_extreme_poor, h.verification_status) as is_register_extreme_poor,
-        is_verified_target(h.is_extreme_poor, h.verification_status) as is_verified_target
-    from household as h
-    where in_region_by_level(h.kabupaten_code, h.kecamatan_code, h.desa_code, $region)
-),
-
-reached as (
-    select
-        household_id,
-        true as any_intervention,
-        bool_or(source in ('kolaborasi', 'csr')) as collaboration_intervention
-    from interventions_as_of($as_of)
-    where in_region(desa_code, $region)
-        and household_id is not null
-    group by household_id
-),
-
 households as (
-    select
-        t.desa_code,
-        count(*) filter (where t.is_register_extreme_poor) as extreme_poor_households_count,
-        count(*) filter (where t.is_verified_target) as verified_targets_count,
-        count(*) filter (where t.is_verified_target and r.any_intervention) as verified_targets_reached_count,
-        count(*) filter (where t.is_verified_target and r.collaboration_intervention)
-            as verified_targets_collaboration_count
-    from targets as t
-    left join reached as r on r.household_id = t.household_id
-    group by t.desa_code
+    select * from desa_register_figures($region, $as_of)
 ),
 
 demography_latest as (
@@ -52,6 +24,7 @@ demography_latest as (
         households_count as all_households_count
     from demography
     where year = (select max(year) from demography)
+        and in_region(desa_code, $region)
 ),
 
 food as (
@@ -59,6 +32,7 @@ food as (
         desa_code,
         max(potential_score) as food_potential_score
     from potential_food
+    where in_region(desa_code, $region)
     group by desa_code
 ),
 
@@ -68,6 +42,7 @@ energy as (
         max(ease_score) as energy_ease_score,
         max(households_without_electricity_count) as households_without_electricity_count
     from potential_energy
+    where in_region(desa_code, $region)
     group by desa_code
 ),
 
@@ -78,6 +53,7 @@ health as (
         stunting_rate_pct
     from health_condition
     where year = (select max(year) from health_condition)
+        and in_region(desa_code, $region)
 ),
 
 umkm as (
@@ -86,6 +62,7 @@ umkm as (
         max(marketing_potential_score) as umkm_marketing_score,
         sum(producers_extreme_poor_count) as umkm_producers_extreme_poor_count
     from umkm_product
+    where in_region(desa_code, $region)
     group by desa_code
 ),
 

@@ -18,12 +18,13 @@ create or replace temp macro region_overlaps(code, region) as
     in_region(code, region) or in_region(region, code);
 
 -- Region scope of a row that keeps the codes of its kabupaten and kecamatan (household, verified_target, panel):
--- equality on the column of the region's level. DuckDB folds the case once $region is bound and checks the
--- equality against each row group's min/max, and those tables are kept in region order, so a kabupaten or
--- kecamatan reads its own row groups, not the country's. Same answer as in_region(desa_code, region).
+-- equality on the column of the region's level (for a province, the range of its kabupaten codes: in_region).
+-- DuckDB folds the case once $region is bound and checks the equality or range against each row group's min/max,
+-- and those tables are kept in region order, so a province, kabupaten or kecamatan reads its own row groups, not
+-- the country's (left(kabupaten_code, 2) = region read every row group). Same answer as in_region(desa_code, region).
 create or replace temp macro in_region_by_level(kabupaten_code, kecamatan_code, desa_code, region) as
     case length(region)
-        when 2 then left(kabupaten_code, 2) = region
+        when 2 then in_region(kabupaten_code, region)
         when 5 then kabupaten_code = region
         when 8 then kecamatan_code = region
         else desa_code = region
@@ -334,3 +335,34 @@ semi join household as h
 left join moa as m on m.moa_id = i.moa_id
 where i.given_on <= as_of
     and (i.moa_id is null or (m.status <> 'draft' and m.signed_on <= as_of));
+
+-- Each desa of a region with its register figures on a date, from the per-desa summary tables: extreme poor and
+-- verified targets (summary_desa_household), and the verified targets an intervention (any, or collaboration/CSR)
+-- reached by as_of (summary_desa_reach). The one rule of the map's indicators, per desa (location_indicators) and
+-- summed per kecamatan or kabupaten (location_indicators_by_area).
+create or replace temp macro desa_register_figures(region, as_of) as table
+with register as (
+    select desa_code, extreme_poor_households_count, verified_targets_count
+    from register_by_desa(region)
+),
+
+reach as (
+    select
+        desa_code,
+        coalesce(sum(verified_targets_count) filter (where reached_on <= as_of), 0)::bigint
+            as verified_targets_reached_count,
+        coalesce(sum(verified_targets_count) filter (where collaboration_reached_on <= as_of), 0)::bigint
+            as verified_targets_collaboration_count
+    from summary_desa_reach
+    where in_region_by_level(kabupaten_code, kecamatan_code, desa_code, region)
+    group by desa_code
+)
+
+select
+    g.desa_code,
+    g.extreme_poor_households_count,
+    g.verified_targets_count,
+    coalesce(r.verified_targets_reached_count, 0) as verified_targets_reached_count,
+    coalesce(r.verified_targets_collaboration_count, 0) as verified_targets_collaboration_count
+from register as g
+left join reach as r on r.desa_code = g.desa_code;

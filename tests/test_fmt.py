@@ -62,3 +62,43 @@ def test_one_minus_sign_everywhere():
     assert fmt_pct(-4.9, "id") == "−4,9 %" and fmt_pct(-4.9, "en") == "−4.9%"
     assert fmt_change(-4.9, "id", 1, pct=True) == "−4,9 %"
     assert "-" not in fmt_rupiah(-1_500_000, "id")
+
+
+def test_fmt_number_writes_what_babel_writes():
+    """fmt_number formats with Python's Decimal and babel's symbols; the text must equal babel's format_decimal."""
+    import random
+    from decimal import Decimal
+
+    import numpy as np
+    from babel.numbers import format_decimal
+
+    from sinergi.common.fmt import LOCALES
+
+    rng = random.Random(14)
+    values = [
+        0,
+        0.0,
+        -0.0,
+        -0.04,
+        0.05,
+        0.25,
+        2.5,
+        2.675,
+        999.95,
+        -1234.5,
+        1e15,
+        10**20,
+        1e-7,
+        Decimal("1.005"),
+    ]
+    values += [np.int64(1234567), np.float64(12.345), np.float32(0.1)]
+    values += [rng.uniform(-1e7, 1e7) for _ in range(2000)] + [
+        rng.randint(-(10**9), 10**9) for _ in range(1000)
+    ]
+    values += [round(rng.uniform(0, 100), rng.randint(0, 4)) for _ in range(2000)]
+    for value in values:
+        for lang, locale in LOCALES.items():
+            for decimals in (0, 1, 2):
+                pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+                want = format_decimal(value, format=pattern, locale=locale).replace("-", "−")
+                assert fmt_number(value, lang, decimals) == want, (value, lang, decimals)

@@ -55,7 +55,9 @@ def test_left_behind_list_on_page_hides_names(app, con):
         "and (i.moa_id is null or m.status <> 'draft'))",
         [DEMO_KABUPATEN[0]],
     ).fetchone()[0]
-    assert len(listed) == expected
+    assert len(listed) == min(
+        500, expected
+    )  # one page of the list (tests/test_left_behind.py pages through it)
     assert len(at.get("download_button")) >= 2
 
 

@@ -8,8 +8,9 @@ import pytest
 from conftest import DEMO_AS_OF, DEMO_KABUPATEN, open_page
 
 from sinergi.data import db
+from sinergi.planning.map_density import hexagon_counter, hexagon_rows
 from sinergi.planning.map_indicators import INDICATORS, SECTOR_PLACES, SECTORS, indicators_for
-from sinergi.planning.poverty_map import build_poverty_map, hexagon_counter, hexagon_rows
+from sinergi.planning.poverty_map import build_poverty_map
 
 AS_OF = DEMO_AS_OF  # the dataset's date
 SQL_COUNTS = """

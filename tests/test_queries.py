@@ -22,6 +22,8 @@ SAMPLE_PARAMS = {
     "province_code": ["99"],
     "kabupaten_code": [],
     "area_level": "kecamatan",
+    "page_size": 50,
+    "page_offset": 0,
 }
 
 

@@ -16,7 +16,7 @@ AS_OF = date(2026, 11, 28)
 
 @pytest.fixture
 def mem() -> duckdb.DuckDBPyConnection:
-    """An empty database with the schema, the (empty) summary tables some rules read, and the shared rules."""
+    """An empty database with the schema, the (empty) summary tables and the shared rules, some of which read them."""
     con = duckdb.connect()
     con.execute(db.load_sql("schema"))
     summary.build_summaries(con)

@@ -7,6 +7,7 @@ build."""
 from __future__ import annotations
 
 from datetime import date
+from itertools import product
 from pathlib import Path
 
 import duckdb
@@ -32,6 +33,8 @@ ORDER = {
     "sector_need_by_desa": ["sector_code", "need_rank", "desa_code"],
     "intervention_coverage": ["dimension", "households_reached_count", "dimension_value"],
 }
+# queries compared once per value of a further parameter
+VARIANTS = {"location_indicators_by_area": [{"area_level": "kabupaten"}, {"area_level": "kecamatan"}]}
 
 # queries the page picks by date: the summary once the round's fieldwork ended by as_of, the rows before it
 PICKED = {"household_transitions_by_sector": transitions_by_sector_query}
@@ -79,13 +82,16 @@ def _assert_equal_everywhere(
             ).fetchone()
             for as_of in dates:
                 moved = db.load_sql(PICKED[name](ended[0], as_of) if name in PICKED else name)
-                for region in regions:
+                for region, extra in product(regions, VARIANTS.get(name, [{}])):
                     params = {
                         "region": region,
                         "as_of": as_of,
                         "round_id": DEMO_ROUND,
                         "baseline_round_id": DEMO_BASELINE_ROUND,
                         "show_names": True,
+                        "page_size": None,
+                        "page_offset": 0,
+                        **extra,
                     }
                     got, want = _run(con, moved, **params), _run(con, reference, **params)
                     if name in ORDER:
@@ -93,7 +99,9 @@ def _assert_equal_everywhere(
                         want = want.sort_values(ORDER[name], ascending=ascending, ignore_index=True)
                     loose = UNDETERMINED.get(name, [])
                     pd.testing.assert_frame_equal(
-                        got.drop(columns=loose), want.drop(columns=loose), obj=f"{name} {region} {as_of}"
+                        got.drop(columns=loose),
+                        want.drop(columns=loose),
+                        obj=f"{name} {region} {as_of} {extra}",
                     )
                     made += 1
         return made

@@ -77,11 +77,16 @@ def hub_structure(
     programs from the history register and the MoAs active on the as-of date they are party to."""
     agencies = partners[partners["hub_role"].isin(HUB_ROLES)].copy()
     running = moas.loc[moas["is_active"].astype(bool), "moa_id"]  # active on the as-of date (moa_registry)
+    # grouped once, not filtered per agency: a province has hundreds of agencies and thousands of programs
+    no_programs = programs.iloc[:0]
+    programs_of = dict(iter(programs.groupby("partner_id", sort=False)))
+    in_running = parties[parties["moa_id"].isin(running)]
+    moa_ids_of = in_running.groupby("partner_id")["moa_id"].agg(lambda ids: ", ".join(sorted(ids.unique())))
     rows = []
     for agency in agencies.itertuples(index=False):
-        own = programs[programs["partner_id"] == agency.partner_id].sort_values("year", ascending=False)
+        # each agency's rows in table order, sorted as before (the same sort on the same rows: the same order)
+        own = programs_of.get(agency.partner_id, no_programs).sort_values("year", ascending=False)
         latest = list(dict.fromkeys(f"{p} ({y})" for p, y in zip(own["program"], own["year"], strict=True)))
-        in_moa = parties[(parties["partner_id"] == agency.partner_id) & parties["moa_id"].isin(running)]
         rows.append(
             {
                 "hub_role": agency.hub_role,
@@ -90,7 +95,7 @@ def hub_structure(
                 "kabupaten_code": agency.kabupaten_code,
                 "programs_count": len(own),
                 "latest_programs": "; ".join(latest[:4]),
-                "running_moa_ids": ", ".join(sorted(in_moa["moa_id"].unique())),
+                "running_moa_ids": moa_ids_of.get(agency.partner_id, ""),
             }
         )
     hub = pd.DataFrame(

@@ -103,14 +103,20 @@ def overlap_bins(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def left_behind_by_desa(frame: pd.DataFrame) -> pd.DataFrame:
-    """Return the left-behind households counted per desa, most first (from the household rows of
-    left_behind_households: the aggregate roles without by-name access receive instead of the rows)."""
+    """Return the left-behind households counted per desa, most first, from the household rows of
+    left_behind_households: what queries/left_behind_by_desa.sql reads from the summaries (tests/test_left_behind.py),
+    and an aggregate a role without by-name access may receive instead of the rows (sinergi.ui.data.load)."""
     out = (
         frame.groupby(["desa_code", "desa_name", "kecamatan_name"], as_index=False)
         .agg(households_count=("household_id", "size"), members_count=("members_count", "sum"))
         .sort_values(["households_count", "desa_code"], ascending=[False, True])
     )
     return out.reset_index(drop=True)
+
+
+def page_count(rows: int, page_rows: int) -> int:
+    """Return how many pages of page_rows a list of rows fills (at least one)."""
+    return max(1, -(-rows // page_rows))
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,8 @@ one opens it, with its desa, one level down.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 import shapely
 
@@ -33,6 +35,9 @@ def area_level(region_level: str, desa_count: int) -> str | None:
     return None
 
 
+# Outlines do not change between runs: simplified once per process (a province's few hundred kecamatan took about a
+# third of the page's own time on every rerun). Callers must not modify the lists returned.
+@lru_cache(maxsize=8192)
 def simplified_polygons(geojson: str) -> list[list]:
     """Return an area's outline as polygons (exterior rings), simplified and rounded to 4 decimals (about 10 m)."""
     geometry = shapely.simplify(shapely.from_geojson(geojson), AREA_TOLERANCE_DEG, preserve_topology=True)

@@ -1,17 +1,16 @@
-"""The Peta Sebaran deck: desa choropleth, extreme-poor density hexagons and place layers, offline by default."""
+"""The Peta Sebaran deck: desa choropleth, extreme-poor density hexagons and place layers, offline by default.
+
+The density layer's rows come from map_density, the view and the deck's JSON from map_view."""
 
 from __future__ import annotations
 
 import json
 import math
-import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
-import h3
 import pandas as pd
 import pydeck as pdk
 
-from sinergi.common.chart_style import plot_numbers
 from sinergi.common.fmt import fmt_number, fmt_pct
 from sinergi.common.i18n import translate
 from sinergi.common.map_classes import INDICATOR_PALETTES, MapClasses, classify, hex_to_rgba
@@ -20,13 +19,10 @@ from sinergi.planning.map_areas import area_tooltip, simplified_polygons
 from sinergi.planning.map_colours import legend_html
 from sinergi.planning.map_indicators import INDICATORS, PLACE_STYLES
 from sinergi.planning.map_layers import OUTLINE_COLOUR, context_layers, focus_layers, place_layers
+from sinergi.planning.map_view import CompactDeck, fit_view, polygon_bounds, selection_suffix
 
 REGION_LAYER = "wilayah"
 DENSITY_LAYER = "kepadatan"
-HEX_RESOLUTION = 7  # about 5 km2 per hexagon: coarse enough that no hexagon points at a single household
-PROVINCE_HEX_RESOLUTION = 6  # about 36 km2: a whole province at resolution 7 would weigh over 1 MB
-MIN_HEX_COUNT = 3  # hexagons with fewer households are dropped so that no one dwelling can be singled out
-MAP_WIDTH_PX, MAP_HEIGHT_PX = 700, 560  # the map column on a 1366-pixel screen
 
 
 def format_value(value: object, kind: str, lang: str) -> str:
@@ -112,93 +108,6 @@ def region_rows(regions: pd.DataFrame, indicator: str, lang: str) -> list[dict]:
                 }
             )
     return rows
-
-
-def hex_resolution(region_code: str) -> int:
-    """Return the H3 resolution for a region: coarser for a whole province."""
-    return PROVINCE_HEX_RESOLUTION if "." not in region_code else HEX_RESOLUTION
-
-
-def hexagon_counter(resolution: int = HEX_RESOLUTION) -> Callable[[pd.DataFrame], pd.DataFrame]:
-    """Return the aggregate that turns household positions into households per H3 hexagon (hexagons of fewer than
-    MIN_HEX_COUNT dropped): `load` runs it before the access rules, so positions never leave the data layer."""
-
-    def count(points: pd.DataFrame) -> pd.DataFrame:
-        cells = [
-            h3.latlng_to_cell(la, lo, resolution) for lo, la in zip(points["lon"], points["lat"], strict=True)
-        ]
-        counts = pd.Series(cells, dtype=object).value_counts()
-        counts = counts[counts >= MIN_HEX_COUNT]
-        return pd.DataFrame(
-            {"hexagon": counts.index.astype(str), "households_count": counts.to_numpy(dtype=int)}
-        )
-
-    return count
-
-
-def hexagon_rows(counts: pd.DataFrame, resolution: int = HEX_RESOLUTION, lang: str = "id") -> list[dict]:
-    """Return the density layer rows from households per hexagon (hexagon_counter): what the viewer may see of
-    each count (a protected count's breakdown value; "<5" drawn as 4 and labelled), never the true value."""
-    if counts.empty:
-        return []
-    drawn = plot_numbers(counts["households_count"])
-    top = max(drawn) or 1.0
-    # Circle area proportional to the count; the largest just fills its hexagon, so circles never overlap.
-    largest_m = 0.85 * 1000 * h3.average_hexagon_edge_length(resolution, unit="km")  # the inscribed circle
-    rows = []
-    for cell, value, number in zip(counts["hexagon"], counts["households_count"], drawn, strict=True):
-        lat, lon = h3.cell_to_latlng(cell)
-        shown = breakdown_value(value)
-        rows.append(
-            {
-                "hexagon": cell,
-                "count": shown,
-                "count_label": fmt_number(value, lang),
-                "position": [round(lon, 5), round(lat, 5)],
-                "radius_m": round(largest_m * math.sqrt(number / top), 1),
-            }
-        )
-    return rows
-
-
-def basemap_style_url() -> str | None:
-    """Return the MapLibre style URL configured in $SINERGI_MAP_STYLE (an intranet tile server), else None."""
-    return os.environ.get("SINERGI_MAP_STYLE") or None
-
-
-def fit_view(lons: Iterable[float], lats: Iterable[float], margin_zoom: float = 0.3) -> pdk.ViewState:
-    """Return a view centred on the bounds of the coordinates with a zoom that fits them in the map box."""
-    lons, lats = list(lons), list(lats)
-    if not lons:
-        return pdk.ViewState(latitude=0, longitude=120, zoom=4)
-    west, east, south, north = min(lons), max(lons), min(lats), max(lats)
-    lon_span = max(east - west, 0.01)
-    lat_span = max(north - south, 0.01)
-    zoom_x = math.log2(MAP_WIDTH_PX * 360 / (lon_span * 512))
-    zoom_y = math.log2(MAP_HEIGHT_PX * 360 / (lat_span * 512))
-    return pdk.ViewState(
-        longitude=(west + east) / 2,
-        latitude=(south + north) / 2,
-        zoom=round(min(zoom_x, zoom_y) - margin_zoom, 2),
-    )
-
-
-def selection_suffix(focus: str | None, place: str | None) -> str:
-    """Return what the pickable layers' ids end with once a desa or place is open ("" before).
-
-    Streamlit keeps a map click as a selection of (layer id, row) and fades every other row of every layer to 40 %
-    while it lasts, so after one click the choropleth no longer matched its legend. The page reads the click at
-    once (the desa or place is then outlined); new ids make the map component drop the old selection."""
-    return "" if focus is None and place is None else f"@{focus or ''}/{place or ''}"
-
-
-def _polygon_bounds(rows: list[dict]) -> tuple[list[float], list[float]]:
-    lons, lats = [], []
-    for row in rows:
-        for lon, lat in row["polygon"][0]:
-            lons.append(lon)
-            lats.append(lat)
-    return lons, lats
 
 
 def build_poverty_map(
@@ -288,13 +197,13 @@ def build_poverty_map(
         if fit_to is None
         else [{"polygon": p} for g in fit_to["geometry_geojson"] for p in _polygons(g)]
     )
-    lons, lats = _polygon_bounds(focus_rows if focus_rows and zoom_to_focus else frame)
+    lons, lats = polygon_bounds(focus_rows if focus_rows and zoom_to_focus else frame)
     # A desa chosen from the list is shown with its neighbours around it, so the planner keeps their bearings.
     view = fit_view(lons, lats, 1.6 if focus_rows and zoom_to_focus else 0.3)
     # Streamlit escapes substituted values, so the markup lives in the template and the rows carry plain text.
     tooltip = {"html": "<b>{title}</b><br/>{line1}<br/>{line2}<br/>{line3}", "style": {"fontSize": "13px"}}
     if map_style_url:
-        return pdk.Deck(
+        return CompactDeck(
             layers=deck_layers,
             initial_view_state=view,
             map_provider="carto",
@@ -303,7 +212,7 @@ def build_poverty_map(
         )
     # No map_style at all: pydeck then sends its "__MAP_STYLE__" sentinel, which Streamlit reads as "no basemap".
     # map_style=None would make Streamlit fetch a Carto style from the internet.
-    return pdk.Deck(layers=deck_layers, initial_view_state=view, map_provider=None, tooltip=tooltip)
+    return CompactDeck(layers=deck_layers, initial_view_state=view, map_provider=None, tooltip=tooltip)
 
 
 def build_legend(

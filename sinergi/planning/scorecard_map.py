@@ -18,7 +18,7 @@ from sinergi.common.i18n import translate
 from sinergi.common.map_classes import classify, hex_to_rgba, visible_number
 from sinergi.common.suppressed import is_small_count
 from sinergi.planning.map_colours import legend_html
-from sinergi.planning.poverty_map import basemap_style_url, fit_view
+from sinergi.planning.map_view import CompactDeck, basemap_style_url, fit_view
 
 LAYER = "rapor"
 # about 2 km for a country, 500 m for a province: finer than a pixel at the zoom each opens at
@@ -84,11 +84,11 @@ def build_scorecard_map(
     tooltip = {"html": "<b>{title}</b><br/>{line1}", "style": {"fontSize": "13px"}}
     style = basemap_style_url()
     if style:
-        return pdk.Deck(
+        return CompactDeck(
             layers=[layer], initial_view_state=view, map_provider="carto", map_style=style, tooltip=tooltip
         )
     # no map_style at all: Streamlit then draws no basemap (map_style=None would fetch one from the internet)
-    return pdk.Deck(layers=[layer], initial_view_state=view, map_provider=None, tooltip=tooltip)
+    return CompactDeck(layers=[layer], initial_view_state=view, map_provider=None, tooltip=tooltip)
 
 
 def build_scorecard_legend(

@@ -143,18 +143,22 @@ def download_buttons(
     stem: str,
     headers: dict[str, str] | None = None,
     user: str | None = None,
+    full: tuple[Callable[[], pd.DataFrame], int] | None = None,
 ) -> None:
     """Offer the table as Excel and CSV, with localised headers, stamped with the signed-in user and time.
 
     Excel keeps numbers and dates as values with formats chosen by each column's unit suffix (_rp, _count, _pct).
     The frame comes from `load`, so it already carries the viewer's masking and "<5" suppression. The files are
     made when clicked, and each one is written to the audit log with user, role, scope, table and row count.
+    full = (make, rows) when frame is one page of a longer list: the files hold all rows, read by make on click
+    (sinergi.ui.data.load_on_click, with the same rules), and the audit records rows.
     """
     viewer = session_viewer()
     username = viewer.username if viewer else "anonim"
     user = user or f"{st.session_state.get(NAME_KEY, username)} ({username})"
     now = datetime.now()
     table = localise_headers(frame, headers)
+    make_table = (lambda: localise_headers(full[0](), headers)) if full else (lambda: table)
     safe = re.sub(r"[^a-z0-9_-]+", "_", stem.lower())
     # the file name carries the stamp too: a CSV has no room for a note
     file_stem = f"{safe}_{re.sub(r'[^a-z0-9_-]+', '_', username.lower())}_{now:%Y%m%d-%H%M}"
@@ -162,7 +166,7 @@ def download_buttons(
         "table": stem,
         "region": ctx.region_code,
         "round": ctx.round_id,
-        "rows": len(table),
+        "rows": full[1] if full else len(table),
         "columns": list(map(str, table.columns)),
     }
     formats = excel_formats(frame, headers, ctx.lang)
@@ -171,7 +175,7 @@ def download_buttons(
     offer_download(
         col_xlsx,
         ctx.t("shell.download_excel"),
-        lambda: to_excel_bytes(table, note=note, formats=formats),
+        lambda: to_excel_bytes(make_table(), note=note, formats=formats),
         f"{file_stem}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         f"dl_xlsx_{safe}",
@@ -180,7 +184,7 @@ def download_buttons(
     offer_download(
         col_csv,
         ctx.t("shell.download_csv"),
-        lambda: to_csv_bytes(table, ctx.lang),
+        lambda: to_csv_bytes(make_table(), ctx.lang),
         f"{file_stem}.csv",
         "text/csv",
         f"dl_csv_{safe}",

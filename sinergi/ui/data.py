@@ -15,7 +15,7 @@ import streamlit as st
 
 from sinergi.access import audit
 from sinergi.access.login import LOGGED_KEY, PAGE_KEY, session_viewer
-from sinergi.access.policy import check_request, protect_result, query_policy
+from sinergi.access.policy import check_request, fetch_as, protect_result, query_policy
 from sinergi.data import db
 
 
@@ -49,6 +49,16 @@ def load(
     if by_name:
         _log_by_name_view(viewer, name, params, len(frame))
     return frame
+
+
+def load_on_click(name: str, **params: Any) -> Callable[[], pd.DataFrame]:
+    """Return a callable that reads queries/<name>.sql for params later (a download's click, outside the page run),
+    under the rules of the viewer signed in now: checked now, read uncached then (sinergi.access.policy.fetch_as).
+    Raises AccessDenied now, as load does."""
+    viewer = session_viewer()
+    check_request(viewer, name, params)
+    fetch = fetch_as(viewer)
+    return lambda: fetch(name, **params)
 
 
 def viewer_sees_households() -> bool:
