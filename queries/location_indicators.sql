@@ -24,12 +24,7 @@ households as (
 ),
 
 demography_latest as (
-    select
-        desa_code,
-        households_count as all_households_count
-    from demography
-    where year = (select max(year) from demography)
-        and in_region(desa_code, $region)
+    select * from latest_desa_households($region)
 ),
 
 food as (
@@ -54,13 +49,7 @@ energy as (
 ),
 
 health as (
-    select
-        desa_code,
-        need_score as health_need_score,
-        stunting_rate_pct
-    from health_condition
-    where year = (select max(year) from health_condition)
-        and in_region(desa_code, $region)
+    select * from latest_desa_health($region)
 ),
 
 umkm as (
@@ -74,12 +63,8 @@ umkm as (
     group by desa_code
 ),
 
-active_moa_desa as (
-    select distinct
-        t.desa_code
-    from moa_target_desa as t
-    inner join moa_as_of($as_of) as m on m.moa_id = t.moa_id
-    where m.is_active
+active_moa as (
+    select * from active_moa_desa($as_of)
 ),
 
 final as (
@@ -126,7 +111,7 @@ final as (
     left join health as he on he.desa_code = d.desa_code
     left join umkm as u on u.desa_code = d.desa_code
     left join desa_distance as dd on dd.desa_code = d.desa_code
-    left join active_moa_desa as a on a.desa_code = d.desa_code
+    left join active_moa as a on a.desa_code = d.desa_code
 )
 
 select * from final

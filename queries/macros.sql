@@ -366,3 +366,24 @@ select
     coalesce(r.verified_targets_collaboration_count, 0) as verified_targets_collaboration_count
 from register as g
 left join reach as r on r.desa_code = g.desa_code;
+
+-- The latest year's demography and health of each desa of a region (the map's denominators and health need): one
+-- rule for the map by desa and by area.
+create or replace temp macro latest_desa_households(region) as table
+select desa_code, households_count as all_households_count
+from demography
+where year = (select max(year) from demography)
+    and in_region(desa_code, region);
+
+create or replace temp macro latest_desa_health(region) as table
+select desa_code, need_score as health_need_score, stunting_rate_pct
+from health_condition
+where year = (select max(year) from health_condition)
+    and in_region(desa_code, region);
+
+-- The desa targeted by an MoA active on a date (a map's "covered" desa).
+create or replace temp macro active_moa_desa(as_of) as table
+select distinct t.desa_code
+from moa_target_desa as t
+inner join moa_as_of(as_of) as m on m.moa_id = t.moa_id
+where m.is_active;
