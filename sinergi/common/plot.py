@@ -39,11 +39,15 @@ def _expand(key: str, value: Any) -> Any:
     return value
 
 
-class Figure(_go.Figure):  # type: ignore[misc]  # plotly ships no type hints
+class _Unchecked:
+    """Builds a Plotly object validated only when SINERGI_VALIDATE_CHARTS=1."""
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("_validate", _validate())
         super().__init__(*args, **kwargs)
 
+
+class Figure(_Unchecked, _go.Figure):  # type: ignore[misc]  # plotly ships no type hints
     def update_layout(self, dict1: Any = None, overwrite: bool = False, **kwargs: Any) -> Figure:
         kwargs = {k: _expand(k, v) for k, v in kwargs.items()}
         return super().update_layout(_expand("", dict1) if dict1 else dict1, overwrite, **kwargs)  # type: ignore[no-any-return]
@@ -61,25 +65,17 @@ class Figure(_go.Figure):  # type: ignore[misc]  # plotly ships no type hints
         return super().update_yaxes(patch, selector, overwrite, **kwargs)  # type: ignore[no-any-return]
 
 
-class Bar(_go.Bar):  # type: ignore[misc]
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("_validate", _validate())
-        super().__init__(*args, **kwargs)
+class Bar(_Unchecked, _go.Bar):  # type: ignore[misc]
+    pass
 
 
-class Scatter(_go.Scatter):  # type: ignore[misc]
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("_validate", _validate())
-        super().__init__(*args, **kwargs)
+class Scatter(_Unchecked, _go.Scatter):  # type: ignore[misc]
+    pass
 
 
-class Heatmap(_go.Heatmap):  # type: ignore[misc]
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("_validate", _validate())
-        super().__init__(*args, **kwargs)
+class Heatmap(_Unchecked, _go.Heatmap):  # type: ignore[misc]
+    pass
 
 
-class Sankey(_go.Sankey):  # type: ignore[misc]
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("_validate", _validate())
-        super().__init__(*args, **kwargs)
+class Sankey(_Unchecked, _go.Sankey):  # type: ignore[misc]
+    pass
