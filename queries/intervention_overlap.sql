@@ -1,26 +1,36 @@
 -- How many different sources (bansos, csr, kolaborasi, program_opd, dana_desa) reached each verified target of
 -- $region (verified_target) with a household-level intervention that counts on the date of $round_id
 -- (interventions_as_of at round_as_of): households per number of sources (0 ... 5) and per number of interventions.
+-- Read from summary_desa_intervention_overlap (each target's moves between numbers of sources up to that date) and
+-- summary_desa_household (every target starts at 0): tests/reference/intervention_overlap.sql is the same figure
+-- from the household and intervention rows.
 -- privacy: counts=households_count (interventions_count counts interventions given)
-with per_household as (
+with moves as (
     select
-        t.household_id,
-        count(distinct i.source) as sources_count,
-        count(i.intervention_id) as interventions_count
-    from verified_target as t
-    left join region_interventions_as_of($region, round_as_of($round_id, $as_of)) as i
-        on i.household_id = t.household_id
-    where in_region_by_level(t.kabupaten_code, t.kecamatan_code, t.desa_code, $region)
-    group by t.household_id
+        0::bigint as sources_count,
+        households_count,
+        0::bigint as interventions_count
+    from summary_desa_household
+    where in_region_by_level(kabupaten_code, kecamatan_code, desa_code, $region)
+        and is_verified_target(is_extreme_poor, verification_status)
+    union all
+    select
+        sources_count,
+        households_count,
+        interventions_count
+    from summary_desa_intervention_overlap
+    where in_region_by_level(kabupaten_code, kecamatan_code, desa_code, $region)
+        and counted_on <= round_as_of($round_id, $as_of)
 ),
 
 final as (
     select
         sources_count,
-        count(*) as households_count,
+        sum(households_count)::bigint as households_count,
         sum(interventions_count) as interventions_count
-    from per_household
+    from moves
     group by sources_count
+    having sum(households_count) > 0
     order by sources_count
 )
 

@@ -325,7 +325,8 @@ create or replace temp macro in_kabupaten_of(kabupaten_code, region) as
 
 -- interventions_as_of for the households of a region only: the same rows as interventions_as_of(as_of) joined to
 -- those households, but the region's households are found first, so DuckDB reads only the interventions of their
--- row groups (the table is kept in desa order) instead of the country's.
+-- row groups (the table is kept in desa order) instead of the country's. Read by the Intervensi queries as they were
+-- before summary_desa_intervention_reach/_overlap (tests/reference/intervention_*.sql).
 create or replace temp macro region_interventions_as_of(region, as_of) as table
 select i.*
 from intervention as i

@@ -38,6 +38,8 @@ SUMMARY_TABLES += (
     "summary_kabupaten_bansos",
     "summary_kabupaten_program_reach",
 )
+# Intervensi: coverage per source, sector and strategy, and overlaps of sources, for any date
+SUMMARY_TABLES += ("summary_desa_intervention_reach", "summary_desa_intervention_overlap")
 
 
 def summary_sql(table: str) -> str:

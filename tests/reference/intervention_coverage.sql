@@ -17,7 +17,7 @@ given as (
         coalesce(i.sector_code, 'lintas_sektor') as sector_code,
         i.strategy,
         i.amount_rp
-    from interventions_as_of(round_as_of($round_id, $as_of)) as i
+    from region_interventions_as_of($region, round_as_of($round_id, $as_of)) as i
     inner join targets as t on t.household_id = i.household_id
 ),
 
@@ -38,7 +38,7 @@ final as (
         sum(amount_rp) as amount_rp
     from long
     group by dimension, dimension_value
-    order by dimension, households_reached_count desc
+    order by dimension, households_reached_count desc, dimension_value
 )
 
 select * from final

@@ -8,7 +8,8 @@ with per_household as (
         count(distinct i.source) as sources_count,
         count(i.intervention_id) as interventions_count
     from verified_target as t
-    left join interventions_as_of(round_as_of($round_id, $as_of)) as i on i.household_id = t.household_id
+    left join region_interventions_as_of($region, round_as_of($round_id, $as_of)) as i
+        on i.household_id = t.household_id
     where in_region_by_level(t.kabupaten_code, t.kecamatan_code, t.desa_code, $region)
     group by t.household_id
 ),
