@@ -37,8 +37,10 @@ final as (
         case when $show_names then l.head_name end as head_name,
         case when $show_names then l.head_nik end as head_nik
     from left_behind as l
-    inner join region as d on d.region_code = l.desa_code
-    inner join region as k on k.region_code = l.kecamatan_code
+    -- the region's own rows of the region table (kept in code order) and its kecamatan's (left(region, 8) is the
+    -- kecamatan of a desa, the region itself above): joined unscoped, DuckDB hashed all 92 k regions twice
+    inner join region as d on d.region_code = l.desa_code and in_region(d.region_code, $region)
+    inner join region as k on k.region_code = l.kecamatan_code and in_region(k.region_code, left($region, 8))
     order by l.desa_code, l.household_id
     limit $page_size
     offset $page_offset
