@@ -76,6 +76,7 @@ def _tables_read(con: duckdb.DuckDBPyConnection, sql: str) -> set[str]:
 def test_every_table_a_summary_reads_has_a_scope_rule(con):
     """A write to a table a summary reads must say which summary rows it reaches (queries/summary_scope/)."""
     read = set()
+    summary.prepare_scope(con, summary.Scope(("99.02",)))
     for table in summary.SUMMARY_TABLES:
         delete, select = summary.summary_statements(table)
         con.execute(rules.rules_for(delete + select, db.load_sql(db.RULES_FILE)))

@@ -2,7 +2,7 @@
 -- macros.sql for every pair of rounds: valid, below the line at the first and not at the second).
 -- privacy: admin-only (a summary table written by the demo generator and the importer, never read by a page)
 delete from summary_moa_transition
-where in_summary_moa_scope(moa_id, $kabupaten_codes, $moa_ids);
+where in_summary_moa_scope(moa_id, $kabupaten_codes);
 
 select
     t.moa_id,
@@ -14,6 +14,6 @@ inner join household as h on h.household_id = t.household_id
 inner join round_observation as b on b.household_id = h.household_id
 inner join round_observation as o on o.household_id = h.household_id
 where is_valid_household(h.verification_status)
-    and in_summary_moa_scope(t.moa_id, $kabupaten_codes, $moa_ids)
+    and in_summary_moa_scope(t.moa_id, $kabupaten_codes)
 group by all
 order by all

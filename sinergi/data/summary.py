@@ -16,16 +16,18 @@ queries/summary/<table>.sql holds two statements separated by `;` at a line end,
    household side (and on any large table joined by household, e.g. intervention, so it is not read whole).
 
 The scope is bound, never written into the SQL: `$kabupaten_codes` (a list; null = every kabupaten, the full build)
-and `$moa_ids`. A row's kabupaten is its household's. Pick the rule (queries/macros.sql) by the table's key:
+is the one parameter. A row's kabupaten is its household's. Pick the rule (queries/macros.sql) by the table's key:
 
 - rows with a kabupaten_code column (per desa, kecamatan or kabupaten; also MoA x desa):
   `in_summary_scope(kabupaten_code, $kabupaten_codes)`;
 - rows keyed by household_id alone: `in_summary_household_scope(household_id, $kabupaten_codes)`;
-- rows keyed by moa_id with no region: `in_summary_moa_scope(moa_id, $kabupaten_codes, $moa_ids)`. An MoA's rows add
-  up its targets in every kabupaten, so the MoAs in scope (listed, or targeting a household of a kabupaten in scope)
-  are recomputed whole.
+- rows keyed by moa_id with no region: `in_summary_moa_scope(moa_id, $kabupaten_codes)`. An MoA's rows add up its
+  targets in every kabupaten, so the MoAs in scope (those the import wrote or reached, and those targeting a household
+  of a kabupaten in scope) are recomputed whole.
 
-List the table in SUMMARY_TABLES after the summary tables it reads. Every base table a summary statement reads needs
+The builder lists the scope's households and MoAs in temporary tables first (prepare_scope,
+queries/summary_scope/_prepare.sql), so the two last rules join large tables onto a small one. List the table in
+SUMMARY_TABLES after the summary tables it reads. Every base table a summary statement reads needs
 queries/summary_scope/<table>.sql: with the written rows as `incoming`, it adds to `summary_rebuild_scope` the
 kabupaten codes and MoA ids that rows with those keys reach (or is_everything: a full rebuild). The importer runs it
 before and after each write (sinergi.data.importers.writer.apply_rows), so both the rows replaced and the rows written
@@ -65,7 +67,7 @@ SUMMARY_TABLES += (
     "summary_kabupaten_bansos",
     "summary_kabupaten_program_reach",
 )
-SCOPE_PARAMETERS = frozenset({"kabupaten_codes", "moa_ids"})
+SCOPE_PARAMETERS = frozenset({"kabupaten_codes"})  # what a summary statement binds
 
 
 @dataclass(frozen=True)
@@ -126,8 +128,18 @@ def _exists(con: duckdb.DuckDBPyConnection, table: str) -> bool:
     return True
 
 
+def prepare_scope(con: duckdb.DuckDBPyConnection, scope: Scope) -> None:
+    """List the households and MoAs of the scope in temporary tables the scope rules read (before rebuild_table)."""
+    text = _scope_sql("_prepare")
+    if shared := rules.rules_for(text, db.load_sql(db.RULES_FILE)):
+        con.execute(shared)
+    for sql in _statements(text):
+        con.execute(sql, _bound(sql, scope))
+
+
 def rebuild_table(con: duckdb.DuckDBPyConnection, table: str, scope: Scope = EVERYTHING) -> None:
-    """Delete a summary table's rows of the scope and insert them recomputed (create the table when missing)."""
+    """Delete a summary table's rows of the scope and insert them recomputed (create the table when missing); the
+    scope's households and MoAs are listed first (prepare_scope)."""
     delete, select = summary_statements(table)
     # the shared rules are temporary objects of this connection, as for a query (sinergi.data.rules)
     if shared := rules.rules_for(delete + "\n" + select, db.load_sql(db.RULES_FILE)):
@@ -150,6 +162,7 @@ def build_summaries(con: duckdb.DuckDBPyConnection, scope: Scope = EVERYTHING) -
     transaction if it has one."""
     if scope.is_empty:
         return
+    prepare_scope(con, scope)
     for table in SUMMARY_TABLES:
         rebuild_table(con, table, scope)
 
