@@ -246,7 +246,7 @@ def test_a_p3ke_import_on_the_national_build_equals_a_full_rebuild(national_data
     shutil.copyfile(national_database, path)
     kabupaten = _query(path, "select kabupaten_code from moa_target_household inner join household using "
                              "(household_id) group by 1 order by count(*) desc limit 2")["kabupaten_code"].tolist()  # fmt: skip
-    moved = _query(path, "select t.household_id from moa_target_household as t inner join household as h using "
+    moved = _query(path, "select distinct t.household_id from moa_target_household as t inner join household as h using "
                          "(household_id) where h.kabupaten_code = ? order by 1 limit 20", kabupaten[0])  # fmt: skip
     desa = _query(path, "select region_code from region where level = 'desa' and region_code like ? || '.%' limit 5",
                   kabupaten[1])["region_code"].tolist()  # fmt: skip
