@@ -239,6 +239,15 @@ def test_an_import_that_fails_validation_leaves_the_summaries_untouched(demo_dat
         pd.testing.assert_frame_equal(after[table], tables[table], obj=table)
 
 
+def test_a_table_missing_from_the_file_is_built_whole_by_a_scoped_rebuild(demo_database, tmp_path):
+    path = copy_demo(tmp_path)
+    with duckdb.connect(str(path)) as con:
+        want = _summaries(con)["summary_desa_did"]
+        con.execute("drop table summary_desa_did")
+        summary.build_summaries(con, summary.Scope(("99.02",)))
+        pd.testing.assert_frame_equal(_summaries(con)["summary_desa_did"], want)
+
+
 def test_writes_not_noted_rebuild_everything_and_an_empty_scope_nothing():
     con = duckdb.connect()
     assert summary.recorded_scope(con).is_everything

@@ -145,10 +145,11 @@ def rebuild_table(con: duckdb.DuckDBPyConnection, table: str, scope: Scope = EVE
     if shared := rules.rules_for(delete + "\n" + select, db.load_sql(db.RULES_FILE)):
         con.execute(shared)
     # relational API: the table is named as an identifier, no SQL text is built
-    rows = con.sql(select, params=_bound(select, scope))
     if not _exists(con, table):
-        rows.create(table)
+        # a table new to this file (built before the table existed): every row, whatever the scope
+        con.sql(select, params=_bound(select, EVERYTHING)).create(table)
         return
+    rows = con.sql(select, params=_bound(select, scope))
     if con.table(table).columns != rows.columns:
         raise ValueError(
             f"{table} has columns {con.table(table).columns}; its statement makes {rows.columns}"
