@@ -7,7 +7,9 @@
 -- and their interventions are the verified targets at k = 0 plus the sum of the rows counted_on <= d at
 -- sources_count k (queries/intervention_overlap.sql), for any date. Rows whose two changes are 0 are left out.
 -- privacy: admin-only (a summary table written by the demo generator and the importer, never read by a page)
-create or replace table summary_desa_intervention_overlap as
+delete from summary_desa_intervention_overlap
+where in_summary_scope(kabupaten_code, $kabupaten_codes);
+
 with counted as (
     select
         h.kabupaten_code,
@@ -23,6 +25,8 @@ with counted as (
     inner join household as h on h.household_id = i.household_id
     left join moa as m on m.moa_id = i.moa_id
     where is_verified_target(h.is_extreme_poor, h.verification_status)
+        and in_summary_household_scope(i.household_id, $kabupaten_codes)
+        and in_summary_scope(h.kabupaten_code, $kabupaten_codes)
 ),
 
 first_source as (

@@ -7,7 +7,9 @@
 -- household lies in one desa), likewise for a sector or a strategy, and so is the amount
 -- (queries/intervention_coverage.sql), for any date.
 -- privacy: admin-only (a summary table written by the demo generator and the importer, never read by a page)
-create or replace table summary_desa_intervention_reach as
+delete from summary_desa_intervention_reach
+where in_summary_scope(kabupaten_code, $kabupaten_codes);
+
 with counted as (
     select
         h.kabupaten_code,
@@ -26,6 +28,8 @@ with counted as (
     inner join household as h on h.household_id = i.household_id
     left join moa as m on m.moa_id = i.moa_id
     where is_verified_target(h.is_extreme_poor, h.verification_status)
+        and in_summary_household_scope(i.household_id, $kabupaten_codes)
+        and in_summary_scope(h.kabupaten_code, $kabupaten_codes)
 ),
 
 firsts as (
