@@ -139,6 +139,7 @@ def test_perpindahan_pages_its_desa_table_and_downloads_every_desa(app, con, tmp
     """The province has more desa than a page holds: the table shows 500, then the rest, ordered as the chart (most
     leaving first); the CSV holds every desa, read on click."""
     monkeypatch.setenv("SINERGI_AUDIT_DB", str(tmp_path / "audit.sqlite3"))
+    app.default_timeout = 90  # the province page, three runs and a download: slow on a busy machine
     desa = con.execute(
         "select count(distinct desa_code) from summary_desa_transition where baseline_round_id = 1 and round_id = 2"
     ).fetchone()[0]
