@@ -1,12 +1,15 @@
 """Perpindahan: the same households in two rounds — who left extreme poverty, who fell in, by sector and desa."""
 
+import pandas as pd
 import streamlit as st
 
-from sinergi.common.fmt import fmt_part
+from sinergi.common.fmt import fmt_number, fmt_part
 from sinergi.common.suppressed import partition_hidden
 from sinergi.monitoring.analysis import (
     TRANSITIONS,
     decile_matrix,
+    desa_transitions,
+    page_count,
     transition_counts,
     transitions_by_sector_query,
 )
@@ -14,7 +17,10 @@ from sinergi.monitoring.charts import transition_bars, transition_sankey
 from sinergi.monitoring.widgets import definition, how_computed, poverty_lines, round_date_note
 from sinergi.ui.components import data_as_of, download_buttons, region_title, show_table
 from sinergi.ui.context import page_context
-from sinergi.ui.data import load
+from sinergi.ui.data import load, load_on_click
+
+PAGE_ROWS = 500  # desa per page of the table (a province has thousands)
+TOP_DESA = 25  # desa in the chart
 
 ctx = page_context("perpindahan")
 t, lang = ctx.t, ctx.lang
@@ -39,13 +45,14 @@ population = (
     )
     or "sasaran"
 )
-by_desa = load("household_transitions_by_desa", **params)
+# the region's counts by status and decile (a few hundred rows whatever its size); per desa only one page, in SQL
+by_decile = load("household_transitions_by_decile", **params)
 by_sector = load(transitions_by_sector_query(round_table.loc[ctx.round_id, "ended_on"], ctx.as_of), **params)
 if population == "sasaran":
-    by_desa, by_sector = by_desa[by_desa["is_target"]], by_sector[by_sector["is_target"]]
+    by_decile, by_sector = by_decile[by_decile["is_target"]], by_sector[by_sector["is_target"]]
 labels = {tr: t(f"perpindahan.transition.{tr}") for tr in TRANSITIONS}
 
-total = transition_counts(by_desa)
+total = transition_counts(by_decile)
 if total.empty:
     st.info(t("perpindahan.empty"))
     st.stop()
@@ -81,22 +88,47 @@ st.caption(t("perpindahan.sector_overlap"))
 how_computed(ctx, t("perpindahan.how_sector"), row["households_count"], rounded)
 
 st.subheader(t("perpindahan.by_desa"))
-desa = transition_counts(
-    by_desa.assign(desa=by_desa["desa_name"] + " (" + by_desa["desa_code"] + ")"), "desa"
-)
-desa = desa.sort_values(["keluar", "desa"], ascending=[False, True])
-top = desa.head(25)
+desa_params = {**params, "targets_only": population == "sasaran"}
+
+
+def desa_page(page: int) -> pd.DataFrame:
+    rows = load(
+        "household_transitions_desa", **desa_params, page_size=PAGE_ROWS, page_offset=(page - 1) * PAGE_ROWS
+    )
+    return rows.assign(desa=rows["desa_name"] + " (" + rows["desa_code"] + ")")
+
+
+first = desa_page(1)
+desa_total = int(first["desa_count"].iloc[0]) if len(first) else 0
+top = first.head(TOP_DESA)
 st.plotly_chart(transition_bars(top, "desa", labels, lang), key="perpindahan_desa")
 how_computed(
-    ctx, t("perpindahan.how_desa", count=len(top), total=len(desa)), top["households_count"].sum(), rounded
+    ctx,
+    t("perpindahan.how_desa", count=len(top), total=fmt_number(desa_total, lang)),
+    top["households_count"].sum(),
+    rounded,
 )
 headers = {"desa": t("perpindahan.col.desa"), **labels, "households_count": t("perpindahan.col.households")}
 with st.expander(t("perpindahan.table")):
-    show_table(desa, lang, headers)
-    download_buttons(ctx, desa, f"perpindahan_desa_{ctx.region_code}", headers)
+    page, pages = 1, page_count(desa_total, PAGE_ROWS)
+    if pages > 1:  # keyed by region, round and population: another list's page number may not exist here
+        key = f"perpindahan_page_{ctx.region_code}_{ctx.round_id}_{population}"
+        page = int(st.number_input(t("perpindahan.page"), 1, pages, 1, key=key))
+        numbers = {"page": page, "pages": pages, "size": PAGE_ROWS}
+        st.caption(t("perpindahan.page_of", **{k: fmt_number(v, lang) for k, v in numbers.items()}))
+    show_table(first if page == 1 else desa_page(page), lang, headers)
+    everything = load_on_click("household_transitions_by_desa", **params)
+
+    def every_desa() -> pd.DataFrame:
+        rows = everything()
+        return desa_transitions(rows[rows["is_target"]] if population == "sasaran" else rows)
+
+    download_buttons(
+        ctx, first, f"perpindahan_desa_{ctx.region_code}", headers, full=(every_desa, desa_total)
+    )
 
 st.subheader(t("perpindahan.deciles"))
-matrix = decile_matrix(by_desa)
+matrix = decile_matrix(by_decile)
 matrix.index = [t("perpindahan.decile_row", decile=d, round=round_names[0]) for d in matrix.index]
 matrix.columns = [t("perpindahan.decile_col", decile=d, round=round_names[1]) for d in matrix.columns]
 show_table(matrix, lang, hide_index=False)

@@ -30,7 +30,13 @@ from figures_pandas import (
 )
 
 from sinergi.data import db, summary
-from sinergi.monitoring.analysis import cost_per_household, transition_counts, transitions_by_sector_query
+from sinergi.monitoring.analysis import (
+    TRANSITIONS,
+    cost_per_household,
+    desa_transitions,
+    transition_counts,
+    transitions_by_sector_query,
+)
 from sinergi.monitoring.did import did_estimate
 from sinergi.monitoring.kpi import with_attainment
 from sinergi.overview.headline import headline
@@ -204,14 +210,30 @@ def test_monev_kpi(raw, region, case):
 @pytest.mark.parametrize(("region", "case"), CASES, ids=str)
 def test_perpindahan(raw, region, case):
     p = _params(region, case)
-    got = db.run_query("household_transitions_by_desa", **p)
+    rows = db.run_query("household_transitions_by_desa", **p)
     exp = transitions(raw, region, case[1], BASELINE, case[0])
     keys = ["desa_code", "is_target", "was_extreme_poor", "is_extreme_poor", "baseline_decile", "decile"]
-    got = got.set_index(keys)["households_count"].sort_index()
+    got = rows.set_index(keys)["households_count"].sort_index()
     exp = exp.set_index(
         ["desa_code", "is_target", "poor_b", "poor_r", "welfare_decile_b", "welfare_decile_r"]
     )["n"]
     assert got.tolist() == exp.sort_index().tolist()
+    # what the page reads instead of those rows: the region's counts by status and decile, and per desa in pages
+    by_decile = db.run_query("household_transitions_by_decile", **p).set_index(keys[1:])["households_count"]
+    assert by_decile.to_dict() == got.groupby(level=keys[1:]).sum().to_dict()
+    for targets_only in (False, True):
+        expected = desa_transitions(rows[rows["is_target"]] if targets_only else rows)
+        q = {**p, "targets_only": targets_only}
+        every = db.run_query("household_transitions_desa", **q, page_size=None, page_offset=0)
+        pages = [
+            db.run_query("household_transitions_desa", **q, page_size=7, page_offset=o) for o in (0, 7, 14)
+        ]
+        assert pd.concat([f for f in pages if len(f)], ignore_index=True).equals(every.head(21))
+        assert set(every["desa_count"]) <= {len(expected)} and len(every) == len(expected)
+        labels = every["desa_name"] + " (" + every["desa_code"] + ")"
+        assert labels.tolist() == expected["desa"].tolist()
+        columns = [*TRANSITIONS, "households_count"]
+        assert every[columns].to_numpy().tolist() == expected[columns].to_numpy().tolist()
     ended = db.run_query("monitoring_rounds").set_index("round_id").loc[case[1], "ended_on"]
     sectors = db.run_query(transitions_by_sector_query(ended, case[0]), **p)
     exp_s = transitions_by_sector(raw, region, case[1], BASELINE, case[0])

@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from conftest import DEMO_KABUPATEN, DEMO_PROVINCE, open_page
+from conftest import DEMO_KABUPATEN, DEMO_PROVINCE, click_download, open_page
 
 PAGES = [
     "pages/kpi_monitoring.py",
@@ -132,3 +132,28 @@ def test_poverty_line_note_in_english_has_english_words_and_numbers(app, page):
     note = next(c.value for c in at.caption if "Extreme-poverty line" in c.value)
     assert "IDR 13,326" in note and "demo assumption" in note and "CPI August 2026" in note
     assert not {"Maret", "asumsi", "IHK", "Rp"} & set(re.findall(r"\w+", note))
+
+
+@pytest.mark.parametrize("role", ["admin", "monev"])
+def test_perpindahan_pages_its_desa_table_and_downloads_every_desa(app, con, tmp_path, monkeypatch, role):
+    """The province has more desa than a page holds: the table shows 500, then the rest, ordered as the chart (most
+    leaving first); the CSV holds every desa, read on click."""
+    monkeypatch.setenv("SINERGI_AUDIT_DB", str(tmp_path / "audit.sqlite3"))
+    app.default_timeout = 90  # the province page, three runs and a download: slow on a busy machine
+    desa = con.execute(
+        "select count(distinct desa_code) from summary_desa_transition where baseline_round_id = 1 and round_id = 2"
+    ).fetchone()[0]
+    assert desa > 500
+    at = open_page(app, "pages/household_transitions.py", role=role, wilayah=DEMO_PROVINCE, putaran="2")
+    at.segmented_control(key="perpindahan_population").set_value("semua").run()
+    assert not at.exception
+    assert any("Halaman 1 dari 2" in c.value for c in at.caption)
+    first = next(d.value for d in at.dataframe if "Desa" in d.value.columns)
+    at.number_input(key=f"perpindahan_page_{DEMO_PROVINCE}_2_semua").set_value(2).run()
+    second = next(d.value for d in at.dataframe if "Desa" in d.value.columns)
+    assert (len(first), len(second)) == (500, desa - 500)
+    assert not set(first["Desa"]) & set(second["Desa"])
+    csv = next(b for b in at.get("download_button") if b.proto.label == "Unduh CSV")
+    lines = click_download(csv).decode("utf-8-sig").strip().splitlines()
+    assert len(lines) - 1 == desa
+    assert [line.split(";")[0] for line in lines[1:3]] == first["Desa"].head(2).tolist()

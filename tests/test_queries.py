@@ -24,6 +24,7 @@ SAMPLE_PARAMS = {
     "area_level": "kecamatan",
     "page_size": 50,
     "page_offset": 0,
+    "targets_only": True,
 }
 
 

@@ -76,6 +76,15 @@ def transition_counts(frame: pd.DataFrame, by: str | None = None) -> pd.DataFram
     return wide.reset_index().drop(columns=["_all"], errors="ignore")
 
 
+def desa_transitions(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return households per transition per desa, labelled "name (code)", most leaving first, from rows of
+    household_transitions_by_desa: what queries/household_transitions_desa.sql returns page by page (the page
+    shows one page; the downloads hold every desa, made from these rows on click)."""
+    labelled = frame.assign(desa=frame["desa_name"] + " (" + frame["desa_code"] + ")")
+    desa = transition_counts(labelled, "desa")
+    return desa.sort_values(["keluar", "desa"], ascending=[False, True]).reset_index(drop=True)
+
+
 def transitions_by_sector_query(round_ended_on: object, as_of: date) -> str:
     """Return the query of the transitions by sector on as_of: the summary (summary_desa_transition_sector holds the
     sectors counted by the end of the round's fieldwork) once that end is on or before as_of, else the household
