@@ -3,7 +3,7 @@
 import streamlit as st
 
 from sinergi.collaboration.charts import build_area_sector_heatmap
-from sinergi.collaboration.display import label
+from sinergi.collaboration.display import actors_display, gap_display, label
 from sinergi.collaboration.rules import gap_cells, suggest_partners
 from sinergi.collaboration.tables import (
     area_labels,
@@ -12,7 +12,7 @@ from sinergi.collaboration.tables import (
     hub_structure,
     matrix_areas,
 )
-from sinergi.collaboration.widgets import declared_table, link_params, selected_row
+from sinergi.collaboration.widgets import declared_table, link_params, paged_table, selected_row
 from sinergi.common.fmt import fmt_number
 from sinergi.common.text import plain
 from sinergi.common.vocabulary import HUB_ROLES
@@ -37,11 +37,6 @@ st.caption(t("koordinasi.gaps.summary"))
 with st.expander(t("koordinasi.gaps.how")):
     st.markdown(t("koordinasi.gaps.definition"))
 gaps = gap_cells(needs)
-gaps["sector_label"] = gaps["sector_code"].map(lambda s: label("mitra.sector", s, lang))
-gaps["need_label"] = [
-    t(f"koordinasi.need.{s}", value=fmt_number(v, lang))
-    for s, v in zip(gaps["sector_code"], gaps["need_value"], strict=True)
-]
 if gaps.empty:
     st.success(t("koordinasi.gaps.none"))
 else:
@@ -49,7 +44,8 @@ else:
     table_col, suggest_col = st.columns([3, 2])
     table_col.caption(t("koordinasi.gaps.count", count=fmt_number(len(gaps), lang)))
     with table_col:
-        state = declared_table(
+        # a province has thousands of gap desa: a page at a time, labelled per page, all of them in the downloads
+        shown, state = paged_table(
             ctx,
             gaps,
             "coordination_gaps",
@@ -57,13 +53,14 @@ else:
             key="koordinasi_gaps",
             select=True,
             height=300,
+            labelled=lambda rows: gap_display(rows, lang),
         )
     picked = selected_row(state)
     with suggest_col:
         if picked is None:
             st.info(t("koordinasi.gaps.pick"))
         else:
-            gap = gaps.iloc[picked]
+            gap = shown.iloc[picked]
             st.markdown(
                 t(
                     "koordinasi.suggest.heading",
@@ -97,10 +94,14 @@ parents = None if kabupaten is None else dict(zip(kabupaten["region_code"], kabu
 st.plotly_chart(
     build_area_sector_heatmap(matrix, gap_counts, lang, area_labels(areas, parents)), key="koordinasi_matrix"
 )
-actors["sector_label"] = actors["sector_code"].map(lambda s: label("mitra.sector", s, lang))
 with st.expander(t("koordinasi.matrix.table")):
-    declared_table(
-        ctx, actors, "actors_by_area_sector", f"siapa_dimana_{ctx.region_code}", key="koordinasi_actor_table"
+    paged_table(
+        ctx,
+        actors,
+        "actors_by_area_sector",
+        f"siapa_dimana_{ctx.region_code}",
+        key="koordinasi_actor_table",
+        labelled=lambda rows: actors_display(rows, lang),
     )
 
 st.subheader(t("koordinasi.hub.heading"))
