@@ -50,12 +50,13 @@ def show_table(
 PAGE_ROWS = 500  # rows per page of a long table (Intervensi's by-name list pages by the same number)
 
 
-def page_of_rows(ctx: PageContext, frame: pd.DataFrame, key: str, page_rows: int = PAGE_ROWS) -> pd.DataFrame:
+def page_of_rows(ctx: PageContext, frame: pd.DataFrame, key: str, page_rows: int | None = None) -> pd.DataFrame:
     """Return the rows of frame on the page the reader chose, drawing a page number and "rows x-y of n" when frame
     has more than one page (a province table of 11,000 desa costs the server seconds and the reader nothing).
 
     key names the page number: include whatever changes the frame (region, sector), since another frame's page
     number may not exist here. The caller shows the page and offers the whole frame in its downloads."""
+    page_rows = page_rows or PAGE_ROWS
     pages = max(1, -(-len(frame) // page_rows))
     if pages == 1:
         return frame
