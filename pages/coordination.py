@@ -24,6 +24,7 @@ ctx = page_context("koordinasi")
 t, lang = ctx.t, ctx.lang
 params = {"region": ctx.region_code, "as_of": ctx.as_of}
 by_desa = ctx.region_level in ("kecamatan", "desa")
+HUB_CARDS = 5  # agency cards per hub role
 
 st.title(t("koordinasi.heading", region=region_title(ctx)))
 data_as_of(ctx)
@@ -111,7 +112,12 @@ columns = st.columns(len(HUB_ROLES))
 for col, role in zip(columns, HUB_ROLES, strict=True):
     with col.container(border=True):
         st.markdown(f"**{label('mitra.hub', role, lang)}**")
-        for agency in hub[hub["hub_role"] == role].itertuples(index=False):
+        agencies = hub[hub["hub_role"] == role]
+        # a province has one agency per role and kabupaten (hundreds of cards): the busiest here, all in the table
+        cards = agencies.sort_values("programs_count", ascending=False, kind="stable").head(HUB_CARDS)
+        if len(cards) < len(agencies):
+            st.caption(t("koordinasi.hub.cards_of", shown=len(cards), total=fmt_number(len(agencies), lang)))
+        for agency in cards.itertuples(index=False):
             # Names are long and links stay on one line: the name as text, a short link under it.
             st.markdown(plain(agency.partner_name))
             st.caption(

@@ -185,3 +185,28 @@ def test_gap_table_pages_and_its_downloads_hold_every_gap(app, monkeypatch):
     written = pd.read_csv(io.BytesIO(click_download(csv)), sep=";", encoding="utf-8-sig", dtype=str)
     assert written["Kode wilayah"].tolist() == gaps["desa_code"].tolist()
     assert written["Kebutuhan"].notna().all()  # the need in words, for every gap, not only the page drawn
+
+
+def test_province_hub_shows_the_busiest_agencies_per_role_and_says_how_many(app):
+    from sinergi.collaboration.tables import hub_structure
+
+    params = {"region": "99", "as_of": DEMO_AS_OF}
+    hub = hub_structure(
+        *(
+            db.run_query(q, **params)
+            for q in ("partners_in_region", "agency_programs_in_region", "moa_parties", "moa_registry")
+        )
+    )
+    at = open_page(app, "pages/coordination.py", wilayah="99")
+    per_role = hub.groupby("hub_role").size()
+    assert (per_role > 5).any()  # six kabupaten: more agencies per role than cards
+    for role, total in per_role.items():
+        if total > 5:
+            assert any(f"5 dari {total} ditampilkan" in c.value for c in at.caption), role
+    profiles = [link for link in _links(at) if "mitra=MTR-" in link.query_string]
+    busiest = hub.sort_values("programs_count", ascending=False, kind="stable").groupby("hub_role").head(5)
+    assert {link.query_string.split("mitra=")[1].split("&")[0] for link in profiles} >= set(
+        busiest["partner_id"]
+    )
+    table = next(df.value for df in at.dataframe if len(df.value) == len(hub))  # the table keeps every agency
+    assert len(table) == len(hub)
