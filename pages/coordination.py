@@ -11,6 +11,7 @@ from sinergi.collaboration.tables import (
     gap_count_matrix,
     hub_structure,
     matrix_areas,
+    matrix_level,
 )
 from sinergi.collaboration.widgets import declared_table, link_params, paged_table, selected_row
 from sinergi.common.fmt import fmt_number
@@ -23,7 +24,6 @@ from sinergi.ui.data import load
 ctx = page_context("koordinasi")
 t, lang = ctx.t, ctx.lang
 params = {"region": ctx.region_code, "as_of": ctx.as_of}
-by_desa = ctx.region_level in ("kecamatan", "desa")
 HUB_CARDS = 5  # agency cards per hub role
 
 st.title(t("koordinasi.heading", region=region_title(ctx)))
@@ -84,17 +84,40 @@ else:
                 st.caption(plain(row.reason))
 
 
-st.subheader(t("koordinasi.matrix.heading", level=t(f"koordinasi.area.{'desa' if by_desa else 'kecamatan'}")))
+level = matrix_level(ctx.region_level)
+st.subheader(t("koordinasi.matrix.heading", level=t(f"koordinasi.area.{level}")))
 st.caption(t("koordinasi.matrix.hint"))
 actors = load("actors_by_area_sector", **params)
-areas = matrix_areas(needs, by_desa)
-matrix = area_sector_matrix(actors, areas)
-gap_counts = gap_count_matrix(gaps, areas, by_desa)
-kabupaten = load("regions_under", parent_code=ctx.region_code) if ctx.region_level == "provinsi" else None
-parents = None if kabupaten is None else dict(zip(kabupaten["region_code"], kabupaten["name"], strict=True))
+kabupaten = load("regions_under", parent_code=ctx.region_code) if level == "kabupaten" else None
+names = None if kabupaten is None else dict(zip(kabupaten["region_code"], kabupaten["name"], strict=True))
+areas = matrix_areas(needs, level, names)
 st.plotly_chart(
-    build_area_sector_heatmap(matrix, gap_counts, lang, area_labels(areas, parents)), key="koordinasi_matrix"
+    build_area_sector_heatmap(
+        area_sector_matrix(actors, areas), gap_count_matrix(gaps, areas, level), lang, area_labels(areas)
+    ),
+    key="koordinasi_matrix",
 )
+if level == "kabupaten":
+    # a province's kecamatan (hundreds) one kabupaten at a time, on demand
+    drill = st.selectbox(
+        t("koordinasi.matrix.drill"),
+        list(areas["region_code"]),
+        index=None,
+        format_func=lambda code: names.get(code, code),
+        placeholder=t("koordinasi.matrix.drill_pick"),
+        key=f"koordinasi_drill_{ctx.region_code}",
+    )
+    if drill is not None:
+        inside = matrix_areas(needs[needs["kabupaten_code"] == drill], "kecamatan")
+        st.plotly_chart(
+            build_area_sector_heatmap(
+                area_sector_matrix(load("actors_by_area_sector", region=drill, as_of=ctx.as_of), inside),
+                gap_count_matrix(gaps[gaps["kabupaten_code"] == drill], inside, "kecamatan"),
+                lang,
+                area_labels(inside),
+            ),
+            key="koordinasi_matrix_drill",
+        )
 with st.expander(t("koordinasi.matrix.table")):
     paged_table(
         ctx,

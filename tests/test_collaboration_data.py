@@ -132,9 +132,12 @@ def test_need_table_covers_every_desa_and_sector(con):
     assert (high <= -(-desa // 3)).all()
 
 
-def test_actor_matrix_counts_distinct_partners(con):
-    ours = db.run_query("actors_by_area_sector", region="99.02", as_of=AS_OF)
-    row = ours[(ours["area_code"] == "99.02.01") & (ours["sector_code"] == "energi")].iloc[0]
+# a province's rows are its kabupaten: a partner at work in two kecamatan counts once
+@pytest.mark.parametrize(("region", "area"), [("99.02", "99.02.01"), ("99", "99.02")])
+def test_actor_matrix_counts_distinct_partners(con, region, area):
+    ours = db.run_query("actors_by_area_sector", region=region, as_of=AS_OF)
+    assert set(ours["area_code"].str.len()) == {len(area)}
+    row = ours[(ours["area_code"] == area) & (ours["sector_code"] == "energi")].iloc[0]
     theirs = con.execute(
         """
         select count(distinct partner_id) from (
@@ -142,17 +145,17 @@ def test_actor_matrix_counts_distinct_partners(con):
                 join moa_party mp using (moa_id)
             where m.status in ('aktif', 'diperpanjang', 'berakhir') and m.signed_on <= $as_of
                 and $as_of between m.started_on and m.ended_on and s.sector_code = 'energi'
-                and t.desa_code like '99.02.01.%'
+                and t.desa_code like $area || '.%'
             union all
             select partner_id from agency_program_history
-            where sector_code = 'energi' and desa_code like '99.02.01.%' and year between year($as_of) - 2 and year($as_of)
+            where sector_code = 'energi' and desa_code like $area || '.%' and year between year($as_of) - 2 and year($as_of)
             union all
             select partner_id from intervention
-            where sector_code = 'energi' and desa_code like '99.02.01.%' and source in ('csr', 'kolaborasi')
+            where sector_code = 'energi' and desa_code like $area || '.%' and source in ('csr', 'kolaborasi')
                 and partner_id is not null and given_on between ($as_of - interval 2 year) and $as_of
                 and (moa_id is null or moa_id in (select moa_id from moa where status <> 'draft')))
         """,
-        {"as_of": AS_OF},
+        {"as_of": AS_OF, "area": area},
     ).fetchone()[0]
     assert row["actors_count"] == theirs
 
@@ -181,14 +184,16 @@ def test_target_map_flags_exactly_the_target_desa(con):
     assert len(shapes) == desa
 
 
-@pytest.mark.parametrize(("region", "by_desa"), [("99.02", False), ("99.05.01", True)])
-def test_matrix_gap_counts_add_up_to_the_gap_table(region, by_desa):
+@pytest.mark.parametrize(
+    ("region", "level"), [("99", "kabupaten"), ("99.02", "kecamatan"), ("99.05.01", "desa")]
+)
+def test_matrix_gap_counts_add_up_to_the_gap_table(region, level):
     from sinergi.collaboration.tables import area_sector_matrix, gap_count_matrix, matrix_areas
 
     needs = db.run_query("sector_need_by_desa", region=region, as_of=AS_OF)
-    areas = matrix_areas(needs, by_desa)
+    areas = matrix_areas(needs, level)
     gaps = gap_cells(needs)
-    assert gap_count_matrix(gaps, areas, by_desa).to_numpy().sum() == len(gaps)
+    assert gap_count_matrix(gaps, areas, level).to_numpy().sum() == len(gaps)
     actors = db.run_query("actors_by_area_sector", region=region, as_of=AS_OF)
     matrix = area_sector_matrix(actors, areas)
     assert matrix.to_numpy().sum() == actors["actors_count"].sum()

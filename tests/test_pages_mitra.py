@@ -1,7 +1,8 @@
 """The collaboration pages under AppTest, for two kabupaten and a deep link each."""
 
 import pytest
-from conftest import DEMO_AS_OF, DEMO_KABUPATEN, open_page
+from conftest import APP, DEMO_AS_OF, DEMO_KABUPATEN, open_page
+from streamlit.testing.v1 import AppTest
 
 from sinergi.collaboration.rules import gap_cells
 from sinergi.data import db
@@ -103,19 +104,38 @@ def test_pipeline_days_input_changes_the_stuck_list(app):
     assert len(at.dataframe) < with_zero
 
 
-def test_province_heatmap_has_one_row_per_kecamatan(app, con):
+def _heatmaps(at) -> list[dict]:
     import json
 
-    at = open_page(app, "pages/coordination.py", wilayah="99")
-    assert not at.exception
-    heat = next(
+    return [
         trace
         for chart in at.get("plotly_chart")
         for trace in json.loads(chart.proto.spec)["data"]
         if trace["type"] == "heatmap"
+    ]
+
+
+def test_province_heatmap_has_one_row_per_kabupaten_and_drills_down_to_kecamatan(app, con):
+    at = open_page(app, "pages/coordination.py", wilayah="99")
+    assert not at.exception
+    (heat,) = _heatmaps(at)
+    kabupaten = [
+        r[0]
+        for r in con.execute("select region_code from region where level = 'kabupaten' order by 1").fetchall()
+    ]
+    assert heat["y"] == kabupaten  # rows keyed by code, labelled by name
+    at.selectbox(key="koordinasi_drill_99").set_value("99.02").run()
+    assert not at.exception
+    top, drill = _heatmaps(at)
+    kecamatan = con.execute(
+        "select region_code from region where level = 'kecamatan' and parent_code = '99.02' order by 1"
+    ).fetchall()
+    assert drill["y"] == [r[0] for r in kecamatan]  # names repeat across kabupaten; codes do not
+    # the drill-down's cells are the kabupaten page's own
+    own = _heatmaps(
+        open_page(AppTest.from_file(APP, default_timeout=30), "pages/coordination.py", wilayah="99.02")
     )
-    kecamatan = con.execute("select count(*) from region where level = 'kecamatan'").fetchone()[0]
-    assert len(set(heat["y"])) == len(heat["y"]) == kecamatan  # names repeat across kabupaten; codes do not
+    assert drill["z"] == own[0]["z"] and drill["text"] == own[0]["text"]
 
 
 def test_moa_page_lists_every_moa_the_briefing_counts_for_a_decision(app):

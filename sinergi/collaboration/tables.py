@@ -47,17 +47,31 @@ def area_labels(areas: pd.DataFrame, parents: dict[str, str] | None = None) -> d
     return labels
 
 
-def gap_count_matrix(gaps: pd.DataFrame, areas: pd.DataFrame, by_desa: bool) -> pd.DataFrame:
-    """Return areas (keyed by region_code) x sectors: how many gap desa (high need, no one at work) each cell holds."""
-    area = "desa_code" if by_desa else "kecamatan_code"
+AREA_COLUMNS = {"desa": "desa_code", "kecamatan": "kecamatan_code", "kabupaten": "kabupaten_code"}
+
+
+def matrix_level(region_level: str) -> str:
+    """Return the level of the matrix rows for a region: kabupaten for a province (or the nation; a province has
+    hundreds of kecamatan), kecamatan for a kabupaten, desa for a kecamatan or desa (actors_by_area_sector)."""
+    return {"kabupaten": "kecamatan", "kecamatan": "desa", "desa": "desa"}.get(region_level, "kabupaten")
+
+
+def gap_count_matrix(gaps: pd.DataFrame, areas: pd.DataFrame, level: str) -> pd.DataFrame:
+    """Return areas (keyed by region_code) x sectors: how many gap desa (high need, no one at work) each cell holds;
+    level is the areas' level (desa, kecamatan or kabupaten)."""
+    area = AREA_COLUMNS[level]
     counts = gaps.groupby([area, "sector_code"]).size().unstack(fill_value=0) if len(gaps) else pd.DataFrame()
     counts = counts.reindex(index=areas["region_code"], columns=list(SECTORS), fill_value=0).fillna(0)
     return counts.astype(int)
 
 
-def matrix_areas(needs: pd.DataFrame, by_desa: bool) -> pd.DataFrame:
-    """Return the areas (region_code, name) of the matrix rows: the desa or the kecamatan of the need table."""
-    cols = ["desa_code", "desa_name"] if by_desa else ["kecamatan_code", "kecamatan_name"]
+def matrix_areas(needs: pd.DataFrame, level: str, names: dict[str, str] | None = None) -> pd.DataFrame:
+    """Return the areas (region_code, name) of the matrix rows: the desa, kecamatan or kabupaten of the need table
+    (kabupaten names from `names`, code -> name: the need table names desa and kecamatan only)."""
+    if level == "kabupaten":
+        codes = sorted(needs["kabupaten_code"].unique())
+        return pd.DataFrame({"region_code": codes, "name": [(names or {}).get(c, c) for c in codes]})
+    cols = [AREA_COLUMNS[level], f"{level}_name"]
     areas = needs[cols].drop_duplicates().sort_values(cols[0])
     return areas.set_axis(["region_code", "name"], axis=1).reset_index(drop=True)
 

@@ -50,7 +50,9 @@ def show_table(
 PAGE_ROWS = 500  # rows per page of a long table (Intervensi's by-name list pages by the same number)
 
 
-def page_of_rows(ctx: PageContext, frame: pd.DataFrame, key: str, page_rows: int | None = None) -> pd.DataFrame:
+def page_of_rows(
+    ctx: PageContext, frame: pd.DataFrame, key: str, page_rows: int | None = None
+) -> pd.DataFrame:
     """Return the rows of frame on the page the reader chose, drawing a page number and "rows x-y of n" when frame
     has more than one page (a province table of 11,000 desa costs the server seconds and the reader nothing).
 
