@@ -1,5 +1,6 @@
 """Koordinasi: who works where in which sector, the hub of agencies, gaps and the partners suited to each gap."""
 
+import pandas as pd
 import streamlit as st
 
 from sinergi.collaboration.charts import build_area_sector_heatmap
@@ -10,7 +11,6 @@ from sinergi.collaboration.tables import (
     area_sector_matrix,
     gap_count_matrix,
     hub_structure,
-    matrix_areas,
     matrix_level,
 )
 from sinergi.collaboration.widgets import declared_table, link_params, paged_table, selected_row
@@ -28,7 +28,8 @@ HUB_CARDS = 5  # agency cards per hub role
 
 st.title(t("koordinasi.heading", region=region_title(ctx)))
 data_as_of(ctx)
-needs = load("sector_need_by_desa", **params)
+# only the gaps are shown of the need table (a province has ~15,000 desa x sector rows)
+gaps = gap_cells(load("sector_need_by_desa", **params, gaps_only=True))
 partners = load("partners_in_region", **params)
 moas = load("moa_registry", **params)
 parties = load("moa_parties", **params)
@@ -37,7 +38,6 @@ st.subheader(t("koordinasi.gaps.heading"))
 st.caption(t("koordinasi.gaps.summary"))
 with st.expander(t("koordinasi.gaps.how")):
     st.markdown(t("koordinasi.gaps.definition"))
-gaps = gap_cells(needs)
 if gaps.empty:
     st.success(t("koordinasi.gaps.none"))
 else:
@@ -88,9 +88,9 @@ level = matrix_level(ctx.region_level)
 st.subheader(t("koordinasi.matrix.heading", level=t(f"koordinasi.area.{level}")))
 st.caption(t("koordinasi.matrix.hint"))
 actors = load("actors_by_area_sector", **params)
-kabupaten = load("regions_under", parent_code=ctx.region_code) if level == "kabupaten" else None
-names = None if kabupaten is None else dict(zip(kabupaten["region_code"], kabupaten["name"], strict=True))
-areas = matrix_areas(needs, level, names)
+areas = load("regions_under", parent_code=ctx.region_code)[["region_code", "name"]]
+if ctx.region_level == "desa":
+    areas = pd.DataFrame({"region_code": [ctx.region_code], "name": [ctx.region_name]})
 st.plotly_chart(
     build_area_sector_heatmap(
         area_sector_matrix(actors, areas), gap_count_matrix(gaps, areas, level), lang, area_labels(areas)
@@ -103,12 +103,12 @@ if level == "kabupaten":
         t("koordinasi.matrix.drill"),
         list(areas["region_code"]),
         index=None,
-        format_func=lambda code: names.get(code, code),
+        format_func=dict(zip(areas["region_code"], areas["name"], strict=True)).get,
         placeholder=t("koordinasi.matrix.drill_pick"),
         key=f"koordinasi_drill_{ctx.region_code}",
     )
     if drill is not None:
-        inside = matrix_areas(needs[needs["kabupaten_code"] == drill], "kecamatan")
+        inside = load("regions_under", parent_code=drill)[["region_code", "name"]]
         st.plotly_chart(
             build_area_sector_heatmap(
                 area_sector_matrix(load("actors_by_area_sector", region=drill, as_of=ctx.as_of), inside),

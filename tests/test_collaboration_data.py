@@ -114,7 +114,7 @@ order by sector, desa
 
 @pytest.mark.parametrize("region", REGIONS)
 def test_gap_table_equals_sql(con, region):
-    gaps = gap_cells(db.run_query("sector_need_by_desa", region=region, as_of=AS_OF))
+    gaps = gap_cells(db.run_query("sector_need_by_desa", region=region, as_of=AS_OF, gaps_only=False))
     theirs = con.execute(_INDEPENDENT_GAPS, {"region": region, "as_of": AS_OF}).fetchall()
     ours = sorted(zip(gaps["desa_code"], gaps["sector_code"], strict=True), key=lambda x: (x[1], x[0]))
     assert ours == [(d, s) for d, s in theirs]
@@ -122,8 +122,16 @@ def test_gap_table_equals_sql(con, region):
         assert len(ours) > 0, "the demo should show some gaps in each kabupaten"
 
 
+@pytest.mark.parametrize("region", ["99", *REGIONS])
+def test_gaps_only_returns_exactly_the_gap_rows(region):
+    every = db.run_query("sector_need_by_desa", region=region, as_of=AS_OF, gaps_only=False)
+    only = db.run_query("sector_need_by_desa", region=region, as_of=AS_OF, gaps_only=True)
+    pd.testing.assert_frame_equal(gap_cells(only), gap_cells(every))
+    assert len(only) == len(gap_cells(every))
+
+
 def test_need_table_covers_every_desa_and_sector(con):
-    needs = db.run_query("sector_need_by_desa", region="99.02", as_of=AS_OF)
+    needs = db.run_query("sector_need_by_desa", region="99.02", as_of=AS_OF, gaps_only=False)
     desa = con.execute(
         "select count(*) from region where level = 'desa' and kabupaten_code = '99.02'"
     ).fetchone()[0]
@@ -190,7 +198,7 @@ def test_target_map_flags_exactly_the_target_desa(con):
 def test_matrix_gap_counts_add_up_to_the_gap_table(region, level):
     from sinergi.collaboration.tables import area_sector_matrix, gap_count_matrix, matrix_areas
 
-    needs = db.run_query("sector_need_by_desa", region=region, as_of=AS_OF)
+    needs = db.run_query("sector_need_by_desa", region=region, as_of=AS_OF, gaps_only=False)
     areas = matrix_areas(needs, level)
     gaps = gap_cells(needs)
     assert gap_count_matrix(gaps, areas, level).to_numpy().sum() == len(gaps)

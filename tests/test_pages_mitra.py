@@ -88,7 +88,7 @@ def test_partner_filter_narrows_the_registry(app):
 
 def test_gap_table_on_the_page_matches_the_gap_logic(app):
     at = open_page(app, "pages/coordination.py", wilayah="99.05")
-    gaps = gap_cells(db.run_query("sector_need_by_desa", region="99.05", as_of=DEMO_AS_OF))
+    gaps = gap_cells(db.run_query("sector_need_by_desa", region="99.05", as_of=DEMO_AS_OF, gaps_only=False))
     table = next(df.value for df in at.dataframe if "Kebutuhan" in df.value.columns)
     assert table["Kode wilayah"].tolist() == gaps["desa_code"].tolist()
     assert "Bappeda Kabupaten Oe Mutiara" in _text(at)
@@ -187,7 +187,7 @@ def test_gap_table_pages_and_its_downloads_hold_every_gap(app, monkeypatch):
     monkeypatch.setattr(
         components, "PAGE_ROWS", 50
     )  # the demo province has 164 gaps; a province at scale, 4,000
-    gaps = gap_cells(db.run_query("sector_need_by_desa", region="99", as_of=DEMO_AS_OF))
+    gaps = gap_cells(db.run_query("sector_need_by_desa", region="99", as_of=DEMO_AS_OF, gaps_only=False))
     at = open_page(app, "pages/coordination.py", wilayah="99")
     assert not at.exception
 
