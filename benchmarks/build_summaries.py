@@ -14,7 +14,7 @@ from pathlib import Path
 
 import duckdb
 
-from sinergi.data import db, rules, summary
+from sinergi.data import summary
 
 
 def main() -> None:
@@ -27,15 +27,12 @@ def main() -> None:
     con = duckdb.connect(str(args.db))
     try:
         con.execute("begin transaction")
-        rules_sql = db.load_sql(db.RULES_FILE)
         total = time.perf_counter()
         tables = args.tables.split(",") if args.tables else summary.SUMMARY_TABLES
+        summary.prepare_scope(con, summary.EVERYTHING)
         for table in tables:
             t0, c0 = time.perf_counter(), time.process_time()
-            sql = summary.summary_sql(table)
-            if shared := rules.rules_for(sql, rules_sql):
-                con.execute(shared)
-            con.execute(sql)
+            summary.rebuild_table(con, table)
             rows = con.table(table).count("*").fetchone()[0]
             print(
                 f"{table}: {rows:,} rows, {time.perf_counter() - t0:.1f} s wall, {time.process_time() - c0:.1f} s CPU"

@@ -387,3 +387,21 @@ select distinct t.desa_code
 from moa_target_desa as t
 inner join moa_as_of(as_of) as m on m.moa_id = t.moa_id
 where m.is_active;
+
+-- Summary tables (queries/summary/, sinergi.data.summary): which rows a rebuild deletes and recomputes.
+-- kabupaten_codes lists the kabupaten whose rows are rebuilt; null = every kabupaten (the full build). A row with a
+-- kabupaten_code column is in scope by that code (the range lets DuckDB skip row groups of other kabupaten); a
+-- household-keyed row by its household's kabupaten; an MoA-keyed row when the MoA is listed or targets a household of
+-- one of the kabupaten (its rows add up its targets in every kabupaten, so they are recomputed whole). The builder
+-- lists those households and MoAs in temporary tables first (queries/summary_scope/_prepare.sql).
+create or replace temp macro in_summary_scope(kabupaten_code, kabupaten_codes) as
+    kabupaten_codes is null or (
+        kabupaten_code between list_min(kabupaten_codes::varchar[]) and list_max(kabupaten_codes::varchar[])
+        and list_contains(kabupaten_codes::varchar[], kabupaten_code)
+    );
+
+create or replace temp macro in_summary_household_scope(household_id, kabupaten_codes) as
+    kabupaten_codes is null or household_id in (select sh.household_id from summary_scope_household as sh);
+
+create or replace temp macro in_summary_moa_scope(moa_id, kabupaten_codes) as
+    kabupaten_codes is null or moa_id in (select sm.moa_id from summary_scope_moa as sm);

@@ -9,7 +9,9 @@
 -- interview (null = never). On $as_of its first intervention lies on or before an interview exactly when the date
 -- for that interview is on or before $as_of. Kept in order of the round pair, then the desa code.
 -- privacy: admin-only (a summary table written by the demo generator and the importer, never read by a page)
-create or replace table summary_desa_did as
+delete from summary_desa_did
+where in_summary_scope(kabupaten_code, $kabupaten_codes);
+
 with moa_given as (
     select
         i.household_id,
@@ -20,6 +22,7 @@ with moa_given as (
     where i.household_id is not null
         and m.status <> 'draft'
         and m.signed_on is not null
+        and in_summary_household_scope(i.household_id, $kabupaten_codes)
 ),
 
 households as (
@@ -42,6 +45,7 @@ households as (
     inner join round_observation as o on o.household_id = h.household_id
     where is_valid_household(h.verification_status)
         and is_verified_target(h.is_extreme_poor, h.verification_status)
+        and in_summary_scope(h.kabupaten_code, $kabupaten_codes)
 ),
 
 reach as (

@@ -6,7 +6,9 @@
 -- its fieldwork (round_as_of: $as_of on or after it); an earlier $as_of needs the interventions' own dates, and that
 -- query reads the rows then. Kept in order of the round pair, then the desa code.
 -- privacy: admin-only (a summary table written by the demo generator and the importer, never read by a page)
-create or replace table summary_desa_transition_sector as
+delete from summary_desa_transition_sector
+where in_summary_scope(kabupaten_code, $kabupaten_codes);
+
 with counted as (
     select
         i.household_id,
@@ -18,6 +20,7 @@ with counted as (
     from intervention as i
     left join moa as m on m.moa_id = i.moa_id
     where i.household_id is not null
+        and in_summary_household_scope(i.household_id, $kabupaten_codes)
     group by all
 ),
 
@@ -37,6 +40,7 @@ observed as (
     inner join round_observation as o on o.household_id = h.household_id
     inner join monitoring_round as r on r.round_id = o.round_id
     where is_valid_household(h.verification_status)
+        and in_summary_scope(h.kabupaten_code, $kabupaten_codes)
 )
 
 select

@@ -4,7 +4,9 @@
 -- signed_on) under a signed MoA, from given_on without one, never under a draft. So "reached on $as_of" is
 -- reached_on <= $as_of for any date. Kept in household order (the id starts with the desa's digits).
 -- privacy: admin-only (a summary table written by the demo generator and the importer, never read by a page)
-create or replace table summary_household_reach as
+delete from summary_household_reach
+where in_summary_household_scope(household_id, $kabupaten_codes);
+
 with counted as (
     select
         i.household_id,
@@ -16,6 +18,7 @@ with counted as (
     from intervention as i
     left join moa as m on m.moa_id = i.moa_id
     where i.household_id is not null
+        and in_summary_household_scope(i.household_id, $kabupaten_codes)
 )
 
 select

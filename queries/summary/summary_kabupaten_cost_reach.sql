@@ -3,7 +3,9 @@
 -- never), for the cost per household (queries/budget_cost_basis.sql): "reached on a date d" is reached_on <= d.
 -- Budgets are kept per kabupaten, so the cost figures need no finer region.
 -- privacy: admin-only (a summary table written by the demo generator and the importer, never read by a page)
-create or replace table summary_kabupaten_cost_reach as
+delete from summary_kabupaten_cost_reach
+where in_summary_scope(kabupaten_code, $kabupaten_codes);
+
 with counted as (
     select
         i.household_id,
@@ -15,6 +17,7 @@ with counted as (
     from intervention as i
     left join moa as m on m.moa_id = i.moa_id
     where i.household_id is not null
+        and in_summary_household_scope(i.household_id, $kabupaten_codes)
 ),
 
 first_counted as (
@@ -35,5 +38,6 @@ select
 from household as h
 inner join first_counted as f on f.household_id = h.household_id
 where is_verified_target(h.is_extreme_poor, h.verification_status)
+    and in_summary_scope(h.kabupaten_code, $kabupaten_codes)
 group by all
 order by all

@@ -1,7 +1,9 @@
 -- Summary table: target households of each MoA by the first date one of that MoA's own interventions to them counts
 -- (interventions_as_of: given by then, the MoA signed by then and not a draft), for the cost per reached household.
 -- privacy: admin-only (a summary table written by the demo generator and the importer, never read by a page)
-create or replace table summary_moa_reach as
+delete from summary_moa_reach
+where in_summary_moa_scope(moa_id, $kabupaten_codes);
+
 with counted as (
     select
         i.moa_id,
@@ -12,6 +14,7 @@ with counted as (
     where i.household_id is not null
         and m.status <> 'draft'
         and m.signed_on is not null
+        and in_summary_moa_scope(i.moa_id, $kabupaten_codes)
     group by i.moa_id, i.household_id
 )
 
@@ -21,5 +24,6 @@ select
     count(*) as households_count
 from moa_target_household as t
 inner join counted as c on c.moa_id = t.moa_id and c.household_id = t.household_id
+where in_summary_moa_scope(t.moa_id, $kabupaten_codes)
 group by all
 order by all

@@ -117,7 +117,7 @@ def prepare(
 def _write(con: duckdb.DuckDBPyConnection, households: pd.DataFrame, kept: pd.DataFrame) -> int:
     ensure_table(con, "household_raw_value")  # databases built before the table existed
     written = replace_rows(con, "household", households)  # also drops the raw values of replaced families
-    apply_rows(con, "insert_household_raw_value", kept)
+    apply_rows(con, "insert_household_raw_value", kept, table="household_raw_value")
     return written
 
 

@@ -62,7 +62,7 @@ def prepare(name: str, data: bytes, path: Path | None = None, lang: str = DEFAUL
     reading.check_cells(sheet, report, list(cols.values()))
     rows = sheet.rows
     families = _validate(raw, cols, rows, set(read_current("known_household", path)["id"]), report)
-    prepared.apply = lambda con: apply_rows(con, "update_household_members", families)
+    prepared.apply = lambda con: apply_rows(con, "update_household_members", families, table="household")
     return prepared
 
 

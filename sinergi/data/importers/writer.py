@@ -31,7 +31,8 @@ IMPORTER_SQL_DIR = db.QUERIES_DIR / "importer"
 PAUSE_ENV = "SINERGI_IMPORT_PAUSE_S"  # test hook: sleep inside the open transaction (kill-mid-write test)
 Apply = Callable[[duckdb.DuckDBPyConnection], int]
 # Called inside the import's transaction after the rows are written, with the connection and the import kind:
-# summary tables derived from the imported rows are rebuilt here, so they can never disagree with them.
+# the summary rows the written rows can change are rebuilt here (the scope apply_rows noted), so they can never
+# disagree with them.
 PostWriteHook = Callable[[duckdb.DuckDBPyConnection, str], None]
 POST_WRITE_HOOKS: list[PostWriteHook] = [summary.rebuild_after_import]
 
@@ -68,18 +69,23 @@ def replace_rows(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame
     if frame.empty:
         return 0
     # relational API: the table is named as an identifier, no SQL text is built
-    return apply_rows(con, f"replace_{table}", frame[con.table(table).columns])
+    return apply_rows(con, f"replace_{table}", frame[con.table(table).columns], table=table)
 
 
-def apply_rows(con: duckdb.DuckDBPyConnection, sql_name: str, frame: pd.DataFrame) -> int:
-    """Run queries/importer/<sql_name>.sql with frame registered as `incoming`; return the rows in frame."""
+def apply_rows(con: duckdb.DuckDBPyConnection, sql_name: str, frame: pd.DataFrame, *, table: str) -> int:
+    """Run queries/importer/<sql_name>.sql, which writes table, with frame registered as `incoming`; return the
+    rows in frame. Every write goes through here: the summary rows it can reach are noted before and after it
+    (the rows replaced, the rows written), and the post-write hook rebuilds just those (sinergi.data.summary)."""
+    summary.begin_scope(con)  # a write of no rows changes no summary row
     if frame.empty:
         return 0
     # an Arrow table registers without copying string columns through Python objects
     con.register("incoming_arrow", pa.Table.from_pandas(frame, preserve_index=False))
     try:
         run_importer_sql(con, "stage_incoming")
+        summary.record_write(con, table)
         run_importer_sql(con, sql_name)
+        summary.record_write(con, table)
         run_importer_sql(con, "drop_incoming")
     finally:
         con.unregister("incoming_arrow")
