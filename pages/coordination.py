@@ -1,18 +1,19 @@
 """Koordinasi: who works where in which sector, the hub of agencies, gaps and the partners suited to each gap."""
 
+import pandas as pd
 import streamlit as st
 
 from sinergi.collaboration.charts import build_area_sector_heatmap
-from sinergi.collaboration.display import label
+from sinergi.collaboration.display import actors_display, gap_display, label
 from sinergi.collaboration.rules import gap_cells, suggest_partners
 from sinergi.collaboration.tables import (
     area_labels,
     area_sector_matrix,
     gap_count_matrix,
     hub_structure,
-    matrix_areas,
+    matrix_level,
 )
-from sinergi.collaboration.widgets import declared_table, link_params, selected_row
+from sinergi.collaboration.widgets import declared_table, link_params, paged_table, selected_row
 from sinergi.common.fmt import fmt_number
 from sinergi.common.text import plain
 from sinergi.common.vocabulary import HUB_ROLES
@@ -23,11 +24,12 @@ from sinergi.ui.data import load
 ctx = page_context("koordinasi")
 t, lang = ctx.t, ctx.lang
 params = {"region": ctx.region_code, "as_of": ctx.as_of}
-by_desa = ctx.region_level in ("kecamatan", "desa")
+HUB_CARDS = 5  # agency cards per hub role
 
 st.title(t("koordinasi.heading", region=region_title(ctx)))
 data_as_of(ctx)
-needs = load("sector_need_by_desa", **params)
+# only the gaps are shown of the need table (a province has ~15,000 desa x sector rows)
+gaps = gap_cells(load("sector_need_by_desa", **params, gaps_only=True))
 partners = load("partners_in_region", **params)
 moas = load("moa_registry", **params)
 parties = load("moa_parties", **params)
@@ -36,12 +38,6 @@ st.subheader(t("koordinasi.gaps.heading"))
 st.caption(t("koordinasi.gaps.summary"))
 with st.expander(t("koordinasi.gaps.how")):
     st.markdown(t("koordinasi.gaps.definition"))
-gaps = gap_cells(needs)
-gaps["sector_label"] = gaps["sector_code"].map(lambda s: label("mitra.sector", s, lang))
-gaps["need_label"] = [
-    t(f"koordinasi.need.{s}", value=fmt_number(v, lang))
-    for s, v in zip(gaps["sector_code"], gaps["need_value"], strict=True)
-]
 if gaps.empty:
     st.success(t("koordinasi.gaps.none"))
 else:
@@ -49,7 +45,8 @@ else:
     table_col, suggest_col = st.columns([3, 2])
     table_col.caption(t("koordinasi.gaps.count", count=fmt_number(len(gaps), lang)))
     with table_col:
-        state = declared_table(
+        # a province has thousands of gap desa: a page at a time, labelled per page, all of them in the downloads
+        shown, state = paged_table(
             ctx,
             gaps,
             "coordination_gaps",
@@ -57,13 +54,14 @@ else:
             key="koordinasi_gaps",
             select=True,
             height=300,
+            labelled=lambda rows: gap_display(rows, lang),
         )
     picked = selected_row(state)
     with suggest_col:
         if picked is None:
             st.info(t("koordinasi.gaps.pick"))
         else:
-            gap = gaps.iloc[picked]
+            gap = shown.iloc[picked]
             st.markdown(
                 t(
                     "koordinasi.suggest.heading",
@@ -86,21 +84,48 @@ else:
                 st.caption(plain(row.reason))
 
 
-st.subheader(t("koordinasi.matrix.heading", level=t(f"koordinasi.area.{'desa' if by_desa else 'kecamatan'}")))
+level = matrix_level(ctx.region_level)
+st.subheader(t("koordinasi.matrix.heading", level=t(f"koordinasi.area.{level}")))
 st.caption(t("koordinasi.matrix.hint"))
 actors = load("actors_by_area_sector", **params)
-areas = matrix_areas(needs, by_desa)
-matrix = area_sector_matrix(actors, areas)
-gap_counts = gap_count_matrix(gaps, areas, by_desa)
-kabupaten = load("regions_under", parent_code=ctx.region_code) if ctx.region_level == "provinsi" else None
-parents = None if kabupaten is None else dict(zip(kabupaten["region_code"], kabupaten["name"], strict=True))
+areas = load("regions_under", parent_code=ctx.region_code)[["region_code", "name"]]
+if ctx.region_level == "desa":
+    areas = pd.DataFrame({"region_code": [ctx.region_code], "name": [ctx.region_name]})
 st.plotly_chart(
-    build_area_sector_heatmap(matrix, gap_counts, lang, area_labels(areas, parents)), key="koordinasi_matrix"
+    build_area_sector_heatmap(
+        area_sector_matrix(actors, areas), gap_count_matrix(gaps, areas, level), lang, area_labels(areas)
+    ),
+    key="koordinasi_matrix",
 )
-actors["sector_label"] = actors["sector_code"].map(lambda s: label("mitra.sector", s, lang))
+if level == "kabupaten":
+    # a province's kecamatan (hundreds) one kabupaten at a time, on demand
+    drill = st.selectbox(
+        t("koordinasi.matrix.drill"),
+        list(areas["region_code"]),
+        index=None,
+        format_func=dict(zip(areas["region_code"], areas["name"], strict=True)).get,
+        placeholder=t("koordinasi.matrix.drill_pick"),
+        key=f"koordinasi_drill_{ctx.region_code}",
+    )
+    if drill is not None:
+        inside = load("regions_under", parent_code=drill)[["region_code", "name"]]
+        st.plotly_chart(
+            build_area_sector_heatmap(
+                area_sector_matrix(load("actors_by_area_sector", region=drill, as_of=ctx.as_of), inside),
+                gap_count_matrix(gaps[gaps["kabupaten_code"] == drill], inside, "kecamatan"),
+                lang,
+                area_labels(inside),
+            ),
+            key="koordinasi_matrix_drill",
+        )
 with st.expander(t("koordinasi.matrix.table")):
-    declared_table(
-        ctx, actors, "actors_by_area_sector", f"siapa_dimana_{ctx.region_code}", key="koordinasi_actor_table"
+    paged_table(
+        ctx,
+        actors,
+        "actors_by_area_sector",
+        f"siapa_dimana_{ctx.region_code}",
+        key="koordinasi_actor_table",
+        labelled=lambda rows: actors_display(rows, lang),
     )
 
 st.subheader(t("koordinasi.hub.heading"))
@@ -110,7 +135,12 @@ columns = st.columns(len(HUB_ROLES))
 for col, role in zip(columns, HUB_ROLES, strict=True):
     with col.container(border=True):
         st.markdown(f"**{label('mitra.hub', role, lang)}**")
-        for agency in hub[hub["hub_role"] == role].itertuples(index=False):
+        agencies = hub[hub["hub_role"] == role]
+        # a province has one agency per role and kabupaten (hundreds of cards): the busiest here, all in the table
+        cards = agencies.sort_values("programs_count", ascending=False, kind="stable").head(HUB_CARDS)
+        if len(cards) < len(agencies):
+            st.caption(t("koordinasi.hub.cards_of", shown=len(cards), total=fmt_number(len(agencies), lang)))
+        for agency in cards.itertuples(index=False):
             # Names are long and links stay on one line: the name as text, a short link under it.
             st.markdown(plain(agency.partner_name))
             st.caption(

@@ -5,7 +5,14 @@ import streamlit as st
 from sinergi.planning.map_indicators import SECTORS
 from sinergi.planning.sector_charts import build_item_totals, build_sector_ranking
 from sinergi.planning.sectors import SECTOR_VIEWS, column_labels, item_totals, top_locations
-from sinergi.ui.components import code_labels, data_as_of, download_buttons, region_title, show_table
+from sinergi.ui.components import (
+    code_labels,
+    data_as_of,
+    download_buttons,
+    page_of_rows,
+    region_title,
+    show_table,
+)
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load
 from sinergi.ui.selections import bind, keep
@@ -60,5 +67,7 @@ data_as_of(ctx)
 table = rows[["desa_code", "desa_name", "kecamatan_name", *view.columns]]
 headers = column_labels(list(table.columns), lang)
 with st.expander(t("potensi.table"), expanded=True):
-    show_table(table, lang, headers, CODE_COLUMNS)
+    # best first, a page at a time: a province has ~11,000 desa x item rows; the downloads hold them all
+    shown = page_of_rows(ctx, table, f"potensi_page_{ctx.region_code}_{sector}")
+    show_table(shown, lang, headers, CODE_COLUMNS)
     download_buttons(ctx, table, f"potensi_{sector}_{ctx.region_code}", headers)

@@ -1,12 +1,16 @@
--- Who is at work in each sector and area of a region: kecamatan rows for a province or kabupaten, desa rows for a
--- kecamatan or desa. "At work" on $as_of as actors_at_work in queries/macros.sql says: party to an MoA active then
+-- Who is at work in each sector and area of a region: kabupaten rows for a province (or the nation), kecamatan rows
+-- for a kabupaten, desa rows for a kecamatan or desa (a partner counts once per area, however many of its desa). "At work" on $as_of as actors_at_work in queries/macros.sql says: party to an MoA active then
 -- targeting a desa of the area in that sector, an agency program of the history register there in the two years
 -- before, or a partner's CSR or collaboration intervention there in the two years before. Routine household
 -- services (program_opd), bansos and dana desa are not counted: they reach almost every desa.
 -- privacy: counts=none (actors_count counts partners and agencies, not people)
 with located as (
     select
-        case when length($region) >= 8 then d.region_code else d.kecamatan_code end as area_code,
+        case
+            when length($region) >= 8 then d.region_code
+            when length($region) <= 2 then d.kabupaten_code
+            else d.kecamatan_code
+        end as area_code,
         w.sector_code,
         w.partner_id
     from actors_at_work($as_of) as w

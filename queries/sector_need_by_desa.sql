@@ -5,7 +5,8 @@
 -- with need above zero. "At work" on $as_of: actors_at_work in queries/macros.sql (an active MoA, an agency program
 -- of the last two years, or a CSR or collaboration intervention of the last two years, in that sector and desa).
 -- Ranks need the whole kabupaten, so the desa of every kabupaten overlapping $region are ranked; register counts
--- come from summary_desa_household (queries/summary/).
+-- come from summary_desa_household (queries/summary/). $gaps_only = true returns the gaps only (high need, no one at
+-- work; Koordinasi shows nothing else of a province's thousands of desa rows), false every desa and sector.
 -- privacy: counts=need_value unless sector_code=kesehatan (a score there; actors_count and kabupaten_desa_count count partners and desa)
 with desa as (
     select
@@ -115,6 +116,14 @@ final as (
     inner join region as k on k.region_code = d.kecamatan_code
     left join actors as a using (desa_code, sector_code)
     where in_region(r.desa_code, $region)
+        and (
+            not $gaps_only
+            or (
+                r.need_rank <= ceil(r.kabupaten_desa_count / 3.0)
+                and r.need_value > 0
+                and coalesce(a.actors_count, 0) = 0
+            )
+        )
     order by
         r.sector_code,
         r.need_rank,

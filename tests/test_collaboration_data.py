@@ -114,7 +114,7 @@ order by sector, desa
 
 @pytest.mark.parametrize("region", REGIONS)
 def test_gap_table_equals_sql(con, region):
-    gaps = gap_cells(db.run_query("sector_need_by_desa", region=region, as_of=AS_OF))
+    gaps = gap_cells(db.run_query("sector_need_by_desa", region=region, as_of=AS_OF, gaps_only=False))
     theirs = con.execute(_INDEPENDENT_GAPS, {"region": region, "as_of": AS_OF}).fetchall()
     ours = sorted(zip(gaps["desa_code"], gaps["sector_code"], strict=True), key=lambda x: (x[1], x[0]))
     assert ours == [(d, s) for d, s in theirs]
@@ -122,8 +122,16 @@ def test_gap_table_equals_sql(con, region):
         assert len(ours) > 0, "the demo should show some gaps in each kabupaten"
 
 
+@pytest.mark.parametrize("region", ["99", *REGIONS])
+def test_gaps_only_returns_exactly_the_gap_rows(region):
+    every = db.run_query("sector_need_by_desa", region=region, as_of=AS_OF, gaps_only=False)
+    only = db.run_query("sector_need_by_desa", region=region, as_of=AS_OF, gaps_only=True)
+    pd.testing.assert_frame_equal(gap_cells(only), gap_cells(every))
+    assert len(only) == len(gap_cells(every))
+
+
 def test_need_table_covers_every_desa_and_sector(con):
-    needs = db.run_query("sector_need_by_desa", region="99.02", as_of=AS_OF)
+    needs = db.run_query("sector_need_by_desa", region="99.02", as_of=AS_OF, gaps_only=False)
     desa = con.execute(
         "select count(*) from region where level = 'desa' and kabupaten_code = '99.02'"
     ).fetchone()[0]
@@ -132,9 +140,12 @@ def test_need_table_covers_every_desa_and_sector(con):
     assert (high <= -(-desa // 3)).all()
 
 
-def test_actor_matrix_counts_distinct_partners(con):
-    ours = db.run_query("actors_by_area_sector", region="99.02", as_of=AS_OF)
-    row = ours[(ours["area_code"] == "99.02.01") & (ours["sector_code"] == "energi")].iloc[0]
+# a province's rows are its kabupaten: a partner at work in two kecamatan counts once
+@pytest.mark.parametrize(("region", "area"), [("99.02", "99.02.01"), ("99", "99.02")])
+def test_actor_matrix_counts_distinct_partners(con, region, area):
+    ours = db.run_query("actors_by_area_sector", region=region, as_of=AS_OF)
+    assert set(ours["area_code"].str.len()) == {len(area)}
+    row = ours[(ours["area_code"] == area) & (ours["sector_code"] == "energi")].iloc[0]
     theirs = con.execute(
         """
         select count(distinct partner_id) from (
@@ -142,17 +153,17 @@ def test_actor_matrix_counts_distinct_partners(con):
                 join moa_party mp using (moa_id)
             where m.status in ('aktif', 'diperpanjang', 'berakhir') and m.signed_on <= $as_of
                 and $as_of between m.started_on and m.ended_on and s.sector_code = 'energi'
-                and t.desa_code like '99.02.01.%'
+                and t.desa_code like $area || '.%'
             union all
             select partner_id from agency_program_history
-            where sector_code = 'energi' and desa_code like '99.02.01.%' and year between year($as_of) - 2 and year($as_of)
+            where sector_code = 'energi' and desa_code like $area || '.%' and year between year($as_of) - 2 and year($as_of)
             union all
             select partner_id from intervention
-            where sector_code = 'energi' and desa_code like '99.02.01.%' and source in ('csr', 'kolaborasi')
+            where sector_code = 'energi' and desa_code like $area || '.%' and source in ('csr', 'kolaborasi')
                 and partner_id is not null and given_on between ($as_of - interval 2 year) and $as_of
                 and (moa_id is null or moa_id in (select moa_id from moa where status <> 'draft')))
         """,
-        {"as_of": AS_OF},
+        {"as_of": AS_OF, "area": area},
     ).fetchone()[0]
     assert row["actors_count"] == theirs
 
@@ -181,14 +192,16 @@ def test_target_map_flags_exactly_the_target_desa(con):
     assert len(shapes) == desa
 
 
-@pytest.mark.parametrize(("region", "by_desa"), [("99.02", False), ("99.05.01", True)])
-def test_matrix_gap_counts_add_up_to_the_gap_table(region, by_desa):
+@pytest.mark.parametrize(
+    ("region", "level"), [("99", "kabupaten"), ("99.02", "kecamatan"), ("99.05.01", "desa")]
+)
+def test_matrix_gap_counts_add_up_to_the_gap_table(region, level):
     from sinergi.collaboration.tables import area_sector_matrix, gap_count_matrix, matrix_areas
 
-    needs = db.run_query("sector_need_by_desa", region=region, as_of=AS_OF)
-    areas = matrix_areas(needs, by_desa)
+    needs = db.run_query("sector_need_by_desa", region=region, as_of=AS_OF, gaps_only=False)
+    areas = matrix_areas(needs, level)
     gaps = gap_cells(needs)
-    assert gap_count_matrix(gaps, areas, by_desa).to_numpy().sum() == len(gaps)
+    assert gap_count_matrix(gaps, areas, level).to_numpy().sum() == len(gaps)
     actors = db.run_query("actors_by_area_sector", region=region, as_of=AS_OF)
     matrix = area_sector_matrix(actors, areas)
     assert matrix.to_numpy().sum() == actors["actors_count"].sum()

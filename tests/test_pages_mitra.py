@@ -1,7 +1,8 @@
 """The collaboration pages under AppTest, for two kabupaten and a deep link each."""
 
 import pytest
-from conftest import DEMO_AS_OF, DEMO_KABUPATEN, open_page
+from conftest import APP, DEMO_AS_OF, DEMO_KABUPATEN, open_page
+from streamlit.testing.v1 import AppTest
 
 from sinergi.collaboration.rules import gap_cells
 from sinergi.data import db
@@ -87,7 +88,7 @@ def test_partner_filter_narrows_the_registry(app):
 
 def test_gap_table_on_the_page_matches_the_gap_logic(app):
     at = open_page(app, "pages/coordination.py", wilayah="99.05")
-    gaps = gap_cells(db.run_query("sector_need_by_desa", region="99.05", as_of=DEMO_AS_OF))
+    gaps = gap_cells(db.run_query("sector_need_by_desa", region="99.05", as_of=DEMO_AS_OF, gaps_only=False))
     table = next(df.value for df in at.dataframe if "Kebutuhan" in df.value.columns)
     assert table["Kode wilayah"].tolist() == gaps["desa_code"].tolist()
     assert "Bappeda Kabupaten Oe Mutiara" in _text(at)
@@ -103,19 +104,38 @@ def test_pipeline_days_input_changes_the_stuck_list(app):
     assert len(at.dataframe) < with_zero
 
 
-def test_province_heatmap_has_one_row_per_kecamatan(app, con):
+def _heatmaps(at) -> list[dict]:
     import json
 
-    at = open_page(app, "pages/coordination.py", wilayah="99")
-    assert not at.exception
-    heat = next(
+    return [
         trace
         for chart in at.get("plotly_chart")
         for trace in json.loads(chart.proto.spec)["data"]
         if trace["type"] == "heatmap"
+    ]
+
+
+def test_province_heatmap_has_one_row_per_kabupaten_and_drills_down_to_kecamatan(app, con):
+    at = open_page(app, "pages/coordination.py", wilayah="99")
+    assert not at.exception
+    (heat,) = _heatmaps(at)
+    kabupaten = [
+        r[0]
+        for r in con.execute("select region_code from region where level = 'kabupaten' order by 1").fetchall()
+    ]
+    assert heat["y"] == kabupaten  # rows keyed by code, labelled by name
+    at.selectbox(key="koordinasi_drill_99").set_value("99.02").run()
+    assert not at.exception
+    top, drill = _heatmaps(at)
+    kecamatan = con.execute(
+        "select region_code from region where level = 'kecamatan' and parent_code = '99.02' order by 1"
+    ).fetchall()
+    assert drill["y"] == [r[0] for r in kecamatan]  # names repeat across kabupaten; codes do not
+    # the drill-down's cells are the kabupaten page's own
+    own = _heatmaps(
+        open_page(AppTest.from_file(APP, default_timeout=30), "pages/coordination.py", wilayah="99.02")
     )
-    kecamatan = con.execute("select count(*) from region where level = 'kecamatan'").fetchone()[0]
-    assert len(set(heat["y"])) == len(heat["y"]) == kecamatan  # names repeat across kabupaten; codes do not
+    assert drill["z"] == own[0]["z"] and drill["text"] == own[0]["text"]
 
 
 def test_moa_page_lists_every_moa_the_briefing_counts_for_a_decision(app):
@@ -154,3 +174,59 @@ def test_program_history_has_one_kecamatan_filter_the_sidebars(app, con):
         "select count(*) from agency_program_history where desa_code like '99.02.01.%'"
     ).fetchone()[0]
     assert at.metric[0].value == str(programs)
+
+
+def test_gap_table_pages_and_its_downloads_hold_every_gap(app, monkeypatch):
+    import io
+
+    import pandas as pd
+    from conftest import click_download
+
+    from sinergi.ui import components
+
+    monkeypatch.setattr(
+        components, "PAGE_ROWS", 50
+    )  # the demo province has 164 gaps; a province at scale, 4,000
+    gaps = gap_cells(db.run_query("sector_need_by_desa", region="99", as_of=DEMO_AS_OF, gaps_only=False))
+    at = open_page(app, "pages/coordination.py", wilayah="99")
+    assert not at.exception
+
+    def drawn():
+        return next(df.value for df in at.dataframe if "Kebutuhan" in df.value.columns)[
+            "Kode wilayah"
+        ].tolist()
+
+    assert drawn() == gaps["desa_code"][:50].tolist()
+    assert any("baris 1–50 dari 164" in c.value for c in at.caption)
+    at.number_input(key="koordinasi_gaps_page_celah_99").set_value(4).run()
+    assert drawn() == gaps["desa_code"][150:].tolist()
+    assert any("Halaman 4 dari 4: baris 151–164 dari 164" in c.value for c in at.caption)
+    csv = next(b for b in at.get("download_button") if b.proto.label == "Unduh CSV")
+    written = pd.read_csv(io.BytesIO(click_download(csv)), sep=";", encoding="utf-8-sig", dtype=str)
+    assert written["Kode wilayah"].tolist() == gaps["desa_code"].tolist()
+    assert written["Kebutuhan"].notna().all()  # the need in words, for every gap, not only the page drawn
+
+
+def test_province_hub_shows_the_busiest_agencies_per_role_and_says_how_many(app):
+    from sinergi.collaboration.tables import hub_structure
+
+    params = {"region": "99", "as_of": DEMO_AS_OF}
+    hub = hub_structure(
+        *(
+            db.run_query(q, **params)
+            for q in ("partners_in_region", "agency_programs_in_region", "moa_parties", "moa_registry")
+        )
+    )
+    at = open_page(app, "pages/coordination.py", wilayah="99")
+    per_role = hub.groupby("hub_role").size()
+    assert (per_role > 5).any()  # six kabupaten: more agencies per role than cards
+    for role, total in per_role.items():
+        if total > 5:
+            assert any(f"5 dari {total} ditampilkan" in c.value for c in at.caption), role
+    profiles = [link for link in _links(at) if "mitra=MTR-" in link.query_string]
+    busiest = hub.sort_values("programs_count", ascending=False, kind="stable").groupby("hub_role").head(5)
+    assert {link.query_string.split("mitra=")[1].split("&")[0] for link in profiles} >= set(
+        busiest["partner_id"]
+    )
+    table = next(df.value for df in at.dataframe if len(df.value) == len(hub))  # the table keeps every agency
+    assert len(table) == len(hub)

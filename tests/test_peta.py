@@ -190,7 +190,9 @@ def test_sector_potential_page(app, con, region, sector):
     rows = con.execute(f"select count(*) from {table} where desa_code like ?", [region + ".%"]).fetchone()[0]
     if sector == "kesehatan":
         rows //= 2  # two years stored; the page shows the latest
-    assert len(at.dataframe[0].value) == rows
+    assert len(at.dataframe[0].value) == min(rows, 500)  # 500 a page, the rest on the next pages
+    if rows > 500:
+        assert any(f"baris 1–500 dari {rows}" in c.value for c in at.caption)
 
 
 @pytest.mark.parametrize("region", DEMO_KABUPATEN)
@@ -232,3 +234,24 @@ def test_picked_object_reads_the_selection_state():
     assert picked_object(region) == Picked("99.02.01.2001", None)
     place = {"selection": {"objects": {"tempat_pasar": [{"desa_code": "99.02.01.2003", "place_id": "PL-1"}]}}}
     assert picked_object(place) == Picked("99.02.01.2003", "PL-1")
+
+
+def test_province_potential_table_pages_and_its_downloads_hold_every_row(app, con):
+    import io
+
+    import pandas as pd
+    from conftest import click_download
+
+    at = open_page(app, "pages/sector_potential.py", wilayah="99", sektor="pangan")
+    assert not at.exception
+    rows = db.run_query("food_commodities", region="99")
+    assert len(rows) > 1500  # four pages of 500: the province table is long enough to page
+    pages = -(-len(rows) // 500)
+    assert at.dataframe[0].value["Kode wilayah"].tolist() == rows["desa_code"][:500].tolist()
+    assert any(f"Halaman 1 dari {pages}: baris 1–500 dari" in c.value for c in at.caption)
+    at.number_input(key="potensi_page_99_pangan").set_value(pages).run()
+    last = at.dataframe[0].value
+    assert last["Kode wilayah"].tolist() == rows["desa_code"][(pages - 1) * 500 :].tolist()
+    csv = next(b for b in at.get("download_button") if b.proto.label == "Unduh CSV")
+    written = pd.read_csv(io.BytesIO(click_download(csv)), sep=";", encoding="utf-8-sig", dtype=str)
+    assert written["Kode wilayah"].tolist() == rows["desa_code"].tolist()

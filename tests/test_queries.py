@@ -23,6 +23,7 @@ SAMPLE_PARAMS = {
     "kabupaten_code": [],
     "area_level": "kecamatan",
     "page_size": 50,
+    "gaps_only": False,
     "page_offset": 0,
     "targets_only": True,
 }

@@ -34,7 +34,12 @@ ORDER = {
     "intervention_coverage": ["dimension", "households_reached_count", "dimension_value"],
 }
 # queries compared once per value of a further parameter
-VARIANTS = {"location_indicators_by_area": [{"area_level": "kabupaten"}, {"area_level": "kecamatan"}]}
+VARIANTS = {
+    "location_indicators_by_area": [{"area_level": "kabupaten"}, {"area_level": "kecamatan"}],
+    "sector_need_by_desa": [
+        {"gaps_only": False}
+    ],  # true: the gap rows only (tests/test_collaboration_data.py)
+}
 
 # queries the page picks by date: the summary once the round's fieldwork ended by as_of, the rows before it
 PICKED = {"household_transitions_by_sector": transitions_by_sector_query}

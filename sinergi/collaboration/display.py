@@ -85,3 +85,24 @@ def alert_lines(alerts: pd.DataFrame, lang: str) -> dict[str, list[str]]:
                 for r in rows.itertuples(index=False)
             ]
     return lines
+
+
+def _sector_words(lang: str) -> dict[str, str]:
+    return {s: label("mitra.sector", s, lang) for s in SECTORS}
+
+
+def gap_display(gaps: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return gap rows (rules.gap_cells) with the sector and the need in words ("12 RT miskin ekstrem"); the need
+    is a protected count outside kesehatan, written as the viewer may see it."""
+    return gaps.assign(
+        sector_label=gaps["sector_code"].map(_sector_words(lang)),
+        need_label=[
+            translate(f"koordinasi.need.{s}", lang, value=fmt_number(v, lang))
+            for s, v in zip(gaps["sector_code"], gaps["need_value"], strict=True)
+        ],
+    )
+
+
+def actors_display(actors: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return actors_by_area_sector rows with the sector in words."""
+    return actors.assign(sector_label=actors["sector_code"].map(_sector_words(lang)))

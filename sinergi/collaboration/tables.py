@@ -47,17 +47,31 @@ def area_labels(areas: pd.DataFrame, parents: dict[str, str] | None = None) -> d
     return labels
 
 
-def gap_count_matrix(gaps: pd.DataFrame, areas: pd.DataFrame, by_desa: bool) -> pd.DataFrame:
-    """Return areas (keyed by region_code) x sectors: how many gap desa (high need, no one at work) each cell holds."""
-    area = "desa_code" if by_desa else "kecamatan_code"
+AREA_COLUMNS = {"desa": "desa_code", "kecamatan": "kecamatan_code", "kabupaten": "kabupaten_code"}
+
+
+def matrix_level(region_level: str) -> str:
+    """Return the level of the matrix rows for a region: kabupaten for a province (or the nation; a province has
+    hundreds of kecamatan), kecamatan for a kabupaten, desa for a kecamatan or desa (actors_by_area_sector)."""
+    return {"kabupaten": "kecamatan", "kecamatan": "desa", "desa": "desa"}.get(region_level, "kabupaten")
+
+
+def gap_count_matrix(gaps: pd.DataFrame, areas: pd.DataFrame, level: str) -> pd.DataFrame:
+    """Return areas (keyed by region_code) x sectors: how many gap desa (high need, no one at work) each cell holds;
+    level is the areas' level (desa, kecamatan or kabupaten)."""
+    area = AREA_COLUMNS[level]
     counts = gaps.groupby([area, "sector_code"]).size().unstack(fill_value=0) if len(gaps) else pd.DataFrame()
     counts = counts.reindex(index=areas["region_code"], columns=list(SECTORS), fill_value=0).fillna(0)
     return counts.astype(int)
 
 
-def matrix_areas(needs: pd.DataFrame, by_desa: bool) -> pd.DataFrame:
-    """Return the areas (region_code, name) of the matrix rows: the desa or the kecamatan of the need table."""
-    cols = ["desa_code", "desa_name"] if by_desa else ["kecamatan_code", "kecamatan_name"]
+def matrix_areas(needs: pd.DataFrame, level: str, names: dict[str, str] | None = None) -> pd.DataFrame:
+    """Return the areas (region_code, name) of the matrix rows: the desa, kecamatan or kabupaten of the need table
+    (kabupaten names from `names`, code -> name: the need table names desa and kecamatan only)."""
+    if level == "kabupaten":
+        codes = sorted(needs["kabupaten_code"].unique())
+        return pd.DataFrame({"region_code": codes, "name": [(names or {}).get(c, c) for c in codes]})
+    cols = [AREA_COLUMNS[level], f"{level}_name"]
     areas = needs[cols].drop_duplicates().sort_values(cols[0])
     return areas.set_axis(["region_code", "name"], axis=1).reset_index(drop=True)
 
@@ -75,40 +89,36 @@ def hub_structure(
 ) -> pd.DataFrame:
     """Return the hub agencies in role order (Bappeda, Dinas UMKM, ESDM, Kesehatan, Pertanian) with their latest
     programs from the history register and the MoAs active on the as-of date they are party to."""
-    agencies = partners[partners["hub_role"].isin(HUB_ROLES)].copy()
+    agencies = partners[partners["hub_role"].isin(HUB_ROLES)]
     running = moas.loc[moas["is_active"].astype(bool), "moa_id"]  # active on the as-of date (moa_registry)
-    # grouped once, not filtered per agency: a province has hundreds of agencies and thousands of programs
-    no_programs = programs.iloc[:0]
-    programs_of = dict(iter(programs.groupby("partner_id", sort=False)))
+    # whole-column operations, no per-agency Python: a province has hundreds of agencies and thousands of programs
+    ordered = programs.sort_values(["partner_id", "year"], ascending=[True, False], kind="stable")
+    named = pd.DataFrame(
+        {
+            "partner_id": ordered["partner_id"].to_numpy(),
+            "named": (ordered["program"].astype(str) + " (" + ordered["year"].astype(str) + ")").to_numpy(),
+        }
+    ).drop_duplicates()
+    latest = (
+        named.groupby("partner_id", sort=False)
+        .head(4)
+        .groupby("partner_id", sort=False)["named"]
+        .agg("; ".join)
+    )
+    counts = programs.groupby("partner_id").size()
     in_running = parties[parties["moa_id"].isin(running)]
     moa_ids_of = in_running.groupby("partner_id")["moa_id"].agg(lambda ids: ", ".join(sorted(ids.unique())))
-    rows = []
-    for agency in agencies.itertuples(index=False):
-        # each agency's rows in table order, sorted as before (the same sort on the same rows: the same order)
-        own = programs_of.get(agency.partner_id, no_programs).sort_values("year", ascending=False)
-        latest = list(dict.fromkeys(f"{p} ({y})" for p, y in zip(own["program"], own["year"], strict=True)))
-        rows.append(
-            {
-                "hub_role": agency.hub_role,
-                "partner_id": agency.partner_id,
-                "partner_name": agency.name,
-                "kabupaten_code": agency.kabupaten_code,
-                "programs_count": len(own),
-                "latest_programs": "; ".join(latest[:4]),
-                "running_moa_ids": moa_ids_of.get(agency.partner_id, ""),
-            }
-        )
+    ids = agencies["partner_id"]
     hub = pd.DataFrame(
-        rows,
-        columns=[
-            "hub_role",
-            "partner_id",
-            "partner_name",
-            "kabupaten_code",
-            "programs_count",
-            "latest_programs",
-            "running_moa_ids",
-        ],
+        {
+            "hub_role": agencies["hub_role"].to_numpy(),
+            "partner_id": ids.to_numpy(),
+            "partner_name": agencies["name"].to_numpy(),
+            "kabupaten_code": agencies["kabupaten_code"].to_numpy(),
+            "programs_count": ids.map(counts).fillna(0).astype(int).to_numpy(),
+            "latest_programs": ids.map(latest).fillna("").astype(object).to_numpy(),
+            "running_moa_ids": ids.map(moa_ids_of).fillna("").astype(object).to_numpy(),
+        }
     )
     order = {r: i for i, r in enumerate(HUB_ROLES)}
     hub["_order"] = hub["hub_role"].map(order)

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from sinergi.collaboration import columns
-from sinergi.ui.components import download_buttons, show_table
+from sinergi.ui.components import download_buttons, page_of_rows, show_table
 from sinergi.ui.context import PageContext
 
 
@@ -26,16 +26,19 @@ def table_with_downloads(
     select: bool = False,
     formats: dict[str, Callable[[object], str]] | None = None,
     height: int | str = "auto",
+    full: tuple[Callable[[], pd.DataFrame], int] | None = None,
 ):
     """Show frame with localised headers (only the columns in headers), every cell written for the reader, and
     offer it as Excel and CSV; `formats` overrides a column's formatter on screen only (downloads keep numbers).
-    With select=True one row can be chosen and the selection state is returned."""
+    With select=True one row can be chosen and the selection state is returned. full = (make, rows) when frame
+    is one page of a longer table: the downloads hold make()'s rows, made on click."""
     kwargs = {"on_select": "rerun", "selection_mode": "single-row"} if select else {}
     if isinstance(height, int):
         # A short table should not leave a block of empty rows: 35 px per row plus the header.
         height = min(height, 35 * (len(frame) + 1) + 3)
     state = show_table(frame, ctx.lang, headers, formats, key=key, height=height, **kwargs)
-    download_buttons(ctx, frame[list(headers)], stem, headers)
+    whole = None if full is None else (lambda: full[0]()[list(headers)], full[1])
+    download_buttons(ctx, frame[list(headers)], stem, headers, full=whole)
     return state
 
 
@@ -60,6 +63,38 @@ def declared_table(
         formats=columns.formats(table, ctx.lang),
         height=height,
     )
+
+
+def paged_table(
+    ctx: PageContext,
+    frame: pd.DataFrame,
+    table: str,
+    stem: str,
+    key: str,
+    select: bool = False,
+    height: int | str = "auto",
+    labelled: Callable[[pd.DataFrame], pd.DataFrame] = lambda rows: rows,
+) -> tuple[pd.DataFrame, object]:
+    """Show the declared table one page at a time (sinergi.ui.components.page_of_rows), the downloads holding every
+    row. `labelled` adds the display columns (per-row Python) to the page drawn and, on a download click, to the
+    whole frame. Returns (the rows drawn, the selection state): a selected position is one of the rows drawn."""
+    frame = frame.reset_index(drop=True)
+    page = page_of_rows(ctx, frame, f"{key}_page_{stem}")
+    whole = len(page) == len(frame)
+    shown = labelled(page.reset_index(drop=True))
+    state = table_with_downloads(
+        ctx,
+        shown,
+        columns.headers(table, ctx.lang),
+        stem,
+        # a new page is a new table: a row selected on another page names nothing here
+        key if whole else f"{key}_from_{page.index[0]}",
+        select=select,
+        formats=columns.formats(table, ctx.lang),
+        height=height,
+        full=None if whole else (lambda: labelled(frame), len(frame)),
+    )
+    return shown, state
 
 
 def selected_row(state) -> int | None:

@@ -14,7 +14,7 @@ import streamlit as st
 from sinergi.access import exports
 from sinergi.access.login import NAME_KEY, PAGE_KEY, SESSION_KEY, session_viewer
 from sinergi.common.display import Formatter, styled
-from sinergi.common.fmt import EMPTY, fmt_date
+from sinergi.common.fmt import EMPTY, fmt_date, fmt_number
 from sinergi.common.i18n import translate
 from sinergi.common.table_export import (
     excel_formats,
@@ -45,6 +45,35 @@ def show_table(
     kwargs.setdefault("hide_index", True)
     kwargs.setdefault("placeholder", EMPTY)
     return st.dataframe(styled(frame, lang, headers, formats, keep_index=not kwargs["hide_index"]), **kwargs)
+
+
+PAGE_ROWS = 500  # rows per page of a long table (Intervensi's by-name list pages by the same number)
+
+
+def page_of_rows(
+    ctx: PageContext, frame: pd.DataFrame, key: str, page_rows: int | None = None
+) -> pd.DataFrame:
+    """Return the rows of frame on the page the reader chose, drawing a page number and "rows x-y of n" when frame
+    has more than one page (a province table of 11,000 desa costs the server seconds and the reader nothing).
+
+    key names the page number: include whatever changes the frame (region, sector), since another frame's page
+    number may not exist here. The caller shows the page and offers the whole frame in its downloads."""
+    page_rows = page_rows or PAGE_ROWS
+    pages = max(1, -(-len(frame) // page_rows))
+    if pages == 1:
+        return frame
+    page = int(st.number_input(ctx.t("shell.page"), 1, pages, 1, key=key))
+    first = (page - 1) * page_rows
+    shown = frame.iloc[first : first + page_rows]
+    numbers = {
+        "page": page,
+        "pages": pages,
+        "first": first + 1,
+        "last": first + len(shown),
+        "rows": len(frame),
+    }
+    st.caption(ctx.t("shell.page_of", **{k: fmt_number(v, ctx.lang) for k, v in numbers.items()}))
+    return shown
 
 
 def code_labels(domain: str, lang: str) -> Formatter:
