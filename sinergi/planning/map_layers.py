@@ -3,7 +3,6 @@ outline of the chosen desa and the ring around a chosen place."""
 
 from __future__ import annotations
 
-
 import pandas as pd
 import pydeck as pdk
 
