@@ -55,7 +55,7 @@ def _plain(value: Any) -> bool:
     return True
 
 
-def _merged(current: dict | None, patch: dict) -> dict | None:
+def _merged(current: dict[str, Any] | None, patch: dict[str, Any]) -> dict[str, Any] | None:
     """Return current updated by patch as plotly's update does it (dicts merged key by key, a Plotly object or any
     other value replacing), or None when patch needs plotly's own update."""
     if current is None:
@@ -92,6 +92,8 @@ class _Unchecked:
 
 
 class Figure(_Unchecked, _go.Figure):  # type: ignore[misc]  # plotly ships no type hints
+    _layout_validator: Any  # plotly's; this figure's own copy when unchecked
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not self._validate:
