@@ -102,10 +102,13 @@ kpi_headers = {
     c: t(f"briefing.col.{c}")
     for c in ("moa_id", "kpi", "baseline", "value", "target", "attainment", "status")
 }
-with st.expander(t("briefing.kpi_table")):
-    kpi_table = kpi_rows(b, lang)
-    show_table(kpi_table, lang, kpi_headers, {"attainment": lambda v: fmt_pct(v, lang, 0)})
-    download_buttons(ctx, kpi_table, f"briefing_kpi_{ctx.region_code}_{ctx.round_id}", kpi_headers)
+# The tables below the fold are drawn when opened (a province's has ~4,000 desa): the rest of the page is unchanged
+kpi_box = st.expander(t("briefing.kpi_table"), key="briefing_kpi_table", on_change="rerun")
+if kpi_box.open:
+    with kpi_box:
+        kpi_table = kpi_rows(b, lang)
+        show_table(kpi_table, lang, kpi_headers, {"attainment": lambda v: fmt_pct(v, lang, 0)})
+        download_buttons(ctx, kpi_table, f"briefing_kpi_{ctx.region_code}_{ctx.round_id}", kpi_headers)
 desa_headers = {
     "desa_code": t("briefing.col.desa_code"),
     "name": t("briefing.col.desa"),
@@ -114,9 +117,11 @@ desa_headers = {
     "baseline_extreme_poor_count": t("briefing.col.baseline_poor"),
     "extreme_poor_households_count": t("briefing.col.register"),
 }
-with st.expander(t("briefing.map_table")):
-    show_table(b.by_desa, lang, desa_headers)
-    download_buttons(ctx, b.by_desa, f"briefing_desa_{ctx.region_code}_{ctx.round_id}", desa_headers)
+desa_box = st.expander(t("briefing.map_table"), key="briefing_desa_table", on_change="rerun")
+if desa_box.open:
+    with desa_box:
+        show_table(b.by_desa, lang, desa_headers)
+        download_buttons(ctx, b.by_desa, f"briefing_desa_{ctx.region_code}_{ctx.round_id}", desa_headers)
 
 export_box = st.container(key="briefing_export")
 export_box.subheader(t("briefing.export_title"))

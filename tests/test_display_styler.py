@@ -58,3 +58,26 @@ def test_the_text_sent_is_the_formatted_text():
     sent = _sent(styled(FRAMES["mixed"], "id"))
     assert sent["households_count"].tolist() == ["1.234", "0", "7"]
     assert sent["share_pct"].tolist()[0] == "12,2 %" and sent["desa_name"].tolist()[1] == "–"
+
+
+def test_a_status_table_is_sent_as_pandas_styler_sends_it():
+    from sinergi.monitoring.kpi import STATUS_COLOURS
+    from sinergi.monitoring.tables import style_status
+
+    statuses = pd.Series(["tercapai", "belum_tercapai", "tercapai", "tidak_terukur"])
+    table = pd.DataFrame(
+        {"KPI": ["a", "b", None, "d"], "Status": ["Tercapai", "Belum", "Tercapai", "–"], "n": [1.5, 2, 3, 4]}
+    )
+
+    def paint(col: pd.Series) -> list[str]:
+        colours = [STATUS_COLOURS[s] for s in statuses]
+        if col.name != "Status":
+            return [""] * len(col)
+        return [f"background-color: {c}; color: #000000; font-weight: 600" for c in colours]
+
+    fast, standard = ArrowData(), ArrowData()
+    marshall_styler(fast, style_status(table, statuses, "Status").set_uuid("uji"), "uji")
+    marshall_styler(standard, table.style.apply(paint, axis=0).set_uuid("uji"), "uji")
+    assert fast.styler.styles == standard.styler.styles and "background-color" in fast.styler.styles
+    assert fast.styler.display_values == standard.styler.display_values
+    assert fast.SerializeToString() == standard.SerializeToString()

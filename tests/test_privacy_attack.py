@@ -22,7 +22,7 @@ from sinergi.common.i18n import translate
 # (page, widget state, whether every whole-number column of its per-region tables counts people)
 PAGES = [
     ("pages/overview.py", {}, True),
-    ("pages/briefing.py", {}, True),
+    ("pages/briefing.py", {"briefing_kpi_table": True, "briefing_desa_table": True}, True),  # tables opened
     ("pages/household_transitions.py", {}, True),
     ("pages/household_transitions.py", {"perpindahan_population": "semua"}, True),
     ("pages/interventions.py", {}, True),

@@ -9,6 +9,7 @@ do not overlap, hidden counts apart from missing ones) so a reader can match a d
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -22,14 +23,42 @@ from sinergi.common.suppressed import is_small_count
 INDICATOR = "extreme_poor"  # the same palette and classes as that indicator on the planner's map
 
 
+@lru_cache(maxsize=20_000)
+def _outline(geojson: str) -> tuple[tuple[list[float], list[float]], ...]:
+    # Parsed once per process (a province has up to ~4,000 desa; a simplified outline is ~1 KB parsed): the page,
+    # its aspect and the exports read the same outlines
+    return tuple(([p[0] for p in ring], [p[1] for p in ring]) for ring in _rings(json.loads(geojson)))
+
+
+@lru_cache(maxsize=20_000)
+def _extent(geojson: str) -> tuple[float, float, float, float] | None:
+    # (west, east, south, north) of one outline
+    rings = _outline(geojson)
+    if not rings:
+        return None
+    return (
+        min(min(xs) for xs, _ in rings),
+        max(max(xs) for xs, _ in rings),
+        min(min(ys) for _, ys in rings),
+        max(max(ys) for _, ys in rings),
+    )
+
+
+@lru_cache(maxsize=20_000)
+def _centre(geojson: str) -> tuple[float, float]:
+    # the hover point: the mean of the outline's longest ring
+    rings = _outline(geojson)
+    ring = np.array(max(rings, key=lambda r: len(r[0]))) if rings else np.zeros((2, 1))
+    return float(ring[0].mean()), float(ring[1].mean())
+
+
 def ground_bounds(by_desa: pd.DataFrame) -> tuple[float, float, float, float]:
     """Return (west, east, south, north) of the desa outlines."""
-    lons, lats = [], []
-    for geojson in by_desa["geometry_simplified_geojson"]:
-        for ring in _rings(json.loads(geojson)):
-            lons += [p[0] for p in ring]
-            lats += [p[1] for p in ring]
-    return (min(lons), max(lons), min(lats), max(lats)) if lons else (0.0, 1.0, 0.0, 1.0)
+    extents = [e for e in map(_extent, by_desa["geometry_simplified_geojson"]) if e is not None]
+    if not extents:
+        return (0.0, 1.0, 0.0, 1.0)
+    wests, easts, souths, norths = zip(*extents, strict=True)
+    return (min(wests), max(easts), min(souths), max(norths))
 
 
 def ground_aspect(by_desa: pd.DataFrame) -> float:
@@ -81,17 +110,21 @@ def build_briefing_map(
         translate("peta.legend.no_data", lang) if missing.any() else None,
     )
     fills = [classes.colour(v) for v in values]
-    geometries = [json.loads(g) for g in by_desa["geometry_simplified_geojson"]]
-    centres_x, centres_y = [], []
+    outlines = [_outline(g) for g in by_desa["geometry_simplified_geojson"]]
+    # every class's rings in one pass, each ring closed by a gap (None), in desa order as before
+    class_xs: dict[str, list[float | None]] = {colour: [] for colour, _ in rows}
+    class_ys: dict[str, list[float | None]] = {colour: [] for colour, _ in rows}
+    for rings, fill in zip(outlines, fills, strict=True):
+        xs, ys = class_xs.get(fill), class_ys.get(fill)
+        if xs is None or ys is None:
+            continue
+        for ring_x, ring_y in rings:
+            xs += ring_x
+            xs.append(None)
+            ys += ring_y
+            ys.append(None)
     for colour, label in rows:
-        xs: list[float | None] = []
-        ys: list[float | None] = []
-        for geometry, fill in zip(geometries, fills, strict=True):
-            if fill != colour:
-                continue
-            for ring in _rings(geometry):
-                xs += [p[0] for p in ring] + [None]
-                ys += [p[1] for p in ring] + [None]
+        xs, ys = class_xs[colour], class_ys[colour]
         fig.add_trace(
             go.Scatter(
                 x=xs or [None],
@@ -104,10 +137,9 @@ def build_briefing_map(
                 hoverinfo="skip",
             )
         )
-    for geometry in geometries:
-        ring = np.array(max(_rings(geometry), key=len)) if _rings(geometry) else np.zeros((1, 2))
-        centres_x.append(float(ring[:, 0].mean()))
-        centres_y.append(float(ring[:, 1].mean()))
+    centres = [_centre(g) for g in by_desa["geometry_simplified_geojson"]]
+    centres_x = [x for x, _ in centres]
+    centres_y = [y for _, y in centres]
     noun = translate("briefing.map_hover", lang)
     fig.add_trace(
         go.Scatter(

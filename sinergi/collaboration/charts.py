@@ -150,7 +150,7 @@ def build_stage_counts(counts: pd.DataFrame, lang: str = "id") -> go.Figure:
                 orientation="h",
                 name=translate(key, lang),
                 marker_color=colour,
-                text=[v if v else "" for v in values],
+                text=[str(v) if v else "" for v in values],
                 textposition="inside",
                 hovertemplate="%{y}: %{x}<extra></extra>",
             )

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pandas as pd
 from pandas.io.formats.style import Styler
 
+from sinergi.common.display import display_styler
 from sinergi.common.fmt import fmt_change, fmt_number, fmt_pct
 from sinergi.common.suppressed import is_count, is_small_count
 from sinergi.monitoring.kpi import STATUS_COLOURS, STATUS_LABEL_KEYS
@@ -30,9 +31,13 @@ def fmt_kpi_change(value: float | None, unit: str, lang: str, points: str) -> st
 
 def fmt_attainment(row: pd.Series, lang: str) -> str:
     """Return the attainment, or "–" when a count it comes from reads "<5" (it would give that count back)."""
-    if is_small_count(row["baseline_value"]) or is_small_count(row["value"]):
+    return _attainment_text(row["baseline_value"], row["value"], row["attainment_pct"], lang)
+
+
+def _attainment_text(baseline: object, value: object, attainment_pct: float | None, lang: str) -> str:
+    if is_small_count(baseline) or is_small_count(value):
         return "–"
-    return fmt_pct(row["attainment_pct"], lang, 0)
+    return fmt_pct(attainment_pct, lang, 0)
 
 
 def kpi_display_table(kpis: pd.DataFrame, lang: str, t: Callable[..., str], with_moa: bool) -> pd.DataFrame:
@@ -58,7 +63,10 @@ def kpi_display_table(kpis: pd.DataFrame, lang: str, t: Callable[..., str], with
                 fmt_kpi_change(v, u, lang, t("monev.points"))
                 for v, u in zip(kpis["change"], kpis["unit"], strict=True)
             ],
-            t("monev.col.attainment"): [fmt_attainment(row, lang) for _, row in kpis.iterrows()],
+            t("monev.col.attainment"): [
+                _attainment_text(b, v, a, lang)
+                for b, v, a in zip(kpis["baseline_value"], kpis["value"], kpis["attainment_pct"], strict=True)
+            ],
             t("method.col.baseline_source"): [
                 t(f"method.baseline_source.{s}") for s in kpis["baseline_source"]
             ],
@@ -71,12 +79,12 @@ def kpi_display_table(kpis: pd.DataFrame, lang: str, t: Callable[..., str], with
 
 
 def style_status(table: pd.DataFrame, statuses: pd.Series, column: str) -> Styler:
-    """Return a Styler that paints the status column in the status colour (white text, always with the word)."""
-    colours = [STATUS_COLOURS[s] for s in statuses]
+    """Return a Styler that paints the status column in the status colour (white text, always with the word).
 
-    def paint(col: pd.Series) -> list[str]:
-        if col.name != column:
-            return [""] * len(col)
-        return [f"background-color: {c}; color: #000000; font-weight: 600" for c in colours]
-
-    return table.style.apply(paint, axis=0)
+    A display-only Styler (sinergi.common.display.display_styler) with pandas' default text for every cell: a
+    province's table has ~6,000 cells, which pandas' own rendering describes one by one for HTML on every rerun."""
+    css = [f"background-color: {STATUS_COLOURS[s]}; color: #000000; font-weight: 600" for s in statuses]
+    as_is = table.style._display_funcs[
+        (0, 0)
+    ]  # pandas' default formatter, as an unformatted Styler shows cells
+    return display_styler(table, [as_is] * table.shape[1], {table.columns.get_loc(column): css})

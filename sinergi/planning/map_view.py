@@ -7,6 +7,7 @@ import json
 import math
 import os
 from collections.abc import Iterable
+from functools import lru_cache
 
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
@@ -52,6 +53,35 @@ def selection_suffix(focus: str | None, place: str | None) -> str:
     while it lasts, so after one click the choropleth no longer matched its legend. The page reads the click at
     once (the desa or place is then outlined); new ids make the map component drop the old selection."""
     return "" if focus is None and place is None else f"@{focus or ''}/{place or ''}"
+
+
+@lru_cache(maxsize=16_384)
+def parsed_geometry(geojson: str) -> dict:
+    """Return a GeoJSON geometry parsed once per process (read-only: the maps share it across reruns).
+
+    A province view parses ~4,000 desa outlines (simplified, ~1 KB parsed each) on every rerun otherwise."""
+    return json.loads(geojson)  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=16_384)
+def outer_extent(geojson: str) -> tuple[float, float, float, float] | None:
+    """Return (west, east, south, north) of a geometry's exterior rings, None when it has none."""
+    geometry = parsed_geometry(geojson)
+    if geometry["type"] == "Polygon":
+        rings = [geometry["coordinates"][0]]
+    elif geometry["type"] == "MultiPolygon":
+        rings = [polygon[0] for polygon in geometry["coordinates"]]
+    else:
+        return None
+    lons = [lon for ring in rings for lon, _ in ring]
+    lats = [lat for ring in rings for _, lat in ring]
+    return (min(lons), max(lons), min(lats), max(lats)) if lons else None
+
+
+def extent_bounds(geojsons: Iterable[str]) -> tuple[list[float], list[float]]:
+    """Return longitudes and latitudes whose bounds are those of the geometries' exterior rings (for fit_view)."""
+    extents = [e for e in map(outer_extent, geojsons) if e is not None]
+    return [x for e in extents for x in e[:2]], [y for e in extents for y in e[2:]]
 
 
 def polygon_bounds(rows: list[dict]) -> tuple[list[float], list[float]]:

@@ -4,7 +4,6 @@ The density layer's rows come from map_density, the view and the deck's JSON fro
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Iterable
 
@@ -19,7 +18,14 @@ from sinergi.planning.map_areas import area_tooltip, simplified_polygons
 from sinergi.planning.map_colours import legend_html
 from sinergi.planning.map_indicators import INDICATORS, PLACE_STYLES
 from sinergi.planning.map_layers import OUTLINE_COLOUR, context_layers, focus_layers, place_layers
-from sinergi.planning.map_view import CompactDeck, fit_view, polygon_bounds, selection_suffix
+from sinergi.planning.map_view import (
+    CompactDeck,
+    extent_bounds,
+    fit_view,
+    parsed_geometry,
+    polygon_bounds,
+    selection_suffix,
+)
 
 REGION_LAYER = "wilayah"
 DENSITY_LAYER = "kepadatan"
@@ -43,7 +49,7 @@ def format_value(value: object, kind: str, lang: str) -> str:
 
 
 def _polygons(geojson: str) -> list[list]:
-    geometry = json.loads(geojson)
+    geometry = parsed_geometry(geojson)
     if geometry["type"] == "Polygon":
         return [geometry["coordinates"]]
     if geometry["type"] == "MultiPolygon":
@@ -192,12 +198,12 @@ def build_poverty_map(
     )
     deck_layers += focus_layers(focus_rows, chosen_place)
     deck_layers += context[1:]
-    frame = (
-        region_data
-        if fit_to is None
-        else [{"polygon": p} for g in fit_to["geometry_geojson"] for p in _polygons(g)]
-    )
-    lons, lats = polygon_bounds(focus_rows if focus_rows and zoom_to_focus else frame)
+    if focus_rows and zoom_to_focus:
+        lons, lats = polygon_bounds(focus_rows)
+    elif fit_to is None:
+        lons, lats = polygon_bounds(region_data)
+    else:  # the bounds of every desa around the shortlist: per outline, cached (a province has ~4,000)
+        lons, lats = extent_bounds(fit_to["geometry_geojson"])
     # A desa chosen from the list is shown with its neighbours around it, so the planner keeps their bearings.
     view = fit_view(lons, lats, 1.6 if focus_rows and zoom_to_focus else 0.3)
     # Streamlit escapes substituted values, so the markup lives in the template and the rows carry plain text.

@@ -165,13 +165,20 @@ def _region_selector(lang: str, viewer: Viewer) -> pd.Series:
     kab_names = {
         code: translate("shell.all_kabupaten", lang, province=name) for code, name in provinces.items()
     }
+    # one pass over the rows (514 kabupaten of 38 provinces), not a filter per province: the same options in order
+    kabupaten_of: dict[str, list[str]] = {code: [] for code in provinces}
+    present = rows["region_code"].notna().tolist()
+    for province_code, code, name, has_code in zip(
+        rows["province_code"], rows["region_code"], rows["name"], present, strict=True
+    ):
+        if has_code:
+            kabupaten_of[province_code].append(code)
+            kab_names[code] = name
     kab_options: list[str] = []
-    for province_code in provinces:
+    for province_code, codes in kabupaten_of.items():
         if viewer.scope is None:
             kab_options.append(province_code)
-        kabupaten = rows[(rows["province_code"] == province_code) & rows["region_code"].notna()]
-        kab_options += kabupaten["region_code"].tolist()
-        kab_names.update(zip(kabupaten["region_code"], kabupaten["name"], strict=True))
+        kab_options += codes
     # The region asked for (link, reload or this session's choice) decides both selectors; a code outside the
     # viewer's scope matches no option and falls back to the first.
     asked = [code for code in (wanted("wilayah"), remembered("wilayah")) if code]
