@@ -63,14 +63,14 @@ def overview_households(f: Frames, region, round_id, baseline_round_id, as_of, *
 def extreme_poor_by_child_region(f: Frames, region, round_id, **_) -> pd.DataFrame:
     h = scope(f["household"], region)
     child = CHILD.get(len(region), "desa_code")
+    now = _observed(f, h, round_id)
     counts = pd.DataFrame(
         {
             "extreme_poor_households_count": h[register(h)].groupby(child, observed=True).size(),
             "verified_targets_count": h[verified(h)].groupby(child, observed=True).size(),
+            "observed_extreme_poor_count": now[now["is_below_line"]].groupby(child, observed=True).size(),
         }
     )
-    now = _observed(f, h, round_id)
-    counts["observed_extreme_poor_count"] = now[now["is_below_line"]].groupby(child, observed=True).size()
     r = f["region"]
     out = r.loc[r["parent_code"] == region, ["region_code", "name", "level"]]
     out = out.join(counts.fillna(0).astype("int64"), on="region_code").fillna(0)
@@ -156,6 +156,37 @@ def location_indicators(f: Frames, region, as_of, **_) -> pd.DataFrame:
     for column in ("port_km", "market_km", "city_km", "puskesmas_km"):
         d[column] = d["desa_code"].map(dist[column])
     return d.sort_values("desa_code")
+
+
+def location_indicators_by_area(f: Frames, region, as_of, area_level, **_) -> pd.DataFrame:
+    d = desa_figures(f, region, as_of)
+    d["area_code"] = d["kabupaten_code" if area_level == "kabupaten" else "kecamatan_code"]
+    sums = ["all_households_count", "extreme_poor_households_count", "verified_targets_count"]
+    sums += ["verified_targets_reached_count", "households_without_electricity_count"]
+    sums += ["umkm_producers_extreme_poor_count"]
+    d[sums] = d[sums].fillna(0)
+    covered = np.where(d["is_active_moa_target"], d["verified_targets_count"], d["collaboration"].fillna(0))
+    d["covered"] = covered
+    means = ["food_potential_score", "energy_ease_score", "health_need_score", "stunting_rate_pct"]
+    means += ["umkm_marketing_score"]
+    g = d.groupby("area_code")
+    out = g[[*sums, "covered"]].sum().join(g[means].mean())
+    out["desa_count"] = g.size()
+    out["active_moa_desa_count"] = g["is_active_moa_target"].sum()
+    r = f["region"].set_index("region_code")
+    area = r.loc[out.index]
+    out["area_level"] = area["level"]
+    out["name"] = area["name"]
+    out["parent_name"] = area["parent_code"].map(r["name"])
+    out["centroid_lon"], out["centroid_lat"] = area["centroid_lon"], area["centroid_lat"]
+    out["geometry_geojson"] = area["geometry_simplified_geojson"]
+    ver = out["verified_targets_count"].replace(0, np.nan)
+    out["extreme_poor_share_pct"] = (
+        100.0 * out["extreme_poor_households_count"] / out["all_households_count"].replace(0, np.nan)
+    )
+    out["verified_targets_reached_pct"] = 100.0 * out["verified_targets_reached_count"] / ver
+    out["coverage_pct"] = (100.0 * out["covered"] / ver).fillna(0)
+    return out.rename_axis("area_code").reset_index().sort_values("area_code")
 
 
 def household_transitions_by_desa(f: Frames, region, round_id, baseline_round_id, as_of, **_) -> pd.DataFrame:
