@@ -28,6 +28,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pandas_answers
+import pandas_maps
 import pyarrow.parquet as pq
 
 # table -> (columns the peers read, of which categoricals)
@@ -148,7 +149,9 @@ NEEDS = {  # query -> tables its peer reads (besides SMALL)
     "budget_cost_basis": (*HOUSEHOLD, "budget_allocation"),
     "scorecard_kabupaten": (*HOUSEHOLD, "budget_allocation"),
 }
-PEERS: dict[str, Callable[..., pd.DataFrame]] = {name: getattr(pandas_answers, name) for name in NEEDS}
+PEERS: dict[str, Callable[..., pd.DataFrame]] = {
+    name: getattr(pandas_answers, name, None) or getattr(pandas_maps, name) for name in NEEDS
+}
 
 
 def export_parquet(con, folder: Path) -> None:
