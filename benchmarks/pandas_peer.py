@@ -20,6 +20,8 @@ country at every scale.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import numbers
 import resource
 import time
 from collections.abc import Callable
@@ -30,6 +32,8 @@ import pandas as pd
 import pandas_answers
 import pandas_maps
 import pyarrow.parquet as pq
+
+from sinergi.common.suppressed import is_count, true_value
 
 # table -> (columns the peers read, of which categoricals)
 TABLES: dict[str, tuple[list[str], list[str]]] = {
@@ -180,25 +184,33 @@ def load(folder: Path, queries: list[str]) -> dict[str, pd.DataFrame]:
 
 
 def _true(value: object) -> object:
-    from sinergi.common.suppressed import is_count, true_value
-
+    """A Count as its true number (a page's frame holds Counts; sinergi.common.suppressed)."""
     return true_value(value) if is_count(value) else value
 
 
+def _kind(s: pd.Series) -> str:
+    if pd.api.types.is_bool_dtype(s) or pd.api.types.is_numeric_dtype(s):
+        return "number"
+    if pd.api.types.is_datetime64_any_dtype(s):
+        return "date"
+    values = s.dropna()
+    if len(values) and values.map(lambda v: isinstance(v, numbers.Number)).all():
+        return "number"
+    if len(values) and values.map(lambda v: isinstance(v, dt.date)).all():
+        return "date"
+    return "text"
+
+
 def normalised(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    """The columns of a frame with comparable types: numbers and flags as float, dates as day timestamps, the rest
-    as text (null as None), rows sorted by every column."""
+    """The columns of a frame with comparable types: numbers and flags (and Counts, by their true value) as float,
+    dates as day timestamps, the rest as text (null as None); rows sorted by every column."""
     out = {}
     for column in columns:
         s = frame[column].map(_true) if frame[column].dtype == object else frame[column]
-        numeric = pd.to_numeric(s.astype(object), errors="coerce")
-        if (
-            pd.api.types.is_bool_dtype(s)
-            or pd.api.types.is_numeric_dtype(s)
-            or numeric.notna().sum() == s.notna().sum()
-        ):
-            out[column] = numeric.astype(float)
-        elif pd.api.types.is_datetime64_any_dtype(s) or s.map(lambda v: hasattr(v, "isoformat")).any():
+        kind = _kind(s)
+        if kind == "number":
+            out[column] = pd.to_numeric(s.astype(object)).astype(float)
+        elif kind == "date":
             out[column] = pd.to_datetime(s.astype(object)).dt.normalize()
         else:
             out[column] = s.astype(object).where(s.notna(), None).map(lambda v: v if v is None else str(v))
