@@ -64,8 +64,19 @@ def test_one_minus_sign_everywhere():
     assert "-" not in fmt_rupiah(-1_500_000, "id")
 
 
+def test_a_value_shown_as_zero_has_no_sign():
+    # A -0.04 % change printed "−0,0 %", a loss where nothing shows; a zero reads ± as a change, bare elsewhere.
+    assert fmt_number(-0.04, "id", 1) == "0,0" and fmt_number(-0.4, "id") == "0"
+    assert fmt_number(-0.06, "id", 1) == "−0,1"
+    assert fmt_pct(-0.004, "en", 1) == "0.0%"
+    assert fmt_change(-0.04, "id", 1, pct=True) == "±0,0 %" and fmt_change(0.3, "id") == "±0"
+    assert fmt_change(0.6, "id") == "+1" and fmt_change(-0.6, "id") == "−1"
+    assert fmt_rupiah(-0.4, "id") == "Rp 0" and fmt_rupiah(-0.6, "id", short=False) == "−Rp 1"
+
+
 def test_fmt_number_writes_what_babel_writes():
-    """fmt_number formats with Python's Decimal and babel's symbols; the text must equal babel's format_decimal."""
+    """fmt_number formats with Python's Decimal and babel's symbols; the text must equal babel's format_decimal,
+    except that a value shown as zero carries no minus."""
     import random
     from decimal import Decimal
 
@@ -101,4 +112,5 @@ def test_fmt_number_writes_what_babel_writes():
             for decimals in (0, 1, 2):
                 pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
                 want = format_decimal(value, format=pattern, locale=locale).replace("-", "−")
+                want = want.lstrip("−") if not want.strip("−0,.") else want  # no "−0" (test above)
                 assert fmt_number(value, lang, decimals) == want, (value, lang, decimals)

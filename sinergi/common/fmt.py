@@ -50,9 +50,16 @@ def fmt_number(value: float | int | None, lang: str = "id", decimals: int = 0) -
     if value is None or _missing(value):
         return EMPTY
     exact = value if isinstance(value, decimal.Decimal) else decimal.Decimal(str(value))
-    text = format(abs(exact).quantize(_step(decimals), rounding=decimal.ROUND_HALF_EVEN), ",f")
-    # One minus everywhere: fmt_change and fmt_rupiah write the true minus (−) too.
-    return ("−" if exact.is_signed() else "") + text.translate(_SYMBOLS[lang])
+    shown = abs(exact).quantize(_step(decimals), rounding=decimal.ROUND_HALF_EVEN)
+    text = format(shown, ",f")
+    # One minus everywhere: fmt_change and fmt_rupiah write the true minus (−) too. A value that rounds to zero
+    # has none: "−0" would read as a loss where nothing is shown.
+    return ("−" if exact.is_signed() and shown else "") + text.translate(_SYMBOLS[lang])
+
+
+def _rounds_to_zero(value: float, decimals: int) -> bool:
+    exact = decimal.Decimal(str(abs(value)))
+    return not exact.quantize(_step(decimals), rounding=decimal.ROUND_HALF_EVEN)
 
 
 @cache
@@ -93,7 +100,7 @@ def fmt_rupiah(value: float | None, lang: str = "id", short: bool = True) -> str
     if value is None or _missing(value):
         return EMPTY
     prefix = "Rp" if lang == "id" else "IDR"
-    sign = "−" if value < 0 else ""
+    sign = "−" if value < 0 and not _rounds_to_zero(value, 0) else ""
     amount = abs(float(value))
     if short:
         for size, word in _RUPIAH_SCALES[lang][:3]:
@@ -149,7 +156,7 @@ def fmt_change(value: float | None, lang: str = "id", decimals: int = 0, pct: bo
         value = shown
     if value is None or _missing(value):
         return EMPTY
-    sign = "+" if value > 0 else ("−" if value < 0 else "±")
+    sign = "±" if _rounds_to_zero(value, decimals) else ("+" if value > 0 else "−")
     body = fmt_pct(abs(value), lang, decimals) if pct else fmt_number(abs(value), lang, decimals)
     return f"{sign}{body}"
 
