@@ -56,27 +56,22 @@ def pandas_ratios(rows: list, db_path: Path, db) -> None:
     """Time the pandas peer on each page's household-scale queries and set each row's ratios and agreement.
 
     Per page and level (and set of calls: a role whose page makes other calls gets its own), the peer loads the whole
-    tables once (timed: load) and answers every call the page made in its last run, 3 times (median: compute).
+    tables its peers need (timed: load, _load) and answers every call the page made in its last run, 3 times
+    (median: compute).
     Cold ratio = (load + compute) / the app's time of the same queries per cold run; warm = compute / the app's time
     of the same queries per warm run; each answer is compared whole with the app's (pandas_peer.agrees)."""
-    global PEER_FRAMES_GB
     folder = db_path.with_name(f"{db_path.name}.parquet")
     with db.reading() as con:  # the app's read-only connection (sinergi.data.db has no module-level one)
         pandas_peer.export_parquet(con, folder)
     done: dict[tuple[str, str, str], tuple[float, float, float, float, bool]] = {}
+    tables: dict[str, tuple] = {}  # table -> (frame, wall s, CPU s of its load)
     for row in rows:
         calls = [(n, p) for n, p in row.calls if n in pandas_peer.PEERS]
         if not calls:
             continue
         key = (row.page, row.level, repr(calls))
         if key not in done:
-            gc.collect()
-            t0, c0 = time.perf_counter(), time.process_time()
-            frames = pandas_peer.load(folder, sorted({n for n, _ in calls}))
-            load_s, load_cpu = time.perf_counter() - t0, time.process_time() - c0
-            PEER_FRAMES_GB = max(
-                PEER_FRAMES_GB, sum(f.memory_usage(deep=True).sum() for f in frames.values()) / 1e9
-            )
+            frames, load_s, load_cpu = _load(folder, sorted({n for n, _ in calls}), tables)
             walls, cpus = [], []
             for _ in range(3):
                 t0, c0 = time.perf_counter(), time.process_time()
@@ -104,6 +99,27 @@ def pandas_ratios(rows: list, db_path: Path, db) -> None:
         row.cpu_ratio_cold = _ratio(load_cpu + compute_cpu, per_run(row.qcpu_cold, len(row.cold)))
         row.cpu_ratio_warm = _ratio(compute_cpu, per_run(row.qcpu_warm, len(row.warm)))
         row.agrees = agree
+    tables.clear()
+    gc.collect()
+
+
+def _load(folder: Path, queries: list[str], tables: dict) -> tuple[dict, float, float]:
+    """Return the whole tables these queries' peers need and the wall and CPU seconds of loading them. Each table is
+    read once per run and its load time counted in every page that needs it: the same time as reading them again for
+    each page (the operating system's file cache is warm after the first page either way), without 26 reloads of the
+    whole country at 20 M households."""
+    global PEER_FRAMES_GB
+    for table in pandas_peer.tables_for(queries):
+        if table not in tables:
+            gc.collect()
+            t0, c0 = time.perf_counter(), time.process_time()
+            frame = pandas_peer.load_table(folder, table)
+            tables[table] = (frame, time.perf_counter() - t0, time.process_time() - c0)
+    needed = {t: tables[t] for t in pandas_peer.tables_for(queries)}
+    held = sum(f.memory_usage(deep=True).sum() for f, _, _ in tables.values()) / 1e9
+    PEER_FRAMES_GB = max(PEER_FRAMES_GB, held)
+    frames = {t: f for t, (f, _, _) in needed.items()}
+    return frames, sum(w for _, w, _ in needed.values()), sum(c for _, _, c in needed.values())
 
 
 def _ratio(peer: float, app: float) -> float | None:

@@ -14,6 +14,7 @@ from pandas_rules import (
     full_years,
     in_kabupaten_of,
     in_region,
+    interventions_of,
     kpi_amounts,
     member,
     moa_as_of,
@@ -33,7 +34,7 @@ CHILD = {2: "kabupaten_code", 5: "kecamatan_code"}
 
 
 def _observed(f: Frames, h: pd.DataFrame, round_id: int) -> pd.DataFrame:
-    o = round_observation(f, [round_id])[["household_id", "is_below_line"]]
+    o = round_observation(f, [round_id], valid(h))[["household_id", "is_below_line"]]
     return valid(h).merge(o, on="household_id")
 
 
@@ -110,7 +111,7 @@ def kpi_by_moa(f: Frames, region, round_id, baseline_round_id, as_of, **_) -> pd
             "moa_target_households_count": t.groupby("moa_id", observed=True).size(),
         }
     )
-    o = round_observation(f, [round_id, baseline_round_id]).merge(
+    o = round_observation(f, [round_id, baseline_round_id], inside).merge(
         inside[["moa_id", "household_id", "mothers_children_count"]], on="household_id"
     )
     k = kpi_amounts(o, o["mothers_children_count"], f["kpi_definition"])
@@ -155,10 +156,7 @@ def kpi_by_moa(f: Frames, region, round_id, baseline_round_id, as_of, **_) -> pd
 def intervention_coverage(f: Frames, region, round_id, as_of, **_) -> pd.DataFrame:
     h = scope(f["household"], region)
     targets = h.loc[verified(h), ["household_id"]]
-    i = f["intervention"]
-    given = counting(
-        f, i[member(i["household_id"], targets["household_id"])], round_as_of(f, round_id, as_of)
-    )
+    given = counting(f, interventions_of(f, targets), round_as_of(f, round_id, as_of))
     given = given.assign(sector_code=given["sector_code"].astype(object).fillna("lintas_sektor"))
     parts = []
     for dim in ("source", "sector_code", "strategy"):
@@ -198,8 +196,7 @@ def budget_cost_basis(f: Frames, region, round_id, baseline_round_id, as_of, **_
     spent = b.loc[overlaps(b["kabupaten_code"], region) & (b["year"] <= on.year), "realised_rp"].sum()
     h = in_kabupaten_of(f["household"], region)
     targets = h[verified(h)]
-    i = f["intervention"]
-    bansos = counting(f, i[i["source"] == "bansos"], on)
+    bansos = counting(f, interventions_of(f, targets, source=["bansos"]), on)
     both = panel(f, h[["household_id", "verification_status"]], baseline_round_id, round_id)
     row = {
         "up_to_year": on.year,

@@ -177,10 +177,14 @@ def load_table(folder: Path, table: str) -> pd.DataFrame:
     return frame
 
 
+def tables_for(queries: list[str]) -> list[str]:
+    """The tables the peers of these queries read."""
+    return sorted({*SMALL, *(t for q in queries for t in NEEDS[q])})
+
+
 def load(folder: Path, queries: list[str]) -> dict[str, pd.DataFrame]:
     """Read every table the peers of these queries need, whole (the whole country)."""
-    tables = sorted({*SMALL, *(t for q in queries for t in NEEDS[q])})
-    return {t: load_table(folder, t) for t in tables}
+    return {t: load_table(folder, t) for t in tables_for(queries)}
 
 
 def _true(value: object) -> object:

@@ -95,12 +95,19 @@ def counting(f: Frames, interventions: pd.DataFrame, as_of: dt.date) -> pd.DataF
     return interventions[(interventions["given_on"] <= d).to_numpy() & under_ok]
 
 
+def interventions_of(f: Frames, households: pd.DataFrame, **where: object) -> pd.DataFrame:
+    """The interventions given to these households (optionally only where column is in values): the households
+    first, so that the country's interventions are never copied whole."""
+    i = f["intervention"]
+    keep = member(i["household_id"], households["household_id"]).to_numpy()
+    for column, values in where.items():
+        keep = keep & i[column].isin(values).to_numpy()
+    return i[keep]
+
+
 def reached(f: Frames, households: pd.DataFrame, as_of: dt.date, **where: object) -> pd.Series:
     """Whether each household has an intervention that counts on the date (optionally only where column=value)."""
-    i = f["intervention"]
-    for column, values in where.items():
-        i = i[i[column].isin(values)]
-    given = counting(f, i, as_of)["household_id"]
+    given = counting(f, interventions_of(f, households, **where), as_of)["household_id"]
     return member(households["household_id"], given)
 
 
@@ -116,17 +123,21 @@ def valid(h: pd.DataFrame) -> pd.DataFrame:
     return h[h["verification_status"] != "tidak_valid"]
 
 
-def round_observation(f: Frames, round_ids: list[int]) -> pd.DataFrame:
-    """The observations of these rounds with is_below_line (round_observation)."""
+def round_observation(f: Frames, round_ids: list[int], households: pd.DataFrame) -> pd.DataFrame:
+    """The observations of these households in these rounds with is_below_line (round_observation): the households
+    first, so that the country's observations are never copied whole."""
     o = f["household_observation"]
-    o = o[o["round_id"].isin(round_ids)]
+    o = o[
+        o["round_id"].isin(round_ids).to_numpy()
+        & member(o["household_id"], households["household_id"]).to_numpy()
+    ]
     line = o["round_id"].map(f["monitoring_round"].set_index("round_id")["poverty_line_rp_per_capita_day"])
     return o.assign(is_below_line=o["expenditure_rp_per_capita_day"] < line)
 
 
 def panel(f: Frames, h: pd.DataFrame, baseline_round_id: int, round_id: int) -> pd.DataFrame:
     """The valid households of h observed in both rounds, status and decile at each (panel)."""
-    o = round_observation(f, [baseline_round_id, round_id])[
+    o = round_observation(f, [baseline_round_id, round_id], valid(h))[
         ["household_id", "round_id", "is_below_line", "welfare_decile"]
     ]
     b = o[o["round_id"] == baseline_round_id].drop(columns="round_id")
