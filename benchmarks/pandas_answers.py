@@ -103,7 +103,9 @@ def kpi_by_moa(f: Frames, region, round_id, baseline_round_id, as_of, **_) -> pd
     )
     m = m[m["is_signed"] & mine]
     t = f["moa_target_household"]
-    t = t[t["moa_id"].isin(m["moa_id"])].merge(f["household"], on="household_id")
+    t = t[t["moa_id"].isin(m["moa_id"])]
+    h = f["household"]
+    t = t.merge(h[member(h["household_id"], t["household_id"])], on="household_id")
     inside = scope(t, region)
     counts = pd.DataFrame(
         {
