@@ -7,14 +7,20 @@ verified households, signed MoAs, counted interventions. `agrees` compares the w
 columns, the same rows (sorted), numbers as numbers (a Count as its true value), tests/test_pandas_peer.py keeps it so.
 
 The load is the naive one: every table a page's peers need, whole (the whole country), only the columns they read.
-The region is chosen inside the timed compute. To make the whole country fit in memory, the loader does what a
+The region is chosen inside the timed compute: each peer filters the region's households first, then their
+observations and interventions, and groups. To make the whole country fit in memory, the loader does what a
 competent analyst would: only the needed columns (never names, NIK, geometry WKB or the household's 20 other
-attributes), region codes, statuses and other codes as categoricals (an int32 per row instead of a string),
-numbers and flags as numpy int32/float64/bool, dates as datetime64, and ids as pandas' Arrow-backed strings.
-Measured (benchmarks/pandas_peer.py --db FILE --rss, the loader of every table alone, peak RSS of the process,
-Python and libraries included): 1 M households 0.6 GB (0.25 GB of frames); the 20 M export
-(/work/scale-data/nat20m_v2.duckdb.parquet) 7.9 GB peak — it fits this 23 GB machine, so the peer loads the whole
-country at every scale.
+attributes), region codes, statuses and other codes as categoricals (an int32 per row instead of a string), numbers
+and flags as numpy int32/float64/bool, dates as datetime64, ids as pandas' Arrow-backed strings; membership tests
+by Arrow's hash set (pandas' isin on Arrow strings goes through Python objects).
+Measured on the shared 2-core, 23 GB machine (`python benchmarks/pandas_peer.py FOLDER`: every table loaded alone,
+peak RSS of the process, Python and libraries included):
+- 1 M households (nat1m_v2): 0.35 GB of frames, 0.70 GB peak, 5 s; with the heaviest peer of the largest province
+  after it (kpi_by_moa, province 47) 0.85 GB peak.
+- 20 M households (the export /work/scale-data/nat20m_v2.duckdb.parquet: 20 M households, 40 M observations, 29 M
+  interventions): 5.07 GB of frames, 6.98 GB peak, 80 s wall; computing every peer for province 47 after it
+  peaked at 9.4 GB (kpi_by_moa, before its targets were merged with their own households only).
+The whole country fits at every scale, so the peer never loads a region or province only.
 """
 
 from __future__ import annotations
