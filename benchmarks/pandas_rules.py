@@ -37,9 +37,8 @@ def member(ids: pd.Series, pool: pd.Series) -> pd.Series:
 def in_region(codes: pd.Series, region: str) -> pd.Series:
     """in_region(code, region): the code is the region or lies below it (a categorical is tested per category)."""
     if isinstance(codes.dtype, pd.CategoricalDtype):
-        hit = np.append(
-            _match(codes.cat.categories, region), False
-        )  # code -1 (missing) reads the last: False
+        # a missing value (code -1) reads the appended False
+        hit = np.append(_match(codes.cat.categories, region), False)
         return pd.Series(hit[codes.cat.codes.to_numpy()], index=codes.index)
     return pd.Series(_match(codes, region), index=codes.index)
 
