@@ -1,288 +1,271 @@
-"""A naive pandas peer of the app's household-scale queries: Parquet into DataFrames, filter, merge, group.
+"""A naive pandas peer of the app's household-scale queries: whole tables from Parquet into DataFrames, then filter to
+the region, merge and group, the way an analyst answers the same questions with pandas (issue 14).
 
-Each function answers the same question as the query file of the same name (for `region`, `round_id`,
-`baseline_round_id`), from the raw tables as exported, the way an analyst would with pandas. The benchmark compares its
-time with the app's (benchmarks/screens.py) and checks a total of each answer against the app's result.
+Each peer (benchmarks/pandas_answers.py) answers the query file of the same name with the query's own parameters and
+the rules of queries/macros.sql (benchmarks/pandas_rules.py): the as-of date, a round's end of fieldwork, valid and
+verified households, signed MoAs, counted interventions. `agrees` compares the whole answer with the app's: the same
+columns, the same rows (sorted), numbers as numbers (a Count as its true value), tests/test_pandas_peer.py keeps it so.
+
+The load is the naive one: every table a page's peers need, whole (the whole country), only the columns they read.
+The region is chosen inside the timed compute: each peer filters the region's households first, then their
+observations and interventions, and groups. To make the whole country fit in memory, the loader does what a
+competent analyst would: only the needed columns (never names, NIK, geometry WKB or the household's 20 other
+attributes), region codes, statuses and other codes as categoricals (an int32 per row instead of a string), numbers
+and flags as numpy int32/float64/bool, dates as datetime64, ids as pandas' Arrow-backed strings; membership tests
+by Arrow's hash set (pandas' isin on Arrow strings goes through Python objects).
+Measured on the shared 2-core, 23 GB machine (`python benchmarks/pandas_peer.py FOLDER`: every table loaded alone,
+peak RSS of the process, Python and libraries included):
+- 1 M households (nat1m_v2): 0.35 GB of frames, 0.70 GB peak, 5 s; with the heaviest peer of the largest province
+  after it (kpi_by_moa, province 47) 0.85 GB peak.
+- 20 M households (the export /work/scale-data/nat20m_v2.duckdb.parquet: 20 M households, 40 M observations, 29 M
+  interventions): 5.07 GB of frames, 6.98 GB peak, 80 s wall; computing every peer for province 47 after it
+  peaked at 9.4 GB (kpi_by_moa, before its targets were merged with their own households only).
+The whole country fits at every scale, so the peer never loads a region or province only.
 """
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
+import numbers
+import resource
+import time
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pandas_answers
+import pandas_maps
+import pyarrow.parquet as pq
 
-VERIFIED = ("valid", "tambahan_musdes")
-# table -> columns each peer may read
-COLUMNS = {
-    "household": [
-        "household_id",
-        "desa_code",
-        "kecamatan_code",
-        "kabupaten_code",
-        "welfare_decile",
-        "is_extreme_poor",
-        "verification_status",
-        "members_count",
-        "mothers_children_count",
-    ],
-    "household_observation": [
-        "household_id",
-        "round_id",
-        "expenditure_rp_per_capita_day",
-        "welfare_decile",
-        "new_jobs_count",
-        "business_started",
-        "deaths_count",
-    ],
-    "intervention": ["household_id", "source", "sector_code", "strategy", "amount_rp"],
-    "moa_target_household": ["moa_id", "household_id"],
-    "monitoring_round": ["round_id", "poverty_line_rp_per_capita_day"],
-    "budget_allocation": ["kabupaten_code", "year", "realised_rp"],
-}
-NEEDS = {  # query -> tables its peer reads
-    "overview_households": ("household", "household_observation", "intervention", "monitoring_round"),
-    "extreme_poor_by_child_region": ("household", "household_observation", "monitoring_round"),
-    "location_indicators": ("household", "intervention"),
-    "household_transitions_by_desa": (
-        "household",
-        "household_observation",
-        "moa_target_household",
-        "monitoring_round",
+from sinergi.common.suppressed import is_count, true_value
+
+# table -> (columns the peers read, of which categoricals)
+TABLES: dict[str, tuple[list[str], list[str]]] = {
+    "household": (
+        [
+            "household_id",
+            "desa_code",
+            "kecamatan_code",
+            "kabupaten_code",
+            "members_count",
+            "mothers_children_count",
+            "head_sex",
+            "head_birth_on",
+            "is_extreme_poor",
+            "verification_status",
+            "has_disability_member",
+        ],
+        ["desa_code", "kecamatan_code", "kabupaten_code", "head_sex", "verification_status"],
     ),
-    "did_by_kecamatan": ("household", "household_observation", "moa_target_household", "monitoring_round"),
-    "kpi_by_moa": ("household", "household_observation", "moa_target_household", "monitoring_round"),
+    "household_observation": (
+        [
+            "household_id",
+            "round_id",
+            "expenditure_rp_per_capita_day",
+            "welfare_decile",
+            "new_jobs_count",
+            "trained_sector",
+            "trained_people_count",
+            "business_started",
+            "health_facility_access",
+            "sanitation_access",
+            "deaths_count",
+        ],
+        ["trained_sector"],
+    ),
+    "intervention": (
+        ["household_id", "source", "strategy", "sector_code", "moa_id", "given_on", "amount_rp"],
+        ["source", "strategy", "sector_code", "moa_id"],
+    ),
+    "moa_target_household": (["moa_id", "household_id"], ["moa_id"]),
+    "region": (
+        [
+            "region_code",
+            "level",
+            "region_type",
+            "name",
+            "parent_code",
+            "kabupaten_code",
+            "kecamatan_code",
+            "centroid_lon",
+            "centroid_lat",
+            "geometry_simplified_geojson",
+        ],
+        [],
+    ),
+    "moa": (
+        [
+            "moa_id",
+            "title",
+            "kabupaten_code",
+            "status",
+            "signed_on",
+            "started_on",
+            "ended_on",
+            "renewal_decision",
+            "renewal_decided_on",
+        ],
+        [],
+    ),
+    "moa_target_desa": (["moa_id", "desa_code"], []),
+    "monitoring_round": (["round_id", "ended_on", "poverty_line_rp_per_capita_day"], []),
+    "demography": (["desa_code", "year", "households_count"], []),
+    "budget_allocation": (["kabupaten_code", "year", "realised_rp"], []),
+    "kpi_target": (["moa_id", "kpi_code", "baseline_value", "target_value", "deadline_on"], []),
+    "kpi_definition": (None, []),  # every column
+    "potential_food": (["desa_code", "commodity", "potential_score"], []),
+    "potential_energy": (
+        ["desa_code", "energy_source", "ease_score", "households_without_electricity_count"],
+        [],
+    ),
+    "health_condition": (["desa_code", "year", "need_score", "stunting_rate_pct"], []),
+    "umkm_product": (
+        ["desa_code", "product", "marketing_potential_score", "producers_extreme_poor_count"],
+        [],
+    ),
+    "desa_distance": (["desa_code", "port_km", "market_km", "city_km", "puskesmas_km"], []),
+}
+SMALL = ("region", "moa", "moa_target_desa", "monitoring_round", "kpi_definition", "kpi_target")
+HOUSEHOLD = ("household", "household_observation", "intervention", "moa_target_household")
+NEEDS = {  # query -> tables its peer reads (besides SMALL)
+    "overview_households": (*HOUSEHOLD, "demography"),
+    "extreme_poor_by_child_region": ("household", "household_observation"),
+    "location_indicators": (
+        "household",
+        "intervention",
+        "demography",
+        "potential_food",
+        "potential_energy",
+        "health_condition",
+        "umkm_product",
+        "desa_distance",
+    ),
+    "location_indicators_by_area": (
+        "household",
+        "intervention",
+        "demography",
+        "potential_food",
+        "potential_energy",
+        "health_condition",
+        "umkm_product",
+        "desa_distance",
+    ),
+    "household_transitions_by_desa": HOUSEHOLD,
+    "kpi_by_moa": HOUSEHOLD,
     "intervention_coverage": ("household", "intervention"),
     "left_behind_households": ("household", "intervention"),
-    "budget_cost_basis": (
-        "household",
-        "household_observation",
-        "intervention",
-        "monitoring_round",
-        "budget_allocation",
-    ),
-    "scorecard_kabupaten": ("household", "household_observation", "intervention", "monitoring_round"),
+    "budget_cost_basis": (*HOUSEHOLD, "budget_allocation"),
+    "scorecard_kabupaten": (*HOUSEHOLD, "budget_allocation"),
+}
+PEERS: dict[str, Callable[..., pd.DataFrame]] = {
+    name: getattr(pandas_answers, name, None) or getattr(pandas_maps, name) for name in NEEDS
 }
 
 
 def export_parquet(con, folder: Path) -> None:
     """Write every table a peer reads to folder/<table>.parquet (once; the relational API, no SQL text)."""
     folder.mkdir(parents=True, exist_ok=True)
-    for table in COLUMNS:
+    for table in TABLES:
         target = folder / f"{table}.parquet"
         if not target.exists():
             con.table(table).write_parquet(str(target))
 
 
-def load(folder: Path, queries: list[str], region: str = "") -> dict[str, pd.DataFrame]:
-    """Read the columns the peers of these queries need into DataFrames. For a region, pd.read_parquet's row filters
-    skip row groups of other regions (households by desa code; observations, interventions and targets by the
-    household id, which starts with the desa digits): generous to pandas, and it keeps 20 million households in memory
-    bounds. The whole country reads whole tables."""
-    tables = sorted({t for q in queries for t in NEEDS[q]})
-    prefix = "P3KE" + region.replace(".", "")
-    by_table = {
-        "household": [("desa_code", ">=", f"{region}."), ("desa_code", "<", f"{region}/")],
-        "household_observation": [("household_id", ">=", prefix), ("household_id", "<", f"{prefix}~")],
-        "intervention": [("household_id", ">=", prefix), ("household_id", "<", f"{prefix}~")],
-        "moa_target_household": [("household_id", ">=", prefix), ("household_id", "<", f"{prefix}~")],
-    }
-    return {
-        t: pd.read_parquet(
-            folder / f"{t}.parquet", columns=COLUMNS[t], filters=by_table.get(t) if region else None
-        )
-        for t in tables
-    }
+def load_table(folder: Path, table: str) -> pd.DataFrame:
+    """Read one whole table: the needed columns, codes as categoricals, dates as datetime64."""
+    columns, categories = TABLES[table]
+    arrow = pq.read_table(folder / f"{table}.parquet", columns=columns, read_dictionary=categories or None)
+    frame = arrow.to_pandas(date_as_object=False, self_destruct=True)
+    for column in categories:  # in code order, as the app sorts them
+        frame[column] = frame[column].cat.reorder_categories(sorted(frame[column].cat.categories))
+    return frame
 
 
-def load_region(name: str, region: str) -> str:
-    """Return the region whose rows a peer reads: the budget basis of a kecamatan covers its whole kabupaten."""
-    return region[:5] if name == "budget_cost_basis" else region
+def tables_for(queries: list[str]) -> list[str]:
+    """The tables the peers of these queries read."""
+    return sorted({*SMALL, *(t for q in queries for t in NEEDS[q])})
 
 
-def _member(ids: pd.Series, pool: pd.Series) -> pd.Series:
-    """Return ids.isin(pool) by a hash merge: pandas' isin on Arrow strings converts values one by one in Python,
-    which would make the peer look slower than a careful analyst's pandas."""
-    hits = pd.DataFrame({"k": pool.dropna().unique(), "hit": True})
-    found = ids.to_frame("k").merge(hits, on="k", how="left")["hit"].fillna(False).to_numpy(dtype=bool)
-    return pd.Series(found, index=ids.index)
+def load(folder: Path, queries: list[str]) -> dict[str, pd.DataFrame]:
+    """Read every table the peers of these queries need, whole (the whole country)."""
+    return {t: load_table(folder, t) for t in tables_for(queries)}
 
 
-def _scoped(h: pd.DataFrame, region: str) -> pd.DataFrame:
-    return h if region == "" else h[(h["desa_code"] + ".").str.startswith(region + ".")]
+def _true(value: object) -> object:
+    """A Count as its true number (a page's frame holds Counts; sinergi.common.suppressed)."""
+    return true_value(value) if is_count(value) else value
 
 
-def _poor(f: dict[str, pd.DataFrame], obs: pd.DataFrame) -> pd.Series:
-    line = obs["round_id"].map(f["monitoring_round"].set_index("round_id")["poverty_line_rp_per_capita_day"])
-    return obs["expenditure_rp_per_capita_day"] < line
+def _kind(s: pd.Series) -> str:
+    if pd.api.types.is_bool_dtype(s) or pd.api.types.is_numeric_dtype(s):
+        return "number"
+    if pd.api.types.is_datetime64_any_dtype(s):
+        return "date"
+    values = s.dropna()
+    if len(values) and values.map(lambda v: isinstance(v, numbers.Number)).all():
+        return "number"
+    if len(values) and values.map(lambda v: isinstance(v, dt.date)).all():
+        return "date"
+    return "text"
 
 
-def _two_rounds(f, h: pd.DataFrame, round_id: int, baseline_round_id: int) -> pd.DataFrame:
-    obs = f["household_observation"]
-    both = h.merge(obs[obs["round_id"] == baseline_round_id], on="household_id", suffixes=("", "_b")).merge(
-        obs[obs["round_id"] == round_id], on="household_id", suffixes=("_b", "_r")
-    )
-    line = f["monitoring_round"].set_index("round_id")["poverty_line_rp_per_capita_day"]
-    both["was_poor"] = both["expenditure_rp_per_capita_day_b"] < line[baseline_round_id]
-    both["is_poor"] = both["expenditure_rp_per_capita_day_r"] < line[round_id]
-    return both
+def normalised(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """The columns of a frame with comparable types: numbers and flags (and Counts, by their true value) as float,
+    dates as day timestamps, the rest as text (null as None); rows sorted by every column."""
+    out = {}
+    for column in columns:
+        s = frame[column].map(_true) if frame[column].dtype == object else frame[column]
+        kind = _kind(s)
+        if kind == "number":
+            out[column] = pd.to_numeric(s.astype(object)).astype(float)
+        elif kind == "date":
+            out[column] = pd.to_datetime(s.astype(object)).dt.normalize()
+        else:
+            out[column] = s.astype(object).where(s.notna(), None).map(lambda v: v if v is None else str(v))
+    result = pd.DataFrame(out)
+    return result.sort_values(columns, na_position="first", kind="stable").reset_index(drop=True)
 
 
-def overview_households(f, region, round_id, baseline_round_id) -> pd.DataFrame:
-    h = _scoped(f["household"], region)
-    register = h["is_extreme_poor"] & (h["verification_status"] != "tidak_valid")
-    verified = h["is_extreme_poor"] & h["verification_status"].isin(VERIFIED)
-    reached = verified & _member(h["household_id"], f["intervention"]["household_id"])
-    obs = f["household_observation"].merge(h[["household_id"]], on="household_id")
-    poor = _poor(f, obs)
-    return pd.DataFrame(
-        {
-            "extreme_poor_households_count": [int(register.sum())],
-            "extreme_poor_people_count": [int(h.loc[register, "members_count"].sum())],
-            "verified_targets_count": [int(verified.sum())],
-            "verified_targets_reached_count": [int(reached.sum())],
-            "observed_extreme_poor_count": [int((poor & (obs["round_id"] == round_id)).sum())],
-        }
-    )
+def differences(peer: pd.DataFrame, app: pd.DataFrame) -> list[str]:
+    """Return what differs between the peer's answer and the app's (empty when they agree)."""
+    columns = list(app.columns)
+    missing = [c for c in columns if c not in peer.columns]
+    if missing:
+        return [f"peer lacks columns {missing}"]
+    if len(peer) != len(app):
+        return [f"{len(peer)} rows, app {len(app)}"]
+    a, b = normalised(peer, columns), normalised(app, columns)
+    found = []
+    for column in columns:
+        x, y = a[column], b[column]
+        if x.dtype == float and y.dtype == float:
+            same = np.isclose(x, y, rtol=1e-9, atol=1e-6, equal_nan=True)
+        else:
+            same = (x.astype(object) == y.astype(object)).to_numpy() | (x.isna() & y.isna()).to_numpy()
+        if not same.all():
+            i = int(np.argmin(same))
+            found.append(f"{column}: row {i} peer {x.iloc[i]!r} app {y.iloc[i]!r} ({(~same).sum()} rows)")
+    return found
 
 
-def extreme_poor_by_child_region(f, region, round_id, baseline_round_id) -> pd.DataFrame:
-    h = _scoped(f["household"], region)
-    child = {2: "kabupaten_code", 5: "kecamatan_code"}.get(len(region), "desa_code")
-    register = h[h["is_extreme_poor"] & (h["verification_status"] != "tidak_valid")].groupby(child).size()
-    obs = f["household_observation"]
-    obs = obs[obs["round_id"] == round_id].merge(h[["household_id", child]], on="household_id")
-    observed = obs[_poor(f, obs)].groupby(child).size()
-    return pd.DataFrame({"extreme_poor_households_count": register, "observed_extreme_poor_count": observed})
+def agrees(name: str, peer: pd.DataFrame, app: pd.DataFrame) -> bool:
+    """Return whether the peer's whole answer equals the app's (every column of the app's, every row)."""
+    return not differences(peer, app)
 
 
-def location_indicators(f, region, round_id, baseline_round_id) -> pd.DataFrame:
-    h = _scoped(f["household"], region)
-    i = f["intervention"].dropna(subset=["household_id"])
-    collab = i.loc[i["source"].isin(["kolaborasi", "csr"]), "household_id"]
-    verified = h["is_extreme_poor"] & h["verification_status"].isin(VERIFIED)
-    frame = pd.DataFrame(
-        {
-            "desa_code": h["desa_code"],
-            "extreme_poor_households_count": h["is_extreme_poor"]
-            & (h["verification_status"] != "tidak_valid"),
-            "verified_targets_count": verified,
-            "verified_targets_reached_count": verified & _member(h["household_id"], i["household_id"]),
-            "collaboration_count": verified & _member(h["household_id"], collab),
-        }
-    )
-    return frame.groupby("desa_code").sum()
+def main() -> None:
+    """Load every table of every peer from an export folder once; print the seconds and the peak RSS."""
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("folder", type=Path)
+    args = parser.parse_args()
+    t0 = time.perf_counter()
+    frames = load(args.folder, list(NEEDS))
+    held = sum(f.memory_usage(deep=True).sum() for f in frames.values()) / 1e9
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6
+    print(f"{time.perf_counter() - t0:.1f} s; frames {held:.2f} GB; peak RSS {peak:.2f} GB")
 
 
-def household_transitions_by_desa(f, region, round_id, baseline_round_id) -> pd.DataFrame:
-    h = _scoped(f["household"], region)[["household_id", "desa_code"]]
-    h = h.assign(is_target=_member(h["household_id"], f["moa_target_household"]["household_id"]))
-    both = _two_rounds(f, h, round_id, baseline_round_id)
-    keys = ["desa_code", "is_target", "was_poor", "is_poor", "welfare_decile_b", "welfare_decile_r"]
-    return both.groupby(keys).size().rename("households_count").reset_index()
-
-
-def did_by_kecamatan(f, region, round_id, baseline_round_id) -> pd.DataFrame:
-    h = _scoped(f["household"], region)[["household_id", "kecamatan_code", "welfare_decile"]]
-    h = h.assign(is_target=_member(h["household_id"], f["moa_target_household"]["household_id"]))
-    h = h[h["is_target"] | (h["welfare_decile"] <= 2)]
-    both = _two_rounds(
-        f, h.rename(columns={"welfare_decile": "register_decile"}), round_id, baseline_round_id
-    )
-    return both.groupby(["kecamatan_code", "is_target"]).agg(
-        households_count=("household_id", "size"),
-        baseline_extreme_poor_count=("was_poor", "sum"),
-        extreme_poor_count=("is_poor", "sum"),
-    )
-
-
-def kpi_by_moa(f, region, round_id, baseline_round_id) -> pd.DataFrame:
-    h = _scoped(f["household"], region)[["household_id", "mothers_children_count"]]
-    t = f["moa_target_household"].merge(h, on="household_id")
-    obs = f["household_observation"]
-    obs = obs[obs["round_id"].isin([round_id, baseline_round_id])]
-    m = t.merge(obs, on="household_id")
-    m["poor"] = _poor(f, m)
-    return m.groupby(["moa_id", "round_id"]).agg(
-        households_count=("household_id", "size"),
-        poor_share=("poor", "mean"),
-        jobs=("new_jobs_count", "sum"),
-        business=("business_started", "sum"),
-        deaths=("deaths_count", "sum"),
-    )
-
-
-def intervention_coverage(f, region, round_id, baseline_round_id) -> pd.DataFrame:
-    h = _scoped(f["household"], region)
-    targets = h.loc[(h["welfare_decile"] == 1) & h["verification_status"].isin(VERIFIED), ["household_id"]]
-    given = f["intervention"].merge(targets, on="household_id")
-    given["sector_code"] = given["sector_code"].fillna("lintas_sektor")
-    parts = [
-        given.groupby(dim).agg(
-            households_reached_count=("household_id", "nunique"), amount_rp=("amount_rp", "sum")
-        )
-        for dim in ("source", "sector_code", "strategy")
-    ]
-    return pd.concat(parts)
-
-
-def left_behind_households(f, region, round_id, baseline_round_id) -> pd.DataFrame:
-    h = _scoped(f["household"], region)
-    targets = h[(h["welfare_decile"] == 1) & h["verification_status"].isin(VERIFIED)]
-    return targets[~_member(targets["household_id"], f["intervention"]["household_id"])][
-        ["household_id", "desa_code"]
-    ]
-
-
-def budget_cost_basis(f, region, round_id, baseline_round_id) -> pd.DataFrame:
-    kab = region[:5]
-    h = f["household"]
-    h = h if kab == "" else h[(h["kabupaten_code"] + ".").str.startswith(kab + ".")]
-    verified = h[(h["welfare_decile"] == 1) & h["verification_status"].isin(VERIFIED)]
-    reached = _member(verified["household_id"], f["intervention"]["household_id"]).sum()
-    both = _two_rounds(f, h[["household_id"]], round_id, baseline_round_id)
-    left = (both["was_poor"] & ~both["is_poor"]).sum()
-    b = f["budget_allocation"]
-    spent = b.loc[
-        (b["kabupaten_code"] + ".").str.startswith(kab + ".") if kab else slice(None), "realised_rp"
-    ].sum()
-    return pd.DataFrame(
-        {"realised_rp": [spent], "reached_households_count": [reached], "left_extreme_poverty_count": [left]}
-    )
-
-
-def scorecard_kabupaten(f, region, round_id, baseline_round_id) -> pd.DataFrame:
-    h = _scoped(f["household"], region)
-    h = h.assign(
-        register=h["is_extreme_poor"] & (h["verification_status"] != "tidak_valid"),
-        verified=h["is_extreme_poor"] & h["verification_status"].isin(VERIFIED),
-    )
-    h["reached"] = h["verified"] & _member(h["household_id"], f["intervention"]["household_id"])
-    h["register_people"] = h["members_count"].where(h["register"], 0)
-    out = h.groupby("kabupaten_code")[["register", "register_people", "verified", "reached"]].sum()
-    both = _two_rounds(f, h[["household_id", "kabupaten_code"]], round_id, baseline_round_id)
-    both["left"] = both["was_poor"] & ~both["is_poor"]
-    out = out.join(both.groupby("kabupaten_code")[["was_poor", "is_poor", "left"]].sum())
-    return out.rename(columns={"register": "extreme_poor_households_count"})
-
-
-PEERS: dict[str, Callable[..., pd.DataFrame]] = {name: globals()[name] for name in NEEDS}
-# a column each peer shares with the app's answer: its total must match (the peer answers the same question)
-CHECK = {
-    "overview_households": "extreme_poor_households_count",
-    "extreme_poor_by_child_region": "extreme_poor_households_count",
-    "location_indicators": "extreme_poor_households_count",
-    "household_transitions_by_desa": "households_count",
-    "did_by_kecamatan": "households_count",
-    "intervention_coverage": "households_reached_count",
-    "budget_cost_basis": "left_extreme_poverty_count",
-    "scorecard_kabupaten": "extreme_poor_households_count",
-}
-
-
-def agrees(name: str, peer: pd.DataFrame, app: pd.DataFrame) -> bool | None:
-    """Return whether the peer's total of the shared column equals the app's (None when there is no check)."""
-    column = CHECK.get(name)
-    if column is None or column not in app.columns:
-        return None
-    return int(pd.to_numeric(peer[column]).sum()) == int(pd.to_numeric(app[column], errors="coerce").sum())
+if __name__ == "__main__":
+    main()

@@ -7,8 +7,9 @@ Each timed run is one AppTest run of the page signed in as the role (the page's 
 rules, builders, Streamlit elements) with st.cache_data cleared. Cold: the DuckDB connection is closed first, so the
 database starts with an empty buffer pool (the operating system's file cache stays warm). Warm: the connection stays
 open. Per page it records p50/p95, the slowest query, the map payload (pydeck JSON) and the process RSS; then a naive
-pandas peer (benchmarks/pandas_peer.py) answers the page's household-scale queries from Parquet, timed with loading
-(vs the app's cold query time) and alone (vs the app's warm query time). The last line:
+pandas peer (benchmarks/pandas_peer.py) answers the same calls of the page's household-scale queries (same
+parameters, same rules, the whole answer compared: `same answer`) from whole tables read from Parquet, timed with
+loading (vs the app's cold time in those queries) and alone (vs the app's warm time in those queries). The last line:
 worst warm p95 ms=...; worst cold p95 ms=...; pandas ratio min=...
 """
 
