@@ -23,6 +23,7 @@ from sinergi.data import db
 from sinergi.data.dataset_info import is_synthetic_region, region_as_of
 from sinergi.data.demo import freshness
 from sinergi.ui.data import load
+from sinergi.ui.memory import freeze_once
 from sinergi.ui.navigation import draw_navigation
 from sinergi.ui.pages import page_roles
 from sinergi.ui.selections import bind, keep, remembered, wanted
@@ -260,6 +261,7 @@ def page_context(page_key: str) -> PageContext:
     # First, before anything that may fail: an incident (sinergi.access.incident) is recorded under this key, which
     # otherwise still named the previous page (an error on MoA was logged under Briefing Bupati).
     st.session_state[PAGE_KEY] = page_key
+    freeze_once(page_key)
     lang = current_language()
     st.set_page_config(
         page_title=f"{translate(f'{page_key}.title', lang)} · Sinergi",
