@@ -126,6 +126,15 @@ left join moa as m on m.moa_id = i.moa_id
 where i.given_on <= as_of
     and (i.moa_id is null or (m.status <> 'draft' and m.signed_on <= as_of));
 
+-- The day an intervention starts to count (the rule of interventions_as_of, as a date the summary tables store):
+-- its given_on without an MoA, the later of given_on and the signing under a signed MoA, never (null) under a draft
+-- or an unsigned MoA. Joined as moa m on m.moa_id = i.moa_id; a missing MoA gives null too.
+create or replace temp macro intervention_counts_from(moa_id, given_on, moa_status, moa_signed_on) as
+    case
+        when moa_id is null then given_on
+        when moa_status <> 'draft' and moa_signed_on is not null then greatest(given_on, moa_signed_on)
+    end;
+
 -- Each observation with its round's extreme-poverty line: below the line = observed extreme poor in that round.
 create or replace temp view round_observation as
 select

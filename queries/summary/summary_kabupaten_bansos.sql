@@ -9,10 +9,7 @@ with counted as (
     select
         i.household_id,
         i.amount_rp,
-        case
-            when i.moa_id is null then i.given_on
-            when m.status <> 'draft' and m.signed_on is not null then greatest(i.given_on, m.signed_on)
-        end as counted_on
+        intervention_counts_from(i.moa_id, i.given_on, m.status, m.signed_on) as counted_on
     from intervention as i
     left join moa as m on m.moa_id = i.moa_id
     where i.source = 'bansos'
