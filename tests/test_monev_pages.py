@@ -106,14 +106,14 @@ def test_kecamatan_pages_say_a_budget_is_the_kabupatens(app):
 @pytest.mark.parametrize(("lang", "start", "stage"), [("id", "Mulai", "Tahap"), ("en", "Starts", "Stage")])
 def test_kpi_pipeline_table_shows_dates_in_words_and_stage_names(app, con, lang, start, stage):
     # Tester: "Mulai 2024-05-21 00:00:00" and "Tahap 7" in the drafts/discontinued list.
-    from test_catalogue import _display_frame
+    from rendered import display_frame
 
     from sinergi.common.fmt import fmt_date
 
     at = open_page(app, "pages/kpi_monitoring.py", wilayah="99.02", putaran="2", bahasa=lang)
     assert not at.exception
     element = next(d for d in at.dataframe if {start, stage} <= set(d.value.columns))
-    values, shown, _ = _display_frame(element)
+    values, shown, _ = display_frame(element)
     table = shown if shown is not None else values
     rows = con.execute(
         "select m.started_on, m.current_stage_no, ps.name_id, ps.name_en from moa m "

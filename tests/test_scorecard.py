@@ -232,13 +232,13 @@ def test_page_shows_one_row_per_kabupaten_in_scope(app, role):
 
 def test_page_signs_the_change_and_titles_before_the_province_selector(app):
     # Tester: Rapor showed "14,0 %" for a rise (Beranda "+13,8 %") and the "Provinsi" select above the title.
-    from test_catalogue import _display_frame
+    from rendered import display_frame
 
     from sinergi.common.i18n import translate
 
     at = open_page(app, "pages/scorecard.py", wilayah=DEMO_PROVINCE, putaran="2")
     assert not at.exception
-    values, shown, _ = _display_frame(at.dataframe[0])
+    values, shown, _ = display_frame(at.dataframe[0])
     column = translate("rapor.measure.observed_change", "id")
     position = list(values.columns).index(column)
     changes = [c for c in shown.iloc[:, position] if c != "–"]
