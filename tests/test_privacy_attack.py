@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 import streamlit as st
 from conftest import APP, open_page
+from rendered import shown_table
 from streamlit.testing.v1 import AppTest
 
 from sinergi.common.i18n import translate
@@ -43,6 +44,26 @@ def _number(cell: object) -> int | str | None:
     return int(cell) if float(cell).is_integer() else None
 
 
+def _share_text(text: str) -> bool:
+    return text.rstrip().endswith("%") or text in {
+        translate("privacy.withheld", lang) for lang in ("id", "en")
+    }
+
+
+def _aligned(cells: list, truth: list) -> tuple[list, list]:
+    """Return the cells of the role's table and of admin's paired cell by cell: by unit and column when those name
+    each cell once (a column may hold numbers in one table and text in the other, e.g. a score of 12,0), else by
+    position when both read the same units and columns; nothing when they cannot be paired."""
+    keys, truth_keys = [c[:2] for c in cells], [c[:2] for c in truth]
+    if keys == truth_keys:
+        return cells, truth
+    if len(set(keys)) == len(keys) and len(set(truth_keys)) == len(truth_keys):
+        admin = {c[:2]: c for c in truth}
+        pairs = [(c, admin[c[:2]]) for c in cells if c[:2] in admin]
+        return [c for c, _ in pairs], [t for _, t in pairs]
+    return [], []
+
+
 def _unit(row: pd.Series, index: object) -> str:
     for cell in [index, *row]:
         if isinstance(cell, str) and (m := CODE.search(cell)):
@@ -66,13 +87,18 @@ def render(page: str, role: str, region: str, state: dict) -> AppTest:
 def tables(at: AppTest) -> dict[tuple[str, ...], list[tuple[str, str, object]]]:
     """Return each drawn table, by its headers, as cells (unit, column, count or "<5"), count columns only."""
     out = {}
-    for frame in (d.value for d in at.main.dataframe):
+    for element in at.main.dataframe:
+        frame = element.value
         if not isinstance(frame, pd.DataFrame):
             continue
+        # a share is no count: its column holds the share shown (a number the browser sorts by) under its words
+        shares = {c for c, texts in shown_table(element).items() if texts.astype(str).map(_share_text).any()}
         cells = []
         for index, row in frame.iterrows():
             unit = _unit(row, index)
             for column, cell in row.items():
+                if column in shares:
+                    continue
                 value = _number(cell)
                 if value is not None and not (isinstance(value, int) and 1900 < value < 2100):
                     cells.append((unit, str(column), value))
@@ -131,12 +157,13 @@ def attack(role: str, region: str) -> tuple[int, list[str]]:
         page_totals = {n for n in headline(mine) if n >= 5}  # a total of 1-4 reads "<5": no total to use
         truths = tables(admins)
         for headers, cells in tables(mine).items():
-            truth = truths.get(headers, [])
-            if len(cells) != len(truth):
-                continue
+            whole = truths.get(headers, [])
+            # a rank (1..n in admin's table) is no count, though it differs by role when the order does
+            ranks = {c for _, c, _ in whole if _rank_like([w for _, x, w in whole if x == c])}
+            cells, truth = _aligned(cells, whole)
             # count columns: those the role sees otherwise than admin (hidden or rounded); the others (ranks,
             # targets written in an MoA, scores) are no counts of people and shown alike to every role
-            counted = {c for (_, c, v), (_, _, w) in zip(cells, truth, strict=True) if v != w}
+            counted = {c for (_, c, v), (_, _, w) in zip(cells, truth, strict=True) if v != w} - ranks
             if people and any(CODE.fullmatch(u) for u, _, _ in cells):
                 counted |= {c for _, c, _ in cells if not _rank_like([w for _, x, w in truth if x == c])}
             cells = [cell for cell in cells if cell[1] in counted]

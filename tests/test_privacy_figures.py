@@ -9,6 +9,7 @@ import re
 import pytest
 import streamlit as st
 from conftest import APP, DEMO_AS_OF, open_page
+from rendered import written
 from streamlit.testing.v1 import AppTest
 
 from sinergi.access.policy import fetch_as, make_viewer
@@ -125,7 +126,7 @@ def test_the_desa_profile_protects_interventions_and_words_every_sector(role):
     assert all(isinstance(s, str) and s and s != "None" for s in sectors), list(sectors)
     assert translate("peta.profile.no_sector", "id") in set(sectors), "the demo desa has BLT Dana Desa"
     # the page draws the raw frame with these formats; Streamlit writes a missing cell "None" whatever its format
-    drawn = styled(frame, "id", profile_headers(query, "id"), profile_formats(query, "id")).data
+    drawn = written(styled(frame, "id", profile_headers(query, "id"), profile_formats(query, "id")))
     assert not drawn[translate("peta.col.sector", "id")].isna().any()
 
 
@@ -135,7 +136,7 @@ def test_a_rounded_share_shows_no_decimal_and_a_withheld_one_a_word(role):
     "95,0 %" (no false precision); withheld where a count is 1-4, written as the catalogue's word, not "None"."""
     fetch = fetch_as(make_viewer("x", role, "99.02" if role == "pimpinan" else None))
     ranked = score_locations(fetch("location_indicators", region="99.02", as_of=DEMO_AS_OF), DEFAULT_WEIGHTS)
-    shown = styled(ranked.head(40)[["desa_code", "extreme_poor_share_pct"]], "id").data[
+    shown = written(styled(ranked.head(40)[["desa_code", "extreme_poor_share_pct"]], "id"))[
         "extreme_poor_share_pct"
     ]
     withheld = translate("privacy.withheld", "id")

@@ -13,8 +13,8 @@ import re
 import pandas as pd
 import pytest
 from conftest import APP, DEMO_AS_OF, DEMO_PROVINCE, DEMO_ROUND, open_page
+from rendered import display_frame, shown_table, written
 from streamlit.testing.v1 import AppTest
-from test_catalogue import _display_frame
 
 from sinergi.access.policy import fetch_as, make_viewer
 from sinergi.common.display import styled
@@ -55,8 +55,8 @@ def test_a_merge_concat_and_rename_keep_the_protected_share(role):
         .rename(columns={SHARE: "porsi_pct"})
     )
     assert travelled.attrs == {}  # what pandas keeps of frame attributes through these: nothing
-    written = styled(travelled.set_index("desa_code").loc[admin["desa_code"]].reset_index(), "id").data
-    assert list(written["porsi_pct"]) == expected
+    drawn = styled(travelled.set_index("desa_code").loc[admin["desa_code"]].reset_index(), "id")
+    assert list(written(drawn)["porsi_pct"]) == expected
     assert translate("privacy.withheld", "id") in expected and any(ROUNDED.fullmatch(e) for e in expected)
     # the export of the same frame: the rounded number, a withheld share empty; never the exact share admin sees
     csv = to_csv_bytes(travelled[["desa_code", "porsi_pct"]], "id").decode("utf-8-sig")
@@ -79,7 +79,7 @@ def test_penetapan_lokasi_shows_the_protected_shares(app, role):
     """Penetapan Lokasi scores, sorts, selects and rounds the loaded frame before its table."""
     at = open_page(app, "pages/target_selection.py", role=role, wilayah="99.02", putaran=str(DEMO_ROUND))
     assert not at.exception
-    table = at.dataframe[0].value
+    table = shown_table(at.dataframe[0])
     admin = _fetch("admin")("location_indicators", region="99.02", as_of=DEMO_AS_OF).set_index("desa_code")
     rows = admin.loc[table[translate("col.region_code", "id")]].reset_index()
     shares = table[translate("peta.indicator.extreme_poor_share", "id")]
@@ -106,7 +106,7 @@ def test_rapor_concat_and_merge_keep_the_protected_reached_share(app, role):
     """Rapor Kabupaten concatenates one load per kabupaten and merges the KPI tally before the share is made."""
     at = open_page(app, "pages/scorecard.py", role=role, wilayah=DEMO_PROVINCE, putaran=str(DEMO_ROUND))
     assert not at.exception
-    table = at.dataframe[0].value
+    table = shown_table(at.dataframe[0])
     reached = list(table[translate("rapor.measure.reached", "id")])
     assert reached and all(r == translate("privacy.withheld", "id") or ROUNDED.fullmatch(r) for r in reached)
     admin = open_page(
@@ -116,7 +116,7 @@ def test_rapor_concat_and_merge_keep_the_protected_reached_share(app, role):
         wilayah=DEMO_PROVINCE,
         putaran=str(DEMO_ROUND),
     )
-    values, shown, _ = _display_frame(admin.dataframe[0])
+    values, shown, _ = display_frame(admin.dataframe[0])
     exact = list(shown[translate("rapor.measure.reached", "id")])
     assert all(re.fullmatch(r"\d{1,3},\d %|–", e) for e in exact), exact  # admin: exact, one decimal
 

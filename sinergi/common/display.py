@@ -18,7 +18,7 @@ from pandas.io.formats.style_render import maybe_convert_css_to_tuples
 
 from sinergi.common.fmt import EMPTY, fmt_date, fmt_number, fmt_pct, fmt_rupiah
 from sinergi.common.i18n import translate
-from sinergi.common.suppressed import breakdown_value, is_count, is_share, is_small_count
+from sinergi.common.suppressed import Share, breakdown_value, is_count, is_share, is_small_count
 
 Formatter = Callable[[Any], str]  # a table cell: whatever pandas holds
 # Unit suffixes and the decimals they are shown with; the longest suffix wins (_km2 before _km).
@@ -53,6 +53,20 @@ def number_formatter(lang: str, decimals: int = 0) -> Formatter:
     return lambda v: EMPTY if _missing(v) else fmt_number(v, lang, decimals)
 
 
+def date_formatter(lang: str) -> Formatter:
+    """Return a formatter of dates ("2 Januari 2023"), also of ISO text; text that is no date stays as it is."""
+
+    def write(value: object) -> str:
+        if _missing(value):
+            return EMPTY
+        try:
+            return fmt_date(value, lang)  # type: ignore[arg-type]  # a date, a timestamp or ISO text
+        except (TypeError, ValueError):
+            return str(value)  # "–" for a missing cell once written, or a note typed where a date belongs
+
+    return write
+
+
 def _suffix_decimals(column: str) -> int | None:
     suffix = next((s for s in sorted(_DECIMALS, key=len, reverse=True) if column.endswith(s)), None)
     return None if suffix is None else _DECIMALS[suffix]
@@ -61,7 +75,8 @@ def _suffix_decimals(column: str) -> int | None:
 def column_formatter(column: str, series: pd.Series, lang: str) -> Formatter | None:
     """Return how a column's cells are written for a reader, or None to leave text as it is."""
     name = str(column)
-    if pd.api.types.is_string_dtype(series):
+    dated = name.endswith(("_on", "_date", "_at"))
+    if pd.api.types.is_string_dtype(series) and not dated:
         return lambda v: EMPTY if _missing(v) else str(v)  # already words
     if name == "year" or name.endswith("_year"):
         return lambda v: EMPTY if _missing(v) else str(int(v))
@@ -72,8 +87,8 @@ def column_formatter(column: str, series: pd.Series, lang: str) -> Formatter | N
     if pd.api.types.is_bool_dtype(series) or name.startswith(("is_", "has_")):
         yes, no = translate("common.yes", lang), translate("common.no", lang)
         return lambda v: EMPTY if _missing(v) else (yes if bool(v) else no)
-    if pd.api.types.is_datetime64_any_dtype(series) or name.endswith(("_on", "_date", "_at")):
-        return lambda v: EMPTY if _missing(v) else fmt_date(v, lang)
+    if pd.api.types.is_datetime64_any_dtype(series) or dated:
+        return date_formatter(lang)
     decimals = _suffix_decimals(name)
     if decimals is not None:
         return number_formatter(lang, decimals)
@@ -86,7 +101,7 @@ def column_formatter(column: str, series: pd.Series, lang: str) -> Formatter | N
     ):
         return number_formatter(lang, 0)  # a count column holding "<5" markers
     if series.dtype == object and any(isinstance(v, date | datetime) for v in series.head(50)):
-        return lambda v: EMPTY if _missing(v) else fmt_date(v, lang)
+        return date_formatter(lang)
     return lambda v: EMPTY if _missing(v) else str(v)
 
 
@@ -99,20 +114,61 @@ def _blank(formatter: Formatter | None) -> str:
     return text if isinstance(text, str) and text else EMPTY
 
 
-def _shown_shares(table: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Return table with its protected shares (Share cells: rounded to 5 points, or withheld) as words: "95 %" with
-    no decimal, since a rounded share has none, and a withheld one as the catalogue's word (a blank cell would read
-    "None"); a cell that is no Share (a row a merge did not find) reads "–"."""
-    out = table.copy()
+# What a withheld share sorts by in the browser: below 0 % (last when the reader sorts the largest share first).
+# A number, since the browser sorts a number column by its numbers and writes a missing one as the table's
+# placeholder ("–") whatever the Styler says; never a share's true value (there is none to send).
+WITHHELD_SORT = -1.0
+
+
+def _shown_shares(table: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """Return table with its protected shares (Share cells: rounded to 5 points, or withheld) as the numbers the
+    browser sorts by (the rounded share; WITHHELD_SORT for a withheld one; NaN for a cell that is no Share, e.g. a
+    row a merge did not find), and the names of those columns; `share_formatter` writes them back as words."""
+    out, columns = table.copy(), []
     for column in out.columns:
         if out[column].dtype != object or not out[column].map(is_share).any():
             continue
         out[column] = pd.Series(
-            [fmt_pct(v, lang) if is_share(v) or not _missing(v) else EMPTY for v in out[column]],
+            [
+                WITHHELD_SORT if is_share(v) and v.withheld else math.nan if _missing(v) else float(v)
+                for v in out[column]
+            ],
             index=out.index,
-            dtype=object,
+            dtype="float64",
         )
-    return out
+        columns.append(column)
+    return out, columns
+
+
+def share_formatter(lang: str, formatter: Formatter | None = None) -> Formatter:
+    """Return how a column of protected shares (from _shown_shares) is written: as the Share cell it was, through
+    formatter when given, else "95 %" with no decimal (a rounded share has none) and a withheld one as the
+    catalogue's word (a blank cell would read "None"); a cell that was no Share reads "–"."""
+    write = formatter or (lambda cell: fmt_pct(cell, lang))
+
+    def cell(value: object) -> str:
+        if _missing(value):
+            return EMPTY
+        return write(Share(math.nan if value == WITHHELD_SORT else float(value)))  # type: ignore[arg-type]
+
+    return cell
+
+
+def _is_boolean(series: pd.Series) -> bool:
+    """Return True for a column of booleans (missing cells allowed), which Streamlit would draw as checkboxes."""
+    if pd.api.types.is_bool_dtype(series):
+        return True
+    present = series[~series.map(_missing)] if series.dtype == object else None
+    return present is not None and len(present) > 0 and present.map(lambda v: isinstance(v, bool)).all()
+
+
+def _as_written(value: object) -> str:
+    return EMPTY if _missing(value) else str(value)
+
+
+def _past_blank(formatter: Formatter, blank: str) -> Formatter:
+    """Return formatter that leaves blank (the words of a missing cell, already written) as it is."""
+    return lambda v: blank if isinstance(v, str) and v == blank else formatter(v)
 
 
 def _shown_counts(table: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -141,11 +197,21 @@ def styled(
     formats overrides the formatter of a column (by its original name); keep_index keeps row labels (a matrix)."""
     table = frame[[c for c in headers if c in frame.columns]] if headers else frame
     table = _shown_counts(table if keep_index else table.reset_index(drop=True), lang)
-    table = _shown_shares(table, lang)
+    # shares stay numbers, so that the browser sorts "5 %" before "10 %"; their formatter writes the words
+    table, shares = _shown_shares(table)
     chosen = {
-        column: (formats or {}).get(column) or column_formatter(column, table[column], lang)
+        column: share_formatter(lang, (formats or {}).get(column))
+        if column in shares
+        else (formats or {}).get(column) or column_formatter(column, table[column], lang)
         for column in table.columns
     }
+    # Streamlit draws a column of booleans as checkboxes whatever their formatted text: written as words instead
+    for column in table.columns:
+        if _is_boolean(table[column]):
+            table[column] = pd.Series(
+                [chosen[column](v) for v in table[column]], index=table.index, dtype=object
+            )
+            chosen[column] = _as_written
     # Streamlit draws a missing cell as "None" whatever its formatted text: a text column gets its words instead
     # (a code's formatter words a missing code, e.g. an intervention with no sector; other text reads "–")
     for column in table.columns:
@@ -153,6 +219,8 @@ def styled(
         if text and table[column].map(_missing).any():
             blank = _blank(chosen[column])
             table[column] = table[column].map(lambda v, b=blank: b if _missing(v) else v)
+            # the formatter then meets those words, which it may not read (a date's formatter and "–")
+            chosen[column] = _past_blank(chosen[column], blank)
     renamed = table.rename(columns=dict(headers or {}))
     by_header = {renamed.columns[i]: chosen[c] for i, c in enumerate(table.columns) if chosen[c]}
     every = [f for f in (chosen[c] for c in table.columns) if f is not None]
