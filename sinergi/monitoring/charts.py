@@ -129,9 +129,18 @@ def did_chart(
 
 
 def share_bars(
-    frame: pd.DataFrame, label_col: str, value_col: str, lang: str = "id", colour: str | None = None
+    frame: pd.DataFrame,
+    label_col: str,
+    value_col: str,
+    lang: str = "id",
+    colour: str | None = None,
+    slots: int | None = None,
 ) -> go.Figure:
-    """Return horizontal bars of a percentage (value_col) per label."""
+    """Return horizontal bars of a percentage (value_col) per label.
+
+    slots: room for this many bars (at least the frame's), so that charts side by side share their height and
+    their bars' thickness."""
+    slots = max(slots or 0, len(frame))
     fig = go.Figure(
         go.Bar(
             x=pd.to_numeric(frame[value_col], errors="coerce").astype("float64"),
@@ -145,8 +154,9 @@ def share_bars(
             cliponaxis=False,
         )
     )
-    fig.update_layout(**base_layout(lang), height=max(180, 70 + 34 * len(frame)), showlegend=False)
-    fig.update_yaxes(autorange="reversed", type="category")
+    fig.update_layout(**base_layout(lang), height=max(180, 70 + 34 * slots), showlegend=False)
+    # the first label on top; empty slots below the last bar
+    fig.update_yaxes(range=[slots - 0.5, -0.5], type="category")
     fig.update_xaxes(range=[0, 125], tickvals=[0, 50, 100])
     return fig
 
@@ -159,6 +169,10 @@ def count_bars(frame: pd.DataFrame, label_col: str, value_col: str, lang: str = 
             **count_bar_args(frame[value_col], lang, "y"),
             hovertemplate="%{x}: %{text}<extra></extra>",
             marker_color=PALETTE["primary"],
+            # plotly stands a label that does not fit inside a short bar on end ("55" read bottom to top): level
+            # labels, outside a bar too short for them
+            textangle=0,
+            cliponaxis=False,
         )
     )
     fig.update_layout(**base_layout(lang), height=300, showlegend=False)

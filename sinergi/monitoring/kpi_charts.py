@@ -20,6 +20,9 @@ from sinergi.common.fmt import fmt_number
 from sinergi.common.suppressed import true_value
 from sinergi.monitoring.kpi import STATUS_COLOURS
 
+LEGEND_ROW = 24  # pixels per row of a dumbbell's legend (two entries a row)
+LEGEND_PAD = 8
+
 
 def kpi_dumbbell(frame: pd.DataFrame, names: dict[str, str], lang: str = "id") -> go.Figure:
     """Return a dumbbell per row (label): baseline (grey) -> value (status colour), target as a black diamond.
@@ -90,7 +93,22 @@ def kpi_dumbbell(frame: pd.DataFrame, names: dict[str, str], lang: str = "id") -
                 marker={"color": "#000000", "size": 12, "symbol": "diamond-tall"},
             )
         )
-    fig.update_layout(**base_layout(lang), height=max(170, 60 + 42 * len(frame)))
+    # The legend sits at the chart's top left edge, and plotly pushes the plot below it (a legend in the plot
+    # area's coordinates left a gap above it, or covered the first rows, as its entries wrapped); the height makes
+    # room for its rows at two entries a row, so that the rows keep their height at the usual column width.
+    entries = sum(trace.showlegend is not False for trace in fig.data)
+    band = LEGEND_PAD + LEGEND_ROW * -(-entries // 2)
+    layout = base_layout(lang)
+    layout["margin"] = {**layout["margin"], "t": LEGEND_PAD}
+    layout["legend"] = {
+        "orientation": "h",
+        "xref": "container",
+        "yref": "container",
+        "x": 0,
+        "y": 1,
+        "yanchor": "top",
+    }
+    fig.update_layout(**layout, height=band + max(110, 50 + 42 * len(frame)))
     fig.update_yaxes(autorange="reversed", type="category")
     fig.update_xaxes(rangemode="tozero", title=names.get("unit"))
     return fig
