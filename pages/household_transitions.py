@@ -9,17 +9,22 @@ from sinergi.monitoring.analysis import (
     TRANSITIONS,
     decile_matrix,
     desa_transitions,
-    page_count,
     transition_counts,
     transitions_by_sector_query,
 )
 from sinergi.monitoring.charts import transition_bars, transition_sankey
 from sinergi.monitoring.widgets import definition, how_computed, poverty_lines, round_date_note
-from sinergi.ui.components import data_as_of, download_buttons, region_title, show_table
+from sinergi.ui.components import (
+    PAGE_ROWS,
+    chosen_rows,
+    data_as_of,
+    download_buttons,
+    region_title,
+    show_table,
+)
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load, load_on_click
 
-PAGE_ROWS = 500  # desa per page of the table (a province has thousands)
 TOP_DESA = 25  # desa in the chart
 
 ctx = page_context("perpindahan")
@@ -91,14 +96,12 @@ st.subheader(t("perpindahan.by_desa"))
 desa_params = {**params, "targets_only": population == "sasaran"}
 
 
-def desa_page(page: int) -> pd.DataFrame:
-    rows = load(
-        "household_transitions_desa", **desa_params, page_size=PAGE_ROWS, page_offset=(page - 1) * PAGE_ROWS
-    )
+def desa_page(offset: int) -> pd.DataFrame:
+    rows = load("household_transitions_desa", **desa_params, page_size=PAGE_ROWS, page_offset=offset)
     return rows.assign(desa=rows["desa_name"] + " (" + rows["desa_code"] + ")")
 
 
-first = desa_page(1)
+first = desa_page(0)
 desa_total = int(first["desa_count"].iloc[0]) if len(first) else 0
 top = first.head(TOP_DESA)
 st.plotly_chart(transition_bars(top, "desa", labels, lang), key="perpindahan_desa")
@@ -110,13 +113,10 @@ how_computed(
 )
 headers = {"desa": t("perpindahan.col.desa"), **labels, "households_count": t("perpindahan.col.households")}
 with st.expander(t("perpindahan.table")):
-    page, pages = 1, page_count(desa_total, PAGE_ROWS)
-    if pages > 1:  # keyed by region, round and population: another list's page number may not exist here
-        key = f"perpindahan_page_{ctx.region_code}_{ctx.round_id}_{population}"
-        page = int(st.number_input(t("perpindahan.page"), 1, pages, 1, key=key))
-        numbers = {"page": page, "pages": pages, "size": PAGE_ROWS}
-        st.caption(t("perpindahan.page_of", **{k: fmt_number(v, lang) for k, v in numbers.items()}))
-    show_table(first if page == 1 else desa_page(page), lang, headers)
+    # keyed by region, round and population: another list's page number may not exist here
+    key = f"perpindahan_page_{ctx.region_code}_{ctx.round_id}_{population}"
+    offset, _ = chosen_rows(ctx, desa_total, key)
+    show_table(first if offset == 0 else desa_page(offset), lang, headers)
     everything = load_on_click("household_transitions_by_desa", **params)
 
     def every_desa() -> pd.DataFrame:

@@ -3,18 +3,24 @@
 import pandas as pd
 import streamlit as st
 
-from sinergi.common.fmt import fmt_date, fmt_number, fmt_pct, fmt_total
+from sinergi.common.fmt import fmt_date, fmt_pct, fmt_total
 from sinergi.common.suppressed import protected_share, share_cells, total_value, true_share
-from sinergi.monitoring.analysis import overlap_bins, page_count
+from sinergi.monitoring.analysis import overlap_bins
 from sinergi.monitoring.charts import count_bars, share_bars
 from sinergi.monitoring.widgets import definition, how_computed, round_date_note
-from sinergi.ui.components import code_labels, data_as_of, download_buttons, region_title, show_table
+from sinergi.ui.components import (
+    chosen_rows,
+    code_labels,
+    data_as_of,
+    download_buttons,
+    region_title,
+    show_table,
+)
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load, load_on_click, viewer_sees_households
 
 # By-name lists stay off until the access-control layer grants them to a role with the right to see them.
 SHOW_NAMES = False
-PAGE_ROWS = 500  # households per page of the left-behind list
 
 
 def without_names(frame: pd.DataFrame) -> pd.DataFrame:
@@ -55,13 +61,18 @@ coverage["coverage_pct"] = share_cells(
     ],
     coverage.index,
 )
-columns = st.columns(3)
-for col, dim in zip(columns, ["source", "sector", "strategy"], strict=True):
-    part = coverage[coverage["dimension"] == dim]
-    part = part.assign(label=[t(f"intervensi.{dim}.{v}") for v in part["dimension_value"]])
+parts = {
+    dim: part.assign(label=[t(f"intervensi.{dim}.{v}") for v in part["dimension_value"]])
+    for dim in ("source", "sector", "strategy")
+    for part in [coverage[coverage["dimension"] == dim]]
+}
+slots = max(len(part) for part in parts.values())
+# headings in a row of their own: one that wraps ("Menurut strategi Inpres 4/2022") moves no chart down
+for col, dim in zip(st.columns(3), parts, strict=True):
+    col.subheader(t(f"intervensi.by.{dim}"))
+for col, (dim, part) in zip(st.columns(3), parts.items(), strict=True):
     with col:
-        st.subheader(t(f"intervensi.by.{dim}"))
-        st.plotly_chart(share_bars(part, "label", "coverage_pct", lang), key=f"intervensi_{dim}")
+        st.plotly_chart(share_bars(part, "label", "coverage_pct", lang, slots=slots), key=f"intervensi_{dim}")
         how_computed(ctx, t("intervensi.how_coverage"), targets)
 
 st.subheader(t("intervensi.overlap"))
@@ -87,18 +98,11 @@ if not per_desa.empty:
     show_table(per_desa, lang, desa_headers)
     if viewer_sees_households():
         listed_total = int(total_value(left_total) or 0)  # by-name roles: exact
-        pages = page_count(listed_total, PAGE_ROWS)
         with st.expander(t("intervensi.list")):
             # keyed by region and round: another region's page number may not exist here
             key = f"intervensi_page_{ctx.region_code}_{ctx.round_id}"
-            page = 1
-            if pages > 1:  # a list that fits one page needs no pager
-                page = int(st.number_input(t("intervensi.page"), 1, pages, 1, key=key))
-                numbers = {"page": page, "pages": pages, "size": PAGE_ROWS}
-                st.caption(t("intervensi.page_of", **{k: fmt_number(v, lang) for k, v in numbers.items()}))
-            left = load(
-                "left_behind_households", **params, page_size=PAGE_ROWS, page_offset=(page - 1) * PAGE_ROWS
-            )
+            offset, size = chosen_rows(ctx, listed_total, key)
+            left = load("left_behind_households", **params, page_size=size, page_offset=offset)
             listed = without_names(left)
             list_headers = {c: t(f"intervensi.col.{c}") for c in listed.columns}
             show_table(

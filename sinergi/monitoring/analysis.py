@@ -123,11 +123,6 @@ def left_behind_by_desa(frame: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def page_count(rows: int, page_rows: int) -> int:
-    """Return how many pages of page_rows a list of rows fills (at least one)."""
-    return max(1, -(-rows // page_rows))
-
-
 @dataclass(frozen=True)
 class CostPerHousehold:
     """Cost per household for a kabupaten, each numerator over the denominator of the same scope (budget_cost_basis).

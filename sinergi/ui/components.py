@@ -58,22 +58,33 @@ def page_of_rows(
 
     key names the page number: include whatever changes the frame (region, sector), since another frame's page
     number may not exist here. The caller shows the page and offers the whole frame in its downloads."""
+    first, size = chosen_rows(ctx, len(frame), key, page_rows)
+    return frame.iloc[first : first + size] if size < len(frame) else frame
+
+
+def page_count(rows: int, page_rows: int) -> int:
+    """Return how many pages of page_rows a list of rows fills (at least one)."""
+    return max(1, -(-rows // page_rows))
+
+
+def chosen_rows(ctx: PageContext, rows: int, key: str, page_rows: int | None = None) -> tuple[int, int]:
+    """Return (offset, size) of the page the reader chose of a list of rows, drawn as page_of_rows draws it: for a
+    list a query reads one page at a time (its page_offset and page_size), where page_of_rows slices a frame."""
     page_rows = page_rows or PAGE_ROWS
-    pages = max(1, -(-len(frame) // page_rows))
+    pages = page_count(rows, page_rows)
     if pages == 1:
-        return frame
+        return 0, page_rows
     page = int(st.number_input(ctx.t("shell.page"), 1, pages, 1, key=key))
     first = (page - 1) * page_rows
-    shown = frame.iloc[first : first + page_rows]
     numbers = {
         "page": page,
         "pages": pages,
         "first": first + 1,
-        "last": first + len(shown),
-        "rows": len(frame),
+        "last": min(first + page_rows, rows),
+        "rows": rows,
     }
     st.caption(ctx.t("shell.page_of", **{k: fmt_number(v, ctx.lang) for k, v in numbers.items()}))
-    return shown
+    return first, page_rows
 
 
 def code_labels(domain: str, lang: str) -> Formatter:
