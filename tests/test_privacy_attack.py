@@ -18,6 +18,7 @@ from conftest import APP, open_page
 from rendered import shown_table
 from streamlit.testing.v1 import AppTest
 
+from sinergi.common.display import HIDDEN_SORT
 from sinergi.common.i18n import translate
 
 # (page, widget state, whether every whole-number column of its per-region tables counts people)
@@ -42,12 +43,6 @@ def _number(cell: object) -> int | str | None:
     if isinstance(cell, bool) or cell is None or cell != cell:
         return None
     return int(cell) if float(cell).is_integer() else None
-
-
-def _share_text(text: str) -> bool:
-    return text.rstrip().endswith("%") or text in {
-        translate("privacy.withheld", lang) for lang in ("id", "en")
-    }
 
 
 def _aligned(cells: list, truth: list) -> tuple[list, list]:
@@ -85,20 +80,22 @@ def render(page: str, role: str, region: str, state: dict) -> AppTest:
 
 
 def tables(at: AppTest) -> dict[tuple[str, ...], list[tuple[str, str, object]]]:
-    """Return each drawn table, by its headers, as cells (unit, column, count or "<5"), count columns only."""
+    """Return each drawn table, by its headers, as cells (unit, column, count or "<5"), count columns only: as the
+    reader sees them (the text drawn). Underneath, what the browser sorts by gives nothing more: a cell that reads
+    "<5" holds the same HIDDEN_SORT as every other, and a share the share shown (its column is no count)."""
     out = {}
     for element in at.main.dataframe:
-        frame = element.value
-        if not isinstance(frame, pd.DataFrame):
+        values = element.value
+        if not isinstance(values, pd.DataFrame):
             continue
-        # a share is no count: its column holds the share shown (a number the browser sorts by) under its words
-        shares = {c for c, texts in shown_table(element).items() if texts.astype(str).map(_share_text).any()}
+        frame = shown_table(element)
+        hidden = frame.map(lambda text: isinstance(text, str) and text.strip() == "<5")
+        underneath = [values.iat[i, j] for i, j in zip(*hidden.to_numpy().nonzero(), strict=True)]
+        assert all(v in ("<5", HIDDEN_SORT) for v in underneath), set(underneath)
         cells = []
         for index, row in frame.iterrows():
             unit = _unit(row, index)
             for column, cell in row.items():
-                if column in shares:
-                    continue
                 value = _number(cell)
                 if value is not None and not (isinstance(value, int) and 1900 < value < 2100):
                     cells.append((unit, str(column), value))

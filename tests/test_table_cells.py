@@ -1,5 +1,6 @@
-"""What styled() sends the browser for cells a reader sorts or reads: protected shares sort by the share shown (not
-as text, "10 %" before "5 %"), a date stored as text with gaps is written as a date, booleans read as words."""
+"""What styled() sends the browser for cells a reader sorts or reads: protected shares and counts with "<5" cells sort
+by what is shown (not as text, "10 %" before "5 %"), a date stored as text with gaps is written as a date, booleans
+read as words."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import math
 import pandas as pd
 import pytest
 
-from sinergi.common.display import WITHHELD_SORT, styled
+from sinergi.common.display import HIDDEN_SORT, WITHHELD_SORT, styled
 from sinergi.common.fmt import fmt_date
 from sinergi.common.i18n import translate
 from sinergi.common.suppressed import Count, breakdown_share, protected_share, share_cells
@@ -83,3 +84,14 @@ def test_booleans_are_sent_as_words_not_checkboxes(lang):
     assert styler.data["is_active_moa_target"].tolist() == [yes, no, "–"]
     assert styler.data["has_x"].tolist() == [yes, no, yes]
     assert _written(styler)["is_active_moa_target"].tolist() == [yes, no, "–"]
+
+
+def test_a_count_column_with_hidden_cells_sorts_as_numbers_hidden_between_0_and_5():
+    counts = pd.Series([Count(1234), Count(3), Count(12), Count(0), Count(2), None], dtype=object)
+    styler = styled(pd.DataFrame({"households_count": counts}), "id")
+    sent = styler.data["households_count"]
+    assert sent.dtype == "float64"  # was text: "1.235" < "10" < "5" < "<5"
+    # every "<5" holds the same number, not its true value (3 and 2 alike); a missing cell stays empty
+    assert sent.tolist()[:5] == [1235.0, HIDDEN_SORT, 10.0, 0.0, HIDDEN_SORT] and math.isnan(sent.iloc[5])
+    written = _written(styler)["households_count"]
+    assert written[sent.sort_values(kind="stable").index].tolist() == ["0", "<5", "<5", "10", "1.235", "–"]

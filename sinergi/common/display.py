@@ -18,7 +18,15 @@ from pandas.io.formats.style_render import maybe_convert_css_to_tuples
 
 from sinergi.common.fmt import EMPTY, fmt_date, fmt_number, fmt_pct, fmt_rupiah
 from sinergi.common.i18n import translate
-from sinergi.common.suppressed import Share, breakdown_value, is_count, is_share, is_small_count
+from sinergi.common.suppressed import (
+    LIMIT,
+    SMALL,
+    Share,
+    breakdown_value,
+    is_count,
+    is_share,
+    is_small_count,
+)
 
 Formatter = Callable[[Any], str]  # a table cell: whatever pandas holds
 # Unit suffixes and the decimals they are shown with; the longest suffix wins (_km2 before _km).
@@ -171,18 +179,37 @@ def _past_blank(formatter: Formatter, blank: str) -> Formatter:
     return lambda v: blank if isinstance(v, str) and v == blank else formatter(v)
 
 
-def _shown_counts(table: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Return table with protected counts as the viewer may see them: a column with a "<5" cell becomes words
-    ("<5", "1.235"), any other count column becomes its breakdown numbers (sortable, formatted below)."""
-    out = table.copy()
+# What a count that reads "<5" sorts by in the browser: between 0 and 5, where it belongs, and no whole number, so it
+# reads as no count (the width a chart gives a hidden flow); the same for every such cell, never its true value.
+HIDDEN_SORT = LIMIT / 2
+
+
+def _shown_counts(table: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """Return table with protected counts as the numbers the viewer may see (breakdown values, sortable) and the
+    names of the columns with a "<5" cell, where that cell holds HIDDEN_SORT (`hidden_count_formatter` writes it)."""
+    out, hidden = table.copy(), []
     for column in out.columns:
         if out[column].dtype != object or not out[column].map(is_count).any():
             continue
-        if out[column].map(is_small_count).any():
-            out[column] = pd.Series([fmt_number(v, lang) for v in out[column]], index=out.index, dtype=object)
-        else:
-            out[column] = pd.to_numeric(out[column].map(breakdown_value), errors="coerce")
-    return out
+        small = out[column].map(is_small_count)
+        shown = pd.to_numeric(out[column].map(breakdown_value), errors="coerce").astype("float64")
+        out[column] = shown.mask(small, HIDDEN_SORT)
+        if small.any():
+            hidden.append(column)
+        elif not shown.isna().any() and (shown % 1 == 0).all():
+            out[column] = shown.astype("int64")  # a count column as before: whole numbers
+    return out, hidden
+
+
+def hidden_count_formatter(lang: str, formatter: Formatter | None = None) -> Formatter:
+    """Return how a count column with "<5" cells (from _shown_counts) is written: "<5", "1.235", "–" for a missing
+    cell; formatter, when given, gets that text (as it got the column's words before they sorted as numbers)."""
+
+    def cell(value: object) -> str:
+        text = SMALL if value == HIDDEN_SORT else EMPTY if _missing(value) else fmt_number(value, lang)
+        return formatter(text) if formatter else text
+
+    return cell
 
 
 def styled(
@@ -196,13 +223,17 @@ def styled(
 
     formats overrides the formatter of a column (by its original name); keep_index keeps row labels (a matrix)."""
     table = frame[[c for c in headers if c in frame.columns]] if headers else frame
-    table = _shown_counts(table if keep_index else table.reset_index(drop=True), lang)
-    # shares stay numbers, so that the browser sorts "5 %" before "10 %"; their formatter writes the words
+    # counts with "<5" cells and shares stay numbers, so that the browser sorts "<5" before "5" and "5 %" before
+    # "10 %"; their formatters write the words
+    table, hidden = _shown_counts(table if keep_index else table.reset_index(drop=True))
     table, shares = _shown_shares(table)
+    given = formats or {}
     chosen = {
-        column: share_formatter(lang, (formats or {}).get(column))
+        column: share_formatter(lang, given.get(column))
         if column in shares
-        else (formats or {}).get(column) or column_formatter(column, table[column], lang)
+        else hidden_count_formatter(lang, given.get(column))
+        if column in hidden
+        else given.get(column) or column_formatter(column, table[column], lang)
         for column in table.columns
     }
     # Streamlit draws a column of booleans as checkboxes whatever their formatted text: written as words instead
