@@ -69,3 +69,11 @@ def test_coverage_charts_side_by_side_share_their_height_and_bar_thickness():
     assert five.layout.height == two.layout.height
     assert list(two.layout.yaxis.range) == [4.5, -0.5]  # five slots, the first label on top
     assert share_bars(frame(2), "label", "pct", "id").layout.height < five.layout.height
+
+
+def test_a_withheld_share_keeps_its_word_beside_an_empty_bar():
+    shares = pd.Series([Share(50.0), Share(float("nan"))], dtype=object)
+    frame = pd.DataFrame({"label": ["a", "b"], "pct": shares})
+    (bar,) = share_bars(frame, "label", "pct", "en").data
+    # plotly draws no text beside a missing bar: "withheld" was nowhere on the chart
+    assert list(bar.x) == [50.0, 0.0] and list(bar.text) == ["50%", "withheld"]

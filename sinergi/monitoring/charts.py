@@ -143,7 +143,8 @@ def share_bars(
     slots = max(slots or 0, len(frame))
     fig = go.Figure(
         go.Bar(
-            x=pd.to_numeric(frame[value_col], errors="coerce").astype("float64"),
+            # a withheld share stands at 0 with its word: plotly writes no text beside a missing bar
+            x=pd.to_numeric(frame[value_col], errors="coerce").astype("float64").fillna(0.0),
             y=frame[label_col],
             orientation="h",
             marker_color=colour or PALETTE["primary"],
