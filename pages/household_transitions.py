@@ -36,9 +36,12 @@ round_names = (rounds[ctx.baseline_round_id], ctx.round_name)
 
 st.title(t("perpindahan.heading", region=region_title(ctx)))
 data_as_of(ctx)
-st.caption(t("perpindahan.intro", baseline=round_names[0], round=round_names[1]))
 if ctx.round_id == ctx.baseline_round_id:
+    # a round against itself: nothing moved ("observed at Baseline 2025 and at Baseline 2025", then "no household
+    # observed in both rounds" below it); as on Banding, the note alone
     st.info(t("monev.same_round"))
+    st.stop()
+st.caption(t("perpindahan.intro", baseline=round_names[0], round=round_names[1]))
 
 population = (
     st.segmented_control(

@@ -5,6 +5,8 @@ import re
 import pytest
 from conftest import DEMO_KABUPATEN, DEMO_PROVINCE, click_download, open_page
 
+from sinergi.common.i18n import translate
+
 PAGES = [
     "pages/kpi_monitoring.py",
     "pages/household_transitions.py",
@@ -61,7 +63,9 @@ def test_kpi_page_detail_tabs_draw_on_demand(app, tab):
 def test_baseline_round_explains_itself(app):
     at = open_page(app, "pages/household_transitions.py", wilayah=DEMO_KABUPATEN[0], putaran="1")
     assert not at.exception
-    assert len(at.info) >= 1
+    # the note alone: no round compared with itself, no "observed at Baseline 2025 and at Baseline 2025"
+    assert [i.value for i in at.info] == [translate("monev.same_round", "id")]
+    assert not at.main.metric and len(at.main.caption) == 1 and not at.get("plotly_chart")  # the as-of line
 
 
 def test_kpi_page_lists_drafts_and_discontinued_apart_without_progress(app):
