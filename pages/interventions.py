@@ -13,6 +13,7 @@ from sinergi.ui.components import (
     code_labels,
     data_as_of,
     download_buttons,
+    page_of_rows,
     region_title,
     show_table,
 )
@@ -95,7 +96,9 @@ if not per_desa.empty:
         "households_count": t("intervensi.col.households"),
         "members_count": t("intervensi.col.members"),
     }
-    show_table(per_desa, lang, desa_headers)
+    # a province has thousands of desa with someone left behind: one page at a time, the downloads hold them all
+    desa_key = f"intervensi_desa_page_{ctx.region_code}_{ctx.round_id}"
+    show_table(page_of_rows(ctx, per_desa, desa_key), lang, desa_headers)
     if viewer_sees_households():
         listed_total = int(total_value(left_total) or 0)  # by-name roles: exact
         with st.expander(t("intervensi.list")):

@@ -7,7 +7,7 @@ from datetime import date
 
 import pandas as pd
 import pytest
-from conftest import DEMO_AS_OF, DEMO_BASELINE_ROUND, DEMO_KABUPATEN, DEMO_ROUND, open_page
+from conftest import DEMO_AS_OF, DEMO_BASELINE_ROUND, DEMO_KABUPATEN, DEMO_PROVINCE, DEMO_ROUND, open_page
 
 from sinergi.access import audit
 from sinergi.data import db
@@ -83,3 +83,15 @@ def test_roles_without_by_name_access_get_the_count_only(app):
     assert not at.exception
     assert not [d for d in at.dataframe if "ID Keluarga P3KE" in d.value.columns]
     assert not at.get("number_input")
+
+
+def test_the_desa_table_pages_like_every_long_table(app, monkeypatch):
+    """Per desa, a province's left-behind table is long (thousands of desa at 20 M): one page at a time."""
+    import sinergi.ui.components as components
+
+    monkeypatch.setattr(components, "PAGE_ROWS", 100)  # the demo province has 438 such desa, under 500
+    at = open_page(app, "pages/interventions.py", role="monev", wilayah=DEMO_PROVINCE, putaran="2")
+    assert not at.exception
+    desa = next(d.value for d in at.dataframe if "Desa" in d.value.columns)
+    assert len(desa) == 100
+    assert any("Halaman 1 dari 5: baris 1–100 dari 438" in c.value for c in at.caption)
