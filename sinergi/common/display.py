@@ -206,7 +206,10 @@ def hidden_count_formatter(lang: str, formatter: Formatter | None = None) -> For
     cell; formatter, when given, gets that text (as it got the column's words before they sorted as numbers)."""
 
     def cell(value: object) -> str:
-        text = SMALL if value == HIDDEN_SORT else EMPTY if _missing(value) else fmt_number(value, lang)
+        if value == HIDDEN_SORT or _missing(value):
+            text = SMALL if value == HIDDEN_SORT else EMPTY
+        else:
+            text = fmt_number(value, lang)  # type: ignore[arg-type]  # a breakdown number of the column
         return formatter(text) if formatter else text
 
     return cell
@@ -238,10 +241,9 @@ def styled(
     }
     # Streamlit draws a column of booleans as checkboxes whatever their formatted text: written as words instead
     for column in table.columns:
-        if _is_boolean(table[column]):
-            table[column] = pd.Series(
-                [chosen[column](v) for v in table[column]], index=table.index, dtype=object
-            )
+        write = chosen[column]
+        if write is not None and _is_boolean(table[column]):
+            table[column] = pd.Series([write(v) for v in table[column]], index=table.index, dtype=object)
             chosen[column] = _as_written
     # Streamlit draws a missing cell as "None" whatever its formatted text: a text column gets its words instead
     # (a code's formatter words a missing code, e.g. an intervention with no sector; other text reads "–")
@@ -251,7 +253,8 @@ def styled(
             blank = _blank(chosen[column])
             table[column] = table[column].map(lambda v, b=blank: b if _missing(v) else v)
             # the formatter then meets those words, which it may not read (a date's formatter and "–")
-            chosen[column] = _past_blank(chosen[column], blank)
+            write = chosen[column]
+            chosen[column] = None if write is None else _past_blank(write, blank)
     renamed = table.rename(columns=dict(headers or {}))
     by_header = {renamed.columns[i]: chosen[c] for i, c in enumerate(table.columns) if chosen[c]}
     every = [f for f in (chosen[c] for c in table.columns) if f is not None]
