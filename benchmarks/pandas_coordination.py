@@ -8,7 +8,17 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from pandas_rules import COLLABORATION, Frames, counting, day, in_kabupaten_of, in_region, moa_as_of, overlaps, register
+from pandas_rules import (
+    COLLABORATION,
+    Frames,
+    counting,
+    day,
+    in_kabupaten_of,
+    in_region,
+    member,
+    moa_as_of,
+    register,
+)
 
 AT_WORK = ["desa_code", "sector_code", "partner_id"]
 
@@ -39,14 +49,16 @@ def actors_at_work(f: Frames, region: str, as_of) -> pd.DataFrame:
 
 def sector_need_by_desa(f: Frames, region, as_of, gaps_only, **_) -> pd.DataFrame:
     r = f["region"]
-    desa = r.loc[
-        (r["level"] == "desa") & overlaps(r["kabupaten_code"], region),
-        ["region_code", "name", "kecamatan_code", "kabupaten_code"],
-    ].rename(columns={"region_code": "desa_code", "name": "desa_name"})
+    desa = r.loc[r["level"] == "desa", ["region_code", "name", "kecamatan_code", "kabupaten_code"]]
+    desa = in_kabupaten_of(desa, region)  # region_overlaps(kabupaten_code, region)
+    desa = desa.rename(columns={"region_code": "desa_code", "name": "desa_name"})
     h = in_kabupaten_of(f["household"], region)
-    energy, umkm = f["potential_energy"], f["umkm_product"]
-    health = f["health_condition"]
-    health = health[health["year"] == health["year"].max()]
+    # the sector tables of those desa first, then grouped (the whole country's would be grouped for nothing)
+    energy, umkm, health = (
+        frame[member(frame["desa_code"], desa["desa_code"]).to_numpy()]
+        for frame in (f["potential_energy"], f["umkm_product"], f["health_condition"])
+    )
+    health = health[health["year"] == f["health_condition"]["year"].max()]
     pangan = h[register(h)].groupby("desa_code", observed=True).size()
     needs = {
         "pangan": pangan.set_axis(pangan.index.astype(str)),
@@ -59,7 +71,9 @@ def sector_need_by_desa(f: Frames, region, as_of, gaps_only, **_) -> pd.DataFram
         need = desa["desa_code"].map(values).fillna(0).astype(float)
         parts.append(desa.assign(sector_code=sector, need_value=need.to_numpy()))
     out = pd.concat(parts, ignore_index=True)
-    out = out.sort_values(["kabupaten_code", "sector_code", "need_value", "desa_code"], ascending=[True, True, False, True])
+    out = out.sort_values(
+        ["kabupaten_code", "sector_code", "need_value", "desa_code"], ascending=[True, True, False, True]
+    )
     g = out.groupby(["kabupaten_code", "sector_code"])
     out["need_rank"] = g.cumcount() + 1
     out["kabupaten_desa_count"] = g["desa_code"].transform("size")
@@ -78,7 +92,7 @@ def sector_need_by_desa(f: Frames, region, as_of, gaps_only, **_) -> pd.DataFram
 def actors_by_area_sector(f: Frames, region, as_of, **_) -> pd.DataFrame:
     r = f["region"].set_index("region_code")
     w = actors_at_work(f, region, as_of)
-    w = w[w["desa_code"].isin(r.index)]
+    w = w[member(w["desa_code"], f["region"]["region_code"]).to_numpy()]
     if len(region) >= 8:
         w["area_code"] = w["desa_code"]
     else:

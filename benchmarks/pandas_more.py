@@ -35,7 +35,9 @@ def transition_panel(f: Frames, region, round_id, baseline_round_id, as_of) -> p
     return both
 
 
-def household_transitions_by_decile(f: Frames, region, round_id, baseline_round_id, as_of, **_) -> pd.DataFrame:
+def household_transitions_by_decile(
+    f: Frames, region, round_id, baseline_round_id, as_of, **_
+) -> pd.DataFrame:
     both = transition_panel(f, region, round_id, baseline_round_id, as_of)
     keys = [*STATUS, "baseline_decile", "decile"]
     return both.groupby(keys).size().rename("households_count").reset_index()
@@ -73,20 +75,20 @@ def household_transitions_desa(
     if targets_only:
         both = both[both["is_target"]]
     was, now = both["was_extreme_poor"], both["is_extreme_poor"]
-    by = both["desa_code"]
-    out = pd.DataFrame(
+    flags = pd.DataFrame(
         {
-            "keluar": (was & ~now).groupby(by, observed=True).sum(),
-            "masuk": (~was & now).groupby(by, observed=True).sum(),
-            "tetap_miskin": (was & now).groupby(by, observed=True).sum(),
-            "households_count": by.groupby(by, observed=True).size(),
+            "desa_code": both["desa_code"].cat.remove_unused_categories(),
+            "keluar": was & ~now,
+            "masuk": ~was & now,
+            "tetap_miskin": was & now,
         }
     )
+    g = flags.groupby("desa_code", observed=True)
+    out = g[["keluar", "masuk", "tetap_miskin"]].sum().assign(households_count=g.size())
     out.index = out.index.astype(str)
     out = out.rename_axis("desa_code").reset_index()
-    names = f["region"].set_index("region_code")["name"]
-    out = out[out["desa_code"].isin(names.index)]
-    out["desa_name"] = out["desa_code"].map(names)
+    out["desa_name"] = out["desa_code"].map(f["region"].set_index("region_code")["name"])
+    out = out[out["desa_name"].notna()]
     out["tetap_tidak_miskin"] = out["households_count"] - out["keluar"] - out["masuk"] - out["tetap_miskin"]
     out["desa_count"] = len(out)
     out["label"] = out["desa_name"] + " (" + out["desa_code"] + ")"
@@ -96,7 +98,14 @@ def household_transitions_desa(
 
 def did_panel(f: Frames, region, round_id, baseline_round_id, as_of, **_) -> pd.DataFrame:
     h = in_kabupaten_of(f["household"], region)
-    columns = ["household_id", "desa_code", "kabupaten_code", "verification_status", "members_count", "head_sex"]
+    columns = [
+        "household_id",
+        "desa_code",
+        "kabupaten_code",
+        "verification_status",
+        "members_count",
+        "head_sex",
+    ]
     p = panel(f, h.loc[verified(h), columns], baseline_round_id, round_id)
     given = interventions_of(f, p)
     given = counting(f, given[given["moa_id"].notna().to_numpy()], as_of)
@@ -120,7 +129,14 @@ def did_panel(f: Frames, region, round_id, baseline_round_id, as_of, **_) -> pd.
     members = p["members_count"]
     p["size_class"] = np.select([members <= 3, members <= 5], ["1-3", "4-5"], "6+")
     p["is_in_region"] = in_region(p["desa_code"], region)
-    keys = ["desa_code", "kabupaten_code", "is_in_region", "group_code", "was_extreme_poor", "baseline_decile"]
+    keys = [
+        "desa_code",
+        "kabupaten_code",
+        "is_in_region",
+        "group_code",
+        "was_extreme_poor",
+        "baseline_decile",
+    ]
     keys += ["remoteness_class", "size_class", "head_sex"]
     g = p.groupby(keys, observed=True, dropna=False)
     out = pd.DataFrame({"households_count": g.size(), "extreme_poor_count": g["is_extreme_poor"].sum()})

@@ -141,7 +141,14 @@ SMALL = ("region", "moa", "moa_target_desa", "monitoring_round", "kpi_definition
 HOUSEHOLD = ("household", "household_observation", "intervention", "moa_target_household")
 PANEL = ("household", "household_observation", "moa_target_household")
 REACH = ("household", "intervention")
-PLACES = ("demography", "potential_food", "potential_energy", "health_condition", "umkm_product", "desa_distance")
+PLACES = (
+    "demography",
+    "potential_food",
+    "potential_energy",
+    "health_condition",
+    "umkm_product",
+    "desa_distance",
+)
 AT_WORK = ("intervention", "agency_program_history", "moa_sector", "moa_party")
 NEEDS = {  # query -> tables its peer reads (besides SMALL)
     "overview_households": (*HOUSEHOLD, "demography"),

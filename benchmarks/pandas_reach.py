@@ -68,9 +68,14 @@ def briefing_extreme_poor_by_desa(f: Frames, region, round_id, baseline_round_id
     ].rename(columns={"region_code": "desa_code"})
     h = scope(f["household"], region)
     counts = {"extreme_poor_households_count": h[register(h)].groupby("desa_code", observed=True).size()}
-    o = round_observation(f, [round_id, baseline_round_id], valid(h))[["household_id", "round_id", "is_below_line"]]
+    o = round_observation(f, [round_id, baseline_round_id], valid(h))[
+        ["household_id", "round_id", "is_below_line"]
+    ]
     o = o[o["is_below_line"]].merge(valid(h)[["household_id", "desa_code"]], on="household_id")
-    for rid, name in ((round_id, "observed_extreme_poor_count"), (baseline_round_id, "baseline_extreme_poor_count")):
+    for rid, name in (
+        (round_id, "observed_extreme_poor_count"),
+        (baseline_round_id, "baseline_extreme_poor_count"),
+    ):
         counts[name] = o[o["round_id"] == rid].groupby("desa_code", observed=True).size()
     per = pd.DataFrame(counts)
     per.index = per.index.astype(str)
@@ -93,7 +98,9 @@ def cost_per_moa(f: Frames, region, round_id, baseline_round_id, as_of, **_) -> 
     h = h[member(h["household_id"], t["household_id"]).to_numpy()]
     given = counting(f, interventions_of(f, h), as_of)
     given = given.loc[given["moa_id"].notna(), ["moa_id", "household_id"]].astype({"moa_id": str})
-    t["is_reached"] = t.merge(given.drop_duplicates(), how="left", indicator=True)["_merge"].eq("both").to_numpy()
+    t["is_reached"] = (
+        t.merge(given.drop_duplicates(), how="left", indicator=True)["_merge"].eq("both").to_numpy()
+    )
     both = panel(f, h[["household_id", "verification_status"]], baseline_round_id, round_id)
     left = both.loc[both["was_extreme_poor"] & ~both["is_extreme_poor"], "household_id"]
     t["is_left"] = member(t["household_id"], left).to_numpy()
@@ -107,7 +114,9 @@ def cost_per_moa(f: Frames, region, round_id, baseline_round_id, as_of, **_) -> 
     )
     money = f["contribution"].groupby("moa_id")[["pledged_value_rp", "realised_value_rp"]].sum()
     money.columns = ["pledged_rp", "realised_rp"]
-    out = m[["moa_id", "title", "kabupaten_code", "status"]].join(money, on="moa_id").join(counts, on="moa_id")
+    out = (
+        m[["moa_id", "title", "kabupaten_code", "status"]].join(money, on="moa_id").join(counts, on="moa_id")
+    )
     realised = out["realised_rp"]
     out[["pledged_rp", "realised_rp", *counts]] = out[["pledged_rp", "realised_rp", *counts]].fillna(0)
     out["per_reached_rp"] = realised / out["reached_households_count"].replace(0, np.nan)
