@@ -1,6 +1,7 @@
 """The pandas peer of benchmarks/screens.py answers the same questions as the app: every peer's whole answer (every
-row and column) equals its query's on the demo database, for a province, a kabupaten and a kecamatan, so the
-benchmark's ratio compares like with like and its `same answer` column cannot drift silently."""
+row and column) equals its query's on the demo database, for a province, a kabupaten and a kecamatan, and at other
+as-of dates, rounds and page options where the answer depends on them, so the benchmark's ratio compares like with
+like and its `same answer` column cannot drift silently."""
 
 from __future__ import annotations
 
@@ -21,6 +22,9 @@ import pandas_peer
 KABUPATEN = DEMO_KABUPATEN[0]
 IN_FIELDWORK = dt.date(2026, 9, 10)  # inside the last round's fieldwork: round_as_of is the as-of date itself
 EARLIER = dt.date(2026, 3, 1)  # fewer MoAs signed, fewer interventions given
+LATER = dt.date(
+    2027, 6, 30
+)  # collaboration interventions of 2024-2025 fall out of Koordinasi's two-year window
 # each peer at two region levels (three for the page-level headline figures); area_level where the query takes one;
 # other as-of dates and page options where the answer depends on them
 CASES = [
@@ -76,9 +80,11 @@ CASES = [
     ("sector_need_by_desa", "province", {"gaps_only": True}),
     ("sector_need_by_desa", "kabupaten", {"gaps_only": False}),
     ("sector_need_by_desa", "kecamatan", {"gaps_only": True, "as_of": EARLIER}),
+    ("sector_need_by_desa", "kabupaten", {"gaps_only": False, "as_of": LATER}),
     ("actors_by_area_sector", "province", {}),
     ("actors_by_area_sector", "kabupaten", {}),
     ("actors_by_area_sector", "kecamatan", {"as_of": EARLIER}),
+    ("actors_by_area_sector", "kabupaten", {"as_of": LATER}),
 ]
 
 
