@@ -20,6 +20,10 @@ peak RSS of the process, Python and libraries included):
 - 20 M households (the export /work/scale-data/nat20m_v2.duckdb.parquet: 20 M households, 40 M observations, 29 M
   interventions): 5.07 GB of frames, 6.98 GB peak, 80 s wall; computing every peer for province 47 after it
   peaked at 9.4 GB (kpi_by_moa, before its targets were merged with their own households only).
+- Since the peers of Perpindahan, Banding, Intervensi, Anggaran, Koordinasi and the Briefing's map (pandas_more.py,
+  pandas_reach.py, pandas_coordination.py): observed_on, the intervention's desa, program and partner, and five small
+  tables more; at 1 M 0.38 GB of frames, 0.77 GB peak, and 0.83 GB after every new peer of province 47. At 20 M
+  (estimated from the columns' sizes: +0.32 GB observed_on, +0.2 GB intervention codes) ~5.6 GB of frames.
 The whole country fits at every scale, so the peer never loads a region or province only.
 """
 
