@@ -41,7 +41,9 @@ class Amount:
     # -- arithmetic on true values: the sum of cells is the true sum, over the sum of their counts
     def __add__(self, other: object) -> Amount | float:
         if isinstance(other, Amount):
-            return Amount(self._value + other._value, self._count + other._count)
+            count = self._count + other._count
+            assert isinstance(count, Count)  # the sum of two Counts is one
+            return Amount(self._value + other._value, count)
         if isinstance(other, float) and math.isnan(other):
             return other  # unknown stays unknown
         if isinstance(other, int | float) and not isinstance(other, bool) and other == 0:
@@ -54,7 +56,7 @@ class Amount:
         if isinstance(other, Amount):
             return other._value
         if isinstance(other, int | float) or hasattr(other, "__float__"):
-            return float(other)  # type: ignore[arg-type]  # checked by the shapes above
+            return float(other)
         raise TypeError(f"cannot compare an Amount with {type(other).__name__}")
 
     def __lt__(self, other: object) -> bool:
@@ -85,7 +87,7 @@ class Amount:
     def __float__(self) -> float:
         raise TypeError("a protected amount: use shown_amount() for a table, fmt_rupiah() for text")
 
-    __int__ = __float__  # type: ignore[assignment]  # both refuse
+    __int__ = __float__  # both refuse
 
     # -- every text form is the amount as shown
     def __str__(self) -> str:
