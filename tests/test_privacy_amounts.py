@@ -181,7 +181,7 @@ def test_coverage_amounts_are_tied_to_their_counts_and_sum_to_admins(role):
     assert all(shown_amount(a) == a for a in admin["amount_rp"])
 
 
-@pytest.mark.parametrize("role", ["pimpinan", "monev"])
+@pytest.mark.parametrize("role", ["pimpinan", "monev", "tamu"])
 def test_the_map_page_draws_the_desa_profile_with_amounts_withheld(app, role):
     """Peta: the profile of a desa with small programs draws, for every role, the amount as the role may see it."""
     from conftest import open_page
@@ -196,3 +196,26 @@ def test_the_map_page_draws_the_desa_profile_with_amounts_withheld(app, role):
     small = table[_header("interventions_count")] == "<5"
     assert small.any(), "the demo desa has programs of 1-4 interventions: nothing to check"
     assert (amounts[small] == withheld).all(), list(amounts[small])
+
+
+@pytest.mark.parametrize("role", ["admin", "perencana"])
+def test_by_name_roles_see_every_amount_exactly(app, con, role):
+    """Peta: admin and perencana see the amounts of the desa profile to the Rupiah, small programs included."""
+    from conftest import open_page
+
+    desa = "99.02.10.2013"
+    at = open_page(app, "pages/map_explorer.py", role, wilayah=KABUPATEN)
+    at.selectbox(key="peta_desa").select(desa).run()
+    assert not at.exception, [e.value for e in at.exception]
+    table = next(d.value for d in at.dataframe if _header("interventions_count") in d.value.columns)
+    # an intervention counts from the day it is given, or from its MoA's signing; never under a draft
+    sql = """
+        select i.program, sum(i.amount_rp) from intervention as i left join moa as m using (moa_id)
+        where i.desa_code = ? and case when i.moa_id is null then i.given_on
+            when m.status <> 'draft' then greatest(i.given_on, m.signed_on) end <= ?
+        group by 1
+    """
+    given = dict(con.execute(sql, [desa, DEMO_AS_OF]).fetchall())
+    drawn_sums = table.groupby(_header("program"))[_header("amount_rp")].sum()
+    assert (table[_header("interventions_count")].astype(int) < 5).any(), "no small program to check"
+    assert drawn_sums.to_dict() == pytest.approx({p: given[p] for p in drawn_sums.index})
