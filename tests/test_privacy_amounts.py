@@ -4,7 +4,9 @@ An amount given per household at a fixed rate (BLT Dana Desa, PKH, BPNT, PBI-JKN
 number of households or interventions behind it, whatever the count beside it reads. The intruder reads the desa
 profile (Peta: the table the page draws, as the browser receives it, and its export) of every desa of the kabupaten as
 pimpinan and monev. Knowing no rate, it takes each program's rate as the greatest common divisor of the amounts shown
-for that program, and divides. No hidden count of 1-4 may come back, nor the true count behind a rounded one.
+for that program, and divides; behind a rounded count it also tries the mean (an amount scaled to the count shown
+names the true count when it must be a whole number of Rp 100.000). No hidden count of 1-4 may come back, nor the
+true count behind a rounded one. On main before rule 7 (d234bff): 35 of 678 hidden and 347 of 400 rounded came back.
 """
 
 import math
@@ -42,9 +44,8 @@ def drawn(frame: pd.DataFrame) -> list[pd.DataFrame]:
     return [data.assign(**{c: frame[c].to_numpy() for c in KEY}) for data in (data, export)]
 
 
-GRID = (
-    100_000  # the demo's amounts are whole multiples of Rp 100.000: an intruder sees it in any column of them
-)
+# the demo's amounts are whole multiples of Rp 100.000: an intruder sees it in any column of them
+GRID = 100_000
 
 
 def _possible(shown: object) -> range:
