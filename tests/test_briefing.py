@@ -1,8 +1,10 @@
 """The briefing's pure logic (sentences, tiles, decisions), its queries against independent SQL, and its map."""
 
+import json
 from dataclasses import replace
 from datetime import date
 
+import numpy as np
 import pandas as pd
 import pytest
 from conftest import DEMO_AS_OF, DEMO_BASELINE_ROUND, DEMO_ROUND, DEMO_ROUNDS
@@ -218,3 +220,28 @@ def test_english_sentence_reads_well_for_one_and_for_many():
         reasons="1 ending within 90 days",
     )
     assert "1 MoAs" not in sentence and "are" not in sentence.split()
+
+
+def test_map_draws_every_ring_of_every_desa_once_in_its_class_each_closed_by_a_gap():
+    by_desa = db.run_query("briefing_extreme_poor_by_desa", region="99.05", **DEMO_ROUNDS)
+    fig = build_briefing_map(by_desa, "id", "Endline 2026")
+    classes = map_classes(by_desa["observed_extreme_poor_count"])
+    rings = [json.loads(g) for g in by_desa["geometry_simplified_geojson"]]
+    for trace in (tr for tr in fig.data if tr.fill == "toself"):
+        xs = np.asarray(trace.x, dtype=float)
+        members = [
+            geometry
+            for geometry, value in zip(rings, by_desa["observed_extreme_poor_count"], strict=True)
+            if classes.colour(value) == trace.fillcolor
+        ]
+        # the outer ring of each polygon (holes are not drawn)
+        polygons = [
+            p
+            for g in members
+            for p in (g["coordinates"] if g["type"] == "MultiPolygon" else [g["coordinates"]])
+        ]
+        ring_lengths = [len(polygon[0]) for polygon in polygons]
+        # arrays, not lists: Streamlit deep-copies a figure's lists value by value (issue 14)
+        assert isinstance(trace.x, np.ndarray) and isinstance(trace.y, np.ndarray)
+        assert int(np.isnan(xs).sum()) == max(len(ring_lengths), 1)
+        assert int((~np.isnan(xs)).sum()) == sum(ring_lengths)

@@ -206,3 +206,13 @@ def test_province_option_fits_the_sidebar(app, lang):
     assert not at.exception
     shown = at.selectbox(key="shell_kabupaten").format_func("99")
     assert "Nusa Sinergi" in shown and len(shown) <= 25
+
+
+@pytest.mark.parametrize("page", ["pages/overview.py", "pages/briefing.py"])
+def test_an_account_whose_kabupaten_is_not_in_the_data_is_told_so(app, page):
+    # seen on a national-shape database with the demo accounts: the page failed with an IndexError
+    from sinergi.common.i18n import translate
+
+    at = open_page(app, page, role="pimpinan", scope="98.01")
+    assert not at.exception
+    assert [w.value for w in at.warning] == [translate("shell.scope_missing", "id", code="98.01")]

@@ -180,6 +180,11 @@ def _region_selector(lang: str, viewer: Viewer) -> pd.Series:
         if viewer.scope is None:
             kab_options.append(province_code)
         kab_options += codes
+    if not kab_options:
+        # a kabupaten-bound account on a database without its kabupaten (another dataset imported, a national
+        # demo): say so instead of failing the page
+        st.warning(translate("shell.scope_missing", lang, code=viewer.scope or "–"))
+        st.stop()
     # The region asked for (link, reload or this session's choice) decides both selectors; a code outside the
     # viewer's scope matches no option and falls back to the first.
     asked = [code for code in (wanted("wilayah"), remembered("wilayah")) if code]
