@@ -20,6 +20,10 @@ peak RSS of the process, Python and libraries included):
 - 20 M households (the export /work/scale-data/nat20m_v2.duckdb.parquet: 20 M households, 40 M observations, 29 M
   interventions): 5.07 GB of frames, 6.98 GB peak, 80 s wall; computing every peer for province 47 after it
   peaked at 9.4 GB (kpi_by_moa, before its targets were merged with their own households only).
+- Since the peers of Perpindahan, Banding, Intervensi, Anggaran, Koordinasi and the Briefing's map (pandas_more.py,
+  pandas_reach.py, pandas_coordination.py): observed_on, the intervention's desa, program and partner, and five small
+  tables more; at 1 M 0.38 GB of frames, 0.77 GB peak, and 0.83 GB after every new peer of province 47. At 20 M
+  (estimated from the columns' sizes: +0.32 GB observed_on, +0.2 GB intervention codes) ~5.6 GB of frames.
 The whole country fits at every scale, so the peer never loads a region or province only.
 """
 
@@ -36,7 +40,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pandas_answers
+import pandas_coordination
 import pandas_maps
+import pandas_more
+import pandas_reach
 import pyarrow.parquet as pq
 
 from sinergi.common.suppressed import is_count, true_value
@@ -63,6 +70,7 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         [
             "household_id",
             "round_id",
+            "observed_on",
             "expenditure_rp_per_capita_day",
             "welfare_decile",
             "new_jobs_count",
@@ -76,8 +84,9 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         ["trained_sector"],
     ),
     "intervention": (
-        ["household_id", "source", "strategy", "sector_code", "moa_id", "given_on", "amount_rp"],
-        ["source", "strategy", "sector_code", "moa_id"],
+        ["household_id", "desa_code", "source", "strategy", "program", "sector_code", "partner_id", "moa_id"]
+        + ["given_on", "amount_rp"],
+        ["desa_code", "source", "strategy", "program", "sector_code", "partner_id", "moa_id"],
     ),
     "moa_target_household": (["moa_id", "household_id"], ["moa_id"]),
     "region": (
@@ -112,7 +121,12 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "moa_target_desa": (["moa_id", "desa_code"], []),
     "monitoring_round": (["round_id", "ended_on", "poverty_line_rp_per_capita_day"], []),
     "demography": (["desa_code", "year", "households_count"], []),
-    "budget_allocation": (["kabupaten_code", "year", "realised_rp"], []),
+    "budget_allocation": (["kabupaten_code", "year", "program", "sector_code", "realised_rp"], []),
+    "contribution": (["moa_id", "pledged_value_rp", "realised_value_rp"], []),
+    "agency_program_history": (["partner_id", "sector_code", "desa_code", "year"], []),
+    "moa_sector": (["moa_id", "sector_code"], []),
+    "moa_party": (["moa_id", "partner_id"], []),
+    "partner": (["partner_id", "name"], []),
     "kpi_target": (["moa_id", "kpi_code", "baseline_value", "target_value", "deadline_on"], []),
     "kpi_definition": (None, []),  # every column
     "potential_food": (["desa_code", "commodity", "potential_score"], []),
@@ -129,38 +143,45 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
 }
 SMALL = ("region", "moa", "moa_target_desa", "monitoring_round", "kpi_definition", "kpi_target")
 HOUSEHOLD = ("household", "household_observation", "intervention", "moa_target_household")
+PANEL = ("household", "household_observation", "moa_target_household")
+REACH = ("household", "intervention")
+PLACES = (
+    "demography",
+    "potential_food",
+    "potential_energy",
+    "health_condition",
+    "umkm_product",
+    "desa_distance",
+)
+AT_WORK = ("intervention", "agency_program_history", "moa_sector", "moa_party")
 NEEDS = {  # query -> tables its peer reads (besides SMALL)
     "overview_households": (*HOUSEHOLD, "demography"),
     "extreme_poor_by_child_region": ("household", "household_observation"),
-    "location_indicators": (
-        "household",
-        "intervention",
-        "demography",
-        "potential_food",
-        "potential_energy",
-        "health_condition",
-        "umkm_product",
-        "desa_distance",
-    ),
-    "location_indicators_by_area": (
-        "household",
-        "intervention",
-        "demography",
-        "potential_food",
-        "potential_energy",
-        "health_condition",
-        "umkm_product",
-        "desa_distance",
-    ),
+    "location_indicators": (*REACH, *PLACES),
+    "location_indicators_by_area": (*REACH, *PLACES),
     "household_transitions_by_desa": HOUSEHOLD,
     "kpi_by_moa": HOUSEHOLD,
-    "intervention_coverage": ("household", "intervention"),
-    "left_behind_households": ("household", "intervention"),
+    "intervention_coverage": REACH,
+    "left_behind_households": REACH,
     "budget_cost_basis": (*HOUSEHOLD, "budget_allocation"),
     "scorecard_kabupaten": (*HOUSEHOLD, "budget_allocation"),
+    # benchmarks/pandas_more.py, pandas_reach.py, pandas_coordination.py
+    "household_transitions_by_decile": PANEL,
+    "household_transitions_by_sector": HOUSEHOLD,
+    "household_transitions_by_sector_rows": HOUSEHOLD,
+    "household_transitions_desa": PANEL,
+    "did_panel": (*HOUSEHOLD, "desa_distance"),
+    "intervention_overlap": REACH,
+    "left_behind_by_desa": REACH,
+    "briefing_extreme_poor_by_desa": ("household", "household_observation"),
+    "cost_per_moa": (*HOUSEHOLD, "contribution"),
+    "cost_per_program": (*REACH, "budget_allocation"),
+    "sector_need_by_desa": ("household", *AT_WORK, "potential_energy", "health_condition", "umkm_product"),
+    "actors_by_area_sector": (*AT_WORK, "partner"),
 }
+MODULES = (pandas_answers, pandas_maps, pandas_more, pandas_reach, pandas_coordination)
 PEERS: dict[str, Callable[..., pd.DataFrame]] = {
-    name: getattr(pandas_answers, name, None) or getattr(pandas_maps, name) for name in NEEDS
+    name: next(getattr(m, name) for m in MODULES if hasattr(m, name)) for name in NEEDS
 }
 
 

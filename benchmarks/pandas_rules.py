@@ -135,12 +135,18 @@ def round_observation(f: Frames, round_ids: list[int], households: pd.DataFrame)
 
 
 def panel(f: Frames, h: pd.DataFrame, baseline_round_id: int, round_id: int) -> pd.DataFrame:
-    """The valid households of h observed in both rounds, status and decile at each (panel)."""
+    """The valid households of h observed in both rounds, status, decile and interview date at each (panel)."""
     o = round_observation(f, [baseline_round_id, round_id], valid(h))[
-        ["household_id", "round_id", "is_below_line", "welfare_decile"]
+        ["household_id", "round_id", "is_below_line", "welfare_decile", "observed_on"]
     ]
     b = o[o["round_id"] == baseline_round_id].drop(columns="round_id")
-    b = b.rename(columns={"is_below_line": "was_extreme_poor", "welfare_decile": "baseline_decile"})
+    b = b.rename(
+        columns={
+            "is_below_line": "was_extreme_poor",
+            "welfare_decile": "baseline_decile",
+            "observed_on": "baseline_observed_on",
+        }
+    )
     r = o[o["round_id"] == round_id].drop(columns="round_id")
     r = r.rename(columns={"is_below_line": "is_extreme_poor", "welfare_decile": "decile"})
     return (

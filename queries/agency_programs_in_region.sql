@@ -1,5 +1,6 @@
 -- Past programs of local agencies in the region's desa, with the agency, kecamatan and desa names.
 -- privacy: counts=beneficiaries_count
+-- privacy: amounts=none (budget_rp is the program's budget as the agency reports it, public in the APBD)
 with final as (
     select
         h.history_id,

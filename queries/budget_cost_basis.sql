@@ -8,6 +8,7 @@
 -- The reached verified targets and their bansos are read from summary_kabupaten_cost_reach and
 -- summary_kabupaten_bansos (first counted dates per kabupaten).
 -- privacy: counts=reached_households_count,reached_without_bansos_count,left_extreme_poverty_count
+-- privacy: amounts=none (one row of kabupaten headline figures, exact by rule 1; realised_rp is the budget)
 with spent as (
     select sum(b.realised_rp) as realised_rp
     from budget_as_of($region, $round_id, $as_of) as b

@@ -5,6 +5,7 @@
 -- doing alone). Whole-MoA figures, also on a kecamatan page. Read from the summary tables summary_moa_target,
 -- summary_moa_reach and summary_moa_transition (queries/summary/).
 -- privacy: counts=target_households_count,reached_households_count,left_extreme_poverty_count
+-- privacy: amounts=none (contributions pledged and realised under an MoA, not summed over households)
 with targets as (
     select
         moa_id,

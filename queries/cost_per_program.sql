@@ -4,6 +4,7 @@
 -- (interventions_as_of; summary_kabupaten_program_reach: first counted date per household and program). Programs
 -- without such interventions are left out (their cost per household is unknown).
 -- privacy: counts=households_reached_count
+-- privacy: amounts=none (realised_rp: the program's budget, public in the APBD, not summed over households)
 with budget as (
     select
         kabupaten_code,

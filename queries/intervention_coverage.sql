@@ -6,6 +6,7 @@
 -- counts) and summary_desa_household (the targets): tests/reference/intervention_coverage.sql is the same figure
 -- from the household and intervention rows.
 -- privacy: counts=households_reached_count,target_households_count
+-- privacy: amounts=amount_rp/households_reached_count (given to the households reached, many at a fixed rate)
 with targets as (
     select coalesce(sum(households_count), 0)::bigint as target_households_count
     from summary_desa_household

@@ -1,6 +1,7 @@
 -- Interventions given in a region that count on $as_of (interventions_as_of: given by then, not under a draft
 -- MoA), by source, program, sector and delivering partner (desa profile).
 -- privacy: counts=households_count,interventions_count (interventions given in one desa: households served)
+-- privacy: amounts=amount_rp/interventions_count (bansos at a fixed rate per intervention: amount / rate = count)
 with final as (
     select
         i.source,

@@ -9,6 +9,7 @@
 -- poverty (panel), as budget_cost_basis. Household figures are read from the per-desa summary tables
 -- (queries/summary/).
 -- privacy: counts=extreme_poor_households_count,extreme_poor_people_count,baseline_extreme_poor_count,observed_extreme_poor_count,verified_targets_count,verified_targets_reached_count,left_behind_count,left_extreme_poverty_count (the *_moa_count columns count agreements, not people)
+-- privacy: amounts=none (realised_rp is the kabupaten's budget, public in the APBD; one row per kabupaten)
 with kabupaten as (
     select
         k.region_code as kabupaten_code,

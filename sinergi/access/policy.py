@@ -16,6 +16,7 @@ from functools import cache
 
 import pandas as pd
 
+from sinergi.common.amounts import amount_cells
 from sinergi.common.nik import mask_niks
 from sinergi.common.suppressed import Count, protected_share, share_cells
 from sinergi.data import db
@@ -70,6 +71,9 @@ class QueryPolicy:
     personal: frozenset[str] = field(default_factory=frozenset)
     household_rows: bool = False  # one row per household: by-name roles only, others get an aggregate
     admin_only: bool = False
+    # (Rupiah column, the count it is summed over): shown for the count as shown (docs/privacy.md, rule 7)
+    amounts: tuple[tuple[str, str], ...] = ()
+    amounts_declared: bool = False  # an `amounts=` rule, possibly `amounts=none (why)`
 
 
 _UNLESS_RE = re.compile(r"^(?P<cols>[\w,\s]+?)\s+unless\s+(?P<key>\w+)\s*=\s*(?P<values>[\w|]+)$")
@@ -81,14 +85,16 @@ def parse_policy(sql: str) -> QueryPolicy:
     Rules, separated by `;` (text in brackets is a remark for readers):
     `counts=a_count,b_count` (or `counts=none`: nothing in it counts people); `counts=value unless kpi_code=x|y`
     (a count except in those rows); `shares=pct/den_count` (a percentage of a count); `personal=x,y`;
-    `household-rows`; `admin-only`.
+    `household-rows`; `admin-only`; `amounts=amount_rp/interventions_count` (Rupiah summed over the households or
+    interventions that count counts, rule 7; or `amounts=none (why)`).
     """
     declared = False
     counts: set[str] = set()
     unless: list[tuple[str, str, frozenset[str]]] = []
     shares: list[tuple[str, str]] = []
     personal: set[str] = set()
-    household_rows = admin_only = False
+    household_rows = admin_only = amounts_declared = False
+    amounts: list[tuple[str, str]] = []
     for line in sql.splitlines():
         m = re.match(r"^\s*--\s*privacy:\s*(.*)$", line)
         if not m:
@@ -109,6 +115,9 @@ def parse_policy(sql: str) -> QueryPolicy:
                 shares += [tuple(n.split("/", 1)) for n in names]  # type: ignore[misc]
             elif key == "personal":
                 personal.update(names)
+            elif key == "amounts":
+                amounts_declared = True
+                amounts += [tuple(n.split("/", 1)) for n in names]  # type: ignore[misc]
             elif key == "household-rows":
                 household_rows = True
             elif key == "admin-only":
@@ -123,6 +132,8 @@ def parse_policy(sql: str) -> QueryPolicy:
         frozenset(personal),
         household_rows,
         admin_only,
+        tuple(amounts),
+        amounts_declared,
     )
 
 
@@ -249,6 +260,15 @@ def wrap_counts(frame: pd.DataFrame, policy: QueryPolicy, exact: bool) -> pd.Dat
     return frame
 
 
+def wrap_amounts(frame: pd.DataFrame, policy: QueryPolicy) -> pd.DataFrame:
+    """Return frame (its counts already Count cells) with each declared amount as Amount cells tied to the count
+    of its row: true for arithmetic, shown for the count as shown (docs/privacy.md, rule 7)."""
+    for amount, count in policy.amounts:
+        if amount in frame.columns and count in frame.columns:
+            frame[amount] = amount_cells(frame[amount], frame[count])
+    return frame
+
+
 def protect_result(
     frame: pd.DataFrame,
     viewer: Viewer,
@@ -268,13 +288,13 @@ def protect_result(
     frame = frame.copy()
     personal = personal_columns(frame, policy)
     if viewer.by_name:
-        return wrap_counts(frame, policy, exact=True), bool(personal) and len(frame) > 0
+        return wrap_amounts(wrap_counts(frame, policy, exact=True), policy), bool(personal) and len(frame) > 0
     for column in personal:
         if viewer.role == "tamu" and column not in DWELLING_COLUMNS:
             frame = frame.drop(columns=column)  # a guest gets no identity at all, not even a masked one
         else:
             frame[column] = _mask_column(column, frame[column])
-    return wrap_counts(frame, policy, exact=False), False
+    return wrap_amounts(wrap_counts(frame, policy, exact=False), policy), False
 
 
 def fetch_as(viewer: Viewer) -> Callable[..., pd.DataFrame]:

@@ -16,6 +16,7 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 from pandas.io.formats.style_render import maybe_convert_css_to_tuples
 
+from sinergi.common.amounts import is_amount, shown_amount
 from sinergi.common.fmt import EMPTY, fmt_date, fmt_number, fmt_pct, fmt_rupiah
 from sinergi.common.i18n import translate
 from sinergi.common.suppressed import breakdown_value, is_count, is_share, is_small_count
@@ -129,6 +130,22 @@ def _shown_counts(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out
 
 
+def _shown_amounts(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return table with its protected amounts (Amount cells, rule 7) as the viewer may see them: a column with a
+    withheld cell becomes words ("Rp 15.000.000", the catalogue's word), any other one the amounts as shown."""
+    out = table.copy()
+    for column in out.columns:
+        if out[column].dtype != object or not out[column].map(is_amount).any():
+            continue
+        shown = [shown_amount(v) for v in out[column]]
+        if any(is_amount(v) and s is None for v, s in zip(out[column], shown, strict=True)):
+            words = [EMPTY if _missing(v) else fmt_rupiah(v, lang, short=False) for v in out[column]]
+            out[column] = pd.Series(words, index=out.index, dtype=object)
+        else:
+            out[column] = pd.to_numeric(pd.Series(shown, index=out.index), errors="coerce")
+    return out
+
+
 def styled(
     frame: pd.DataFrame,
     lang: str,
@@ -141,7 +158,7 @@ def styled(
     formats overrides the formatter of a column (by its original name); keep_index keeps row labels (a matrix)."""
     table = frame[[c for c in headers if c in frame.columns]] if headers else frame
     table = _shown_counts(table if keep_index else table.reset_index(drop=True), lang)
-    table = _shown_shares(table, lang)
+    table = _shown_amounts(_shown_shares(table, lang), lang)
     chosen = {
         column: (formats or {}).get(column) or column_formatter(column, table[column], lang)
         for column in table.columns

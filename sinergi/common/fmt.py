@@ -11,6 +11,7 @@ import pandas as pd
 from babel.dates import format_date as _babel_date
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
+from sinergi.common.amounts import Amount, shown_amount
 from sinergi.common.i18n import translate
 from sinergi.common.suppressed import Count, Share, breakdown_value, total_value
 
@@ -96,7 +97,12 @@ def fmt_pct(value: float | None, lang: str = "id", decimals: int = 1) -> str:
 
 
 def fmt_rupiah(value: float | None, lang: str = "id", short: bool = True) -> str:
-    """Return Rp 1,2 miliar / Rp 350 juta (short) or Rp 1.234.567 (full); English: IDR 1.2 billion."""
+    """Return Rp 1,2 miliar / Rp 350 juta (short) or Rp 1.234.567 (full); English: IDR 1.2 billion. A protected
+    Amount shows the amount for its count as shown, or the catalogue's word where it is withheld (rule 7)."""
+    if isinstance(value, Amount):
+        value = shown_amount(value)
+        if value is None:
+            return translate("privacy.withheld", lang)
     if value is None or _missing(value):
         return EMPTY
     prefix = "Rp" if lang == "id" else "IDR"

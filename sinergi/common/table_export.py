@@ -13,6 +13,7 @@ from datetime import date, datetime
 
 import pandas as pd
 
+from sinergi.common.amounts import show_amounts
 from sinergi.common.i18n import translate
 from sinergi.common.suppressed import show_small_counts
 
@@ -97,7 +98,8 @@ def excel_formats(
 def to_csv_bytes(frame: pd.DataFrame, lang: str = "id") -> bytes:
     """Return CSV bytes: `;` and decimal comma for Indonesian spreadsheets, `,` and point for English (UTF-8 BOM)."""
     sep, decimal = (";", ",") if lang == "id" else (",", ".")
-    clean = show_small_counts(frame, text=False)  # suppressed counts stay "<5" in the file
+    # suppressed counts stay "<5" in the file; amounts summed over households are shown for the count as shown
+    clean = show_amounts(show_small_counts(frame, text=False))
     for col in clean.columns:
         # ISO dates read back as dates in every spreadsheet locale; drop midnight times and time zones.
         if pd.api.types.is_datetime64_any_dtype(clean[col]):
@@ -121,7 +123,8 @@ def to_excel_bytes(
     """Return an .xlsx workbook: the table on one sheet (header frozen, widths fitted, number and date formats by
     column from `formats`), an optional note below."""
     buffer = io.BytesIO()
-    clean = show_small_counts(frame, text=False)  # suppressed counts stay "<5" in the file
+    # suppressed counts stay "<5" in the file; amounts summed over households are shown for the count as shown
+    clean = show_amounts(show_small_counts(frame, text=False))
     for col in clean.columns:
         if isinstance(clean[col].dtype, pd.DatetimeTZDtype):
             clean[col] = clean[col].dt.tz_localize(None)

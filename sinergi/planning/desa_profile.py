@@ -9,6 +9,7 @@ from typing import Any
 
 import pandas as pd
 
+from sinergi.common.amounts import show_amounts
 from sinergi.common.fmt import EMPTY, fmt_number, fmt_pct
 from sinergi.common.i18n import translate
 from sinergi.common.suppressed import show_counts
@@ -182,7 +183,8 @@ def _words(domain: str, lang: str, code: object) -> str:
 def profile_table(query: str, frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Return the profile table of a query result: its shown columns with localised headers and coded values in
     words (for exports; the page draws the same through show_table)."""
-    shown = show_counts(frame[list(_PROFILE_HEADERS[query])])  # protected counts as the viewer may see them
+    # protected counts and amounts as the viewer may see them
+    shown = show_amounts(show_counts(frame[list(_PROFILE_HEADERS[query])]))
     for column, formatter in profile_formats(query, lang).items():
         shown[column] = shown[column].map(formatter)
     return shown.rename(columns=profile_headers(query, lang))
