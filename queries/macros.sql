@@ -234,7 +234,9 @@ where region_overlaps(kabupaten_code, region)
 
 -- Who is at work in a sector and desa on a date: a party to an active MoA targeting the desa in that sector, an
 -- agency program of the history register there in the two calendar years before, or a partner's CSR or
--- collaboration intervention there in the two years before. Routine services, bansos and dana desa are not counted.
+-- collaboration intervention there in the two years before (counted by then as interventions_as_of says; read from
+-- summary_desa_partner_work, queries/summary/, which holds those days per desa, sector and partner instead of the
+-- country's interventions). Routine services, bansos and dana desa are not counted.
 create or replace temp macro actors_at_work(as_of) as table
 select
     t.desa_code,
@@ -257,10 +259,8 @@ select
     desa_code,
     sector_code,
     partner_id
-from interventions_as_of(as_of)
-where source in ('csr', 'kolaborasi')
-    and partner_id is not null
-    and sector_code is not null
+from summary_desa_partner_work
+where counts_from <= as_of
     and given_on >= as_of - interval 2 year;
 
 -- Each desa with what a table shows beside a desa's row: its name, its kecamatan's name and its distances to the

@@ -1,11 +1,18 @@
 -- The MoAs of a region (moa_in_region) with status, period, stage, sectors, parties, target desa, contribution totals
 -- and their state on $as_of (moa_as_of: signed, active, ending within 90 days, ended without a renewal decision).
 -- privacy: counts=none (agreements: parties_count counts partners, target_desa_count counts desa)
-with sectors as (
+-- the region's MoAs first: sectors, parties and targets are aggregated for them only, not for the country's MoAs
+with scoped as (
+    select moa_id
+    from moa_in_region($region)
+),
+
+sectors as (
     select
         moa_id,
         string_agg(sector_code, ',' order by sector_code) as sector_codes
     from moa_sector
+    semi join scoped using (moa_id)
     group by moa_id
 ),
 
@@ -14,6 +21,7 @@ parties as (
         moa_id,
         count(*) as parties_count
     from moa_party
+    semi join scoped using (moa_id)
     group by moa_id
 ),
 
@@ -22,6 +30,7 @@ targets as (
         moa_id,
         count(*) as target_desa_count
     from moa_target_desa
+    semi join scoped using (moa_id)
     group by moa_id
 ),
 
@@ -56,7 +65,7 @@ final as (
         m.is_ended_undecided,
         m.days_to_end_count
     from moa_as_of($as_of) as m
-    inner join moa_in_region($region) using (moa_id)
+    inner join scoped using (moa_id)
     left join region as k on k.region_code = m.kabupaten_code
     left join program_stage as ps on ps.stage_no = m.current_stage_no
     left join sectors as s using (moa_id)

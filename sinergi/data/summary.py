@@ -69,6 +69,8 @@ SUMMARY_TABLES += (
 )
 # Intervensi: coverage per source, sector and strategy, and overlaps of sources, for any date
 SUMMARY_TABLES += ("summary_desa_intervention_reach", "summary_desa_intervention_overlap")
+# Koordinasi: the days each partner's CSR and collaboration work counts per desa and sector (actors_at_work)
+SUMMARY_TABLES += ("summary_desa_partner_work",)
 SCOPE_PARAMETERS = frozenset({"kabupaten_codes"})  # what a summary statement binds
 
 

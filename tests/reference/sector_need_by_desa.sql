@@ -5,7 +5,38 @@
 -- with need above zero. "At work" on $as_of: actors_at_work in queries/macros.sql (an active MoA, an agency program
 -- of the last two years, or a CSR or collaboration intervention of the last two years, in that sector and desa).
 -- privacy: counts=need_value unless sector_code=kesehatan (a score there; actors_count and kabupaten_desa_count count partners and desa)
-with desa as (
+-- actors_at_work_rows: actors_at_work($as_of) as it was before summary_desa_partner_work (queries/macros.sql), its
+-- third branch on the interventions themselves
+with actors_at_work_rows as (
+    select
+        t.desa_code,
+        s.sector_code,
+        mp.partner_id
+    from moa_as_of($as_of) as m
+    inner join moa_target_desa as t on t.moa_id = m.moa_id
+    inner join moa_sector as s on s.moa_id = m.moa_id
+    inner join moa_party as mp on mp.moa_id = m.moa_id
+    where m.is_active
+    union
+    select
+        desa_code,
+        sector_code,
+        partner_id
+    from agency_program_history
+    where year between year($as_of) - 2 and year($as_of)
+    union
+    select
+        desa_code,
+        sector_code,
+        partner_id
+    from interventions_as_of($as_of)
+    where source in ('csr', 'kolaborasi')
+        and partner_id is not null
+        and sector_code is not null
+        and given_on >= $as_of - interval 2 year
+),
+
+desa as (
     select
         region_code as desa_code,
         name as desa_name,
@@ -87,7 +118,7 @@ actors as (
         desa_code,
         sector_code,
         count(distinct partner_id) as actors_count
-    from actors_at_work($as_of)
+    from actors_at_work_rows
     group by
         desa_code,
         sector_code
