@@ -182,3 +182,11 @@ def test_an_import_on_a_stale_file_rebuilds_every_summary_table(stale):
         k: v for k, v in base.items() if k != "import_log"
     }
     _assert_current(stale, base_after)
+
+
+def test_with_the_refresh_off_a_stale_file_is_left_and_pages_warn(stale, app, monkeypatch):
+    monkeypatch.setenv("SINERGI_SUMMARY_REFRESH", "off")
+    sha = _file_sha(stale)
+    open_page(app, "pages/overview.py", wilayah="99.02")
+    assert any("SINERGI_SUMMARY_REFRESH=off" in w.value for w in app.warning), [w.value for w in app.warning]
+    assert _file_sha(stale) == sha

@@ -27,7 +27,7 @@ from sinergi.ui.memory import freeze_once
 from sinergi.ui.navigation import draw_navigation
 from sinergi.ui.pages import page_roles
 from sinergi.ui.selections import bind, keep, remembered, wanted
-from sinergi.ui.summary_refresh import start_refresh, wait_for_refresh
+from sinergi.ui.summary_refresh import refresh_enabled, start_refresh, wait_for_refresh
 
 _build_lock = threading.Lock()
 logger = logging.getLogger(__name__)
@@ -121,7 +121,7 @@ def start_database() -> DemoBuild | None:
         if build is not None and (build.thread.is_alive() or build.error is not None):
             return build  # still running, or failed: shown once, never started again in a loop
         state = freshness.check(path) if path.exists() else "rebuild"
-        if state == "summaries":
+        if state == "summaries" and refresh_enabled():
             start_refresh(path)
         if state != "rebuild":
             return None

@@ -11,6 +11,7 @@ the audit log and never retried in a loop: pages then warn everyone and show the
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from pathlib import Path
@@ -22,6 +23,13 @@ from sinergi.common.i18n import translate
 
 logger = logging.getLogger(__name__)
 _lock = threading.Lock()
+# "off": never write the file (a benchmark on a shared scale file); pages then only warn that the summaries are stale
+REFRESH_ENV = "SINERGI_SUMMARY_REFRESH"
+
+
+def refresh_enabled() -> bool:
+    """Return False when $SINERGI_SUMMARY_REFRESH is "off": stale summary tables are then left as they are."""
+    return os.environ.get(REFRESH_ENV, "").strip().lower() != "off"
 
 
 class SummaryRefresh:
@@ -60,6 +68,9 @@ def start_refresh(path: Path) -> SummaryRefresh:
 
 def wait_for_refresh(path: Path, lang: str, role: str | None) -> None:
     """Show a progress bar until the refresh of path ends; after a failure, warn (the cause for admin only)."""
+    if not refresh_enabled():
+        st.warning(translate("shell.summaries_stale", lang))
+        return
     refresh = start_refresh(path)
     if refresh.thread.is_alive():
         label = translate("shell.refreshing_summaries", lang)
