@@ -14,7 +14,7 @@ from pathlib import Path
 
 import duckdb
 
-from sinergi.data import summary
+from sinergi.data import summary, summary_version
 
 
 def main() -> None:
@@ -37,6 +37,8 @@ def main() -> None:
             print(
                 f"{table}: {rows:,} rows, {time.perf_counter() - t0:.1f} s wall, {time.process_time() - c0:.1f} s CPU"
             )
+        if not args.tables:  # every table is current: stamp the file (sinergi.data.summary_version)
+            summary_version.store_fingerprint(con)
         con.execute("commit")
         con.execute("checkpoint")
         print(f"total {time.perf_counter() - total:.1f} s")

@@ -225,6 +225,8 @@ def main() -> None:
     args.pages = [p for p in args.pages.split(",") if p]
     args.levels = args.levels.split(",")
     os.environ["SINERGI_DB"] = str(args.db.resolve())
+    # a shared scale file is never rewritten by a benchmark (sinergi.ui.summary_refresh): stale summaries only warn
+    os.environ.setdefault("SINERGI_SUMMARY_REFRESH", "off")
     os.environ.setdefault("SINERGI_AUDIT_DB", str(Path(tempfile.mkdtemp()) / "audit.sqlite3"))
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import logging

@@ -54,7 +54,7 @@ def test_an_error_early_on_a_page_is_recorded_under_that_page(app, monkeypatch):
     open_page(app, "pages/briefing.py", wilayah="99.02")
     assert app.session_state[PAGE_KEY] == "briefing"
 
-    def broken(lang):
+    def broken(lang, role=None):
         raise RuntimeError("database gone")
 
     monkeypatch.setattr(context, "ensure_database", broken)

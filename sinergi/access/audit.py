@@ -25,6 +25,9 @@ EVENTS: tuple[str, ...] = (
     "session_expired",
 )
 EVENTS += ("session_resumed", "by_name_view", "export", "import", "restore", "access_denied", "incident")
+EVENTS += (
+    "summary_refresh",
+)  # the app rebuilt a file's summary tables for a new version (importers.refresh)
 COLUMNS = ["event_id", "at_utc", "username", "role", "event", "page", "detail"]
 
 

@@ -6,6 +6,7 @@ database keeps the same user for written imports.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ from typing import Any
 from sinergi.access import audit
 from sinergi.common.i18n import DEFAULT_LANGUAGE
 from sinergi.data import db
-from sinergi.data.importers import Outcome, execute, prepare
+from sinergi.data.importers import Outcome, execute, prepare, refresh
 from sinergi.data.importers.writer import restore_previous
 
 
@@ -58,3 +59,26 @@ def audited_restore(user: str, role: str | None, page: str, path: Path | None = 
     audit.record("restore", user, role, page,
                  {"restored": restored.name if restored else None, "database": str(path or db.database_path())})  # fmt: skip
     return restored
+
+
+APP_USER = "sinergi"  # the app itself, not a person: the start-up summary refresh
+
+
+def audited_summary_refresh(
+    path: Path | None = None, progress: Callable[[float, str], None] | None = None
+) -> bool:
+    """Bring the file's summary tables up to date (sinergi.data.importers.refresh) and record it in the audit log,
+    a failure too (then re-raised); return False when there was nothing to do (nothing is recorded)."""
+    started = time.perf_counter()
+    where = {"database": str(path or db.database_path())}
+    try:
+        written = refresh.refresh_summaries(path, progress)
+    except Exception as exc:
+        audit.record(
+            "summary_refresh", APP_USER, detail={**where, "status": "failed", "error": repr(exc)[:500]}
+        )
+        raise
+    if written:
+        seconds = round(time.perf_counter() - started, 1)
+        audit.record("summary_refresh", APP_USER, detail={**where, "status": "written", "seconds": seconds})
+    return written

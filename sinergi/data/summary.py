@@ -124,7 +124,8 @@ def _bound(sql: str, scope: Scope) -> dict[str, object]:
     return {k: v for k, v in scope.parameters().items() if k in db.sql_parameters(sql)}
 
 
-def _exists(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+def table_exists(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+    """Return True when the connection's database has the table."""
     try:
         con.table(table)
     except duckdb.CatalogException:
@@ -149,7 +150,7 @@ def rebuild_table(con: duckdb.DuckDBPyConnection, table: str, scope: Scope = EVE
     if shared := rules.rules_for(delete + "\n" + select, db.load_sql(db.RULES_FILE)):
         con.execute(shared)
     # relational API: the table is named as an identifier, no SQL text is built
-    if not _exists(con, table):
+    if not table_exists(con, table):
         # a table new to this file (built before the table existed): every row, whatever the scope
         con.sql(select, params=_bound(select, EVERYTHING)).create(table)
         return

@@ -27,6 +27,7 @@ from sinergi.ui.memory import freeze_once
 from sinergi.ui.navigation import draw_navigation
 from sinergi.ui.pages import page_roles
 from sinergi.ui.selections import bind, keep, remembered, wanted
+from sinergi.ui.summary_refresh import refresh_enabled, start_refresh, wait_for_refresh
 
 _build_lock = threading.Lock()
 logger = logging.getLogger(__name__)
@@ -112,13 +113,17 @@ _builds: dict[Path, DemoBuild] = {}
 
 def start_database() -> DemoBuild | None:
     """Start building the demo database in the background when the file is missing (first start) or is a synthetic
-    demo built by older code (sinergi.data.demo.freshness); return the build, or None when the file is usable."""
+    demo built by older code (sinergi.data.demo.freshness); return the build, or None when the file is usable.
+    A file of real data whose summary tables are out of date has them rebuilt instead (sinergi.ui.summary_refresh)."""
     path = db.database_path()
     with _build_lock:
         build = _builds.get(path)
         if build is not None and (build.thread.is_alive() or build.error is not None):
             return build  # still running, or failed: shown once, never started again in a loop
-        if path.exists() and freshness.check(path) != "rebuild":
+        state = freshness.check(path) if path.exists() else "rebuild"
+        if state == "summaries" and refresh_enabled():
+            start_refresh(path)
+        if state != "rebuild":
             return None
         if path.exists():
             logger.warning("%s: a demo database built by older code, rebuilt", path)  # i18n: ok (server log)
@@ -127,12 +132,17 @@ def start_database() -> DemoBuild | None:
         return _builds[path]
 
 
-def ensure_database(lang: str) -> None:
-    """Wait for the demo database with a progress bar while it is still being built (first start only)."""
+def ensure_database(lang: str, role: str | None = None) -> None:
+    """Wait for the demo database with a progress bar while it is still being built (first start only), or for the
+    summary tables of a real-data file while they are brought up to date (once per new version)."""
     build = start_database()
     if build is None:
-        if freshness.check(db.database_path()) == "warn":
+        path = db.database_path()
+        state = freshness.check(path)
+        if state == "warn":
             st.warning(translate("shell.schema_changed", lang))
+        elif state == "summaries":
+            wait_for_refresh(path, lang, role)
         return
     label = translate("shell.building_demo", lang)
     bar = st.progress(0.0, text=label)
@@ -281,7 +291,7 @@ def page_context(page_key: str) -> PageContext:
     if viewer is None:
         login_form(lang)
     cookie_script()
-    ensure_database(lang)
+    ensure_database(lang, viewer.role)
     if viewer.role not in page_roles(page_key):  # before any data is read for the page
         draw_navigation(viewer.role, lang)
         sidebar_user(viewer, lang)

@@ -5,9 +5,12 @@ fingerprints in dataset_info and the app and the tests compare them at start:
 - `demo_fingerprint`: queries/schema.sql, the generator's code (sinergi/data/demo/*.py), the summary tables'
   statements (queries/summary/, sinergi/data/summary.py) and the vocabulary that fills the lookup tables. A synthetic kabupaten demo whose fingerprint differs (or has none: built before this check) is
   rebuilt.
-- `schema_fingerprint`: queries/schema.sql alone. A database holding real imported data is never rebuilt or
-  touched: when its schema fingerprint differs the app warns the administrator instead. So does a national-shape
-  demo (`--shape national`), which takes long to build and is built on purpose by the command.
+- `schema_fingerprint`: queries/schema.sql alone. A database holding real imported data is never rebuilt: when its
+  schema fingerprint differs the app warns the administrator instead. So does a national-shape demo
+  (`--shape national`), which takes long to build and is built on purpose by the command.
+- `summary_fingerprint` (sinergi.data.summary_version): the summary statements. When only the summary tables of such
+  a file are out of date ('summaries': fingerprint old or missing, or a table missing), the app rebuilds them itself
+  at start (sinergi.data.importers.refresh): they are derived from the base tables, so nothing is lost.
 """
 
 from __future__ import annotations
@@ -20,11 +23,11 @@ from typing import Literal
 import duckdb
 
 from sinergi.common import vocabulary
-from sinergi.data import db, summary
+from sinergi.data import db, summary, summary_version
 
 FINGERPRINT_KEY = "demo_fingerprint"
 SCHEMA_KEY = "schema_fingerprint"
-State = Literal["fresh", "rebuild", "warn"]
+State = Literal["fresh", "rebuild", "warn", "summaries"]
 _DEMO_DIR = Path(__file__).resolve().parent
 
 
@@ -54,7 +57,11 @@ def demo_fingerprint() -> str:
 
 def fingerprint_rows() -> dict[str, str]:
     """Return the dataset_info rows a build stores: {info_key: info_value}."""
-    return {FINGERPRINT_KEY: demo_fingerprint(), SCHEMA_KEY: schema_fingerprint()}
+    return {
+        FINGERPRINT_KEY: demo_fingerprint(),
+        SCHEMA_KEY: schema_fingerprint(),
+        summary_version.FINGERPRINT_KEY: summary_version.summary_fingerprint(),
+    }
 
 
 def _info(path: Path) -> dict[str, str] | None:
@@ -68,8 +75,9 @@ def _info(path: Path) -> dict[str, str] | None:
 
 def check(path: Path) -> State:
     """Return what to do with the database file at path: 'fresh' (use it), 'rebuild' (a synthetic kabupaten demo
-    from older code: build it again) or 'warn' (real data, a national demo or an unknown file whose schema may be
-    out of date: leave it and tell the administrator). Asked on every page run: one answer per version of the file."""
+    from older code: build it again), 'warn' (real data, a national demo or an unknown file whose schema may be
+    out of date: leave it and tell the administrator) or 'summaries' (such a file whose schema is current but whose
+    summary tables are not: rebuild them on a copy). Asked on every page run: one answer per version of the file."""
     stat = path.stat()
     return _check(str(path), stat.st_ino, stat.st_mtime_ns, demo_fingerprint())
 
@@ -81,4 +89,9 @@ def _check(path: str, inode: int, mtime_ns: int, fingerprint: str) -> State:
         return "warn"
     if info.get("is_synthetic") == "true" and info.get("shape", "kabupaten") == "kabupaten":
         return "fresh" if info.get(FINGERPRINT_KEY) == fingerprint else "rebuild"
-    return "fresh" if info.get(SCHEMA_KEY) == schema_fingerprint() else "warn"
+    if info.get(SCHEMA_KEY) != schema_fingerprint():
+        return "warn"
+    if info.get(summary_version.FINGERPRINT_KEY) != summary_version.summary_fingerprint():
+        return "summaries"
+    with db.reading(Path(path)) as cursor:
+        return "summaries" if summary_version.missing_tables(cursor) else "fresh"

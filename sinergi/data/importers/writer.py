@@ -23,7 +23,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from sinergi.data import db, summary
+from sinergi.data import db, summary, summary_version
 from sinergi.data.importers import versions
 from sinergi.data.importers.versions import backups_dir, list_backups, restore_previous
 
@@ -34,7 +34,8 @@ Apply = Callable[[duckdb.DuckDBPyConnection], int]
 # the summary rows the written rows can change are rebuilt here (the scope apply_rows noted), so they can never
 # disagree with them.
 PostWriteHook = Callable[[duckdb.DuckDBPyConnection, str], None]
-POST_WRITE_HOOKS: list[PostWriteHook] = [summary.rebuild_after_import]
+# (or, on a file whose summaries an older version built, every row: sinergi.data.summary_version)
+POST_WRITE_HOOKS: list[PostWriteHook] = [summary_version.rebuild_after_import]
 
 
 @dataclass(frozen=True)
