@@ -12,6 +12,7 @@ Count, so a page that forgets to show it properly fails instead of sending the t
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import Any
 
@@ -28,6 +29,7 @@ def _significant(value: float, digits: int = DIGITS) -> float:
     return float(round(value, digits - 1 - math.floor(math.log10(abs(value)))))
 
 
+@functools.total_ordering  # <=, >, >= from < and ==, as sorting and comparisons need
 class Amount:
     """A Rupiah amount summed over the households (or interventions) a Count counts: true inside, shown for the
     count as shown outside."""
@@ -61,15 +63,6 @@ class Amount:
 
     def __lt__(self, other: object) -> bool:
         return self._value < self._cmp(other)
-
-    def __le__(self, other: object) -> bool:
-        return self._value <= self._cmp(other)
-
-    def __gt__(self, other: object) -> bool:
-        return self._value > self._cmp(other)
-
-    def __ge__(self, other: object) -> bool:
-        return self._value >= self._cmp(other)
 
     def __eq__(self, other: object) -> bool:
         try:
