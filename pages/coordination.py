@@ -6,13 +6,7 @@ import streamlit as st
 from sinergi.collaboration.charts import build_area_sector_heatmap
 from sinergi.collaboration.display import actors_display, gap_display, label
 from sinergi.collaboration.rules import gap_cells, suggest_partners
-from sinergi.collaboration.tables import (
-    area_labels,
-    area_sector_matrix,
-    gap_count_matrix,
-    hub_structure,
-    matrix_level,
-)
+from sinergi.collaboration.tables import area_labels, area_sector_matrix, gap_count_matrix, matrix_level
 from sinergi.collaboration.widgets import declared_table, link_params, paged_table, selected_row
 from sinergi.common.fmt import fmt_number
 from sinergi.common.text import plain
@@ -30,9 +24,6 @@ st.title(t("koordinasi.heading", region=region_title(ctx)))
 data_as_of(ctx)
 # only the gaps are shown of the need table (a province has ~15,000 desa x sector rows)
 gaps = gap_cells(load("sector_need_by_desa", **params, gaps_only=True))
-partners = load("partners_in_region", **params)
-moas = load("moa_registry", **params)
-parties = load("moa_parties", **params)
 
 st.subheader(t("koordinasi.gaps.heading"))
 st.caption(t("koordinasi.gaps.summary"))
@@ -130,7 +121,7 @@ with st.expander(t("koordinasi.matrix.table")):
 
 st.subheader(t("koordinasi.hub.heading"))
 st.container(border=True).markdown(t("koordinasi.hub.bupati"))
-hub = hub_structure(partners, load("agency_programs_in_region", **params), parties, moas)
+hub = load("hub_agencies_in_region", **params)
 columns = st.columns(len(HUB_ROLES))
 for col, role in zip(columns, HUB_ROLES, strict=True):
     with col.container(border=True):

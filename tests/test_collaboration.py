@@ -187,35 +187,3 @@ def test_one_stuck_rule_for_briefing_and_pipeline():
     # 120 days before 31 October 2026 is 3 July 2026: stuck from there on, not 90 days (Alur's old default)
     assert list(stuck_flags(moas, today)) == [True, True, False, False, True]
     assert not stuck_flags(moas.iloc[[0]], date(2026, 10, 30)).iloc[0] and STUCK_DAYS == 120
-
-
-def test_hub_structure_lists_each_agencys_latest_programs_and_running_moas():
-    from sinergi.collaboration.tables import hub_structure
-
-    partners = pd.DataFrame(
-        {
-            "partner_id": ["B1", "K1", "X1", "K2"],
-            "name": ["Bappeda A", "Dinkes A", "PT X", "Dinkes B"],
-            "hub_role": ["bappeda", "dinas_kesehatan", None, "dinas_kesehatan"],
-            "kabupaten_code": ["99.01", "99.01", None, "99.02"],
-        }
-    )
-    programs = pd.DataFrame(
-        {
-            "partner_id": ["K1", "B1", "K1", "K1", "K1", "K1", "K1"],
-            "program": ["Gizi", "RPJMD", "Posyandu", "Gizi", "Sanitasi", "Imunisasi", "Jamban"],
-            "year": [2024, 2025, 2026, 2025, 2023, 2022, 2021],
-        }
-    )
-    parties = pd.DataFrame({"partner_id": ["K1", "K1", "X1", "B1"], "moa_id": ["M2", "M1", "M1", "M3"]})
-    moas = pd.DataFrame({"moa_id": ["M1", "M2", "M3"], "is_active": [True, True, False]})
-    hub = hub_structure(partners, programs, parties, moas).set_index("partner_id")
-    assert list(hub.index) == [
-        "B1",
-        "K1",
-        "K2",
-    ]  # role order (Bappeda first), then kabupaten; no partner without a role
-    assert hub.loc["K1", "latest_programs"] == "Posyandu (2026); Gizi (2025); Gizi (2024); Sanitasi (2023)"
-    assert hub.loc["K1", "programs_count"] == 6 and hub.loc["K2", "programs_count"] == 0
-    assert hub.loc["K1", "running_moa_ids"] == "M1, M2"
-    assert hub.loc["B1", "running_moa_ids"] == "" and hub.loc["K2", "latest_programs"] == ""

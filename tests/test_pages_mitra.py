@@ -208,15 +208,7 @@ def test_gap_table_pages_and_its_downloads_hold_every_gap(app, monkeypatch):
 
 
 def test_province_hub_shows_the_busiest_agencies_per_role_and_says_how_many(app):
-    from sinergi.collaboration.tables import hub_structure
-
-    params = {"region": "99", "as_of": DEMO_AS_OF}
-    hub = hub_structure(
-        *(
-            db.run_query(q, **params)
-            for q in ("partners_in_region", "agency_programs_in_region", "moa_parties", "moa_registry")
-        )
-    )
+    hub = db.run_query("hub_agencies_in_region", region="99", as_of=DEMO_AS_OF)
     at = open_page(app, "pages/coordination.py", wilayah="99")
     per_role = hub.groupby("hub_role").size()
     assert (per_role > 5).any()  # six kabupaten: more agencies per role than cards

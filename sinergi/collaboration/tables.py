@@ -1,4 +1,4 @@
-"""Collaboration tables: contribution matrix, who-works-where matrix, hub structure and filters."""
+"""Collaboration tables: contribution matrix, who-works-where matrix, filters."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from sinergi.common.vocabulary import CONTRIBUTION_KINDS, HUB_ROLES, SECTORS
+from sinergi.common.vocabulary import CONTRIBUTION_KINDS, SECTORS
 
 
 def _pct(part: pd.Series, whole: pd.Series) -> pd.Series:
@@ -82,51 +82,6 @@ def partner_moas(parties: pd.DataFrame, moas: pd.DataFrame, partner_id: str) -> 
     columns = ["moa_id", "moa_number", "title", "status", "started_on", "ended_on", "sector_codes"]
     joined = mine.merge(moas[columns], on="moa_id", how="inner")
     return joined.sort_values("started_on", ascending=False, ignore_index=True)
-
-
-def hub_structure(
-    partners: pd.DataFrame, programs: pd.DataFrame, parties: pd.DataFrame, moas: pd.DataFrame
-) -> pd.DataFrame:
-    """Return the hub agencies in role order (Bappeda, Dinas UMKM, ESDM, Kesehatan, Pertanian) with their latest
-    programs from the history register and the MoAs active on the as-of date they are party to."""
-    agencies = partners[partners["hub_role"].isin(HUB_ROLES)]
-    running = moas.loc[moas["is_active"].astype(bool), "moa_id"]  # active on the as-of date (moa_registry)
-    # whole-column operations, no per-agency Python: a province has hundreds of agencies and thousands of programs
-    ordered = programs.sort_values(["partner_id", "year"], ascending=[True, False], kind="stable")
-    named = pd.DataFrame(
-        {
-            "partner_id": ordered["partner_id"].to_numpy(),
-            "named": (ordered["program"].astype(str) + " (" + ordered["year"].astype(str) + ")").to_numpy(),
-        }
-    ).drop_duplicates()
-    latest = (
-        named.groupby("partner_id", sort=False)
-        .head(4)
-        .groupby("partner_id", sort=False)["named"]
-        .agg("; ".join)
-    )
-    counts = programs.groupby("partner_id").size()
-    in_running = parties[parties["moa_id"].isin(running)]
-    moa_ids_of = in_running.groupby("partner_id")["moa_id"].agg(lambda ids: ", ".join(sorted(ids.unique())))
-    ids = agencies["partner_id"]
-    hub = pd.DataFrame(
-        {
-            "hub_role": agencies["hub_role"].to_numpy(),
-            "partner_id": ids.to_numpy(),
-            "partner_name": agencies["name"].to_numpy(),
-            "kabupaten_code": agencies["kabupaten_code"].to_numpy(),
-            "programs_count": ids.map(counts).fillna(0).astype(int).to_numpy(),
-            "latest_programs": ids.map(latest).fillna("").astype(object).to_numpy(),
-            "running_moa_ids": ids.map(moa_ids_of).fillna("").astype(object).to_numpy(),
-        }
-    )
-    order = {r: i for i, r in enumerate(HUB_ROLES)}
-    hub["_order"] = hub["hub_role"].map(order)
-    return (
-        hub.sort_values(["_order", "kabupaten_code", "partner_id"])
-        .drop(columns="_order")
-        .reset_index(drop=True)
-    )
 
 
 def _has_any(codes: pd.Series, wanted: Iterable[str]) -> pd.Series:
