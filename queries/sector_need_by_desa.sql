@@ -1,89 +1,24 @@
 -- Need per sector and desa, its rank among the desa of the same kabupaten, and how many partners are at work there.
--- Need indicators (higher = more need): pangan = register extreme-poor households (is_register_extreme_poor); energi =
--- households without electricity; kesehatan = the health need score of the latest year; umkm = producers from
--- extreme-poor households. High need = the top third of the kabupaten's desa for that sector (rank <= ceil(n / 3))
--- with need above zero. "At work" on $as_of: actors_at_work in queries/macros.sql (an active MoA, an agency program
--- of the last two years, or a CSR or collaboration intervention of the last two years, in that sector and desa).
--- Ranks need the whole kabupaten, so the desa of every kabupaten overlapping $region are ranked; register counts
--- come from summary_desa_household (queries/summary/). $gaps_only = true returns the gaps only (high need, no one at
+-- Need indicators and ranks come from summary_desa_need (queries/summary/: pangan = register extreme-poor households,
+-- energi = households without electricity, kesehatan = the health need score of the latest year, umkm = producers
+-- from extreme-poor households; ranked among every desa of the kabupaten). High need = the top third of the
+-- kabupaten's desa for that sector (rank <= ceil(n / 3)) with need above zero. "At work" on $as_of: actors_at_work in
+-- queries/macros.sql (an active MoA, an agency program of the last two years, or a CSR or collaboration intervention
+-- of the last two years, in that sector and desa). $gaps_only = true returns the gaps only (high need, no one at
 -- work; Koordinasi shows nothing else of a province's thousands of desa rows), false every desa and sector.
 -- privacy: counts=need_value unless sector_code=kesehatan (a score there; actors_count and kabupaten_desa_count count partners and desa)
-with desa as (
+with need as (
     select
-        region_code as desa_code,
-        name as desa_name,
+        kabupaten_code,
         kecamatan_code,
-        kabupaten_code
-    from region
-    where level = 'desa'
+        desa_code,
+        sector_code,
+        need_value,
+        need_rank,
+        kabupaten_desa_count
+    from summary_desa_need
+    where in_region(desa_code, $region)
         and region_overlaps(kabupaten_code, $region)
-),
-
-need_pangan as (
-    select
-        d.desa_code,
-        'pangan' as sector_code,
-        coalesce(sum(h.households_count) filter (
-            where is_register_extreme_poor(h.is_extreme_poor, h.verification_status)
-        ), 0)::double as need_value
-    from desa as d
-    left join summary_desa_household as h on h.desa_code = d.desa_code
-    group by d.desa_code
-),
-
-need_energi as (
-    select
-        d.desa_code,
-        'energi' as sector_code,
-        coalesce(max(e.households_without_electricity_count), 0)::double as need_value
-    from desa as d
-    left join potential_energy as e on e.desa_code = d.desa_code
-    group by d.desa_code
-),
-
-need_kesehatan as (
-    select
-        d.desa_code,
-        'kesehatan' as sector_code,
-        coalesce(max(c.need_score), 0)::double as need_value
-    from desa as d
-    left join health_condition as c
-        on c.desa_code = d.desa_code
-        and c.year = (select max(year) from health_condition)
-    group by d.desa_code
-),
-
-need_umkm as (
-    select
-        d.desa_code,
-        'umkm' as sector_code,
-        coalesce(sum(u.producers_extreme_poor_count), 0)::double as need_value
-    from desa as d
-    left join umkm_product as u on u.desa_code = d.desa_code
-    group by d.desa_code
-),
-
-needs as (
-    select * from need_pangan
-    union all
-    select * from need_energi
-    union all
-    select * from need_kesehatan
-    union all
-    select * from need_umkm
-),
-
-ranked as (
-    select
-        n.desa_code,
-        n.sector_code,
-        n.need_value,
-        row_number() over (
-            partition by d.kabupaten_code, n.sector_code order by n.need_value desc, n.desa_code
-        ) as need_rank,
-        count(*) over (partition by d.kabupaten_code, n.sector_code) as kabupaten_desa_count
-    from needs as n
-    inner join desa as d using (desa_code)
 ),
 
 actors as (
@@ -100,34 +35,31 @@ actors as (
 
 final as (
     select
-        r.desa_code,
-        d.desa_name,
-        d.kecamatan_code,
+        n.desa_code,
+        d.name as desa_name,
+        n.kecamatan_code,
         k.name as kecamatan_name,
-        d.kabupaten_code,
-        r.sector_code,
-        r.need_value,
-        r.need_rank,
-        r.kabupaten_desa_count,
-        r.need_rank <= ceil(r.kabupaten_desa_count / 3.0) and r.need_value > 0 as is_high_need,
+        n.kabupaten_code,
+        n.sector_code,
+        n.need_value,
+        n.need_rank,
+        n.kabupaten_desa_count,
+        n.need_rank <= ceil(n.kabupaten_desa_count / 3.0) and n.need_value > 0 as is_high_need,
         coalesce(a.actors_count, 0) as actors_count
-    from ranked as r
-    inner join desa as d using (desa_code)
-    inner join region as k on k.region_code = d.kecamatan_code
+    from need as n
+    inner join region as d on d.region_code = n.desa_code
+    inner join region as k on k.region_code = n.kecamatan_code
     left join actors as a using (desa_code, sector_code)
-    where in_region(r.desa_code, $region)
-        and (
-            not $gaps_only
-            or (
-                r.need_rank <= ceil(r.kabupaten_desa_count / 3.0)
-                and r.need_value > 0
-                and coalesce(a.actors_count, 0) = 0
-            )
+    where not $gaps_only
+        or (
+            n.need_rank <= ceil(n.kabupaten_desa_count / 3.0)
+            and n.need_value > 0
+            and coalesce(a.actors_count, 0) = 0
         )
     order by
-        r.sector_code,
-        r.need_rank,
-        r.desa_code
+        n.sector_code,
+        n.need_rank,
+        n.desa_code
 )
 
 select * from final

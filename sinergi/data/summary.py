@@ -71,6 +71,9 @@ SUMMARY_TABLES += (
 SUMMARY_TABLES += ("summary_desa_intervention_reach", "summary_desa_intervention_overlap")
 # Koordinasi: the days each partner's CSR and collaboration work counts per desa and sector (actors_at_work)
 SUMMARY_TABLES += ("summary_desa_partner_work",)
+# Koordinasi: each desa's need per sector and its rank in the kabupaten (sector_need_by_desa); reads
+# summary_desa_household, built above
+SUMMARY_TABLES += ("summary_desa_need",)
 SCOPE_PARAMETERS = frozenset({"kabupaten_codes"})  # what a summary statement binds
 
 
