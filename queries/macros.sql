@@ -236,7 +236,9 @@ where region_overlaps(kabupaten_code, region)
 -- agency program of the history register there in the two calendar years before, or a partner's CSR or
 -- collaboration intervention there in the two years before (counted by then as interventions_as_of says; read from
 -- summary_desa_partner_work, queries/summary/, which holds those days per desa, sector and partner instead of the
--- country's interventions). Routine services, bansos and dana desa are not counted.
+-- country's interventions). Routine services, bansos and dana desa are not counted. The two-year bound is cast back
+-- to a date (as_of is one, so it is the same day): a date minus an interval is a timestamp, and compared with one every
+-- given_on was cast per row.
 create or replace temp macro actors_at_work(as_of) as table
 select
     t.desa_code,
@@ -261,7 +263,7 @@ select
     partner_id
 from summary_desa_partner_work
 where counts_from <= as_of
-    and given_on >= as_of - interval 2 year;
+    and given_on >= (as_of - interval 2 year)::date;
 
 -- Each desa with what a table shows beside a desa's row: its name, its kecamatan's name and its distances to the
 -- nearest port, market, city, puskesmas and hospital (null where none was measured). Joined to a per-desa table
