@@ -30,7 +30,9 @@ def startup_seconds(db_path: Path) -> float:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
+    # a shared scale file is never rewritten by a benchmark (sinergi.ui.summary_refresh): stale summaries only warn
     env = {**os.environ, "SINERGI_DB": str(db_path)}
+    env.setdefault("SINERGI_SUMMARY_REFRESH", "off")
     cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true"]
     cmd += ["--server.port", str(port), "--browser.gatherUsageStats", "false"]
     t0 = time.perf_counter()

@@ -99,6 +99,8 @@ async def main_async(args) -> int:
     db_path = work / "sinergi.duckdb"
     shutil.copy(ROOT / "data" / "sinergi.duckdb", db_path)  # an import during the load writes this copy
     os.environ["SINERGI_DB"] = str(db_path)
+    # the servers started below inherit it: a benchmark never rewrites summary tables at start (as screens.py)
+    os.environ.setdefault("SINERGI_SUMMARY_REFRESH", "off")
     results: dict[str, list[float]] = defaultdict(list)
     stats = Stats(pages=args.pages, shots=work if args.keep else None)
     faults = [f for f in (args.fault or "").split(",") if f]
