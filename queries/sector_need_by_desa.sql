@@ -1,7 +1,7 @@
 -- Need per sector and desa, its rank among the desa of the same kabupaten, and how many partners are at work there.
--- Need indicators and ranks come from summary_desa_need (queries/summary/: pangan = register extreme-poor households,
--- energi = households without electricity, kesehatan = the health need score of the latest year, umkm = producers
--- from extreme-poor households; ranked among every desa of the kabupaten). High need = the top third of the
+-- Need indicators, ranks and names come from summary_desa_need (queries/summary/: pangan = register extreme-poor
+-- households, energi = households without electricity, kesehatan = the health need score of the latest year, umkm =
+-- producers from extreme-poor households; ranked among every desa of the kabupaten). High need = the top third of the
 -- kabupaten's desa for that sector (rank <= ceil(n / 3)) with need above zero. "At work" on $as_of: actors_at_work in
 -- queries/macros.sql (an active MoA, an agency program of the last two years, or a CSR or collaboration intervention
 -- of the last two years, in that sector and desa). $gaps_only = true returns the gaps only (high need, no one at
@@ -12,6 +12,8 @@ with need as (
         kabupaten_code,
         kecamatan_code,
         desa_code,
+        desa_name,
+        kecamatan_name,
         sector_code,
         need_value,
         need_rank,
@@ -19,6 +21,7 @@ with need as (
     from summary_desa_need
     where in_region(desa_code, $region)
         and region_overlaps(kabupaten_code, $region)
+        and kecamatan_name is not null
 ),
 
 actors as (
@@ -36,9 +39,9 @@ actors as (
 final as (
     select
         n.desa_code,
-        d.name as desa_name,
+        n.desa_name,
         n.kecamatan_code,
-        k.name as kecamatan_name,
+        n.kecamatan_name,
         n.kabupaten_code,
         n.sector_code,
         n.need_value,
@@ -47,8 +50,6 @@ final as (
         n.need_rank <= ceil(n.kabupaten_desa_count / 3.0) and n.need_value > 0 as is_high_need,
         coalesce(a.actors_count, 0) as actors_count
     from need as n
-    inner join region as d on d.region_code = n.desa_code
-    inner join region as k on k.region_code = n.kecamatan_code
     left join actors as a using (desa_code, sector_code)
     where not $gaps_only
         or (

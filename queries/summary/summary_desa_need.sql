@@ -4,8 +4,10 @@
 -- desa's energy rows); kesehatan = the health need score of the table's latest year; umkm = producers from
 -- extreme-poor households (summed over products); 0 where the desa has no row. need_rank orders the kabupaten's desa
 -- by need, highest first, ties by desa code; kabupaten_desa_count is how many desa the kabupaten has. None of it
--- depends on a date. Every desa with a kabupaten has one row per sector. Kept in desa order, so a region's rows are
--- its own row groups (the sector tables are not: a province read most of their row groups).
+-- depends on a date. Every desa with a kabupaten has one row per sector, with its name and its kecamatan's (null when
+-- the kecamatan is not in the region table: the page leaves such a desa out). Kept in desa order, so a region's rows
+-- are its own row groups (the sector tables are not: a province read most of their row groups), and the page reads no
+-- name from the region table (92 k rows, one row group, scanned whole by any filter).
 -- privacy: admin-only (a summary table written by the demo generator and the importer, never read by a page)
 delete from summary_desa_need
 where in_summary_scope(kabupaten_code, $kabupaten_codes);
@@ -13,6 +15,7 @@ where in_summary_scope(kabupaten_code, $kabupaten_codes);
 with desa as (
     select
         region_code as desa_code,
+        name as desa_name,
         kecamatan_code,
         kabupaten_code
     from region
@@ -79,6 +82,8 @@ select
     d.kabupaten_code,
     d.kecamatan_code,
     n.desa_code,
+    d.desa_name,
+    k.name as kecamatan_name,
     n.sector_code,
     n.need_value,
     row_number() over (
@@ -87,6 +92,7 @@ select
     count(*) over (partition by d.kabupaten_code, n.sector_code) as kabupaten_desa_count
 from needs as n
 inner join desa as d using (desa_code)
+left join region as k on k.region_code = d.kecamatan_code
 order by
     d.kabupaten_code,
     n.desa_code,
