@@ -63,3 +63,18 @@ def test_queries_from_threads_survive_imports_and_a_restore(tmp_path, monkeypatc
     log = db.run_query("import_log_recent")
     assert (log["kind"] == "partner").sum() == 2
     db.close_connection()
+
+
+def test_the_reading_connection_uses_the_threads_configured(tmp_path, monkeypatch):
+    # one thread per query by default: a page's small queries cost less CPU that way (sinergi.data.db.THREADS_ENV)
+    path = copy_demo(tmp_path)
+    monkeypatch.setenv("SINERGI_DB", str(path))
+    for configured, expected in ((None, 1), ("2", 2)):
+        if configured is None:
+            monkeypatch.delenv(db.THREADS_ENV, raising=False)
+        else:
+            monkeypatch.setenv(db.THREADS_ENV, configured)
+        db.close_connection()
+        with db.reading() as cursor:
+            assert cursor.execute("select current_setting('threads')").fetchone()[0] == expected
+    db.close_connection()

@@ -74,9 +74,21 @@ def sql_parameters(sql: str) -> set[str]:
     return set(_PARAM_RE.findall(without_comments))
 
 
+# Threads of the app's reading connection ($SINERGI_DUCKDB_THREADS, default 1). A page runs a dozen queries of a few
+# milliseconds each; split over both cores, each cost 20-30 % more CPU in scheduling and no shorter wall on the shared
+# 2-core machine (Koordinasi's warm run at 1 M: 185 -> 145 ms CPU; Rapor, Penetapan Lokasi and Intervensi at 20 M
+# were as fast or faster), and a server's sessions already run in parallel. Writers (imports, builds) open their own.
+THREADS_ENV = "SINERGI_DUCKDB_THREADS"
+
+
+def reading_threads() -> int:
+    """Return how many threads a reading connection may use ($SINERGI_DUCKDB_THREADS, default 1)."""
+    return max(1, int(os.environ.get(THREADS_ENV, "1")))
+
+
 def _open(path: Path) -> duckdb.DuckDBPyConnection:
     """Open a read-only connection to a database file (the one place a reading connection is made)."""
-    con = duckdb.connect(str(path), read_only=True)
+    con = duckdb.connect(str(path), read_only=True, config={"threads": reading_threads()})
     con.execute("set enable_progress_bar = false")  # no bars in a server's or the import command's terminal
     return con
 
