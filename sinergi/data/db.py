@@ -88,7 +88,10 @@ def reading_threads() -> int:
 
 def _open(path: Path) -> duckdb.DuckDBPyConnection:
     """Open a read-only connection to a database file (the one place a reading connection is made)."""
-    con = duckdb.connect(str(path), read_only=True, config={"threads": reading_threads()})
+    con = duckdb.connect(str(path), read_only=True)
+    # set after opening, not as connect() configuration: DuckDB refuses a second connection to the same file with
+    # another configuration in one process (a test's or a script's plain read-only connection)
+    con.execute("set threads = $threads", {"threads": reading_threads()})
     con.execute("set enable_progress_bar = false")  # no bars in a server's or the import command's terminal
     return con
 
