@@ -21,3 +21,4 @@ drop table if exists summary_kabupaten_program_reach;
 drop table if exists summary_desa_intervention_reach;
 drop table if exists summary_desa_intervention_overlap;
 drop table if exists summary_desa_partner_work;
+drop table if exists summary_desa_need;
