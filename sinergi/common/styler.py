@@ -13,10 +13,17 @@ from sinergi.common.cells import Formatter
 
 
 def display_styler(
-    data: pd.DataFrame, formatters: list[Formatter], cell_css: Mapping[int, list[str]] | None = None
+    data: pd.DataFrame,
+    formatters: list[Formatter],
+    cell_css: Mapping[int, list[str]] | None = None,
+    texts: Mapping[int, list[str]] | None = None,
 ) -> Styler:
     """Return a Styler of data holding each cell's display text (formatters: one per column) and nothing else but,
     when given, the CSS of some columns' cells (cell_css: column position -> one "prop: value; ..." per row).
+
+    texts gives the display text of some columns row by row (column position -> one text per row), where a cell's
+    words depend on its row and not on its value alone (a KPI value in its KPI's unit); data keeps the numbers the
+    browser sorts those columns by.
 
     That text is all Streamlit reads of a Styler (its marshall_styler calls `_compute` and `_translate` and keeps the
     `display_value` of the cells `row<i>_col<j>`). pandas' own translation describes every cell for HTML (classes,
@@ -25,14 +32,18 @@ def display_styler(
     subclass); tests/test_display_styler.py checks that Streamlit sends the same text as for pandas' Styler."""
     styler = data.style
     styler.display_formatters = formatters  # read by the tests
+    given = texts or {}
 
     def compute() -> Styler:
         return styler  # no styles to apply: formats only
 
     def translate(*args: Any, **kwargs: Any) -> dict[str, Any]:
-        texts = [[fmt(v) for v in data.iloc[:, j].tolist()] for j, fmt in enumerate(formatters)]
+        written = [
+            list(given[j]) if j in given else [fmt(v) for v in data.iloc[:, j].tolist()]
+            for j, fmt in enumerate(formatters)
+        ]
         body = [
-            [{"id": f"row{i}_col{j}", "display_value": column[i]} for j, column in enumerate(texts)]
+            [{"id": f"row{i}_col{j}", "display_value": column[i]} for j, column in enumerate(written)]
             for i in range(len(data))
         ]
         return {
