@@ -104,6 +104,34 @@ def kpi_display_table(
     return out, texts
 
 
+def kpi_baseline_table(
+    kpis: pd.DataFrame, lang: str, t: Callable[..., str]
+) -> tuple[pd.DataFrame, dict[str, list[str]]]:
+    """Return the KPI rows of a baseline round (nothing to compare yet) as kpi_display_table returns them: KPI, the
+    baseline measured, the MoA's target and the MoA, numbers underneath and the words of each cell in its KPI's unit."""
+    units = kpis["unit"].tolist()
+    out = pd.DataFrame({t("monev.col.kpi"): kpis[f"kpi_name_{lang}"].to_numpy()})
+    texts: dict[str, list[str]] = {}
+    for key, column in (
+        ("method.col.baseline_value", "baseline_value"),
+        ("monev.col.target", "target_value"),
+    ):
+        out[t(key)] = [kpi_sort_value(v, u) for v, u in zip(kpis[column], units, strict=True)]
+        texts[t(key)] = [fmt_kpi(v, u, lang) for v, u in zip(kpis[column], units, strict=True)]
+    out[t("monev.col.moa")] = kpis["moa_id"].to_numpy()
+    return out, texts
+
+
+def written_styler(table: pd.DataFrame, texts: Mapping[str, list[str]]) -> Styler:
+    """Return a display-only Styler of table whose columns in texts read those words row by row (the numbers under
+    them are what the browser sorts by) and every other cell pandas' default text."""
+    as_is = table.style._display_funcs[
+        (0, 0)
+    ]  # pandas' default formatter, as an unformatted Styler shows cells
+    given = {table.columns.get_loc(c): list(words) for c, words in texts.items()}
+    return display_styler(table, [as_is] * table.shape[1], None, given)
+
+
 def style_status(
     table: pd.DataFrame, statuses: pd.Series, column: str, texts: Mapping[str, list[str]] | None = None
 ) -> Styler:
