@@ -29,7 +29,7 @@ RAW_NUMBER = {
 _NUMBER_WORD = r"(?:\d{1,3}(?:[.,]\d{3})*|\d+)(?:[.,]\d+)?"
 VALUE_TEXT = re.compile(
     rf"^[−+±-]?(?:Rp |IDR )?{_NUMBER_WORD}(?: ?%)?(?: (?:poin|points|pp|juta|miliar|triliun|million|billion|trillion))?$"
-    r"|^\d{1,2} [A-Z][a-z]+ \d{4}$"
+    r"|^\d{1,2} [A-Z][a-z]+ \d{4}(?:, \d{2}[.:]\d{2}(?: UTC)?)?$"
 )
 NO_VALUE_TEXT = {"<5", "–", "-", ""}
 

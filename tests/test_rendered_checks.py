@@ -30,6 +30,7 @@ from rendered import table_problems, text_problems
         (pd.DataFrame({"Dana": ["Rp 10.000", "disembunyikan", "Rp 9.000"]}), "id", True),
         (pd.DataFrame({"Perubahan": ["+1.2 points", "−0.5 points"]}), "en", True),
         (pd.DataFrame({"Mulai": ["21 Mei 2024", "2 Januari 2025"]}), "id", True),
+        (pd.DataFrame({"Waktu": ["21 Mei 2024, 10.05 UTC", "2 Januari 2025, 09.00 UTC"]}), "id", True),
         (pd.DataFrame({"Kode": ["99.02.01.2001", "99.02.01.2002"]}), "id", False),
         (pd.DataFrame({"MoA": ["MOA-0202", "MOA-0203"]}), "id", False),
     ],
