@@ -39,5 +39,6 @@ frame = audit.events(
 )
 headers = {c: t(f"audit.col.{c}") for c in ("at_utc", "username", "role", "event", "page", "detail")}
 st.caption(t("audit.count", count=fmt_number(len(frame), ctx.lang)))
-show_table(audit_rows(frame, ctx.lang), ctx.lang, headers, time_formats(ctx.lang))
-download_buttons(ctx, frame, f"log_audit_{start:%Y%m%d}_{end:%Y%m%d}", headers)
+rows = audit_rows(frame, ctx.lang)
+show_table(rows, ctx.lang, headers, time_formats(ctx.lang))
+download_buttons(ctx, rows, f"log_audit_{start:%Y%m%d}_{end:%Y%m%d}", headers, time_formats(ctx.lang))

@@ -134,8 +134,11 @@ kpi_box = st.expander(t("briefing.kpi_table"), key="briefing_kpi_table", on_chan
 if kpi_box.open:
     with kpi_box:
         kpi_table = kpi_rows(b, lang)
-        show_table(kpi_table, lang, kpi_headers, {"attainment": lambda v: fmt_pct(v, lang, 0)})
-        download_buttons(ctx, kpi_table, f"briefing_kpi_{ctx.region_code}_{ctx.round_id}", kpi_headers)
+        kpi_formats = {"attainment": lambda v: fmt_pct(v, lang, 0)}
+        show_table(kpi_table, lang, kpi_headers, kpi_formats)
+        download_buttons(
+            ctx, kpi_table, f"briefing_kpi_{ctx.region_code}_{ctx.round_id}", kpi_headers, kpi_formats
+        )
 desa_headers = {
     "desa_code": t("briefing.col.desa_code"),
     "name": t("briefing.col.desa"),

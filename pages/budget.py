@@ -125,5 +125,6 @@ headers = {
     "realised_pct": t("anggaran.col.realised_pct"),
 }
 with st.expander(t("anggaran.table")):
-    show_table(totals, lang, headers, {by: names.get} if by != "program" else None)
-    download_buttons(ctx, totals, f"anggaran_{ctx.region_code}_{by}", headers)
+    by_names = {by: names.get} if by != "program" else None
+    show_table(totals, lang, headers, by_names)
+    download_buttons(ctx, totals, f"anggaran_{ctx.region_code}_{by}", headers, by_names)
