@@ -30,6 +30,11 @@ DATE_FORMATS = {"id": "[$-421]d mmmm yyyy", "en": "[$-409]d mmmm yyyy"}
 DATETIME_FORMATS = {"id": "[$-421]d mmmm yyyy, hh.mm", "en": "[$-409]d mmmm yyyy, hh:mm"}
 _SEPARATORS = {"id": (".", ","), "en": (",", ".")}  # (group, decimal) as sinergi.common.fmt writes them
 _CELL_ID = re.compile(r"row(\d+)_col(\d+)$")
+# The words of a short Rupiah ("Rp 4,7 miliar": sinergi.common.fmt.fmt_rupiah) and the powers of ten they stand for;
+# Excel scales a number by a thousand for each comma after its digits
+_SCALES = {
+    "ribu": 3, "juta": 6, "miliar": 9, "triliun": 12, "thousand": 3, "million": 6, "billion": 9, "trillion": 12
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -96,12 +101,16 @@ def number_cell(text: str, lang: str) -> Cell | None:
     digits = whole.replace(group, "")
     negative = sign in ("−", "-")
     magnitude = Decimal(f"{digits}.{dec}") if dec else Decimal(digits)
+    power = _SCALES.get(post.strip(), 0) if pre else 0  # "Rp 4,7 miliar" is 4.700.000.000
+    if power:
+        magnitude = magnitude.scaleb(power)
+        digits, dec = str(int(magnitude)), ""
     value: int | float = float(magnitude) if dec else int(magnitude)
     if negative:
         value = -value
-    grouped = group in whole or len(digits) <= 3
-    core = ("#,##0" if grouped else "0") + ("." + "0" * len(dec) if dec else "")
-    shape = f"{_literal(pre)}{core}{_literal(post)}"
+    grouped = group in whole or len(whole) <= 3
+    core = ("#,##0" if grouped else "0") + ("." + "0" * len(found["dec"] or "") if found["dec"] else "")
+    shape = f"{_literal(pre)}{core}{',' * (power // 3)}{_literal(post)}"
     if sign in ("+", "±"):
         excel = f'"+"{shape};"−"{shape};"±"{shape}'
     elif negative:
@@ -109,7 +118,8 @@ def number_cell(text: str, lang: str) -> Cell | None:
     else:
         excel = shape
     csv = ("-" if negative and magnitude else "") + digits + (mark + dec if dec else "")
-    return Cell(value, excel, csv, " ".join(p.strip() for p in (pre, post) if p.strip()))
+    unit = pre.strip() if power else " ".join(p.strip() for p in (pre, post) if p.strip())
+    return Cell(value, excel, csv, unit)
 
 
 def _as_datetime(value: object) -> datetime | None:
