@@ -88,7 +88,7 @@ def to_excel_bytes(
             if isinstance(cell.value, datetime):
                 ws.write_datetime(i, j, cell.value, style)
             else:
-                ws.write_number(i, j, cell.value, style)  # type: ignore[arg-type]  # a number cell
+                ws.write_number(i, j, cell.value, style)
     for j, header in enumerate(table.columns):
         width = max([len(header), 6, *(len(row[j].csv) + 2 for row in table.rows[:200])])
         ws.set_column(j, j, min(width + 2, 60))
