@@ -17,6 +17,7 @@ from conftest import click_download, open_page
 from rendered import shown_table
 
 from sinergi.common.fmt import fmt_date
+from sinergi.common.i18n import translate
 
 REGION = "99.02"  # pimpinan's kabupaten
 # page, and the session state that opens what holds its tables (a keyed expander draws its table when opened)
@@ -43,7 +44,8 @@ NUMBER = {
     "id": re.compile(r"([+±−]?)(Rp |IDR )?(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?( ?%| [^\W\d_]+)?"),
     "en": re.compile(r"([+±−]?)(Rp |IDR )?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?( ?%| [^\W\d_]+)?"),
 }
-SCALES = {" juta": 10**6, " miliar": 10**9, " triliun": 10**12}  # "Rp 4,7 miliar" is Rp 4.700.000.000
+# "Rp 4,7 miliar" is Rp 4.700.000.000
+SCALES = {" juta": 10**6, " miliar": 10**9, " triliun": 10**12, " million": 10**6, " billion": 10**9}
 
 
 def _walk(node):
@@ -54,18 +56,19 @@ def _walk(node):
             yield from _walk(children[key])
 
 
-def downloads(at) -> list[tuple[object, bytes, bytes]]:
+def downloads(at, lang: str = "id") -> list[tuple[object, bytes, bytes]]:
     """Return (the table drawn, its CSV bytes, its Excel bytes) for every table with downloads, in page order."""
+    csv_label, excel_label = (translate(f"shell.download_{f}", lang) for f in ("csv", "excel"))
     found, table, files = [], None, {}
     for node in _walk(at.main):
         kind = getattr(node, "type", None)
         if kind == "dataframe":
             table = node
-        elif kind == "download_button" and node.proto.label in ("Unduh CSV", "Unduh Excel"):
+        elif kind == "download_button" and node.proto.label in (csv_label, excel_label):
             files[node.proto.label] = click_download(node)
             if len(files) == 2:
                 assert table is not None, "a download with no table drawn before it"
-                found.append((table, files["Unduh CSV"], files["Unduh Excel"]))
+                found.append((table, files[csv_label], files[excel_label]))
                 files = {}
     return found
 
@@ -92,33 +95,37 @@ def csv_rows(data: bytes, lang: str = "id") -> list[list[str]]:
     )
 
 
-def check_same_table(element, csv_bytes: bytes, xlsx_bytes: bytes, where: str) -> int:
+def check_same_table(element, csv_bytes: bytes, xlsx_bytes: bytes, where: str, lang: str = "id") -> int:
     """Assert that both files hold the table element draws (headers, rows, cells); return the rows compared."""
     screen = shown_table(element).astype(str)
     # a column of links into this app (Rapor kabupaten's "open") is no data: the files leave it out
     screen = screen[[c for c in screen.columns if not screen[c].str.startswith("./?").all() or screen.empty]]
     headers = [str(c) for c in screen.columns]
-    rows = csv_rows(csv_bytes)
+    rows = csv_rows(csv_bytes, lang)
     # a CSV number has no room for a unit: a column of one unit names it in its header
     assert len(rows[0]) == len(headers), where
     for written, header in zip(rows[0], headers, strict=True):
-        assert written == header or re.fullmatch(rf"{re.escape(header)} \((?:%|Rp|poin)\)", written), where
+        assert written == header or re.fullmatch(
+            rf"{re.escape(header)} \((?:%|Rp|IDR|poin|points)\)", written
+        ), where
     body = rows[1:]
     sheet = openpyxl.load_workbook(io.BytesIO(xlsx_bytes)).active
     assert [c.value for c in sheet[1]] == headers, where
     # the screen shows one page of a long table; the files hold every row, the same first ones
     assert len(body) >= len(screen), where
     if len(body) == len(screen):
-        assert sheet.cell(row=len(body) + 3, column=1).value.startswith("Diekspor dari Sinergi"), where
+        assert sheet.cell(row=len(body) + 3, column=1).value.startswith(("Diekspor dari", "Exported from")), (
+            where
+        )
     for i, (_, shown) in enumerate(screen.iterrows()):
         for j, text in enumerate(shown):
             cell, excel = body[i][j], sheet.cell(row=i + 2, column=j + 1).value
             at = f"{where} row {i} {headers[j]!r}: screen {text!r}, CSV {cell!r}, Excel {excel!r}"
-            number = screen_number(text)
+            number = screen_number(text, lang)
             if number is not None and isinstance(excel, int | float):
                 assert cell == number[1] and excel == pytest.approx(number[0]), at
             elif isinstance(excel, datetime):
-                assert text.startswith(fmt_date(excel, "id")) and cell == text, at
+                assert text.startswith(fmt_date(excel, lang)) and cell == text, at
             else:
                 assert cell in (text, "'" + text) and (excel or "") == text, at
     return len(screen)
@@ -138,6 +145,19 @@ def test_every_download_holds_the_table_on_screen(app, tmp_path, monkeypatch, pa
     for n, (element, csv_bytes, xlsx_bytes) in enumerate(tables):
         assert check_same_table(element, csv_bytes, xlsx_bytes, f"{page} #{n} as {role}") > 0
     assert len(tables) == len(at.get("download_button")) // 2  # every table with downloads was compared
+
+
+@pytest.mark.parametrize(
+    "page", ["pages/kpi_monitoring.py", "pages/target_selection.py", "pages/agreements.py"]
+)
+def test_english_downloads_hold_the_english_table(app, tmp_path, monkeypatch, page):
+    monkeypatch.setenv("SINERGI_AUDIT_DB", str(tmp_path / "audit.sqlite3"))
+    at = open_page(app, page, "pimpinan", wilayah=REGION, putaran="2", bahasa="en")
+    assert not at.exception
+    tables = downloads(at, "en")
+    assert tables
+    for n, (element, csv_bytes, xlsx_bytes) in enumerate(tables):
+        assert check_same_table(element, csv_bytes, xlsx_bytes, f"{page} #{n} in English", "en") > 0
 
 
 def test_audit_log_download_is_its_table(app):

@@ -70,7 +70,10 @@ class ExportTable:
         for j, header in enumerate(self.columns):
             units = {row[j].unit for row in self.rows if row[j].is_number}
             unit = next(iter(units)) if len(units) == 1 else ""
-            named = unit and re.search(rf"(?<!\w){re.escape(unit)}(?!\w)", str(header), re.IGNORECASE)
+            names = (
+                ("Rp", "IDR") if unit in ("Rp", "IDR") else (unit,)
+            )  # "Pledged (Rp)" over "IDR 4.7 billion"
+            named = any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", str(header), re.IGNORECASE) for n in names)
             out.append(f"{header} ({unit})" if unit and not named else str(header))
         return out
 
