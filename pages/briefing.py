@@ -22,11 +22,10 @@ from sinergi.common.fmt import EMPTY, fmt_number, fmt_pct
 from sinergi.monitoring.tables import kpi_baseline_table, written_styler
 from sinergi.ui.components import (
     data_as_of,
-    download_buttons,
     metric_delta,
     offer_download,
     region_title,
-    show_table,
+    table_and_downloads,
 )
 from sinergi.ui.context import page_context
 from sinergi.ui.data import database_version, load
@@ -135,10 +134,8 @@ if kpi_box.open:
     with kpi_box:
         kpi_table = kpi_rows(b, lang)
         kpi_formats = {"attainment": lambda v: fmt_pct(v, lang, 0)}
-        show_table(kpi_table, lang, kpi_headers, kpi_formats)
-        download_buttons(
-            ctx, kpi_table, f"briefing_kpi_{ctx.region_code}_{ctx.round_id}", kpi_headers, kpi_formats
-        )
+        stem = f"briefing_kpi_{ctx.region_code}_{ctx.round_id}"
+        table_and_downloads(ctx, kpi_table, stem, kpi_headers, kpi_formats)
 desa_headers = {
     "desa_code": t("briefing.col.desa_code"),
     "name": t("briefing.col.desa"),
@@ -150,8 +147,7 @@ desa_headers = {
 desa_box = st.expander(t("briefing.map_table"), key="briefing_desa_table", on_change="rerun")
 if desa_box.open:
     with desa_box:
-        show_table(b.by_desa, lang, desa_headers)
-        download_buttons(ctx, b.by_desa, f"briefing_desa_{ctx.region_code}_{ctx.round_id}", desa_headers)
+        table_and_downloads(ctx, b.by_desa, f"briefing_desa_{ctx.region_code}_{ctx.round_id}", desa_headers)
 
 export_box = st.container(key="briefing_export")
 export_box.subheader(t("briefing.export_title"))

@@ -43,6 +43,24 @@ def show_table(
     return st.dataframe(styled(frame, lang, headers, formats, keep_index=not kwargs["hide_index"]), **kwargs)
 
 
+def table_and_downloads(
+    ctx: PageContext,
+    frame: pd.DataFrame,
+    stem: str,
+    headers: dict[str, str] | None = None,
+    formats: dict[str, Formatter] | None = None,
+    *,
+    full: tuple[Callable[[], pd.DataFrame], int] | None = None,
+    **kwargs: Any,
+) -> Any:
+    """Draw frame as show_table does and offer that same table as Excel and CSV (download_buttons): one set of
+    headers and formats for both, so a file cannot hold a column the screen does not show. Returns show_table's
+    result."""
+    state = show_table(frame, ctx.lang, headers, formats, **kwargs)
+    download_buttons(ctx, frame, stem, headers, formats, full=full)
+    return state
+
+
 PAGE_ROWS = 500  # rows per page of a long table (Intervensi's by-name list pages by the same number)
 
 
