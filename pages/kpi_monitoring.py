@@ -10,7 +10,7 @@ from sinergi.monitoring.tables import kpi_display_table, style_status
 from sinergi.monitoring.widgets import definition, how_computed, moa_selector, pipeline_list, poverty_lines
 from sinergi.ui.components import data_as_of, download_buttons, region_title
 from sinergi.ui.context import page_context
-from sinergi.ui.data import load
+from sinergi.ui.data import load, viewer_sees_households
 from sinergi.ui.selections import bind, keep
 
 ctx = page_context("monev")
@@ -48,6 +48,8 @@ st.subheader(t("monev.table_heading", round=ctx.round_name, baseline=round_names
 table = kpi_display_table(shown, lang, t, with_moa=not moa_id)
 st.dataframe(style_status(table, shown["status"], t("monev.col.status")), hide_index=True, placeholder=EMPTY)
 definition(ctx, "kpi_baseline")
+if not viewer_sees_households():
+    st.caption(t("privacy.kpi_rounded"))
 st.caption(poverty_lines(ctx))
 export = shown[
     [

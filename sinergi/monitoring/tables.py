@@ -8,7 +8,7 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from sinergi.common.display import display_styler
-from sinergi.common.fmt import fmt_change, fmt_number, fmt_pct
+from sinergi.common.fmt import EMPTY, fmt_change, fmt_number, fmt_pct
 from sinergi.common.suppressed import is_count, is_small_count
 from sinergi.monitoring.kpi import STATUS_COLOURS, STATUS_LABEL_KEYS
 
@@ -23,7 +23,9 @@ def fmt_kpi_change(value: float | None, unit: str, lang: str, points: str) -> st
     if unit == "persen":
         text = fmt_change(value, lang, 1)
         return text if text == "–" else f"{text} {points}"
-    if is_count(value):  # a change per MoA is a breakdown cell: shown by the same rule as the counts
+    # a change per MoA is a breakdown cell; for roles without by-name access it comes as a plain difference of the
+    # values shown (sinergi.monitoring.kpi.protect_derived), for others as an exact Count
+    if is_count(value):
         shown = fmt_number(abs(value), lang)
         return "±0" if not value else ("+" if value > 0 else "−") + shown
     return fmt_change(value, lang)
@@ -47,8 +49,13 @@ def kpi_display_table(kpis: pd.DataFrame, lang: str, t: Callable[..., str], with
         {
             t("monev.col.kpi"): kpis[name_col],
             t("monev.col.status"): [t(STATUS_LABEL_KEYS[s]) for s in kpis["status"]],
+            # the written baseline covers the whole MoA: shown only where it is the one attainment starts from, so
+            # that a kecamatan's row never sets the MoA's figure beside its own measured one
             t("method.col.mou_baseline_value"): [
-                fmt_kpi(v, u, lang) for v, u in zip(kpis["mou_baseline_value"], kpis["unit"], strict=True)
+                fmt_kpi(v, u, lang) if source == "tertulis" else EMPTY
+                for v, u, source in zip(
+                    kpis["mou_baseline_value"], kpis["unit"], kpis["baseline_source"], strict=True
+                )
             ],
             t("method.col.baseline_value"): [
                 fmt_kpi(v, u, lang) for v, u in zip(kpis["baseline_value"], kpis["unit"], strict=True)
