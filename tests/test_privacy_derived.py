@@ -30,12 +30,12 @@ def fetch(role: str):
     return fetch_as(make_viewer("x", role, KABUPATEN if role == "pimpinan" else None))
 
 
-def render(page: str, role: str, region: str, state: dict, putaran: str = "2") -> AppTest:
+def render(page: str, role: str, region: str, state: dict, putaran: str = "2", **query: str) -> AppTest:
     st.cache_data.clear()
     at = AppTest.from_file(APP, default_timeout=90)
     for key, value in state.items():
         at.session_state[key] = value
-    at = open_page(at, page, role, None, wilayah=region, putaran=putaran)
+    at = open_page(at, page, role, None, wilayah=region, putaran=putaran, **query)
     assert not at.exception, [e.value for e in at.exception]
     return at
 
@@ -301,3 +301,37 @@ def test_a_filtered_beneficiary_tile_gives_no_program_back(role):
     low = min(candidates(two, two % 5 == 0)) - max(candidates(first, first % 5 == 0))
     high = max(candidates(two, two % 5 == 0)) - min(candidates(first, first % 5 == 0))
     assert low < high, f"{two} - {first} gives {truth}"
+
+
+@pytest.mark.parametrize("role", ["pimpinan", "monev"])
+def test_the_moa_page_writes_its_count_kpis_like_the_monev_page(role):
+    """The MoA detail lists the KPI baseline and target as written: for a count KPI the same protection as on Monev
+    KPI (MOA-0202: 3 deaths written as baseline, 1 as target), or the MoA page would give back what Monev hides."""
+    at = render("pages/agreements.py", role, KABUPATEN, {}, moa="MOA-0202")
+    table = next(
+        shown_table(d) for d in at.main.dataframe if t("moa.kpi.target") in map(str, shown_table(d).columns)
+    )
+    counts = table[table[t("moa.kpi.unit")] != translate("vocab.kpi_unit.persen", "id")]
+    cells = [number(v) for c in (t("moa.kpi.baseline"), t("moa.kpi.target")) for v in counts[c]]
+    assert "<5" in cells
+    assert all(v == "<5" or (isinstance(v, int) and v % 5 == 0) for v in cells), cells
+
+
+def test_attainment_bands_and_how_they_read():
+    from sinergi.common.fmt import fmt_pct
+    from sinergi.common.suppressed import attainment_band, shown_number
+
+    assert [float(attainment_band(a)) for a in (-550, 0, 24.9, 25, 99.9, 100, 127)] == [
+        -25,
+        0,
+        0,
+        25,
+        75,
+        100,
+        100,
+    ]
+    assert [fmt_pct(attainment_band(a), "id") for a in (-5, 87, 108)] == ["< 0 %", "75–99 %", "≥ 100 %"]
+    assert fmt_pct(attainment_band(87), "en") == "75–99%"
+    assert attainment_band(float("nan")) != attainment_band(float("nan"))  # missing stays missing
+    assert [shown_number(Count(n)) for n in (0, 3, 7, 8)] == [0, 2.5, 5, 10]
+    assert shown_number(Count(3, exact=True)) == 3 and shown_number(7.5) == 7.5

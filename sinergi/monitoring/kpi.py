@@ -172,7 +172,8 @@ def protect_derived(out: pd.DataFrame) -> pd.DataFrame:
         hidden = is_small_count(value) or is_small_count(baseline) or not isinstance(baseline, Count)
         change.iat[i] = math.nan if hidden else float(shown_number(value) - shown_number(baseline))
     out["attainment_pct"] = attainment
-    out["change"] = change
+    # no Count is left in the change of a protected viewer's frame: a plain number column, as admin's writes it
+    out["change"] = pd.to_numeric(change).astype("float64") if not change.map(_protected).any() else change
     return out
 
 
