@@ -108,6 +108,10 @@ if kpi_box.open:
     with kpi_box:
         kpi_table = kpi_rows(b, lang)
         show_table(kpi_table, lang, kpi_headers, {"attainment": lambda v: fmt_pct(v, lang, 0)})
+        if (
+            not session_viewer().by_name
+        ):  # attainment bands and protected written figures (docs/privacy.md, rule 8)
+            st.caption(t("privacy.kpi_rounded"))
         download_buttons(ctx, kpi_table, f"briefing_kpi_{ctx.region_code}_{ctx.round_id}", kpi_headers)
 desa_headers = {
     "desa_code": t("briefing.col.desa_code"),
