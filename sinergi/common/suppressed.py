@@ -221,6 +221,11 @@ def is_small_count(value: object) -> bool:
     return isinstance(value, Count) and not value._exact and 0 < value._value < LIMIT
 
 
+def is_rounded_count(value: object) -> bool:
+    """Return True when value is a Count the viewer sees rounded to a multiple of BASE (or as "<5")."""
+    return isinstance(value, Count) and not value._exact
+
+
 def round_base(value: float) -> int:
     """Return value rounded to the nearest multiple of BASE (5 -> 5, 7 -> 5, 8 -> 10)."""
     return int(BASE * math.floor(value / BASE + 0.5))
