@@ -22,9 +22,11 @@ from sinergi.common.fmt import EMPTY, fmt_number, fmt_pct
 from sinergi.monitoring.tables import kpi_baseline_table, written_styler
 from sinergi.ui.components import (
     data_as_of,
+    download_buttons,
     metric_delta,
     offer_download,
     region_title,
+    show_table,
     table_and_downloads,
 )
 from sinergi.ui.context import page_context
@@ -134,8 +136,13 @@ if kpi_box.open:
     with kpi_box:
         kpi_table = kpi_rows(b, lang)
         kpi_formats = {"attainment": lambda v: fmt_pct(v, lang, 0)}
+        show_table(kpi_table, lang, kpi_headers, kpi_formats)
+        if (
+            not session_viewer().by_name
+        ):  # attainment bands and protected written figures (docs/privacy.md, rule 8)
+            st.caption(t("privacy.kpi_rounded"))
         stem = f"briefing_kpi_{ctx.region_code}_{ctx.round_id}"
-        table_and_downloads(ctx, kpi_table, stem, kpi_headers, kpi_formats)
+        download_buttons(ctx, kpi_table, stem, kpi_headers, kpi_formats)
 desa_headers = {
     "desa_code": t("briefing.col.desa_code"),
     "name": t("briefing.col.desa"),

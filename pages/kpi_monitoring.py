@@ -12,7 +12,7 @@ from sinergi.monitoring.tables import kpi_status_table
 from sinergi.monitoring.widgets import definition, how_computed, moa_selector, pipeline_list, poverty_lines
 from sinergi.ui.components import data_as_of, download_buttons, region_title
 from sinergi.ui.context import page_context
-from sinergi.ui.data import load
+from sinergi.ui.data import load, viewer_sees_households
 from sinergi.ui.selections import bind, keep
 
 ctx = page_context("monev")
@@ -50,6 +50,8 @@ st.subheader(t("monev.table_heading", round=ctx.round_name, baseline=round_names
 kpi_table = partial(kpi_status_table, lang=lang, t=t, with_moa=not moa_id)
 st.dataframe(kpi_table(shown), hide_index=True, placeholder=EMPTY)
 definition(ctx, "kpi_baseline")
+if not viewer_sees_households():
+    st.caption(t("privacy.kpi_rounded"))
 st.caption(poverty_lines(ctx))
 download_buttons(ctx, shown, f"kpi_{ctx.region_code}_{moa_id or 'semua'}", draw=kpi_table)
 how_computed(
