@@ -335,3 +335,28 @@ def test_attainment_bands_and_how_they_read():
     assert attainment_band(float("nan")) != attainment_band(float("nan"))  # missing stays missing
     assert [shown_number(Count(n)) for n in (0, 3, 7, 8)] == [0, 2.5, 5, 10]
     assert shown_number(Count(3, exact=True)) == 3 and shown_number(7.5) == 7.5
+
+
+def test_the_briefing_kpi_table_keeps_attainment_bands():
+    """exports8 found the Briefing's KPI rows turning Bands back into floats ("100 %" where Monev reads "≥ 100 %")."""
+    from types import SimpleNamespace
+
+    from sinergi.briefing.content import kpi_rows
+    from sinergi.common.suppressed import attainment_band, is_band
+    from sinergi.monitoring.kpi import STATUSES
+
+    kpi = pd.DataFrame(
+        {
+            "moa_id": ["M1", "M2", "M3"],
+            "kpi_name_id": ["a", "b", "c"],
+            "baseline_value": [Count(9), 40.0, Count(20)],
+            "value": [Count(3), 55.5, Count(30)],
+            "target_value": [Count(5), 60.0, Count(25)],
+            # object dtype, as protect_derived leaves it
+            "attainment_pct": pd.Series([attainment_band(125.0), 78.4, attainment_band(80.0)], dtype=object),
+            "status": [STATUSES[0]] * 3,
+        }
+    )
+    rows = kpi_rows(SimpleNamespace(kpi=kpi), "id")
+    assert [is_band(a) for a in rows["attainment"]] == [True, False, True]
+    assert str(rows["attainment"][0]) == ">=100" and rows["attainment"][1] == 78.0

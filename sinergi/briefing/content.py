@@ -284,7 +284,12 @@ def kpi_rows(b: Briefing, lang: str) -> pd.DataFrame:
             "value": kpi["value"].map(lambda v: v if is_count(v) else round(v, 1)),
             "target": kpi["target_value"],
             # a band for a count KPI of a role without by-name access (rule 8) is shown as the band
-            "attainment": kpi["attainment_pct"].map(lambda a: a if is_band(a) or a != a else round(a, 0)),
+            # object dtype: a Series of floats would turn each Band back into a plain float ("100 %", not "≥ 100 %")
+            "attainment": pd.Series(
+                [a if is_band(a) or a != a else round(a, 0) for a in kpi["attainment_pct"]],
+                index=kpi.index,
+                dtype=object,
+            ),
             "status": [translate(STATUS_LABEL_KEYS[s], lang) for s in kpi["status"]],
         }
     )
