@@ -158,3 +158,9 @@ def kpi_status_table(kpis: pd.DataFrame, lang: str, t: Callable[..., str], with_
     what its downloads hold (sinergi.ui.components.download_buttons)."""
     table, texts = kpi_display_table(kpis, lang, t, with_moa)
     return style_status(table, kpis["status"], t("monev.col.status"), texts)
+
+
+def kpi_baseline_styled(kpis: pd.DataFrame, lang: str, t: Callable[..., str]) -> Styler:
+    """Return the KPI table of a baseline round as Monev KPI draws it and its downloads hold: starting values and
+    targets, no status (nothing has moved yet)."""
+    return written_styler(*kpi_baseline_table(kpis, lang, t))
