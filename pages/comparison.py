@@ -10,6 +10,7 @@ from sinergi.monitoring.did import did_by_kabupaten
 from sinergi.monitoring.widgets import comparison_estimate, definition, how_computed, poverty_lines
 from sinergi.ui.components import data_as_of, download_buttons, region_title, show_table
 from sinergi.ui.context import page_context
+from sinergi.ui.coverage import stop_without_households
 from sinergi.ui.data import load, viewer_sees_households
 
 ctx = page_context("banding")
@@ -20,6 +21,7 @@ round_names = (rounds[ctx.baseline_round_id], ctx.round_name)
 
 st.title(t("banding.heading", region=region_title(ctx)))
 data_as_of(ctx)
+stop_without_households(ctx)
 st.warning(t("banding.caveat"))
 if ctx.round_id == ctx.baseline_round_id:
     st.info(t("monev.same_round"))

@@ -8,6 +8,7 @@ from sinergi.overview.charts import build_extreme_poor_by_region
 from sinergi.overview.headline import headline
 from sinergi.ui.components import data_as_of, download_buttons, metric_delta, region_title, show_table
 from sinergi.ui.context import page_context
+from sinergi.ui.coverage import stop_without_households
 from sinergi.ui.data import load
 
 ctx = page_context("beranda")
@@ -17,6 +18,7 @@ below_kabupaten = ctx.region_level in ("kecamatan", "desa")
 
 st.title(t("beranda.heading", region=region_title(ctx)))
 data_as_of(ctx)
+stop_without_households(ctx)
 fig = headline(
     load("overview_households", **params), load("overview_moa", **params), load("overview_budget", **params)
 )
