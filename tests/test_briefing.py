@@ -245,3 +245,12 @@ def test_map_draws_every_ring_of_every_desa_once_in_its_class_each_closed_by_a_g
         assert isinstance(trace.x, np.ndarray) and isinstance(trace.y, np.ndarray)
         assert int(np.isnan(xs).sum()) == max(len(ring_lengths), 1)
         assert int((~np.isnan(xs)).sum()) == sum(ring_lengths)
+
+
+def test_legend_below_the_map_has_no_title_beside_its_classes():
+    # walk1 item 5: in the PDF (legend below a tall region's narrow map) the title beside the classes pushed the last
+    # class ("25–75") past the image's edge; the exports print the map's title above the image instead
+    by_desa = db.run_query("briefing_extreme_poor_by_desa", region="99.02", **DEMO_ROUNDS)
+    below = build_briefing_map(by_desa, "id", "Endline 2026", legend_below=True).layout.legend
+    assert below.orientation == "h" and not below.title.text
+    assert build_briefing_map(by_desa, "id", "Endline 2026").layout.legend.title.text  # beside: titled
