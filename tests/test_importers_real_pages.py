@@ -181,3 +181,24 @@ def test_region_as_of_never_takes_the_import_time():
     assert region_as_of(info, "33.29") == date(2026, 10, 31)  # boundaries only: the dataset's date stands
     assert region_as_of(info | {"real_as_of": "2023-12-31"}, "33.29") == date(2023, 12, 31)
     assert region_as_of(info | {"real_as_of": "2023-12-31"}, "99.02") == date(2026, 10, 31)  # the demo's own
+
+
+def test_boundaries_only_rapor_row_has_no_household_figures(boundaries_only, monkeypatch, app):
+    monkeypatch.setenv("SINERGI_DB", str(boundaries_only))
+    db.close_connection()
+    at = open_page(app, "pages/scorecard.py", wilayah="33.29")
+    assert not at.exception
+    row = at.dataframe[0].value.iloc[0]
+    assert row["Kabupaten/kota"] == "Brebes"
+    assert row["RT miskin ekstrem (register)"] == "–" and row["RT miskin ekstrem (survei)"] == "–"
+    assert row["MoA aktif"] == 0  # MoAs are counted, and there are none
+    legend = next(h.proto.body for h in at.get("html") if "solid #666" in h.proto.body)
+    assert "Tidak ada data" in legend and "</span>0</div>" not in legend
+    assert list(db.run_query("kabupaten_with_households", region="33")["kabupaten_code"]) == []
+    con = duckdb.connect(str(boundaries_only), read_only=True)
+    expected = [
+        r[0] for r in con.execute("select distinct kabupaten_code from household order by 1").fetchall()
+    ]
+    con.close()
+    assert list(db.run_query("kabupaten_with_households", region="99")["kabupaten_code"]) == expected
+    db.close_connection()
