@@ -18,7 +18,8 @@ from sinergi.briefing.content import (
 )
 from sinergi.briefing.map import build_briefing_map, ground_aspect
 from sinergi.briefing.widgets import export_job, export_progress, print_stylesheet, start_export
-from sinergi.common.fmt import fmt_number, fmt_pct
+from sinergi.common.fmt import EMPTY, fmt_number, fmt_pct
+from sinergi.monitoring.tables import kpi_baseline_table, written_styler
 from sinergi.ui.components import (
     data_as_of,
     download_buttons,
@@ -33,6 +34,9 @@ from sinergi.ui.data import database_version, load
 
 DECISIONS_SHOWN = 3  # the most urgent; the rest behind a link, so the page fits one projector screen
 MAP_HEIGHT_PX = 420
+KPI_TABLE_HEIGHT_PX = (
+    300  # the baseline KPIs beside the map: the rest scrolls, the page still fits one screen
+)
 WIDE_ASPECT = 0.6  # height / width on the ground below which the map's legend goes under it
 
 ctx = page_context("briefing")
@@ -73,11 +77,28 @@ with map_column:
     else:
         st.info(t("briefing.map_none"))
 with kpi_column:
-    st.markdown(f"**{t('briefing.kpi_title')}**")
-    if len(b.kpi):
-        st.plotly_chart(build_kpi_status(kpi_tally(b.kpi), lang, height=240), key="briefing_kpi")
-    else:
+    st.markdown(f"**{t('briefing.kpi_title_baseline' if b.is_baseline else 'briefing.kpi_title')}**")
+    if not len(b.kpi):
         st.info(t("briefing.kpi_none"))
+    elif b.is_baseline:
+        # nothing to compare yet: the starting values, and when progress will show
+        st.info(t("briefing.kpi_baseline_note"))
+        baseline_table, baseline_texts = kpi_baseline_table(b.kpi, lang, t)
+        st.dataframe(
+            written_styler(baseline_table, baseline_texts),
+            hide_index=True,
+            placeholder=EMPTY,
+            height=KPI_TABLE_HEIGHT_PX,
+            # the KPI's name and its two values in the column's width; the MoA beyond them, scrolled to
+            column_config={
+                t("monev.col.kpi"): st.column_config.TextColumn(width="medium"),
+                t("method.col.baseline_value"): st.column_config.Column(width="small"),
+                t("monev.col.target"): st.column_config.Column(width="small"),
+            },
+            key="briefing_kpi_baseline",
+        )
+    else:
+        st.plotly_chart(build_kpi_status(kpi_tally(b.kpi), lang, height=240), key="briefing_kpi")
 with decision_column:
     count = len(b.decisions)
     # On a projector every MoA counted is named, or the count says how many are shown.
@@ -100,9 +121,15 @@ with decision_column:
 # data_as_of already says "Sumber: …"; the briefing adds what it compiles, not a second "Sumber:"
 data_as_of(ctx, f"{t('briefing.compiled')} {t('briefing.disclaimer')}")
 
+# at the baseline the round's value is the baseline itself: no value, attainment or status beside it
+kpi_columns = ("moa_id", "kpi", "baseline", "target")
 kpi_headers = {
     c: t(f"briefing.col.{c}")
-    for c in ("moa_id", "kpi", "baseline", "value", "target", "attainment", "status")
+    for c in (
+        kpi_columns
+        if b.is_baseline
+        else ("moa_id", "kpi", "baseline", "value", "target", "attainment", "status")
+    )
 }
 # The tables below the fold are drawn when opened (a province's has ~4,000 desa): the rest of the page is unchanged
 kpi_box = st.expander(t("briefing.kpi_table"), key="briefing_kpi_table", on_change="rerun")
@@ -110,6 +137,10 @@ if kpi_box.open:
     with kpi_box:
         kpi_table = kpi_rows(b, lang)
         show_table(kpi_table, lang, kpi_headers, {"attainment": lambda v: fmt_pct(v, lang, 0)})
+        if (
+            not session_viewer().by_name
+        ):  # attainment bands and protected written figures (docs/privacy.md, rule 8)
+            st.caption(t("privacy.kpi_rounded"))
         download_buttons(ctx, kpi_table, f"briefing_kpi_{ctx.region_code}_{ctx.round_id}", kpi_headers)
 desa_headers = {
     "desa_code": t("briefing.col.desa_code"),

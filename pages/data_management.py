@@ -12,7 +12,7 @@ from sinergi.data.importers.report import localised, report_csv, report_excel
 from sinergi.data.importers.sample import synthetic_p3ke
 from sinergi.data.importers.templates import SPECS, template_bytes
 from sinergi.data.importers.writer import list_backups, read_current
-from sinergi.ui.admin_tables import import_log_rows
+from sinergi.ui.admin_tables import import_log_rows, time_formats
 from sinergi.ui.components import file_uploader_words, offer_download, show_table
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load
@@ -106,6 +106,7 @@ with tab_history:
             import_log_rows(log, ctx.lang, kind_label),
             ctx.lang,
             {c: t(f"kelola.col.{c}") for c in LOG_COLUMNS},
+            time_formats(ctx.lang),
         )
     st.caption(t("kelola.backups", count=len(list_backups())))
     if st.button(t("kelola.restore"), disabled=not list_backups(), key="kelola_restore"):

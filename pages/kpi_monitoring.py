@@ -10,7 +10,7 @@ from sinergi.monitoring.tables import kpi_display_table, style_status
 from sinergi.monitoring.widgets import definition, how_computed, moa_selector, pipeline_list, poverty_lines
 from sinergi.ui.components import data_as_of, download_buttons, region_title
 from sinergi.ui.context import page_context
-from sinergi.ui.data import load
+from sinergi.ui.data import load, viewer_sees_households
 from sinergi.ui.selections import bind, keep
 
 ctx = page_context("monev")
@@ -45,9 +45,13 @@ tiles = st.columns(4)
 for tile, status in zip(tiles, ["tercapai", "sesuai_jalur", "belum_tercapai", "tidak_terukur"], strict=True):
     tile.metric(t(f"monev.status.{status}"), fmt_number(int(status_counts.get(status, 0)), lang), border=True)
 st.subheader(t("monev.table_heading", round=ctx.round_name, baseline=round_names[0]))
-table = kpi_display_table(shown, lang, t, with_moa=not moa_id)
-st.dataframe(style_status(table, shown["status"], t("monev.col.status")), hide_index=True, placeholder=EMPTY)
+table, texts = kpi_display_table(shown, lang, t, with_moa=not moa_id)
+st.dataframe(
+    style_status(table, shown["status"], t("monev.col.status"), texts), hide_index=True, placeholder=EMPTY
+)
 definition(ctx, "kpi_baseline")
+if not viewer_sees_households():
+    st.caption(t("privacy.kpi_rounded"))
 st.caption(poverty_lines(ctx))
 export = shown[
     [

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from sinergi.common.fmt import EMPTY, fmt_number, fmt_pct
+from sinergi.common.fmt import fmt_number, fmt_pct
 from sinergi.common.text import plain
 from sinergi.planning.desa_profile import (
     distance_table,
@@ -189,9 +189,11 @@ if desa:
     )
     left, right = st.columns(2)
     left.markdown(f"**{t('peta.profile.potential')}**")
-    left.dataframe(potential_table(row, lang), hide_index=True, placeholder=EMPTY)
+    with left:
+        show_table(potential_table(row, lang), lang)
     right.markdown(f"**{t('peta.profile.distances')}**")
-    right.dataframe(distance_table(profile, lang), hide_index=True, placeholder=EMPTY)
+    with right:
+        show_table(distance_table(profile, lang), lang)
 
     # One panel per query: registered households by status, partners of MoAs there, interventions given.
     panels = [

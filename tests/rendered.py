@@ -24,6 +24,32 @@ RAW_NUMBER = {
 }
 
 
+# What a cell of a share, count, Rupiah amount, change or date reads as (with "<5" and "–" between them): a column
+# of such cells sent as text sorts as text in the browser ("100 %" before "25 %", "1 Mei" before "2 Januari").
+_NUMBER_WORD = r"(?:\d{1,3}(?:[.,]\d{3})*|\d+)(?:[.,]\d+)?"
+VALUE_TEXT = re.compile(
+    rf"^[−+±-]?(?:Rp |IDR )?{_NUMBER_WORD}(?: ?%)?(?: (?:poin|points|pp|juta|miliar|triliun|million|billion|trillion))?$"
+    r"|^\d{1,2} [A-Z][a-z]+ \d{4}(?:, \d{2}[.:]\d{2}(?: UTC)?)?$"
+)
+NO_VALUE_TEXT = {"<5", "–", "-", ""}
+
+
+def sorts_as_text(series: pd.Series, texts: pd.Series | None) -> bool:
+    """Return True for a column sent as text whose cells all read as values (numbers, shares, Rupiah, dates), two
+    of them at least: the browser sorts it by its words."""
+    # an object column of dates goes to the browser as dates (Arrow date32): only strings sort as words
+    if not series.dropna().map(lambda v: isinstance(v, str)).all():
+        return False
+    cells = [str(c).strip() for c in (texts if texts is not None else series).dropna()]
+    from sinergi.common.i18n import translate
+
+    withheld = {translate("privacy.withheld", lang) for lang in ("id", "en")}
+    values = [c for c in cells if c not in NO_VALUE_TEXT | withheld]
+    if len(set(values)) < 2 or len(values) < len(cells) / 2:
+        return False
+    return all(VALUE_TEXT.match(c) for c in values) and not all(REGION_CODE.match(c) for c in values)
+
+
 def raw_codes(lang: str) -> set[str]:
     """Return the vocabulary codes a reader must never see as such in lang (those whose label differs)."""
     from sinergi.common.vocabulary import VOCABULARY, label
@@ -82,6 +108,8 @@ def table_problems(element, lang: str, where: str) -> list[str]:
             problems.append(f"{where}: column {name!r} shows raw decimals")
         if pd.api.types.is_datetime64_any_dtype(series) and texts is None and not formatted:
             problems.append(f"{where}: column {name!r} shows raw dates")
+        if sorts_as_text(series, texts):
+            problems.append(f"{where}: column {name!r} holds values as text: it sorts as words")
         is_text = series.dtype == object or pd.api.types.is_string_dtype(series)
         cells = texts if texts is not None else series if is_text else None
         if cells is None:

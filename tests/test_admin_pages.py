@@ -62,3 +62,27 @@ def test_an_error_early_on_a_page_is_recorded_under_that_page(app, monkeypatch):
     app.run()
     assert app.exception
     assert app.session_state[PAGE_KEY] == "moa"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_audit_log_times_sort_as_times_and_read_to_the_minute(app, lang):
+    """The audit log's time went as text ("10 Januari 2026, 09.00 UTC" before "2 Januari ..."): it is a time now,
+    written to the minute in words."""
+    from datetime import UTC, datetime, timedelta
+
+    from rendered import display_frame
+
+    from sinergi.access import audit
+    from sinergi.common.i18n import translate
+
+    now = datetime.now(UTC)  # the page lists today's events: two this hour, 9 and 10 minutes past
+    for minutes in (9, 10):
+        audit.record("login", "budi", "tamu", when=now.replace(minute=0) + timedelta(minutes=minutes))
+    at = open_page(app, "pages/audit_log.py", bahasa=lang)
+    assert not at.exception
+    values, shown, _ = display_frame(at.dataframe[0])
+    column = translate("audit.col.at_utc", lang)
+    assert pd.api.types.is_datetime64_any_dtype(values[column]), values[column].dtype
+    written = shown.set_axis(values.columns, axis=1)[column]
+    assert len(written) and written.str.endswith(" UTC").all()
+    assert written.str.match(r"^\d{1,2} \w+ \d{4}, \d{2}[.:]\d{2} UTC$").all(), written.tolist()[:3]

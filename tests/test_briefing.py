@@ -21,6 +21,7 @@ from sinergi.briefing.content import (
     tiles,
 )
 from sinergi.briefing.map import build_briefing_map, map_classes
+from sinergi.common.i18n import translate
 from sinergi.common.map_classes import INDICATOR_PALETTES, PALETTES
 from sinergi.common.stuck import stuck_flags
 from sinergi.data import db
@@ -70,7 +71,8 @@ def _briefing(is_baseline=False, **changes) -> Briefing:
             "is_stuck": [False, False, False],
         }
     )
-    return Briefing(_headline(**changes), kpi, decisions(moas, kpi), pd.DataFrame(), is_baseline)
+    behind = kpi.iloc[0:0] if is_baseline else kpi  # as gather: nothing is behind target at the baseline
+    return Briefing(_headline(**changes), kpi, decisions(moas, behind), pd.DataFrame(), is_baseline)
 
 
 def test_first_sentence_says_the_fall_with_a_true_minus():
@@ -245,6 +247,24 @@ def test_map_draws_every_ring_of_every_desa_once_in_its_class_each_closed_by_a_g
         assert isinstance(trace.x, np.ndarray) and isinstance(trace.y, np.ndarray)
         assert int(np.isnan(xs).sum()) == max(len(ring_lengths), 1)
         assert int((~np.isnan(xs)).sum()) == sum(ring_lengths)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_baseline_round_shows_no_kpi_progress_and_says_when_it_starts(lang):
+    """At the baseline the KPIs have their starting values and nothing to compare: no "2 of 3 on track", no MoA
+    "behind target", and a line saying progress is measured from the next round."""
+    b = _briefing(is_baseline=True)
+    kpi_tile = tiles(b, lang)[3]
+    assert (kpi_tile.label, kpi_tile.value) == (translate("briefing.tile.kpi_baseline", lang), "4")
+    assert kpi_tile.delta == translate("briefing.tile.kpi_from_next_round", lang)
+    third = summary_sentences(b, lang)[2]
+    assert third.startswith(
+        translate("briefing.sentence.kpi_moa_baseline", lang, total=4, moas=2, reasons="x")[:30]
+    )
+    assert translate("briefing.tally.behind_target", lang, count=1, days=1)[:10] not in third
+    assert all("behind_target" not in reasons for reasons in b.decisions["reasons"])
+    # a later round still says the progress
+    assert tiles(_briefing(), lang)[3].value == translate("briefing.tile.kpi_value", lang, good=2, measured=3)
 
 
 def test_legend_below_the_map_has_no_title_beside_its_classes():

@@ -8,7 +8,7 @@ from datetime import date
 
 import pandas as pd
 import pytest
-from conftest import DEMO_AS_OF, DEMO_KABUPATEN, DEMO_ROUND, DEMO_ROUNDS
+from conftest import DEMO_AS_OF, DEMO_BASELINE_ROUND, DEMO_KABUPATEN, DEMO_ROUND, DEMO_ROUNDS
 from pptx import Presentation
 
 from sinergi.briefing.files import briefing_files
@@ -148,3 +148,22 @@ def test_pdf_without_dejavu_falls_back_to_latin1(monkeypatch, tmp_path):
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
     assert "turun dari 1.881 menjadi 1.629 (-13,4 %)" in text
     assert "<= 90" in text
+
+
+def test_baseline_pdf_keeps_one_page_and_says_progress_starts_at_the_next_round(tmp_path):
+    """The baseline round's PDF: the same one-page layout, the KPIs with a target in place of a status tally."""
+    from sinergi.common.i18n import translate
+
+    pdf, _ = briefing_files("99.02", DEMO_BASELINE_ROUND, "id", TODAY)
+    (tmp_path / "baseline.pdf").write_bytes(pdf)
+    info = subprocess.run(
+        ["pdfinfo", str(tmp_path / "baseline.pdf")], capture_output=True, text=True, check=True
+    )
+    assert "Pages:           1" in info.stdout
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "baseline.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    words = " ".join(text.split())
+    assert translate("briefing.kpi_title_baseline", "id") in words
+    assert "dihitung mulai putaran berikutnya" in words
+    assert translate("briefing.kpi_title", "id") not in words and "KPI di bawah target" not in words

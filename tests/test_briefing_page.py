@@ -152,3 +152,26 @@ def test_a_wide_region_keeps_the_map_wide_with_its_legend_below(app):
     assert legend["orientation"] == "h"
     kabupaten = open_page(app, PAGE, role="tamu", wilayah="99.02", putaran="2")
     assert json.loads(kabupaten.get("plotly_chart")[0].proto.spec)["layout"]["legend"]["orientation"] == "v"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_baseline_briefing_shows_the_starting_values_and_no_progress(app, lang):
+    """At the baseline round the KPI panel shows each KPI's starting value and target and a line that progress
+    starts at the next round; no status chart (every KPI read "not yet achieved" against itself)."""
+    from rendered import display_frame
+
+    from sinergi.common.i18n import translate
+
+    at = open_page(app, PAGE, wilayah="99.02", putaran="1", bahasa=lang)
+    assert not at.exception
+    charts = [c.proto.id for c in at.get("plotly_chart")]
+    assert not [c for c in charts if "briefing_kpi" in c] and len(charts) == 1  # the map alone
+    assert translate("briefing.kpi_baseline_note", lang) in [i.value for i in at.info]
+    baseline = translate("method.col.baseline_value", lang)
+    values, shown, _ = display_frame(next(d for d in at.dataframe if baseline in d.value.columns))
+    assert values[baseline].dtype == "float64"  # numbers underneath: a header click sorts them
+    assert shown.set_axis(values.columns, axis=1)[baseline].str.endswith("%").any()  # shares in their unit
+    assert translate("briefing.tile.kpi_from_next_round", lang) in [m.proto.delta for m in at.metric]
+    later = open_page(app, PAGE, wilayah="99.02", putaran="2", bahasa=lang)
+    assert not [i for i in later.info if i.value == translate("briefing.kpi_baseline_note", lang)]
+    assert any("briefing_kpi" in c.proto.id for c in later.get("plotly_chart"))

@@ -6,6 +6,7 @@ share never leaves the server. The grid is a canvas: its accessible table (one r
 the browser sorts by, and a header gets an arrow once its column is sorted.
 """
 
+import pandas as pd
 import pytest
 from browser import browser_page, needs_chromium, served_app, settle
 
@@ -51,3 +52,33 @@ def test_a_protected_share_column_sorts_by_the_share_shown(role):
             values = shares()
             assert values == sorted(values, reverse=arrow == "↓"), (arrow, values)
             assert len(set(values)) > 1 and set(values) <= {WITHHELD_SORT, *range(0, 101, 5)}, values
+
+
+def test_the_table_toolbar_offers_no_file_of_sort_numbers_and_the_apps_download_writes_words():
+    """A withheld share goes to the browser as -1 (a "<5" count as 2.5) so that it sorts; Streamlit's own toolbar
+    "Download as CSV" (and copy) would write those numbers. The app switches that export off
+    (client.disableDataExport); the table's audited "Unduh CSV" leaves a withheld share empty."""
+    with served_app() as url, browser_page(1440, 1000) as (page, _):
+        page.goto(f"{url}/penetapan-lokasi?wilayah=99.02&putaran=2")
+        settle(page, 120, login="pimpinan")
+        grid = page.locator('[data-testid="stDataFrame"]').last
+        grid.scroll_into_view_if_needed()
+        grid.hover()
+        page.wait_for_timeout(800)
+        toolbar = page.locator('[data-testid="stElementToolbar"]').filter(has=page.locator("button")).last
+        labels = [
+            b.get_attribute("aria-label") or b.inner_text()
+            for b in toolbar.locator('[data-testid="stElementToolbarButton"] button').all()
+        ]
+        assert labels, "no toolbar drawn over the table: nothing checked"
+        assert not [label for label in labels if "download" in label.lower() or "csv" in label.lower()], (
+            labels
+        )
+        button = page.locator('[data-testid="stDownloadButton"]').filter(has_text="Unduh CSV").last
+        with page.expect_download() as info:
+            button.click()
+        written = pd.read_csv(info.value.path(), sep=";", encoding="utf-8-sig", dtype=str)
+    shares = written[HEADER].tolist()
+    # a withheld share is an empty cell in the app's file (never -1); the others are the shares shown
+    assert any(pd.isna(s) for s in shares), shares  # else the demo has none withheld: nothing checked
+    assert {float(s.replace(",", ".")) for s in shares if not pd.isna(s)} <= set(range(0, 101, 5)), shares

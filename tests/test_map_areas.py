@@ -10,7 +10,7 @@ from sinergi.data import db
 from sinergi.planning import map_areas
 from sinergi.planning.desa_profile import Picked, opened_by_click
 from sinergi.planning.map_areas import area_level
-from sinergi.planning.map_layers import MAP_FONT
+from sinergi.planning.map_layers import MAP_FONT, NAME_PX, NAMES_LAYER, name_box, readable_names
 
 COUNTS = [
     "all_households_count",
@@ -117,3 +117,39 @@ def test_place_names_use_a_sans_serif_face(app):
     assert text_layers
     assert all(layer["fontFamily"] == MAP_FONT.strip('"') for layer in text_layers)
     assert MAP_FONT.strip('"').endswith("sans-serif") and "mono" not in MAP_FONT.lower()
+
+
+def _overlapping(names: list[dict], zoom: float) -> list[tuple[str, str]]:
+    """Return the pairs of names whose boxes (with their gap) touch on screen at zoom."""
+    boxes = [(n["name"], name_box(n["name"], *n["position"], zoom, NAME_PX["kabupaten"])) for n in names]
+    return [
+        (a, b)
+        for i, (a, p) in enumerate(boxes)
+        for b, q in boxes[i + 1 :]
+        if p[0] < q[2] and q[0] < p[2] and p[1] < q[3] and q[1] < p[3]
+    ]
+
+
+@pytest.mark.parametrize("region", ["99", "99.02"])
+def test_region_names_on_the_map_never_overlap(app, region):
+    """Peta of a province: six kabupaten names written at their centroids overlapped ("Watu MoloLembah Harapan");
+    a name that would touch another is left out, the larger region's kept."""
+    at = open_page(app, "pages/map_explorer.py", wilayah=region, sektor="semua")
+    assert not at.exception
+    deck = _deck(at)
+    names = next(layer for layer in deck["layers"] if layer["id"] == NAMES_LAYER)["data"]
+    assert len(names) >= 3  # names are still written
+    assert _overlapping(names, deck["initialViewState"]["zoom"]) == []
+
+
+def test_readable_names_keep_the_larger_region_and_every_name_apart():
+    # three names in a row, 40 px apart at zoom 10: the middle one (largest) is kept, its neighbours touch it
+    step = 40 / (512 * 2**10) * 360
+    candidates = [
+        ("Barat", 120.0, -9.0, 1.0),
+        ("Tengah", 120.0 + step, -9.0, 3.0),
+        ("Timur", 120.0 + 2 * step, -9.0, 2.0),
+    ]
+    assert [c[0] for c in readable_names(candidates, 10, 15)] == ["Tengah"]
+    # closer in (zoom 12: 160 px apart) all three fit
+    assert [c[0] for c in readable_names(candidates, 12, 15)] == ["Tengah", "Timur", "Barat"]

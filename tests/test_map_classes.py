@@ -91,3 +91,14 @@ def test_planner_map_and_briefing_map_draw_the_same_classes(role):
         query_policy("briefing_extreme_poor_by_desa"),
     )
     assert map_classes(by_desa["observed_extreme_poor_count"]).colours[-1] == PALETTES["OrRd"][-1]
+
+
+def test_rounded_counts_get_classes_in_steps_of_five():
+    # walk1: tamu read "5–6 / 7–10 / 11–15" over desa that only show 5, 10 and 15
+    values = [Count(v) for v in (5, 6, 11, 13, 14, 3, 0)]
+    classes = classify(values, "OrRd")
+    assert all(low % 5 == 0 for low in classes.lows) and all(high % 5 == 0 for high in classes.highs)
+    assert classes.legend(lambda v: f"{v:g}", None, None)[-1][1] in {"15", "10–15"}
+    assert (
+        classify([Count(v, exact=True) for v in (5, 6, 11)], "OrRd").lows == classify([5, 6, 11], "OrRd").lows
+    )

@@ -2,6 +2,7 @@
 
 import re
 
+import pandas as pd
 import pytest
 from conftest import DEMO_KABUPATEN, DEMO_PROVINCE, click_download, open_page
 
@@ -173,3 +174,24 @@ def test_perpindahan_pages_its_desa_table_and_downloads_every_desa(app, con, tmp
     lines = click_download(csv).decode("utf-8-sig").strip().splitlines()
     assert len(lines) - 1 == desa
     assert [line.split(";")[0] for line in lines[1:3]] == first["Desa"].head(2).tolist()
+
+
+@pytest.mark.parametrize("role", ["admin", "pimpinan"])
+def test_kpi_table_sorts_by_the_numbers_shown_and_reads_them_in_the_kpis_unit(app, role):
+    """A header click sorts by number: the table sends the values shown, and writes each in its KPI's unit."""
+    from rendered import display_frame
+
+    at = open_page(app, "pages/kpi_monitoring.py", role, wilayah="99.02", putaran="2")
+    assert not at.exception
+    values, shown, _ = display_frame(at.dataframe[0])
+    shown = shown.set_axis(values.columns, axis=1)
+    for key in ("monev.col.target", "monev.col.value", "monev.col.attainment", "monev.col.households"):
+        header = translate(key, "id")
+        assert pd.api.types.is_float_dtype(values[header]), (header, values[header].dtype)
+    target = translate("monev.col.target", "id")
+    percent = shown[target].str.endswith("%")
+    assert percent.any() and (~percent).any()  # shares and counts side by side: each written in its unit
+    # the shares, sorted by the numbers under them, read in increasing order ("25 %" before "100 %")
+    order = values.loc[percent, target].sort_values(kind="stable").index
+    read = [float(s.removesuffix(" %").replace(".", "").replace(",", ".")) for s in shown.loc[order, target]]
+    assert read == sorted(read) and len(set(read)) > 1

@@ -6,6 +6,7 @@ import json
 import numpy as np
 import pytest
 from conftest import DEMO_AS_OF, DEMO_KABUPATEN, open_page
+from rendered import shown_table
 
 from sinergi.data import db
 from sinergi.planning.map_density import hexagon_counter, hexagon_rows
@@ -139,9 +140,11 @@ def test_desa_profile_from_the_selector(app, con):
     interventions = next(f for f in frames if "Jumlah intervensi" in f.columns)
     given = con.execute("select count(*) from intervention where desa_code = ?", [desa]).fetchone()[0]
     assert interventions["Jumlah intervensi"].sum() == given
-    distances = next(f for f in frames if "Jarak (km)" in f.columns)
+    element = next(d for d in at.dataframe if "Jarak (km)" in d.value.columns)
     port_km = con.execute("select port_km from desa_distance where desa_code = ?", [desa]).fetchone()[0]
-    assert distances["Jarak (km)"].iloc[0] == f"{port_km:.1f}".replace(".", ",")
+    # a number underneath (it sorts as one), written the Indonesian way
+    assert element.value["Jarak (km)"].iloc[0] == pytest.approx(port_km)
+    assert shown_table(element)["Jarak (km)"].iloc[0] == f"{port_km:.1f}".replace(".", ",")
     deck = _deck(at)
     assert [r["desa_code"] for r in _layer(deck, "pilihan")["data"]] == [desa]
     assert abs(deck["initialViewState"]["longitude"] - con.execute(

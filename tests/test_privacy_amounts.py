@@ -17,7 +17,7 @@ from conftest import DEMO_AS_OF
 from rendered import shown_table
 
 from sinergi.access.policy import fetch_as, make_viewer
-from sinergi.common.display import HIDDEN_SORT, styled
+from sinergi.common.display import HIDDEN_SORT, WITHHELD_SORT, styled
 from sinergi.common.i18n import translate
 from sinergi.common.suppressed import true_value
 from sinergi.planning.desa_profile import profile_formats, profile_headers, profile_table
@@ -33,7 +33,8 @@ def _header(column: str) -> str:
 
 def _amount(cell: object) -> int | None:
     """The amount the intruder reads in a cell: a whole number of Rupiah, or None (withheld, blank)."""
-    if isinstance(cell, str) or cell is None or cell != cell:
+    # under a withheld amount the browser holds WITHHELD_SORT, the same for every such cell: it reads as no amount
+    if isinstance(cell, str) or cell is None or cell != cell or cell == WITHHELD_SORT:
         return None
     return round(float(cell))
 

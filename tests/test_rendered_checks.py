@@ -23,8 +23,16 @@ from rendered import table_problems, text_problems
         (pd.DataFrame({"Nama": ["None", "x"]}), "id", True),
         (pd.DataFrame({"Mulai": pd.to_datetime(["2024-05-21"])}), "id", True),
         (pd.DataFrame({"Mulai": ["2024-05-21 00:00:00"]}), "id", True),
-        (pd.DataFrame({"Mulai": ["21 Mei 2024"]}), "id", False),
+        (pd.DataFrame({"Mulai": ["21 Mei 2024"]}), "id", False),  # one date: nothing to sort
         (pd.DataFrame({"Cakupan": [99.0, None]}), "id", True),  # the browser writes "None" in the empty cell
+        # values sent as text sort as words: "100 %" before "25 %", "Rp 10.000" before "Rp 9.000"
+        (pd.DataFrame({"Target": ["100 %", "25 %", "–"]}), "id", True),
+        (pd.DataFrame({"Dana": ["Rp 10.000", "disembunyikan", "Rp 9.000"]}), "id", True),
+        (pd.DataFrame({"Perubahan": ["+1.2 points", "−0.5 points"]}), "en", True),
+        (pd.DataFrame({"Mulai": ["21 Mei 2024", "2 Januari 2025"]}), "id", True),
+        (pd.DataFrame({"Waktu": ["21 Mei 2024, 10.05 UTC", "2 Januari 2025, 09.00 UTC"]}), "id", True),
+        (pd.DataFrame({"Kode": ["99.02.01.2001", "99.02.01.2002"]}), "id", False),
+        (pd.DataFrame({"MoA": ["MOA-0202", "MOA-0203"]}), "id", False),
     ],
 )
 def test_rendered_table_check_catches_codes_and_raw_numbers(source, lang, bad):

@@ -9,6 +9,7 @@ import math
 import pandas as pd
 import pytest
 
+from sinergi.common.amounts import amount_cells
 from sinergi.common.display import HIDDEN_SORT, WITHHELD_SORT, styled
 from sinergi.common.fmt import fmt_date
 from sinergi.common.i18n import translate
@@ -95,3 +96,28 @@ def test_a_count_column_with_hidden_cells_sorts_as_numbers_hidden_between_0_and_
     assert sent.tolist()[:5] == [1235.0, HIDDEN_SORT, 10.0, 0.0, HIDDEN_SORT] and math.isnan(sent.iloc[5])
     written = _written(styler)["households_count"]
     assert written[sent.sort_values(kind="stable").index].tolist() == ["0", "<5", "<5", "10", "1.235", "–"]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_rupiah_column_with_withheld_amounts_sorts_by_amount_and_reads_as_rupiah(lang):
+    counts = [Count(40), Count(2), Count(7), Count(25), None]
+    amounts = [36_000_000.0, 1_800_000.0, 9_000_000.0, 10_000_000.0, None]
+    frame = pd.DataFrame({"amount_rp": amount_cells(pd.Series(amounts), pd.Series(counts, dtype=object))})
+    styler = styled(frame, lang)
+    sent = styler.data["amount_rp"]
+    # was text once one cell was withheld: "Rp 10.000.000" sorted before "Rp 9.000.000"
+    assert sent.dtype == "float64"
+    # the amount for the count as shown (7 reads 5: 9.000.000 x 5/7, two digits); withheld below 0, like a share
+    assert sent.tolist()[:4] == [36_000_000.0, WITHHELD_SORT, 6_400_000.0, 10_000_000.0]
+    assert math.isnan(sent.iloc[4])
+    written = _written(styler)["amount_rp"]
+    rp = "Rp " if lang == "id" else "IDR "
+    sep = "." if lang == "id" else ","
+    by_amount = written[sent.sort_values(kind="stable").index].tolist()
+    assert by_amount == [
+        translate("privacy.withheld", lang),
+        f"{rp}6{sep}400{sep}000",
+        f"{rp}10{sep}000{sep}000",
+        f"{rp}36{sep}000{sep}000",
+        "–",
+    ]

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from sinergi.common import plot as go
 from sinergi.common.chart_style import base_layout
 from sinergi.common.fmt import fmt_number
 from sinergi.common.i18n import translate
 from sinergi.monitoring.kpi import STATUS_COLOURS, STATUS_LABEL_KEYS, STATUSES
+
+BASELINE_COLOUR = "#999999"  # no status yet: a neutral grey beside the status colours of later rounds
 
 
 def build_kpi_status(tally: dict[str, int], lang: str = "id", height: int = 260) -> go.Figure:
@@ -32,4 +36,31 @@ def build_kpi_status(tally: dict[str, int], lang: str = "id", height: int = 260)
         **layout, height=height, showlegend=False, xaxis_title=translate("briefing.kpi_axis", lang)
     )
     fig.update_yaxes(tickfont={"size": 15}, automargin=True)
+    return fig
+
+
+def build_kpi_baseline(kpi: pd.DataFrame, lang: str = "id", height: int = 260) -> go.Figure:
+    """Return horizontal bars of how many MoAs set a target on each KPI, for a baseline round (kpi: kpi_by_moa rows):
+    what will be measured from the next round, where a later round shows the targets by status."""
+    per_kpi = kpi.groupby(f"kpi_name_{lang}", sort=False)["moa_id"].nunique().sort_values()
+    counts = per_kpi.tolist()
+    fig = go.Figure(
+        go.Bar(
+            y=per_kpi.index.tolist(),
+            x=counts,
+            orientation="h",
+            marker_color=BASELINE_COLOUR,
+            text=[fmt_number(c, lang) for c in counts],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}: %{text}<extra></extra>",
+        )
+    )
+    layout = base_layout(lang)
+    layout["margin"] = {"l": 10, "r": 40, "t": 10, "b": 40}
+    fig.update_layout(
+        **layout, height=height, showlegend=False, xaxis_title=translate("briefing.kpi_axis_baseline", lang)
+    )
+    fig.update_yaxes(tickfont={"size": 13}, automargin=True)
+    fig.update_xaxes(tickformat="d")
     return fig

@@ -15,7 +15,7 @@ import pandas as pd
 from sinergi.common.fmt import fmt_change, fmt_date, fmt_moa, fmt_number, fmt_pct, fmt_rupiah, fmt_total
 from sinergi.common.i18n import translate
 from sinergi.common.stuck import STUCK_DAYS, stuck_flags
-from sinergi.common.suppressed import is_count, true_share
+from sinergi.common.suppressed import is_band, is_count, true_share
 from sinergi.common.text import plain
 from sinergi.common.vocabulary import OPEN_STATUSES
 from sinergi.monitoring.kpi import QUERY_BY_MOA, STATUS_LABEL_KEYS, STATUSES, with_attainment
@@ -64,12 +64,14 @@ def gather(fetch: Fetch, region: str, round_id: int, baseline_round_id: int, as_
     moas = fetch("briefing_moa_decisions", **params)
     moas = moas.assign(is_stuck=stuck_flags(moas, as_of))
     is_open = moas["status"].isin(OPEN_STATUSES) | moas["is_ended_undecided"].astype(bool)
+    is_baseline = round_id == baseline_round_id
     return Briefing(
         headline=fig,
         kpi=kpi,
-        decisions=decisions(moas, kpi),
+        # at the baseline no KPI has moved yet: none is "behind target", whatever its status says
+        decisions=decisions(moas, kpi.iloc[0:0] if is_baseline else kpi),
         by_desa=fetch("briefing_extreme_poor_by_desa", **params),
-        is_baseline=round_id == baseline_round_id,
+        is_baseline=is_baseline,
         open_moas=int(is_open.sum()),
         level=fetch("region_by_code", region=region)["level"].iloc[0],
         round_as_of=_round_date(fetch("monitoring_rounds"), round_id, as_of),
@@ -173,7 +175,16 @@ def tiles(b: Briefing, lang: str) -> list[Tile]:
             "off",
             t("briefing.tile.reached_help"),
         ),
+        # at the baseline the KPIs have their starting values and nothing to compare them with yet
         Tile(
+            t("briefing.tile.kpi_baseline"),
+            fmt_number(len(b.kpi), lang),
+            t("briefing.tile.kpi_from_next_round"),
+            "off",
+            t("briefing.tile.kpi_baseline_help"),
+        )
+        if b.is_baseline
+        else Tile(
             t("briefing.tile.kpi"),
             t("briefing.tile.kpi_value", good=good, measured=measured),
             t("briefing.tile.kpi_behind", behind=tally["belum_tercapai"]),
@@ -227,14 +238,20 @@ def summary_sentences(b: Briefing, lang: str) -> list[str]:
         for reason, count in primary_reasons(b).items()
         if count
     ]
-    third = t(
-        "briefing.sentence.kpi_moa",
-        good=tally["tercapai"] + tally["sesuai_jalur"],
-        total=sum(tally.values()) - tally["tidak_terukur"],
-        behind=tally["belum_tercapai"],
-        moas=len(b.decisions),
-        reasons=", ".join(parts) if parts else "–",
-    )
+    reasons = ", ".join(parts) if parts else "–"
+    if b.is_baseline:
+        third = t(
+            "briefing.sentence.kpi_moa_baseline", total=len(b.kpi), moas=len(b.decisions), reasons=reasons
+        )
+    else:
+        third = t(
+            "briefing.sentence.kpi_moa",
+            good=tally["tercapai"] + tally["sesuai_jalur"],
+            total=sum(tally.values()) - tally["tidak_terukur"],
+            behind=tally["belum_tercapai"],
+            moas=len(b.decisions),
+            reasons=reasons,
+        )
     return [first, second, third]
 
 
@@ -266,7 +283,8 @@ def kpi_rows(b: Briefing, lang: str) -> pd.DataFrame:
             "baseline": kpi["baseline_value"].map(lambda v: v if is_count(v) else round(v, 1)),
             "value": kpi["value"].map(lambda v: v if is_count(v) else round(v, 1)),
             "target": kpi["target_value"],
-            "attainment": kpi["attainment_pct"].round(0),
+            # a band for a count KPI of a role without by-name access (rule 8) is shown as the band
+            "attainment": kpi["attainment_pct"].map(lambda a: a if is_band(a) or a != a else round(a, 0)),
             "status": [translate(STATUS_LABEL_KEYS[s], lang) for s in kpi["status"]],
         }
     )

@@ -7,7 +7,7 @@ from datetime import date
 
 import pandas as pd
 
-from sinergi.briefing.charts import build_kpi_status
+from sinergi.briefing.charts import build_kpi_baseline, build_kpi_status
 from sinergi.briefing.content import (
     Briefing,
     Tile,
@@ -20,6 +20,7 @@ from sinergi.briefing.content import (
 )
 from sinergi.briefing.images import figure_png
 from sinergi.briefing.map import build_briefing_map, ground_aspect
+from sinergi.common import plot as go
 from sinergi.common.fmt import fmt_date
 from sinergi.common.i18n import translate
 
@@ -83,7 +84,7 @@ def prepare(
         headers={c: t(f"briefing.col.{c}") for c in ("moa_number", "title", "ended_on", "stage", "reasons")},
         footer=footer,
         map_title=t("briefing.map_title", round=round_name),
-        kpi_title=t("briefing.kpi_title"),
+        kpi_title=t("briefing.kpi_title_baseline" if b.is_baseline else "briefing.kpi_title"),
         decisions_title=t("briefing.decisions_title"),
         decisions_none=t("briefing.decisions_none"),
         more_decisions=translate("briefing.more_decisions", lang),
@@ -91,5 +92,13 @@ def prepare(
             build_briefing_map(b.by_desa, lang, round_name, height=size[1], font_size=20, legend_below=True),
             *size,
         ),
-        kpi_png=figure_png(build_kpi_status(kpi_tally(b.kpi), lang, height=KPI_SIZE[1]), *KPI_SIZE),
+        kpi_png=figure_png(kpi_chart(b, lang, KPI_SIZE[1]), *KPI_SIZE),
     )
+
+
+def kpi_chart(b: Briefing, lang: str, height: int) -> go.Figure:
+    """Return the briefing's KPI chart: the targets by status, or at the baseline the KPIs with a target (nothing
+    to compare yet)."""
+    if b.is_baseline:
+        return build_kpi_baseline(b.kpi, lang, height=height)
+    return build_kpi_status(kpi_tally(b.kpi), lang, height=height)

@@ -1,235 +1,51 @@
 """Tables as a reader sees them: every cell formatted the Indonesian (or English) way, values kept for sorting.
 
 `styled(frame, lang)` returns a pandas Styler whose display text comes from sinergi.common.fmt, chosen by each
-column's unit suffix (the schema's naming rule: `_count`, `_pct`, `_rp`, `_km`, ...); Streamlit shows the text and
-sorts by the value underneath. Headers are renamed last, so the suffixes still speak when formats are chosen.
+column's unit suffix (the schema's naming rule: `_count`, `_pct`, `_rp`, `_km`, ...; sinergi.common.cells);
+Streamlit shows the text and sorts by the value underneath (protected cells: sinergi.common.sortable). Headers are
+renamed last, so the suffixes still speak when formats are chosen.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable, Mapping
-from datetime import date, datetime
-from typing import Any
+from collections.abc import Mapping
 
 import pandas as pd
 from pandas.io.formats.style import Styler
-from pandas.io.formats.style_render import maybe_convert_css_to_tuples
 
-from sinergi.common.amounts import is_amount, shown_amount
-from sinergi.common.fmt import EMPTY, fmt_date, fmt_number, fmt_pct, fmt_rupiah
-from sinergi.common.i18n import translate
-from sinergi.common.suppressed import (
-    LIMIT,
-    SMALL,
-    Share,
-    breakdown_value,
-    is_count,
-    is_share,
-    is_small_count,
+from sinergi.common.cells import (
+    Formatter,
+    as_written,
+    blank_text,
+    column_formatter,
+    date_formatter,
+    is_boolean,
+    missing,
+    number_formatter,
+    past_blank,
 )
+from sinergi.common.sortable import (
+    HIDDEN_SORT,
+    WITHHELD_SORT,
+    amount_formatter,
+    hidden_count_formatter,
+    share_formatter,
+    shown_amounts,
+    shown_counts,
+    shown_shares,
+)
+from sinergi.common.styler import display_styler
 
-Formatter = Callable[[Any], str]  # a table cell: whatever pandas holds
-# Unit suffixes and the decimals they are shown with; the longest suffix wins (_km2 before _km).
-_DECIMALS = {
-    "_count": 0,
-    "_households": 0,
-    "_m": 0,
-    "_km": 1,
-    "_km2": 1,
-    "_ha": 1,
-    "_ton": 1,
-    "_tonnes": 1,
-    "_kwh": 0,
-    "_kw": 1,
-    "_ton_year": 1,
-    "_units": 0,
-    "_score": 1,
-    "_pp": 1,
-    "_days": 0,
-    "_value": 1,
-}
-
-
-def _missing(value: object) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    return isinstance(value, float) and math.isnan(value)
-
-
-def number_formatter(lang: str, decimals: int = 0) -> Formatter:
-    """Return a formatter of numbers with fixed decimals ("–" for none)."""
-    return lambda v: EMPTY if _missing(v) else fmt_number(v, lang, decimals)
-
-
-def date_formatter(lang: str) -> Formatter:
-    """Return a formatter of dates ("2 Januari 2023"), also of ISO text; text that is no date stays as it is."""
-
-    def write(value: object) -> str:
-        if _missing(value):
-            return EMPTY
-        try:
-            return fmt_date(value, lang)  # type: ignore[arg-type]  # a date, a timestamp or ISO text
-        except (TypeError, ValueError):
-            return str(value)  # "–" for a missing cell once written, or a note typed where a date belongs
-
-    return write
-
-
-def _suffix_decimals(column: str) -> int | None:
-    suffix = next((s for s in sorted(_DECIMALS, key=len, reverse=True) if column.endswith(s)), None)
-    return None if suffix is None else _DECIMALS[suffix]
-
-
-def column_formatter(column: str, series: pd.Series, lang: str) -> Formatter | None:
-    """Return how a column's cells are written for a reader, or None to leave text as it is."""
-    name = str(column)
-    dated = name.endswith(("_on", "_date", "_at"))
-    if pd.api.types.is_string_dtype(series) and not dated:
-        return lambda v: EMPTY if _missing(v) else str(v)  # already words
-    if name == "year" or name.endswith("_year"):
-        return lambda v: EMPTY if _missing(v) else str(int(v))
-    if name.endswith("_rp"):
-        return lambda v: EMPTY if _missing(v) else fmt_rupiah(v, lang, short=False)
-    if name.endswith("_pct"):
-        return lambda v: EMPTY if _missing(v) else fmt_pct(v, lang)
-    if pd.api.types.is_bool_dtype(series) or name.startswith(("is_", "has_")):
-        yes, no = translate("common.yes", lang), translate("common.no", lang)
-        return lambda v: EMPTY if _missing(v) else (yes if bool(v) else no)
-    if pd.api.types.is_datetime64_any_dtype(series) or dated:
-        return date_formatter(lang)
-    decimals = _suffix_decimals(name)
-    if decimals is not None:
-        return number_formatter(lang, decimals)
-    if pd.api.types.is_integer_dtype(series):
-        return number_formatter(lang, 0)
-    if pd.api.types.is_float_dtype(series):
-        return number_formatter(lang, 1)
-    if series.dtype == object and any(
-        isinstance(v, int | float) and not isinstance(v, bool) for v in series.head(50)
-    ):
-        return number_formatter(lang, 0)  # a count column holding "<5" markers
-    if series.dtype == object and any(isinstance(v, date | datetime) for v in series.head(50)):
-        return date_formatter(lang)
-    return lambda v: EMPTY if _missing(v) else str(v)
-
-
-def _blank(formatter: Formatter | None) -> str:
-    """Return what a column's formatter writes for a missing cell, or "–" when it has no words for one."""
-    try:
-        text = formatter(None) if formatter else EMPTY
-    except (TypeError, ValueError, AttributeError):
-        return EMPTY
-    return text if isinstance(text, str) and text else EMPTY
-
-
-# What a withheld share sorts by in the browser: below 0 % (last when the reader sorts the largest share first).
-# A number, since the browser sorts a number column by its numbers and writes a missing one as the table's
-# placeholder ("–") whatever the Styler says; never a share's true value (there is none to send).
-WITHHELD_SORT = -1.0
-
-
-def _shown_shares(table: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
-    """Return table with its protected shares (Share cells: rounded to 5 points, or withheld) as the numbers the
-    browser sorts by (the rounded share; WITHHELD_SORT for a withheld one; NaN for a cell that is no Share, e.g. a
-    row a merge did not find), and the names of those columns; `share_formatter` writes them back as words."""
-    out, columns = table.copy(), []
-    for column in out.columns:
-        if out[column].dtype != object or not out[column].map(is_share).any():
-            continue
-        out[column] = pd.Series(
-            [
-                WITHHELD_SORT if is_share(v) and v.withheld else math.nan if _missing(v) else float(v)
-                for v in out[column]
-            ],
-            index=out.index,
-            dtype="float64",
-        )
-        columns.append(column)
-    return out, columns
-
-
-def share_formatter(lang: str, formatter: Formatter | None = None) -> Formatter:
-    """Return how a column of protected shares (from _shown_shares) is written: as the Share cell it was, through
-    formatter when given, else "95 %" with no decimal (a rounded share has none) and a withheld one as the
-    catalogue's word (a blank cell would read "None"); a cell that was no Share reads "–"."""
-    write = formatter or (lambda cell: fmt_pct(cell, lang))
-
-    def cell(value: object) -> str:
-        if _missing(value):
-            return EMPTY
-        return write(Share(math.nan if value == WITHHELD_SORT else float(value)))  # type: ignore[arg-type]
-
-    return cell
-
-
-def _is_boolean(series: pd.Series) -> bool:
-    """Return True for a column of booleans (missing cells allowed), which Streamlit would draw as checkboxes."""
-    if pd.api.types.is_bool_dtype(series):
-        return True
-    present = series[~series.map(_missing)] if series.dtype == object else None
-    return present is not None and len(present) > 0 and present.map(lambda v: isinstance(v, bool)).all()
-
-
-def _as_written(value: object) -> str:
-    return EMPTY if _missing(value) else str(value)
-
-
-def _past_blank(formatter: Formatter, blank: str) -> Formatter:
-    """Return formatter that leaves blank (the words of a missing cell, already written) as it is."""
-    return lambda v: blank if isinstance(v, str) and v == blank else formatter(v)
-
-
-# What a count that reads "<5" sorts by in the browser: between 0 and 5, where it belongs, and no whole number, so it
-# reads as no count (the width a chart gives a hidden flow); the same for every such cell, never its true value.
-HIDDEN_SORT = LIMIT / 2
-
-
-def _shown_counts(table: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
-    """Return table with protected counts as the numbers the viewer may see (breakdown values, sortable) and the
-    names of the columns with a "<5" cell, where that cell holds HIDDEN_SORT (`hidden_count_formatter` writes it)."""
-    out, hidden = table.copy(), []
-    for column in out.columns:
-        if out[column].dtype != object or not out[column].map(is_count).any():
-            continue
-        small = out[column].map(is_small_count)
-        shown = pd.to_numeric(out[column].map(breakdown_value), errors="coerce").astype("float64")
-        out[column] = shown.mask(small, HIDDEN_SORT)
-        if small.any():
-            hidden.append(column)
-        elif not shown.isna().any() and (shown % 1 == 0).all():
-            out[column] = shown.astype("int64")  # a count column as before: whole numbers
-    return out, hidden
-
-
-def hidden_count_formatter(lang: str, formatter: Formatter | None = None) -> Formatter:
-    """Return how a count column with "<5" cells (from _shown_counts) is written: "<5", "1.235", "–" for a missing
-    cell; formatter, when given, gets that text (as it got the column's words before they sorted as numbers)."""
-
-    def cell(value: object) -> str:
-        if value == HIDDEN_SORT or _missing(value):
-            text = SMALL if value == HIDDEN_SORT else EMPTY
-        else:
-            text = fmt_number(value, lang)  # type: ignore[arg-type]  # a breakdown number of the column
-        return formatter(text) if formatter else text
-
-    return cell
-
-
-def _shown_amounts(table: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Return table with its protected amounts (Amount cells, rule 7) as the viewer may see them: a column with a
-    withheld cell becomes words ("Rp 15.000.000", the catalogue's word), any other one the amounts as shown."""
-    out = table.copy()
-    for column in out.columns:
-        if out[column].dtype != object or not out[column].map(is_amount).any():
-            continue
-        shown = [shown_amount(v) for v in out[column]]
-        if any(is_amount(v) and s is None for v, s in zip(out[column], shown, strict=True)):
-            words = [EMPTY if _missing(v) else fmt_rupiah(v, lang, short=False) for v in out[column]]
-            out[column] = pd.Series(words, index=out.index, dtype=object)
-        else:
-            out[column] = pd.to_numeric(pd.Series(shown, index=out.index), errors="coerce")
-    return out
+__all__ = [
+    "HIDDEN_SORT",
+    "WITHHELD_SORT",
+    "Formatter",
+    "column_formatter",
+    "date_formatter",
+    "display_styler",
+    "number_formatter",
+    "styled",
+]
 
 
 def styled(
@@ -243,15 +59,17 @@ def styled(
 
     formats overrides the formatter of a column (by its original name); keep_index keeps row labels (a matrix)."""
     table = frame[[c for c in headers if c in frame.columns]] if headers else frame
-    # counts with "<5" cells and shares stay numbers, so that the browser sorts "<5" before "5" and "5 %" before
-    # "10 %"; their formatters write the words
-    table, hidden = _shown_counts(table if keep_index else table.reset_index(drop=True))
-    table, shares = _shown_shares(table)
-    table = _shown_amounts(table, lang)
+    # counts with "<5" cells, shares and amounts stay numbers, so that the browser sorts "<5" before "5", "5 %"
+    # before "10 %" and "Rp 9.000" before "Rp 10.000"; their formatters write the words
+    table, hidden = shown_counts(table if keep_index else table.reset_index(drop=True))
+    table, shares = shown_shares(table)
+    table, amounts = shown_amounts(table)
     given = formats or {}
     chosen = {
         column: share_formatter(lang, given.get(column))
         if column in shares
+        else amount_formatter(lang, given.get(column))
+        if column in amounts
         else hidden_count_formatter(lang, given.get(column))
         if column in hidden
         else given.get(column) or column_formatter(column, table[column], lang)
@@ -260,70 +78,22 @@ def styled(
     # Streamlit draws a column of booleans as checkboxes whatever their formatted text: written as words instead
     for column in table.columns:
         write = chosen[column]
-        if write is not None and _is_boolean(table[column]):
+        if write is not None and is_boolean(table[column]):
             table[column] = pd.Series([write(v) for v in table[column]], index=table.index, dtype=object)
-            chosen[column] = _as_written
+            chosen[column] = as_written
     # Streamlit draws a missing cell as "None" whatever its formatted text: a text column gets its words instead
     # (a code's formatter words a missing code, e.g. an intervention with no sector; other text reads "–")
     for column in table.columns:
         text = table[column].dtype == object or pd.api.types.is_string_dtype(table[column])
-        if text and table[column].map(_missing).any():
-            blank = _blank(chosen[column])
-            table[column] = table[column].map(lambda v, b=blank: b if _missing(v) else v)
+        if text and table[column].map(missing).any():
+            blank = blank_text(chosen[column])
+            table[column] = table[column].map(lambda v, b=blank: b if missing(v) else v)
             # the formatter then meets those words, which it may not read (a date's formatter and "–")
             write = chosen[column]
-            chosen[column] = None if write is None else _past_blank(write, blank)
+            chosen[column] = None if write is None else past_blank(write, blank)
     renamed = table.rename(columns=dict(headers or {}))
     by_header = {renamed.columns[i]: chosen[c] for i, c in enumerate(table.columns) if chosen[c]}
     every = [f for f in (chosen[c] for c in table.columns) if f is not None]
     if len(every) == renamed.shape[1] and renamed.columns.is_unique:
         return display_styler(renamed, every)
     return renamed.style.format(by_header)
-
-
-def display_styler(
-    data: pd.DataFrame, formatters: list[Formatter], cell_css: Mapping[int, list[str]] | None = None
-) -> Styler:
-    """Return a Styler of data holding each cell's display text (formatters: one per column) and nothing else but,
-    when given, the CSS of some columns' cells (cell_css: column position -> one "prop: value; ..." per row).
-
-    That text is all Streamlit reads of a Styler (its marshall_styler calls `_compute` and `_translate` and keeps the
-    `display_value` of the cells `row<i>_col<j>`). pandas' own translation describes every cell for HTML (classes,
-    attributes, a formatter looked up per cell): about half a second of CPU for a province's 11,000-desa table, on
-    every rerun. The two are replaced on this one object (Streamlit recognises a Styler by its exact type, so no
-    subclass); tests/test_display_styler.py checks that Streamlit sends the same text as for pandas' Styler."""
-    styler = data.style
-    styler.display_formatters = formatters  # read by the tests
-
-    def compute() -> Styler:
-        return styler  # no styles to apply: formats only
-
-    def translate(*args: Any, **kwargs: Any) -> dict[str, Any]:
-        texts = [[fmt(v) for v in data.iloc[:, j].tolist()] for j, fmt in enumerate(formatters)]
-        body = [
-            [{"id": f"row{i}_col{j}", "display_value": column[i]} for j, column in enumerate(texts)]
-            for i in range(len(data))
-        ]
-        return {
-            "body": body,
-            "cellstyle": _cellstyle(cell_css or {}, len(data)),
-            "table_styles": [],
-            "caption": None,
-            "uuid": styler.uuid,
-        }
-
-    styler._compute = compute
-    styler._translate = translate
-    return styler
-
-
-def _cellstyle(cell_css: Mapping[int, list[str]], rows: int) -> list[dict[str, Any]]:
-    # as pandas' Styler.apply + _translate group them: cells with the same properties share one rule, in the order
-    # their first cell comes (row by row, column by column)
-    grouped: dict[tuple[tuple[str, str], ...], list[str]] = {}
-    for i in range(rows):
-        for j in sorted(cell_css):
-            css = cell_css[j][i]
-            if css:
-                grouped.setdefault(tuple(maybe_convert_css_to_tuples(css)), []).append(f"row{i}_col{j}")
-    return [{"props": list(props), "selectors": selectors} for props, selectors in grouped.items()]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from sinergi.common.suppressed import breakdown_value, is_count, is_small_count
+from sinergi.common.suppressed import BASE, breakdown_value, is_count, is_rounded_count, is_small_count
 
 # ColorBrewer sequential ramps, five classes each: colour-blind safe and still ordered when printed in grey.
 PALETTES: dict[str, tuple[str, ...]] = {
@@ -106,8 +106,12 @@ def classify(values: Iterable[object], palette: str, step: float = 1.0, classes:
     """Return quantile classes of the values (suppressed and missing ones left out), edges rounded to `step`.
 
     Ties and few distinct values give fewer classes; colours are spread over the palette so that the darkest
-    class is always the palette's darkest.
+    class is always the palette's darkest. Counts the viewer sees rounded to a multiple of BASE step by BASE: a
+    class "5–6" or "7–10" over values that only read 5, 10, 15 would name numbers no desa shows.
     """
+    values = list(values)
+    if any(is_rounded_count(v) for v in values):
+        step = max(step, BASE)
     numbers = [visible_number(v) for v in values]
     finite = pd.Series([_to_step(v, step) for v in numbers if v is not None], dtype="float64")
     if finite.empty:

@@ -78,9 +78,10 @@ def distance_table(profile: pd.Series, lang: str) -> pd.DataFrame:
                 translate(f"peta.place.{t}", lang) for t, _ in _FACILITIES
             ],
             translate("peta.col.name", lang): [profile[f"{c}_name"] for _, c in _FACILITIES],
-            translate("peta.col.distance_km", lang): [
-                fmt_number(profile[f"{c}_km"], lang, 1) for _, c in _FACILITIES
-            ],
+            # numbers, written by show_table: a reader who sorts by distance gets 2,5 before 10,0
+            translate("peta.col.distance_km", lang): pd.to_numeric(
+                pd.Series([profile[f"{c}_km"] for _, c in _FACILITIES]), errors="coerce"
+            ).astype("float64"),
         }
     )
 
@@ -88,24 +89,24 @@ def distance_table(profile: pd.Series, lang: str) -> pd.DataFrame:
 def potential_table(location: pd.Series, lang: str) -> pd.DataFrame:
     """Return one row per sector: its leading commodity/source/product and score, from a location_indicators row."""
     rows = [
-        ("pangan", location["top_commodity"], fmt_number(location["food_potential_score"], lang, 1), ""),
+        ("pangan", location["top_commodity"], location["food_potential_score"], ""),
         (
             "energi",
             labels("energy_source", location["top_energy_source"], lang),
-            fmt_number(location["energy_ease_score"], lang, 1),
+            location["energy_ease_score"],
             f"{translate('peta.indicator.no_electricity', lang)}: "
             f"{fmt_number(location['households_without_electricity_count'], lang)}",
         ),
         (
             "kesehatan",
             translate("peta.indicator.health_need", lang),
-            fmt_number(location["health_need_score"], lang, 1),
+            location["health_need_score"],
             f"{translate('peta.indicator.stunting', lang)}: {fmt_pct(location['stunting_rate_pct'], lang)}",
         ),
         (
             "umkm",
             location["top_product"],
-            fmt_number(location["umkm_marketing_score"], lang, 1),
+            location["umkm_marketing_score"],
             f"{translate('peta.indicator.umkm_poor_producers', lang)}: "
             f"{fmt_number(location['umkm_producers_extreme_poor_count'], lang)}",
         ),
@@ -115,12 +116,12 @@ def potential_table(location: pd.Series, lang: str) -> pd.DataFrame:
             {
                 translate("peta.col.sector", lang): translate(f"peta.sector.{s}", lang),
                 translate("peta.col.item", lang): item,
-                translate("peta.col.score", lang): score,
+                translate("peta.col.score", lang): score,  # a number (sorts as one), written by show_table
                 "": note,
             }
             for s, item, score, note in rows
         ]
-    )
+    ).astype({translate("peta.col.score", lang): "float64"})
 
 
 _PROFILE_HEADERS = {

@@ -3,6 +3,8 @@ outline of the chosen desa and the ring around a chosen place."""
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import pydeck as pdk
 
@@ -18,6 +20,10 @@ PLACE_FOCUS_LAYER = "tempat_pilihan"
 OUTLINE_COLOUR = [40, 40, 40, 230]
 OUTLINE_PX = {"kabupaten": 2.5, "kecamatan": 1.0}
 FOCUS_COLOUR = [0, 114, 178, 255]  # Okabe-Ito blue: apart from every sequential palette
+NAME_PX = {"kabupaten": 15, "kecamatan": 13}  # the size a region's name is written at
+# A bold Source Sans letter is a little over half its size wide on average; the gap keeps two kept names apart.
+CHAR_WIDTH = 0.58
+NAME_GAP_PX = 6
 PIXELS = '"pixels"'  # quoted: pydeck reads a bare string as a data accessor
 # Streamlit's own face (served by the app itself, already loaded for the page text), then the system sans-serifs:
 # deck.gl's default is Monaco/monospace. Quoted for pydeck; no quotes inside (pydeck would read an expression).
@@ -33,20 +39,13 @@ def _rings(geojson: str) -> list[list]:
     return []
 
 
-def context_layers(outlines: pd.DataFrame, named_level: str) -> list[pdk.Layer]:
-    """Return the outline layer (kabupaten thick, kecamatan thin) and the names of `named_level` regions.
-
-    outlines: queries/region_outlines.sql. Neither layer is pickable: a click reaches the desa below.
-    """
+def context_layers(outlines: pd.DataFrame) -> list[pdk.Layer]:
+    """Return the outline layer: kabupaten thick, kecamatan thin (outlines: queries/region_outlines.sql). Not
+    pickable: a click reaches the desa below."""
     paths = [
         {"path": ring, "width": OUTLINE_PX[r.level], "level": r.level}
         for r in outlines.itertuples(index=False)
         for ring in _rings(r.geometry_geojson)
-    ]
-    names = [
-        {"name": r.name, "position": [float(r.centroid_lon), float(r.centroid_lat)]}
-        for r in outlines.itertuples(index=False)
-        if r.level == named_level
     ]
     return [
         pdk.Layer(
@@ -58,14 +57,34 @@ def context_layers(outlines: pd.DataFrame, named_level: str) -> list[pdk.Layer]:
             width_units=PIXELS,
             get_color=OUTLINE_COLOUR,
             pickable=False,
-        ),
+        )
+    ]
+
+
+def name_layers(outlines: pd.DataFrame, named_level: str, zoom: float) -> list[pdk.Layer]:
+    """Return the names of the `named_level` regions that can be read at the view's zoom: where two names would
+    overlap on screen (a province's kabupaten), the larger region's name is written (readable_names). Not pickable."""
+    size = NAME_PX[named_level]
+    named = [r for r in outlines.itertuples(index=False) if r.level == named_level]
+    candidates = [
+        (
+            r.name,
+            float(r.centroid_lon),
+            float(r.centroid_lat),
+            sum(map(_ring_area, _rings(r.geometry_geojson))),
+        )
+        for r in named
+    ]
+    kept = readable_names(candidates, zoom, size)
+    names = [{"name": name, "position": [lon, lat]} for name, lon, lat, _ in kept]
+    return [
         pdk.Layer(
             "TextLayer",
             id=NAMES_LAYER,
             data=names,
             get_position="position",
             get_text="name",
-            get_size=13 if named_level == "kecamatan" else 15,
+            get_size=size,
             get_color=[20, 20, 20, 255],
             outline_width=4,
             outline_color=[255, 255, 255, 230],
@@ -73,8 +92,47 @@ def context_layers(outlines: pd.DataFrame, named_level: str) -> list[pdk.Layer]:
             font_family=MAP_FONT,
             font_weight=700,
             pickable=False,
-        ),
+        )
     ]
+
+
+def _ring_area(ring: list) -> float:
+    # the shoelace area in square degrees: a measure to rank the regions of one map by, not a surface
+    xs, ys = [p[0] for p in ring], [p[1] for p in ring]
+    return abs(sum(xs[i] * ys[i - 1] - xs[i - 1] * ys[i] for i in range(len(ring)))) / 2
+
+
+def screen_px(lon: float, lat: float, zoom: float) -> tuple[float, float]:
+    """Return where a point is drawn at zoom, in pixels of the Web Mercator world (as deck.gl's MapView draws it)."""
+    world = 512 * 2**zoom
+    y = math.log(math.tan(math.pi / 4 + math.radians(max(min(lat, 85.0), -85.0)) / 2))
+    return (lon + 180) / 360 * world, (1 - y / math.pi) / 2 * world
+
+
+def name_box(
+    name: str, lon: float, lat: float, zoom: float, size: float
+) -> tuple[float, float, float, float]:
+    """Return the screen box (left, top, right, bottom in pixels) a name centred on its point takes at zoom, with
+    its white outline and a gap of NAME_GAP_PX around it."""
+    x, y = screen_px(lon, lat, zoom)
+    half_w = len(name) * size * CHAR_WIDTH / 2 + NAME_GAP_PX
+    half_h = size * 0.6 + NAME_GAP_PX
+    return x - half_w, y - half_h, x + half_w, y + half_h
+
+
+def readable_names(
+    candidates: list[tuple[str, float, float, float]], zoom: float, size: float
+) -> list[tuple[str, float, float, float]]:
+    """Return the (name, lon, lat, area) candidates to write at zoom: the larger regions first, each name kept only
+    when its box touches no kept one (a smaller region's name shows once the view is closer, e.g. on its own)."""
+    kept: list[tuple[str, float, float, float]] = []
+    boxes: list[tuple[float, float, float, float]] = []
+    for candidate in sorted(candidates, key=lambda c: -c[3]):
+        box = name_box(candidate[0], candidate[1], candidate[2], zoom, size)
+        if all(box[2] <= b[0] or b[2] <= box[0] or box[3] <= b[1] or b[3] <= box[1] for b in boxes):
+            kept.append(candidate)
+            boxes.append(box)
+    return kept
 
 
 def place_rows(places: pd.DataFrame, place_type: str, lang: str) -> list[dict]:

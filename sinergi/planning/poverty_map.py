@@ -17,7 +17,13 @@ from sinergi.common.suppressed import breakdown_value, is_count, is_share, is_sm
 from sinergi.planning.map_areas import area_tooltip, simplified_polygons
 from sinergi.planning.map_colours import legend_html
 from sinergi.planning.map_indicators import INDICATORS, PLACE_STYLES
-from sinergi.planning.map_layers import OUTLINE_COLOUR, context_layers, focus_layers, place_layers
+from sinergi.planning.map_layers import (
+    OUTLINE_COLOUR,
+    context_layers,
+    focus_layers,
+    name_layers,
+    place_layers,
+)
 from sinergi.planning.map_view import (
     CompactDeck,
     extent_bounds,
@@ -159,13 +165,12 @@ def build_poverty_map(
             auto_highlight=True,
         )
     ]
-    context = []
+    named = None
     if outlines is not None and by_area:  # the areas draw their own borders: keep the levels above them
         outlines = outlines[~outlines["level"].isin(set(regions["area_level"]))]
     if outlines is not None and len(outlines):
         named = "kabupaten" if (outlines["level"] == "kabupaten").sum() > 1 else "kecamatan"
-        context = context_layers(outlines, named)
-        deck_layers.append(context[0])  # outlines over the desa, names last: above the markers
+        deck_layers += context_layers(outlines)  # outlines over the desa; names last: above the markers
     if hexagons:
         deck_layers.append(
             pdk.Layer(
@@ -197,7 +202,6 @@ def build_poverty_map(
         None,
     )
     deck_layers += focus_layers(focus_rows, chosen_place)
-    deck_layers += context[1:]
     if focus_rows and zoom_to_focus:
         lons, lats = polygon_bounds(focus_rows)
     elif fit_to is None:
@@ -206,6 +210,8 @@ def build_poverty_map(
         lons, lats = extent_bounds(fit_to["geometry_geojson"])
     # A desa chosen from the list is shown with its neighbours around it, so the planner keeps their bearings.
     view = fit_view(lons, lats, 1.6 if focus_rows and zoom_to_focus else 0.3)
+    if named is not None:
+        deck_layers += name_layers(outlines, named, view.zoom)  # the names readable at the view's zoom
     # Streamlit escapes substituted values, so the markup lives in the template and the rows carry plain text.
     tooltip = {"html": "<b>{title}</b><br/>{line1}<br/>{line2}<br/>{line3}", "style": {"fontSize": "13px"}}
     if map_style_url:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from sinergi.common.cells import Formatter
 from sinergi.common.fmt import fmt_datetime, fmt_number
 from sinergi.common.i18n import catalogue, translate
 
@@ -43,10 +44,28 @@ def _detail_text(detail: object, lang: str) -> str:
     return " · ".join(parts)
 
 
+def _times(values: pd.Series) -> pd.Series:
+    # times stay times (ISO text read as UTC): written in words by the table's formatter, sorted by the browser as
+    # times; as words "10 Januari" came before "2 Januari"
+    return pd.to_datetime(values, utc=True, errors="coerce", format="ISO8601")
+
+
+def time_formats(lang: str, columns: tuple[str, ...] = ("at_utc", "imported_at")) -> dict[str, Formatter]:
+    """Return show_table formats writing the time columns of the audit and import logs to the minute ("UTC" after
+    the audit's, which is kept in UTC)."""
+    return {
+        column: (lambda v: f"{fmt_datetime(v, lang)} UTC")
+        if column == "at_utc"
+        else (lambda v: fmt_datetime(v, lang))
+        for column in columns
+    }
+
+
 def audit_rows(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Return audit events with the time, role, event, page and detail written in words."""
+    """Return audit events with the role, event, page and detail written in words (the time as a time: its words
+    come from time_formats)."""
     out = frame.copy()
-    out["at_utc"] = out["at_utc"].map(lambda v: f"{fmt_datetime(v, lang)} UTC")
+    out["at_utc"] = _times(out["at_utc"])
     out["role"] = out["role"].map(lambda r: _word(f"akses.role.{r}", r, lang).capitalize())
     out["event"] = out["event"].map(lambda e: _word(f"audit.event.{e}", e, lang))
     out["page"] = out["page"].map(lambda p: _word(f"{p}.title", p, lang))
@@ -72,8 +91,8 @@ def store_kind(url: str) -> str:
 
 
 def import_log_rows(log: pd.DataFrame, lang: str, kind_label: Callable[[str], str]) -> pd.DataFrame:
-    """Return the import history with times to the minute and the kind in words."""
+    """Return the import history with the kind in words (the time as a time: its words come from time_formats)."""
     out = log.copy()
-    out["imported_at"] = out["imported_at"].map(lambda v: fmt_datetime(v, lang))
+    out["imported_at"] = _times(out["imported_at"])
     out["kind"] = out["kind"].map(kind_label)
     return out
