@@ -44,7 +44,7 @@ def size(n: object) -> Count:
 
 
 def points(value: float | None) -> str:
-    return f"{fmt_change(value, lang, 1)} {t('monev.points')}"
+    return "–" if value is None else f"{fmt_change(value, lang, 1)} {t('monev.points')}"
 
 
 def interval(low: float | None, high: float | None) -> str:
