@@ -8,7 +8,7 @@ from sinergi.common.suppressed import Count, partition_hidden
 from sinergi.monitoring.charts import did_chart
 from sinergi.monitoring.did import did_by_kabupaten
 from sinergi.monitoring.widgets import comparison_estimate, definition, how_computed, poverty_lines
-from sinergi.ui.components import data_as_of, download_buttons, region_title, show_table
+from sinergi.ui.components import data_as_of, region_title, table_and_downloads
 from sinergi.ui.context import page_context
 from sinergi.ui.coverage import stop_without_households
 from sinergi.ui.data import load, viewer_sees_households
@@ -123,5 +123,4 @@ for column in ("treated_households", "matched_households", "comparison_household
     table[column] = [size(n) for n in table[column]]  # a breakdown: rounded to 5, "<5" for 1-4
 headers = {c: t(f"banding.col.{c}") for c in table.columns}
 with st.expander(t("banding.table")):
-    show_table(table, lang, headers)
-    download_buttons(ctx, table, f"perbandingan_{ctx.region_code}", headers)
+    table_and_downloads(ctx, table, f"perbandingan_{ctx.region_code}", headers)

@@ -110,15 +110,15 @@ if not per_desa.empty:
             left = load("left_behind_households", **params, page_size=size, page_offset=offset)
             listed = without_names(left)
             list_headers = {c: t(f"intervensi.col.{c}") for c in listed.columns}
-            show_table(
-                listed, lang, list_headers, {"verification_status": code_labels("verification_status", lang)}
-            )
+            list_formats = {"verification_status": code_labels("verification_status", lang)}
+            show_table(listed, lang, list_headers, list_formats)
         everything = load_on_click("left_behind_households", **params, page_size=None, page_offset=0)
         download_buttons(
             ctx,
             listed,
             f"tertinggal_{ctx.region_code}",
             list_headers,
+            list_formats,
             full=(lambda: without_names(everything()), listed_total),
         )
     else:

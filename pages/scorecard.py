@@ -94,7 +94,8 @@ show_table(
     measure_formats(lang),
     column_config={t("rapor.col.link"): st.column_config.LinkColumn(display_text=t("rapor.open"))},
 )
-download_buttons(ctx, table[list(headers)], f"rapor_kabupaten_{ctx.round_id}", headers)
+# the files hold the table without its links (a link to this app is no data)
+download_buttons(ctx, table, f"rapor_kabupaten_{ctx.round_id}", headers, measure_formats(lang))
 
 measure = MEASURES[sort_key]
 values = table.set_index("kabupaten_code")[measure.column]

@@ -151,3 +151,10 @@ def style_status(
     ]  # pandas' default formatter, as an unformatted Styler shows cells
     given = {table.columns.get_loc(c): list(words) for c, words in (texts or {}).items()}
     return display_styler(table, [as_is] * table.shape[1], {table.columns.get_loc(column): css}, given)
+
+
+def kpi_status_table(kpis: pd.DataFrame, lang: str, t: Callable[..., str], with_moa: bool) -> Styler:
+    """Return the KPI table as Monev KPI draws it (kpi_display_table in the status colours): the page's table and
+    what its downloads hold (sinergi.ui.components.download_buttons)."""
+    table, texts = kpi_display_table(kpis, lang, t, with_moa)
+    return style_status(table, kpis["status"], t("monev.col.status"), texts)
