@@ -30,6 +30,7 @@ from sinergi.ui.components import (
     table_and_downloads,
 )
 from sinergi.ui.context import page_context
+from sinergi.ui.coverage import stop_without_households
 from sinergi.ui.data import database_version, load
 
 DECISIONS_SHOWN = 3  # the most urgent; the rest behind a link, so the page fits one projector screen
@@ -48,6 +49,7 @@ b = gather(load, ctx.region_code, ctx.round_id, ctx.baseline_round_id, ctx.as_of
 # urgent decisions side by side; tables and exports below the fold.
 st.title(heading(b, lang, region_title(ctx)))
 st.caption(subheading(b, lang, ctx.round_name, ctx.as_of))
+stop_without_households(ctx)
 with st.container(border=True):
     st.markdown("\n".join(f"- **{sentence}**" for sentence in summary_sentences(b, lang)))
 

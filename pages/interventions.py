@@ -18,6 +18,7 @@ from sinergi.ui.components import (
     show_table,
 )
 from sinergi.ui.context import page_context
+from sinergi.ui.coverage import stop_without_households
 from sinergi.ui.data import load, load_on_click, viewer_sees_households
 
 # By-name lists stay off until the access-control layer grants them to a role with the right to see them.
@@ -35,6 +36,7 @@ params = {**ctx.params, "show_names": SHOW_NAMES}
 
 st.title(t("intervensi.heading", region=region_title(ctx)))
 data_as_of(ctx)
+stop_without_households(ctx)
 round_date_note(ctx)
 
 coverage = load("intervention_coverage", **params)

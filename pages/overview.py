@@ -13,6 +13,7 @@ from sinergi.ui.components import (
     table_and_downloads,
 )
 from sinergi.ui.context import page_context
+from sinergi.ui.coverage import stop_without_households
 from sinergi.ui.data import load
 
 ctx = page_context("beranda")
@@ -22,6 +23,7 @@ below_kabupaten = ctx.region_level in ("kecamatan", "desa")
 
 st.title(t("beranda.heading", region=region_title(ctx)))
 data_as_of(ctx)
+stop_without_households(ctx)
 fig = headline(
     load("overview_households", **params), load("overview_moa", **params), load("overview_budget", **params)
 )

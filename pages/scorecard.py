@@ -6,7 +6,14 @@ import streamlit as st
 from sinergi.access.login import session_viewer
 from sinergi.common.fmt import fmt_pct
 from sinergi.monitoring.kpi import QUERY_BY_MOA
-from sinergi.overview.scorecard import MEASURES, measure_formats, measure_labels, scorecard, sort_scorecard
+from sinergi.overview.scorecard import (
+    MEASURES,
+    measure_formats,
+    measure_labels,
+    scorecard,
+    sort_scorecard,
+    without_household_data,
+)
 from sinergi.planning.scorecard_map import LAYER, build_scorecard_legend, build_scorecard_map
 from sinergi.ui.components import data_as_of, download_buttons, show_table
 from sinergi.ui.context import page_context
@@ -51,6 +58,10 @@ if rows.empty:
 kpis = [load(QUERY_BY_MOA, region=code, **params) for code in regions]
 info = dict(load("dataset_info").itertuples(index=False, name=None))
 table = scorecard(rows, kpis, ctx.as_of, info.get("source", ""), ctx.round_id == ctx.baseline_round_id)
+with_households = {
+    c for code in regions for c in load("kabupaten_with_households", region=code)["kabupaten_code"]
+}
+table = without_household_data(table, with_households)
 
 labels = {key: t(f"rapor.measure.{key}") for key in MEASURES}
 col_sort, col_order = st.columns([3, 1])

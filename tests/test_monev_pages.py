@@ -96,6 +96,18 @@ def test_comparison_page_shows_the_interval_the_placebo_and_the_caveat(app, lang
     assert caveat in at.warning[0].value
 
 
+def test_a_placebo_that_cannot_be_computed_says_why(app):
+    # walk1 item 9: Oe Mutiara at Endline has no draft-MoA target left to compare: "– poin, 95 %: – s.d. – poin"
+    # with no reason; the tile now says there are none (and it is not a privacy withholding)
+    at = open_page(app, "pages/comparison.py", wilayah=DEMO_KABUPATEN[1], putaran="2")
+    assert not at.exception
+    assert (at.metric[1].label, at.metric[1].value) == ("Plasebo: sasaran MoA draf", "–")  # not "– poin"
+    assert any(
+        c.value.startswith("Tidak dihitung: wilayah ini tidak punya sasaran MoA draf") for c in at.caption
+    )
+    assert not any("– s.d. –" in c.value for c in at.caption)
+
+
 def test_kecamatan_pages_say_a_budget_is_the_kabupatens(app):
     at = open_page(app, "pages/overview.py", wilayah="99.02.10", putaran="2")
     assert not at.exception

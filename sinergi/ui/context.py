@@ -199,6 +199,10 @@ def _region_selector(lang: str, viewer: Viewer) -> pd.Series:
     # viewer's scope matches no option and falls back to the first.
     asked = [code for code in (wanted("wilayah"), remembered("wilayah")) if code]
     kab = next((c[:n] for c in asked for n in (5, 2) if c[:n] in kab_options), kab_options[0])
+    if asked and not any(
+        asked[0][:n] in kab_options for n in (5, 2)
+    ):  # say so, once: the URL is rewritten below
+        st.warning(translate("shell.region_not_offered", lang, code=asked[0], name=kab_names[kab]))
     st.session_state["shell_kabupaten"] = kab
     st.sidebar.selectbox(
         translate("shell.kabupaten", lang),
@@ -295,7 +299,7 @@ def page_context(page_key: str) -> PageContext:
     if viewer.role not in page_roles(page_key):  # before any data is read for the page
         draw_navigation(viewer.role, lang)
         sidebar_user(viewer, lang)
-        refuse(viewer, page_key, lang)
+        refuse(viewer, page_key, lang, page_roles(page_key))
     region = _region_selector(lang, viewer)
     round_id, round_name, baseline_id, round_ended_on = _round_selector(lang)
     draw_navigation(viewer.role, lang)
