@@ -5,17 +5,18 @@ Serve it with `streamlit run server.py`, which adds the session cookie, the down
 
 import streamlit as st
 
-from sinergi.access.login import restore_from_cookie, session_viewer
+from sinergi.access.login import restore_from_cookie
 from sinergi.common.i18n import translate
 from sinergi.ui.context import current_language
 from sinergi.ui.pages import pages_for
 
 lang = current_language()
-restore_from_cookie()  # a reload or an opened link in a signed-in browser: list the role's pages at once
-viewer = session_viewer()
+restore_from_cookie()  # a reload or an opened link in a signed-in browser: signed in before the page runs
 sections: dict[str, list] = {}
-# Only the pages the signed-in role may use; page_context refuses the others too (deep links by file name).
-for spec in pages_for(viewer.role if viewer else None):
+# Every page is routed, also for a role that may not use it: opening /kelola-data as monev then runs that page,
+# whose page_context says it is only for admin (walk1 item 13: unrouted, the link fell back to Beranda without a
+# word). page_context refuses before any data is read; the sidebar links only the role's pages.
+for spec in pages_for(None):
     sections.setdefault(translate(spec.section, lang), []).append(
         st.Page(
             spec.file,

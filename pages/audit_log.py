@@ -7,7 +7,7 @@ import streamlit as st
 from sinergi.access import audit
 from sinergi.common.fmt import fmt_number
 from sinergi.ui.admin_tables import audit_rows, time_formats
-from sinergi.ui.components import download_buttons, show_table
+from sinergi.ui.components import table_and_downloads
 from sinergi.ui.context import page_context
 
 ctx = page_context("audit")
@@ -39,5 +39,5 @@ frame = audit.events(
 )
 headers = {c: t(f"audit.col.{c}") for c in ("at_utc", "username", "role", "event", "page", "detail")}
 st.caption(t("audit.count", count=fmt_number(len(frame), ctx.lang)))
-show_table(audit_rows(frame, ctx.lang), ctx.lang, headers, time_formats(ctx.lang))
-download_buttons(ctx, frame, f"log_audit_{start:%Y%m%d}_{end:%Y%m%d}", headers)
+stem = f"log_audit_{start:%Y%m%d}_{end:%Y%m%d}"
+table_and_downloads(ctx, audit_rows(frame, ctx.lang), stem, headers, time_formats(ctx.lang))

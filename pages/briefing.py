@@ -27,8 +27,10 @@ from sinergi.ui.components import (
     offer_download,
     region_title,
     show_table,
+    table_and_downloads,
 )
 from sinergi.ui.context import page_context
+from sinergi.ui.coverage import stop_without_households
 from sinergi.ui.data import database_version, load
 
 DECISIONS_SHOWN = 3  # the most urgent; the rest behind a link, so the page fits one projector screen
@@ -47,6 +49,7 @@ b = gather(load, ctx.region_code, ctx.round_id, ctx.baseline_round_id, ctx.as_of
 # urgent decisions side by side; tables and exports below the fold.
 st.title(heading(b, lang, region_title(ctx)))
 st.caption(subheading(b, lang, ctx.round_name, ctx.as_of))
+stop_without_households(ctx)
 with st.container(border=True):
     st.markdown("\n".join(f"- **{sentence}**" for sentence in summary_sentences(b, lang)))
 
@@ -134,8 +137,14 @@ kpi_box = st.expander(t("briefing.kpi_table"), key="briefing_kpi_table", on_chan
 if kpi_box.open:
     with kpi_box:
         kpi_table = kpi_rows(b, lang)
-        show_table(kpi_table, lang, kpi_headers, {"attainment": lambda v: fmt_pct(v, lang, 0)})
-        download_buttons(ctx, kpi_table, f"briefing_kpi_{ctx.region_code}_{ctx.round_id}", kpi_headers)
+        kpi_formats = {"attainment": lambda v: fmt_pct(v, lang, 0)}
+        show_table(kpi_table, lang, kpi_headers, kpi_formats)
+        if (
+            not session_viewer().by_name
+        ):  # attainment bands and protected written figures (docs/privacy.md, rule 8)
+            st.caption(t("privacy.kpi_rounded"))
+        stem = f"briefing_kpi_{ctx.region_code}_{ctx.round_id}"
+        download_buttons(ctx, kpi_table, stem, kpi_headers, kpi_formats)
 desa_headers = {
     "desa_code": t("briefing.col.desa_code"),
     "name": t("briefing.col.desa"),
@@ -147,8 +156,7 @@ desa_headers = {
 desa_box = st.expander(t("briefing.map_table"), key="briefing_desa_table", on_change="rerun")
 if desa_box.open:
     with desa_box:
-        show_table(b.by_desa, lang, desa_headers)
-        download_buttons(ctx, b.by_desa, f"briefing_desa_{ctx.region_code}_{ctx.round_id}", desa_headers)
+        table_and_downloads(ctx, b.by_desa, f"briefing_desa_{ctx.region_code}_{ctx.round_id}", desa_headers)
 
 export_box = st.container(key="briefing_export")
 export_box.subheader(t("briefing.export_title"))

@@ -6,7 +6,13 @@ from sinergi.common.fmt import fmt_date, fmt_pct, fmt_rupiah, fmt_total
 from sinergi.monitoring.analysis import budget_totals, cost_per_household, protect_ratios
 from sinergi.monitoring.charts import budget_bars
 from sinergi.monitoring.widgets import definition, how_computed, round_date_note
-from sinergi.ui.components import code_labels, data_as_of, download_buttons, region_title, show_table
+from sinergi.ui.components import (
+    code_labels,
+    data_as_of,
+    region_title,
+    show_table,
+    table_and_downloads,
+)
 from sinergi.ui.context import page_context
 from sinergi.ui.data import load, viewer_sees_households
 
@@ -78,11 +84,10 @@ per_moa = protect_ratios(
     },
 )
 moa_headers = {c: t(f"anggaran.col.{c}") for c in per_moa.columns if c not in ("kabupaten_code", "status")}
-show_table(per_moa, lang, moa_headers)
+table_and_downloads(ctx, per_moa, f"biaya_moa_{ctx.region_code}", moa_headers)
 definition(ctx, "cost_per_moa", date=fmt_date(ctx.as_of, lang))
 if not viewer_sees_households():
     st.caption(t("privacy.cost_rounded"))
-download_buttons(ctx, per_moa, f"biaya_moa_{ctx.region_code}", moa_headers)
 
 st.subheader(t("anggaran.per_program"))
 per_program = protect_ratios(
@@ -125,5 +130,5 @@ headers = {
     "realised_pct": t("anggaran.col.realised_pct"),
 }
 with st.expander(t("anggaran.table")):
-    show_table(totals, lang, headers, {by: names.get} if by != "program" else None)
-    download_buttons(ctx, totals, f"anggaran_{ctx.region_code}_{by}", headers)
+    by_names = {by: names.get} if by != "program" else None
+    table_and_downloads(ctx, totals, f"anggaran_{ctx.region_code}_{by}", headers, by_names)

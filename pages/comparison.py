@@ -8,8 +8,9 @@ from sinergi.common.suppressed import Count, partition_hidden
 from sinergi.monitoring.charts import did_chart
 from sinergi.monitoring.did import did_by_kabupaten
 from sinergi.monitoring.widgets import comparison_estimate, definition, how_computed, poverty_lines
-from sinergi.ui.components import data_as_of, download_buttons, region_title, show_table
+from sinergi.ui.components import data_as_of, region_title, table_and_downloads
 from sinergi.ui.context import page_context
+from sinergi.ui.coverage import stop_without_households
 from sinergi.ui.data import load, viewer_sees_households
 
 ctx = page_context("banding")
@@ -20,6 +21,7 @@ round_names = (rounds[ctx.baseline_round_id], ctx.round_name)
 
 st.title(t("banding.heading", region=region_title(ctx)))
 data_as_of(ctx)
+stop_without_households(ctx)
 st.warning(t("banding.caveat"))
 if ctx.round_id == ctx.baseline_round_id:
     st.info(t("monev.same_round"))
@@ -42,7 +44,7 @@ def size(n: object) -> Count:
 
 
 def points(value: float | None) -> str:
-    return f"{fmt_change(value, lang, 1)} {t('monev.points')}"
+    return "–" if value is None else f"{fmt_change(value, lang, 1)} {t('monev.points')}"
 
 
 def interval(low: float | None, high: float | None) -> str:
@@ -63,7 +65,16 @@ tiles = st.columns(4)
 tiles[0].metric(t("banding.estimate"), points(result.estimate_pp), border=True)
 tiles[0].caption(interval(result.low_pp, result.high_pp))
 tiles[1].metric(t("banding.placebo"), points(placebo.estimate_pp), border=True)
-tiles[1].caption(interval(placebo.low_pp, placebo.high_pp))
+# a placebo that cannot be computed says why instead of "– poin, 95 %: – s.d. – poin" (walk1 item 9); nothing here
+# is withheld for privacy: the number of draft-MoA households is shown as every count is
+if placebo.estimate_pp is None and not placebo.treated_households:
+    tiles[1].caption(t("banding.placebo_none"))
+elif placebo.estimate_pp is None:
+    tiles[1].caption(t("banding.placebo_unmatched", count=count(placebo.treated_households)))
+elif placebo.low_pp is None:
+    tiles[1].caption(t("banding.interval_none"))
+else:
+    tiles[1].caption(interval(placebo.low_pp, placebo.high_pp))
 tiles[2].metric(t("banding.treated"), count(result.matched_households), border=True)
 tiles[2].caption(t("banding.treated_of", total=count(result.treated_households)))
 tiles[3].metric(t("banding.control"), count(result.comparison_households), border=True)
@@ -112,5 +123,4 @@ for column in ("treated_households", "matched_households", "comparison_household
     table[column] = [size(n) for n in table[column]]  # a breakdown: rounded to 5, "<5" for 1-4
 headers = {c: t(f"banding.col.{c}") for c in table.columns}
 with st.expander(t("banding.table")):
-    show_table(table, lang, headers)
-    download_buttons(ctx, table, f"perbandingan_{ctx.region_code}", headers)
+    table_and_downloads(ctx, table, f"perbandingan_{ctx.region_code}", headers)

@@ -13,6 +13,7 @@ from sinergi.common.text import plain
 from sinergi.common.vocabulary import HUB_ROLES
 from sinergi.ui.components import data_as_of, region_title
 from sinergi.ui.context import page_context
+from sinergi.ui.coverage import stop_without_households
 from sinergi.ui.data import load
 
 ctx = page_context("koordinasi")
@@ -22,6 +23,7 @@ HUB_CARDS = 5  # agency cards per hub role
 
 st.title(t("koordinasi.heading", region=region_title(ctx)))
 data_as_of(ctx)
+stop_without_households(ctx)
 # only the gaps are shown of the need table (a province has ~15,000 desa x sector rows)
 gaps = gap_cells(load("sector_need_by_desa", **params, gaps_only=True))
 

@@ -23,6 +23,7 @@ from sinergi.ui.components import (
     show_table,
 )
 from sinergi.ui.context import page_context
+from sinergi.ui.coverage import stop_without_households
 from sinergi.ui.data import load, load_on_click
 
 TOP_DESA = 25  # desa in the chart
@@ -36,6 +37,7 @@ round_names = (rounds[ctx.baseline_round_id], ctx.round_name)
 
 st.title(t("perpindahan.heading", region=region_title(ctx)))
 data_as_of(ctx)
+stop_without_households(ctx)
 if ctx.round_id == ctx.baseline_round_id:
     # a round against itself: nothing moved ("observed at Baseline 2025 and at Baseline 2025", then "no household
     # observed in both rounds" below it); as on Banding, the note alone

@@ -18,6 +18,7 @@ from sinergi.ui.components import (
     show_table,
 )
 from sinergi.ui.context import page_context
+from sinergi.ui.coverage import stop_without_households
 from sinergi.ui.data import load, load_on_click, viewer_sees_households
 
 # By-name lists stay off until the access-control layer grants them to a role with the right to see them.
@@ -35,6 +36,7 @@ params = {**ctx.params, "show_names": SHOW_NAMES}
 
 st.title(t("intervensi.heading", region=region_title(ctx)))
 data_as_of(ctx)
+stop_without_households(ctx)
 round_date_note(ctx)
 
 coverage = load("intervention_coverage", **params)
@@ -108,15 +110,15 @@ if not per_desa.empty:
             left = load("left_behind_households", **params, page_size=size, page_offset=offset)
             listed = without_names(left)
             list_headers = {c: t(f"intervensi.col.{c}") for c in listed.columns}
-            show_table(
-                listed, lang, list_headers, {"verification_status": code_labels("verification_status", lang)}
-            )
+            list_formats = {"verification_status": code_labels("verification_status", lang)}
+            show_table(listed, lang, list_headers, list_formats)
         everything = load_on_click("left_behind_households", **params, page_size=None, page_offset=0)
         download_buttons(
             ctx,
             listed,
             f"tertinggal_{ctx.region_code}",
             list_headers,
+            list_formats,
             full=(lambda: without_names(everything()), listed_total),
         )
     else:

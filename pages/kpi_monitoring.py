@@ -1,16 +1,18 @@
 """Monev KPI: every KPI of the region's MoAs from baseline to the chosen round, against the MoA targets."""
 
+from functools import partial
+
 import streamlit as st
 
 from sinergi.common.fmt import EMPTY, fmt_date, fmt_number
 from sinergi.monitoring.analysis import kabupaten_ranking, moa_ranking
 from sinergi.monitoring.kpi import QUERY_BY_MOA, QUERY_BY_REGION, STATUS_LABEL_KEYS, with_attainment
 from sinergi.monitoring.kpi_charts import attainment_bars, group_bars, kpi_dumbbell, kpi_small_multiples
-from sinergi.monitoring.tables import kpi_display_table, style_status
+from sinergi.monitoring.tables import kpi_baseline_styled, kpi_status_table
 from sinergi.monitoring.widgets import definition, how_computed, moa_selector, pipeline_list, poverty_lines
 from sinergi.ui.components import data_as_of, download_buttons, region_title
 from sinergi.ui.context import page_context
-from sinergi.ui.data import load
+from sinergi.ui.data import load, viewer_sees_households
 from sinergi.ui.selections import bind, keep
 
 ctx = page_context("monev")
@@ -39,34 +41,37 @@ shown = kpis[kpis["moa_id"] == moa_id] if moa_id else kpis
 if ctx.region_level in ("kecamatan", "desa"):
     st.warning(t("monev.partial_region"))
 
-# -- the summary first: how many KPIs reached, on track, behind; then every KPI in one table
-status_counts = shown["status"].value_counts()
+# -- the summary first: how many KPIs reached, on track, behind; then every KPI in one table. At the baseline round
+# nothing has moved yet: how many KPIs have a starting value, and the starting values beside the targets
+at_baseline = ctx.round_id == ctx.baseline_round_id
 tiles = st.columns(4)
-for tile, status in zip(tiles, ["tercapai", "sesuai_jalur", "belum_tercapai", "tidak_terukur"], strict=True):
-    tile.metric(t(f"monev.status.{status}"), fmt_number(int(status_counts.get(status, 0)), lang), border=True)
-st.subheader(t("monev.table_heading", round=ctx.round_name, baseline=round_names[0]))
-table, texts = kpi_display_table(shown, lang, t, with_moa=not moa_id)
-st.dataframe(
-    style_status(table, shown["status"], t("monev.col.status"), texts), hide_index=True, placeholder=EMPTY
-)
+if at_baseline:
+    measured = int(shown["baseline_value"].notna().sum())
+    for tile, key, value in zip(
+        tiles,
+        ["monev.tile.kpis", "monev.tile.measured", "monev.tile.unmeasured"],
+        [len(shown), measured, len(shown) - measured],
+        strict=False,
+    ):
+        tile.metric(t(key), fmt_number(value, lang), border=True)
+    st.subheader(t("monev.table_heading_baseline", baseline=round_names[0]))
+    kpi_table = partial(kpi_baseline_styled, lang=lang, t=t)
+else:
+    status_counts = shown["status"].value_counts()
+    for tile, status in zip(
+        tiles, ["tercapai", "sesuai_jalur", "belum_tercapai", "tidak_terukur"], strict=True
+    ):
+        tile.metric(
+            t(f"monev.status.{status}"), fmt_number(int(status_counts.get(status, 0)), lang), border=True
+        )
+    st.subheader(t("monev.table_heading", round=ctx.round_name, baseline=round_names[0]))
+    kpi_table = partial(kpi_status_table, lang=lang, t=t, with_moa=not moa_id)
+st.dataframe(kpi_table(shown), hide_index=True, placeholder=EMPTY)
 definition(ctx, "kpi_baseline")
+if not viewer_sees_households():
+    st.caption(t("privacy.kpi_rounded"))
 st.caption(poverty_lines(ctx))
-export = shown[
-    [
-        "moa_id",
-        "kpi_code",
-        "mou_baseline_value",
-        "baseline_value",
-        "baseline_source",
-        "value",
-        "target_value",
-        "change",
-        "attainment_pct",
-        "status",
-        "households_count",
-    ]
-]
-download_buttons(ctx, export, f"kpi_{ctx.region_code}_{moa_id or 'semua'}")
+download_buttons(ctx, shown, f"kpi_{ctx.region_code}_{moa_id or 'semua'}", draw=kpi_table)
 how_computed(
     ctx,
     t("monev.how_table") if moa_id else f"{t('monev.how_table')} {t('monev.how_double_count')}",
@@ -158,7 +163,9 @@ if per_area.open or per_group.open:
                     st.plotly_chart(group_bars(part, names, lang), key=f"monev_group_{dim}")
                     how_computed(ctx, t("monev.how_groups"), part["households_count"].sum())
 
-if ranks.open:
+if ranks.open and at_baseline:
+    ranks.info(t("monev.same_round"))
+elif ranks.open:
     with ranks:
         ranking = moa_ranking(kpis).assign(label=lambda f: f["moa_id"])
         st.plotly_chart(

@@ -15,11 +15,12 @@ from sinergi.planning.desa_profile import (
 )
 from sinergi.planning.map_areas import AREA_PLACES, area_level
 from sinergi.planning.map_density import hex_resolution, hexagon_counter, hexagon_rows
-from sinergi.planning.map_indicators import SECTOR_PLACES, SECTORS, indicators_for
+from sinergi.planning.map_indicators import SECTOR_PLACES, SECTORS, indicators_for, without_household_data
 from sinergi.planning.map_view import MAP_HEIGHT_PX, basemap_style_url
 from sinergi.planning.poverty_map import build_legend, build_poverty_map
 from sinergi.ui.components import data_as_of, region_title, show_table
 from sinergi.ui.context import page_context
+from sinergi.ui.coverage import has_households, no_households_notice
 from sinergi.ui.data import load
 from sinergi.ui.selections import bind, keep, wanted
 
@@ -48,6 +49,9 @@ if by_area:
     )
 else:
     locations = load("location_indicators", region=ctx.region_code, as_of=ctx.as_of)
+if not has_households(ctx):  # boundaries only: every household figure is unknown, not 0
+    no_households_notice(ctx)
+    locations = without_household_data(locations)
 places = load("map_places", region=ctx.kabupaten_code or ctx.region_code)
 outlines = load("region_outlines", region=ctx.kabupaten_code or ctx.region_code)
 

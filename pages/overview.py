@@ -6,8 +6,14 @@ from sinergi.common.fmt import fmt_change, fmt_date, fmt_number, fmt_pct, fmt_ru
 from sinergi.monitoring.widgets import definition, poverty_lines, round_date_note
 from sinergi.overview.charts import build_extreme_poor_by_region
 from sinergi.overview.headline import headline
-from sinergi.ui.components import data_as_of, download_buttons, metric_delta, region_title, show_table
+from sinergi.ui.components import (
+    data_as_of,
+    metric_delta,
+    region_title,
+    table_and_downloads,
+)
 from sinergi.ui.context import page_context
+from sinergi.ui.coverage import stop_without_households
 from sinergi.ui.data import load
 
 ctx = page_context("beranda")
@@ -17,6 +23,7 @@ below_kabupaten = ctx.region_level in ("kecamatan", "desa")
 
 st.title(t("beranda.heading", region=region_title(ctx)))
 data_as_of(ctx)
+stop_without_households(ctx)
 fig = headline(
     load("overview_households", **params), load("overview_moa", **params), load("overview_budget", **params)
 )
@@ -83,7 +90,6 @@ if len(by_region):
         "observed_extreme_poor_count": t("beranda.chart.observed"),
     }
     with st.expander(t("beranda.table")):
-        show_table(by_region, lang, headers)
-        download_buttons(ctx, by_region, f"miskin_ekstrem_{ctx.region_code}", headers)
+        table_and_downloads(ctx, by_region, f"miskin_ekstrem_{ctx.region_code}", headers)
 st.caption(poverty_lines(ctx))
 round_date_note(ctx)

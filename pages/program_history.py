@@ -6,12 +6,12 @@ from sinergi.collaboration.charts import build_history_by_year, build_history_re
 from sinergi.collaboration.display import label
 from sinergi.collaboration.tables import filter_history
 from sinergi.collaboration.widgets import declared_table
-from sinergi.common.fmt import fmt_number, fmt_rupiah, fmt_total
+from sinergi.common.fmt import fmt_number, fmt_rupiah
 from sinergi.common.vocabulary import PROGRAM_RESULTS as RESULTS
 from sinergi.common.vocabulary import SECTORS
 from sinergi.ui.components import data_as_of, region_title
 from sinergi.ui.context import page_context
-from sinergi.ui.data import load
+from sinergi.ui.data import load, viewer_sees_households
 
 ctx = page_context("riwayat")
 t, lang = ctx.t, ctx.lang
@@ -48,10 +48,15 @@ shown = filter_history(history, sectors, [], years, results)
 
 tiles = st.columns(3)
 tiles[0].metric(t("riwayat.metric.programs"), fmt_number(len(shown), lang), border=True)
+# the tile follows free filters: shown like a table cell for roles without by-name access (rounded to 5), since
+# exact sums for two filter settings give one program's count back (docs/privacy.md, rule 8)
 tiles[1].metric(
-    t("riwayat.chart.beneficiaries"), fmt_total(shown["beneficiaries_count"].sum(), lang), border=True
+    t("riwayat.chart.beneficiaries"), fmt_number(shown["beneficiaries_count"].sum(), lang), border=True
 )
 tiles[2].metric(t("riwayat.metric.budget"), fmt_rupiah(shown["budget_rp"].sum(), lang), border=True)
+
+if not viewer_sees_households():
+    st.caption(t("privacy.filtered_rounded"))
 
 left, right = st.columns(2)
 left.markdown(f"**{t('riwayat.chart.by_year')}**")

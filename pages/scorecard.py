@@ -6,7 +6,14 @@ import streamlit as st
 from sinergi.access.login import session_viewer
 from sinergi.common.fmt import fmt_pct
 from sinergi.monitoring.kpi import QUERY_BY_MOA
-from sinergi.overview.scorecard import MEASURES, measure_formats, measure_labels, scorecard, sort_scorecard
+from sinergi.overview.scorecard import (
+    MEASURES,
+    measure_formats,
+    measure_labels,
+    scorecard,
+    sort_scorecard,
+    without_household_data,
+)
 from sinergi.planning.scorecard_map import LAYER, build_scorecard_legend, build_scorecard_map
 from sinergi.ui.components import data_as_of, download_buttons, show_table
 from sinergi.ui.context import page_context
@@ -51,6 +58,10 @@ if rows.empty:
 kpis = [load(QUERY_BY_MOA, region=code, **params) for code in regions]
 info = dict(load("dataset_info").itertuples(index=False, name=None))
 table = scorecard(rows, kpis, ctx.as_of, info.get("source", ""), ctx.round_id == ctx.baseline_round_id)
+with_households = {
+    c for code in regions for c in load("kabupaten_with_households", region=code)["kabupaten_code"]
+}
+table = without_household_data(table, with_households)
 
 labels = {key: t(f"rapor.measure.{key}") for key in MEASURES}
 col_sort, col_order = st.columns([3, 1])
@@ -83,7 +94,8 @@ show_table(
     measure_formats(lang),
     column_config={t("rapor.col.link"): st.column_config.LinkColumn(display_text=t("rapor.open"))},
 )
-download_buttons(ctx, table[list(headers)], f"rapor_kabupaten_{ctx.round_id}", headers)
+# the files hold the table without its links (a link to this app is no data)
+download_buttons(ctx, table, f"rapor_kabupaten_{ctx.round_id}", headers, measure_formats(lang))
 
 measure = MEASURES[sort_key]
 values = table.set_index("kabupaten_code")[measure.column]

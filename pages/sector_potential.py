@@ -70,4 +70,11 @@ with st.expander(t("potensi.table"), expanded=True):
     # best first, a page at a time: a province has ~11,000 desa x item rows; the downloads hold them all
     shown = page_of_rows(ctx, table, f"potensi_page_{ctx.region_code}_{sector}")
     show_table(shown, lang, headers, CODE_COLUMNS)
-    download_buttons(ctx, table, f"potensi_{sector}_{ctx.region_code}", headers)
+    download_buttons(
+        ctx,
+        shown,
+        f"potensi_{sector}_{ctx.region_code}",
+        headers,
+        CODE_COLUMNS,
+        full=(lambda: table, len(table)),
+    )

@@ -9,13 +9,15 @@ from sinergi.planning.poverty_map import build_legend, build_poverty_map
 from sinergi.planning.targeting import COMPONENTS, DEFAULT_WEIGHTS, formula_latex, score_locations
 from sinergi.ui.components import data_as_of, download_buttons, region_title, show_table
 from sinergi.ui.context import page_context
-from sinergi.ui.data import load
+from sinergi.ui.coverage import stop_without_households
+from sinergi.ui.data import load, viewer_sees_households
 from sinergi.ui.selections import bind, keep
 
 ctx = page_context("sasaran_lokasi")
 t, lang = ctx.t, ctx.lang
 st.title(t("sasaran_lokasi.heading", region=region_title(ctx)))
 st.caption(t("sasaran_lokasi.intro"))
+stop_without_households(ctx)
 
 sector = (
     st.segmented_control(
@@ -102,4 +104,6 @@ data_as_of(ctx)
 
 st.subheader(t("sasaran_lokasi.ranked"))
 show_table(table, lang, headers)
+if not viewer_sees_households():
+    st.caption(t("privacy.score_rounded"))
 download_buttons(ctx, table, f"lokasi_sasaran_{sector}_{ctx.region_code}", headers)

@@ -8,7 +8,7 @@
 -- (round_as_of), at which the elapsed share of the MoA period is taken. Measured values are read from the
 -- summary tables summary_moa_kpi and summary_moa_target (queries/summary/): KPI amounts and target households per
 -- MoA and desa.
--- privacy: counts=baseline_households_count,households_count,target_households_count,moa_target_households_count; counts=baseline_value,value unless kpi_code=penurunan_miskin_ekstrem (a share; target_value and mou_baseline_value are figures written in the MoA)
+-- privacy: counts=baseline_households_count,households_count,target_households_count,moa_target_households_count; counts=baseline_value,value,mou_baseline_value,target_value unless kpi_code=penurunan_miskin_ekstrem (a share; the baseline and target written in the MoA count the same people: rule 8)
 with scoped_moa as (
     select
         m.moa_id,

@@ -1,5 +1,5 @@
 -- KPI baseline and target values written in one MoA, when that MoA is in the region.
--- privacy: counts=none (targets written in the MoA)
+-- privacy: counts=baseline_value,target_value unless kpi_code=penurunan_miskin_ekstrem (a share; a count written in the MoA counts the same people as the measured one: rule 8)
 with final as (
     select
         k.moa_id,

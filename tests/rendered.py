@@ -38,7 +38,8 @@ def sorts_as_text(series: pd.Series, texts: pd.Series | None) -> bool:
     """Return True for a column sent as text whose cells all read as values (numbers, shares, Rupiah, dates), two
     of them at least: the browser sorts it by its words."""
     # an object column of dates goes to the browser as dates (Arrow date32): only strings sort as words
-    if not series.dropna().map(lambda v: isinstance(v, str)).all():
+    # (a list, not Series.map: an empty datetime column maps to datetimes, whose .all() pandas refuses)
+    if not all(isinstance(v, str) for v in series.dropna()):
         return False
     cells = [str(c).strip() for c in (texts if texts is not None else series).dropna()]
     from sinergi.common.i18n import translate

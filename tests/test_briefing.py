@@ -265,3 +265,12 @@ def test_baseline_round_shows_no_kpi_progress_and_says_when_it_starts(lang):
     assert all("behind_target" not in reasons for reasons in b.decisions["reasons"])
     # a later round still says the progress
     assert tiles(_briefing(), lang)[3].value == translate("briefing.tile.kpi_value", lang, good=2, measured=3)
+
+
+def test_legend_below_the_map_has_no_title_beside_its_classes():
+    # walk1 item 5: in the PDF (legend below a tall region's narrow map) the title beside the classes pushed the last
+    # class ("25–75") past the image's edge; the exports print the map's title above the image instead
+    by_desa = db.run_query("briefing_extreme_poor_by_desa", region="99.02", **DEMO_ROUNDS)
+    below = build_briefing_map(by_desa, "id", "Endline 2026", legend_below=True).layout.legend
+    assert below.orientation == "h" and not below.title.text
+    assert build_briefing_map(by_desa, "id", "Endline 2026").layout.legend.title.text  # beside: titled

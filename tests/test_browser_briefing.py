@@ -76,3 +76,21 @@ def test_kabupaten_briefing_fits_one_full_hd_screen(base_url):
         assert _cut_off(page) == []
         page.screenshot(path=str(ROOT / "shots" / "briefing_1920.png"))
     assert outside == []
+
+
+def test_browser_print_is_one_a4_landscape_page(base_url):
+    """walk1 item 5: the browser's print was 3 pages (tiles alone, the map alone, the KPI heading stranded under it):
+    map, KPIs and decisions stay side by side and everything fits one A4 landscape page."""
+    import re
+
+    with browser_page(width=1440, height=900) as (page, outside):
+        page.goto(f"{base_url}/briefing-bupati?wilayah=99.02&putaran=2")
+        settle(page)
+        page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=30000)
+        page.wait_for_timeout(1500)
+        page.emulate_media(media="print")
+        tops = [round(c.bounding_box()["y"]) for c in page.locator('[data-testid="stColumn"]').all()]
+        assert len(tops) == 3 and max(tops) - min(tops) < 5, tops  # one row, not stacked
+        pdf = page.pdf(format="A4", landscape=True, print_background=True)
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1
+    assert outside == []

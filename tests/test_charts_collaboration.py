@@ -128,3 +128,29 @@ def test_area_heatmap_names_its_sectors_above_the_first_row():
     # Walk at province level: a hundred kecamatan rows put the sector names several screens below the title.
     matrix = pd.DataFrame({"pangan": [3, 0], "energi": [1, 2]}, index=["K1", "K2"])
     assert build_area_sector_heatmap(matrix, None, "en").layout.xaxis.side == "top"
+
+
+def test_history_by_year_axis_runs_in_year_order():
+    from sinergi.collaboration.charts import build_history_by_year
+
+    # walk1 item 7: the first sector's years came first (2019, 2024, then 2021, 2023 of the next sector)
+    history = pd.DataFrame(
+        {
+            "year": [2024, 2019, 2023, 2021],
+            "sector_code": ["pangan", "pangan", "energi", "energi"],
+            "beneficiaries_count": [40, 30, 20, 10],
+        }
+    )
+    fig = build_history_by_year(history, "id")
+    assert list(fig.layout.xaxis.categoryarray) == ["2019", "2021", "2023", "2024"]
+    assert fig.layout.xaxis.categoryorder == "array"
+
+
+def test_history_results_ticks_whole_programs():
+    from sinergi.collaboration.charts import build_history_results
+
+    one = pd.DataFrame({"sector_code": ["pangan"], "result": ["berhasil"]})
+    axis = build_history_results(one, "id").layout.xaxis
+    assert axis.tick0 == 0 and axis.dtick == 1  # not 0,2 / 0,4 under one program
+    many = pd.DataFrame({"sector_code": ["pangan"] * 13, "result": ["berhasil"] * 13})
+    assert float(build_history_results(many, "id").layout.xaxis.dtick).is_integer()

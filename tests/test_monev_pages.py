@@ -96,6 +96,18 @@ def test_comparison_page_shows_the_interval_the_placebo_and_the_caveat(app, lang
     assert caveat in at.warning[0].value
 
 
+def test_a_placebo_that_cannot_be_computed_says_why(app):
+    # walk1 item 9: Oe Mutiara at Endline has no draft-MoA target left to compare: "– poin, 95 %: – s.d. – poin"
+    # with no reason; the tile now says there are none (and it is not a privacy withholding)
+    at = open_page(app, "pages/comparison.py", wilayah=DEMO_KABUPATEN[1], putaran="2")
+    assert not at.exception
+    assert (at.metric[1].label, at.metric[1].value) == ("Plasebo: sasaran MoA draf", "–")  # not "– poin"
+    assert any(
+        c.value.startswith("Tidak dihitung: wilayah ini tidak punya sasaran MoA draf") for c in at.caption
+    )
+    assert not any("– s.d. –" in c.value for c in at.caption)
+
+
 def test_kecamatan_pages_say_a_budget_is_the_kabupatens(app):
     at = open_page(app, "pages/overview.py", wilayah="99.02.10", putaran="2")
     assert not at.exception
@@ -183,3 +195,25 @@ def test_kpi_table_sorts_by_the_numbers_shown_and_reads_them_in_the_kpis_unit(ap
     order = values.loc[percent, target].sort_values(kind="stable").index
     read = [float(s.removesuffix(" %").replace(".", "").replace(",", ".")) for s in shown.loc[order, target]]
     assert read == sorted(read) and len(set(read)) > 1
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_kpi_page_at_the_baseline_rates_no_kpi(app, con, lang):
+    """walk1: at the baseline round the page read "KPI: Baseline 2025 → Baseline 2025" with "on track 5, not yet
+    achieved 18". Nothing has moved yet: the starting values beside the targets, no status, no ranking."""
+    at = open_page(app, "pages/kpi_monitoring.py", wilayah="99.02", putaran="1", bahasa=lang)
+    assert not at.exception, at.exception
+    t = lambda key, **kw: translate(key, lang, **kw)  # noqa: E731
+    tiles = {m.label: m.value for m in at.main.metric}
+    statuses = {
+        t(f"monev.status.{s}") for s in ("tercapai", "sesuai_jalur", "belum_tercapai", "tidak_terukur")
+    }
+    assert not statuses & set(tiles)
+    table = at.dataframe[0].value
+    assert t("monev.col.status") not in table.columns and t("monev.col.attainment") not in table.columns
+    targets = con.execute(
+        "select count(*) from kpi_target k join moa m using (moa_id) "
+        "where m.kabupaten_code = '99.02' and m.status <> 'draf'"
+    ).fetchone()[0]
+    assert int(tiles[t("monev.tile.kpis")].replace(".", "").replace(",", "")) == len(table) <= targets
+    assert t("monev.table_heading_baseline", baseline="Baseline 2025") in [s.value for s in at.subheader]

@@ -51,7 +51,16 @@ def _number(token: str) -> float:
 
 
 # Notes a protected viewer reads beside the figures (how they are protected): no figures of their own.
-NOTES = {translate(k, "id") for k in ("privacy.partition_rounded", "privacy.cost_rounded")}
+NOTES = {
+    translate(k, "id")
+    for k in (
+        "privacy.partition_rounded",
+        "privacy.cost_rounded",
+        "privacy.score_rounded",
+        "privacy.kpi_rounded",
+        "privacy.filtered_rounded",
+    )
+}
 
 
 def differences(admin: list[str], other: list[str]) -> list[str]:

@@ -245,10 +245,15 @@ def login_form(lang: str) -> None:
     st.stop()
 
 
-def refuse(viewer: Viewer, page_key: str, lang: str) -> None:
-    """Tell the viewer the page is not for their role, log it, and stop the page."""
+def refuse(viewer: Viewer, page_key: str, lang: str, allowed: tuple[str, ...] = ()) -> None:
+    """Tell the viewer the page is not for their role and which roles it is for, log it, and stop the page."""
     audit.record("access_denied", viewer.username, viewer.role, page_key)
-    st.error(translate("akses.page_denied", lang, role=translate(f"akses.role.{viewer.role}", lang)))
+    role = translate(f"akses.role.{viewer.role}", lang)
+    if allowed:
+        roles = ", ".join(translate(f"akses.role.{r}", lang) for r in allowed)
+        st.error(translate("akses.page_only_for", lang, roles=roles, role=role))
+    else:
+        st.error(translate("akses.page_denied", lang, role=role))
     st.stop()
 
 

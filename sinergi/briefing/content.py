@@ -15,7 +15,7 @@ import pandas as pd
 from sinergi.common.fmt import fmt_change, fmt_date, fmt_moa, fmt_number, fmt_pct, fmt_rupiah, fmt_total
 from sinergi.common.i18n import translate
 from sinergi.common.stuck import STUCK_DAYS, stuck_flags
-from sinergi.common.suppressed import is_count, true_share
+from sinergi.common.suppressed import is_band, is_count, true_share
 from sinergi.common.text import plain
 from sinergi.common.vocabulary import OPEN_STATUSES
 from sinergi.monitoring.kpi import QUERY_BY_MOA, STATUS_LABEL_KEYS, STATUSES, with_attainment
@@ -283,7 +283,13 @@ def kpi_rows(b: Briefing, lang: str) -> pd.DataFrame:
             "baseline": kpi["baseline_value"].map(lambda v: v if is_count(v) else round(v, 1)),
             "value": kpi["value"].map(lambda v: v if is_count(v) else round(v, 1)),
             "target": kpi["target_value"],
-            "attainment": kpi["attainment_pct"].round(0),
+            # a band for a count KPI of a role without by-name access (rule 8) is shown as the band
+            # object dtype: a Series of floats would turn each Band back into a plain float ("100 %", not "≥ 100 %")
+            "attainment": pd.Series(
+                [a if is_band(a) or a != a else round(a, 0) for a in kpi["attainment_pct"]],
+                index=kpi.index,
+                dtype=object,
+            ),
             "status": [translate(STATUS_LABEL_KEYS[s], lang) for s in kpi["status"]],
         }
     )

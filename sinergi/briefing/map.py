@@ -179,7 +179,10 @@ def build_briefing_map(
         font={"size": font_size},
         height=height,
         margin={"l": 0, "r": 0, "t": 4, "b": 0},
-        legend={"title": {"text": legend_title(lang, round_name)}, **legend},
+        # Below the map (the PDF and PPTX, which print the map's title above it) the legend has no title of its own:
+        # beside the classes it took half the width of a tall region's map and pushed the last class past the
+        # image's edge ("25–75" cut, walk1 item 5); without it the classes wrap within the width.
+        legend={"title": {"text": "" if legend_below else legend_title(lang, round_name)}, **legend},
         separators=",." if lang == "id" else ".,",
         plot_bgcolor="white",
     )

@@ -30,6 +30,17 @@ PRINT_CSS = """
   [data-testid="stMetric"], [data-testid="stPlotlyChart"], [data-testid="stHorizontalBlock"] {
     break-inside: avoid; page-break-inside: avoid;
   }
+  /* Streamlit's columns wrap in print (each took the page's width: map on page 2 alone, the KPI heading stranded
+     under it, its chart on page 3; walk1 item 5): keep map, KPIs and decisions side by side, and the six tiles in
+     one row, and set the page a little smaller so title, summary, tiles and map fit the first page. */
+  [data-testid="stMainBlockContainer"] { zoom: 0.7; }
+  html, body, .stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"] {
+    height: auto !important; min-height: 0 !important;
+  }
+  [data-testid="stHorizontalBlock"] { display: flex !important; flex-wrap: nowrap !important; gap: 1rem; }
+  [data-testid="stColumn"] { min-width: 0 !important; width: auto !important; }
+  .st-key-briefing_tiles > * { flex: 1 1 0 !important; min-width: 0 !important; width: auto !important; }
+  h1, h2, h3, [data-testid="stMarkdownContainer"] strong:only-child { break-after: avoid; page-break-after: avoid; }
   [data-testid="stMetricValue"] { font-size: 1.5rem !important; }
 }
 /* On a 768-pixel-high projector the summary and the six tiles must show without scrolling. */

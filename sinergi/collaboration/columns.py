@@ -16,7 +16,8 @@ WRITTEN: dict[str, Callable[[str], Formatter]] = {
     "rupiah": lambda lang: lambda v: fmt_rupiah(v, lang),
     "date": lambda lang: lambda v: fmt_date(v, lang),
     "whole": lambda lang: lambda v: fmt_number(v, lang),
-    "decimal": lambda lang: lambda v: fmt_number(v, lang, 1),
+    # a column of protected counts with a "<5" cell arrives written ("<5", "15"): kept as written (rule 8)
+    "decimal": lambda lang: lambda v: v if isinstance(v, str) else fmt_number(v, lang, 1),
     "pct_whole": lambda lang: lambda v: fmt_pct(v, lang, 0),
 }
 

@@ -29,7 +29,7 @@ def table_with_downloads(
     full: tuple[Callable[[], pd.DataFrame], int] | None = None,
 ):
     """Show frame with localised headers (only the columns in headers), every cell written for the reader, and
-    offer it as Excel and CSV; `formats` overrides a column's formatter on screen only (downloads keep numbers).
+    offer it as Excel and CSV (the same table: `formats` overrides a column's formatter on screen and in the files).
     With select=True one row can be chosen and the selection state is returned. full = (make, rows) when frame
     is one page of a longer table: the downloads hold make()'s rows, made on click."""
     kwargs = {"on_select": "rerun", "selection_mode": "single-row"} if select else {}
@@ -37,8 +37,7 @@ def table_with_downloads(
         # A short table should not leave a block of empty rows: 35 px per row plus the header.
         height = min(height, 35 * (len(frame) + 1) + 3)
     state = show_table(frame, ctx.lang, headers, formats, key=key, height=height, **kwargs)
-    whole = None if full is None else (lambda: full[0]()[list(headers)], full[1])
-    download_buttons(ctx, frame[list(headers)], stem, headers, full=whole)
+    download_buttons(ctx, frame, stem, headers, formats, full=full)
     return state
 
 

@@ -13,7 +13,7 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from sinergi.common.amounts import Amount, shown_amount
 from sinergi.common.i18n import translate
-from sinergi.common.suppressed import Count, Share, breakdown_value, total_value
+from sinergi.common.suppressed import BAND_WIDTH, Band, Count, Share, breakdown_value, total_value
 
 LOCALES = {"id": "id_ID", "en": "en_US"}
 _RUPIAH_SCALES = {
@@ -90,6 +90,11 @@ def fmt_pct(value: float | None, lang: str = "id", decimals: int = 1) -> str:
         if value.withheld:
             return translate("privacy.withheld", lang)
         decimals = 0
+    if isinstance(value, Band):  # an attainment band (rule 8): "75–99 %", "≥ 100 %", "< 0 %"
+        low, unit = int(value), " %" if lang == "id" else "%"
+        if low >= 100:
+            return f"≥ 100{unit}"
+        return f"< 0{unit}" if low < 0 else f"{low}–{low + BAND_WIDTH - 1}{unit}"
     if _missing(value):
         return EMPTY
     number = fmt_number(value, lang, decimals)

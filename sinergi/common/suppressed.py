@@ -24,6 +24,9 @@ import pandas as pd
 LIMIT = 5  # counts 1 .. LIMIT-1 are never shown to roles without by-name access
 BASE = 5  # breakdown cells are rounded to a multiple of BASE
 SMALL = "<5"
+# What a derived figure counts a "<5" cell as for roles without by-name access (rule 8): the middle of 1-4, the same
+# for every such cell, so a figure computed from it says nothing the "<5" does not (tables sort by the same value).
+HIDDEN_VALUE = LIMIT / 2
 
 
 class Count:
@@ -153,6 +156,41 @@ class Share(float):
         return math.isnan(self)
 
 
+class Band(float):
+    """A KPI attainment in percent as a viewer without by-name access sees it for a count KPI (rule 8): the lower
+    edge of its band of BAND_WIDTH points (100 for "100 % or more", -BAND_WIDTH for "below 0"). A whole percent computed from exact figures
+    pins the count behind it; a band does not. Arithmetic (a median for a ranking) gives a plain float."""
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[type[Band], tuple[float]]:
+        return (Band, (float(self),))
+
+    def __str__(self) -> str:
+        low = int(self)
+        return ">=100" if low >= 100 else "<0" if low < 0 else f"{low}-{low + BAND_WIDTH - 1}"
+
+    __repr__ = __str__
+
+
+BAND_WIDTH = 25  # points of an attainment band
+
+
+def attainment_band(pct: float | None) -> float:
+    """Return the Band of an attainment (NaN stays NaN): 25-point bands from 0 to 100, one band from 100 up and
+    one below 0 (the wrong direction)."""
+    if pct is None or math.isnan(pct):
+        return math.nan
+    if pct < 0:
+        return Band(-BAND_WIDTH)
+    return Band(100.0 if pct >= 100 else BAND_WIDTH * math.floor(pct / BAND_WIDTH))
+
+
+def is_band(value: object) -> bool:
+    """Return True when value is an attainment Band."""
+    return isinstance(value, Band)
+
+
 def is_share(value: object) -> bool:
     """Return True when value is a protected Share (rounded or withheld)."""
     return isinstance(value, Share)
@@ -248,6 +286,16 @@ def true_value(value: object) -> Any:
 
     Whatever is computed from it must be displayed through the rules of docs/privacy.md, never as a count."""
     return value._value if isinstance(value, Count) else value
+
+
+def shown_number(value: object) -> Any:
+    """Return the number a derived figure (score, attainment, change) may be computed from (docs/privacy.md, rule 8):
+    the true value of a count shown as it is (by-name roles, plain numbers); for a protected count, the count as
+    shown (a multiple of 5), or HIDDEN_VALUE where it reads "<5". So the figure gives back only what is shown."""
+    if not isinstance(value, Count):
+        return value
+    shown = breakdown_value(value)
+    return HIDDEN_VALUE if shown is None else shown
 
 
 def breakdown_share(part: object, whole: object) -> float | None:

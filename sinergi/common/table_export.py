@@ -1,53 +1,45 @@
-"""Table downloads: Excel and CSV bytes with localised headers and formats.
+"""Table downloads: Excel and CSV bytes of the table the reader sees (sinergi.common.export_cells), and the stamp.
+
+The conventions of a file:
+
+- **Excel**: the screen's headers; a number is a number at the screen's decimals with a number format that writes it
+  as the screen does (Rupiah `"Rp "#,##0`, a percentage `0.0" %"` in percent points, a signed change `"+"#,##0`),
+  a date a date (`d mmmm yyyy`, month names in the file's language), anything else (words, labels, `<5`,
+  `disembunyikan`, `–`) the screen's text. Excel shows the separators of the reader's own locale.
+- **CSV**, in the reader's language: Indonesian `;`-separated with a decimal comma, English `,`-separated with a
+  decimal point (UTF-8 with BOM, so a spreadsheet of that language opens it as columns of numbers). A number is
+  written bare, as a spreadsheet reads it: no thousands separator, the screen's decimals, `-` for a minus, no unit;
+  a column whose numbers share one unit names it in its header (`Porsi (%)`, `Anggaran (Rp)`); in a column of
+  mixed units (Monev KPI: each row in its KPI's unit) the row says it. Everything else is the screen's text: dates
+  as written (`2 Januari 2023`), yes/no as `Ya`/`Tidak`, codes as their labels, protected cells as their words.
 
 Every file is safe to open: text that a spreadsheet would run as a formula is escaped in CSV (a leading apostrophe)
-and written as text in Excel. Values stay values: numbers (Rupiah too) are written as numbers with an Excel number format, dates as dates, so a
-planner can sum and sort them. Excel shows the separators of the reader's own locale; month names in dates follow
-the language of the export through a locale tag in the format ([$-421] Indonesian, [$-409] English).
+and written as text in Excel (OWASP CSV injection); a number is never escaped.
 """
 
 from __future__ import annotations
 
+import csv
 import io
-from datetime import date, datetime
+from datetime import datetime
 
 import pandas as pd
+import xlsxwriter
 
-from sinergi.common.amounts import show_amounts
+from sinergi.common.display import styled
+from sinergi.common.export_cells import ExportTable, export_table
 from sinergi.common.i18n import translate
-from sinergi.common.suppressed import show_small_counts
 
-# Excel number formats chosen by the unit suffix of a column name (see the schema's naming rule).
-_SUFFIX_FORMATS = {
-    "_rp": '"Rp" #,##0',
-    "_count": "#,##0",
-    "_pct": "0.0",
-    "_km": "#,##0.0",
-    "_km2": "#,##0.0",
-    "_m": "#,##0",
-}
-_DATE_FORMATS = {"id": "[$-421]d mmmm yyyy", "en": "[$-409]d mmmm yyyy"}
 # OWASP CSV injection: a spreadsheet runs a cell that begins with one of these as a formula (=HYPERLINK(…), +1+1…)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # xlsxwriter writes text as text: never a formula or a link, whatever the text begins with
 EXCEL_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False}
+CSV_DIALECTS = {"id": (";", ","), "en": (",", ".")}  # (separator, decimal mark)
 
 
-def _is_text_column(series: pd.Series) -> bool:
-    return bool(pd.api.types.is_string_dtype(series) or series.dtype == object)
-
-
-def escape_formulas(frame: pd.DataFrame) -> pd.DataFrame:
-    """Return frame with every text cell that a spreadsheet would run as a formula prefixed by an apostrophe."""
-    out = frame.copy()
-    for col in out.columns:
-        if not _is_text_column(out[col]):
-            continue
-        values = out[col]
-        risky = values.map(lambda v: isinstance(v, str) and v.startswith(FORMULA_STARTS))
-        if risky.any():
-            out[col] = values.astype(object).where(~risky, "'" + values.astype("string"))
-    return out
+def escape_formula(text: str) -> str:
+    """Return text prefixed by an apostrophe when a spreadsheet would run it as a formula."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def excel_writer(buffer: io.BytesIO, **kwargs: object) -> pd.ExcelWriter:
@@ -55,101 +47,55 @@ def excel_writer(buffer: io.BytesIO, **kwargs: object) -> pd.ExcelWriter:
     return pd.ExcelWriter(buffer, engine="xlsxwriter", engine_kwargs={"options": EXCEL_OPTIONS}, **kwargs)
 
 
-def localise_headers(frame: pd.DataFrame, headers: dict[str, str] | None) -> pd.DataFrame:
-    """Return frame with columns renamed by headers and limited to them (all columns when headers is None)."""
-    if not headers:
-        return frame
-    return frame[[c for c in headers if c in frame.columns]].rename(columns=headers)
+def _table(table: ExportTable | pd.DataFrame, lang: str) -> ExportTable:
+    # a bare frame is written as show_table would draw it with no headers given: every column, every cell for lang
+    return table if isinstance(table, ExportTable) else export_table(styled(table, lang), lang)
 
 
-def _is_date_column(series: pd.Series) -> bool:
-    if pd.api.types.is_datetime64_any_dtype(series):
-        return True
-    if series.dtype == object:
-        sample = series.dropna().head(20)
-        return len(sample) > 0 and all(isinstance(v, date) for v in sample)
-    return False
-
-
-def excel_formats(
-    frame: pd.DataFrame, headers: dict[str, str] | None = None, lang: str = "id"
-) -> dict[str, str]:
-    """Return {output column: Excel number format} for the columns of frame, keyed by their localised header."""
-    formats: dict[str, str] = {}
-    for column in frame.columns:
-        if headers and column not in headers:
-            continue
-        out = headers[column] if headers else column
-        if _is_date_column(frame[column]):
-            formats[out] = _DATE_FORMATS[lang]
-            continue
-        if not pd.api.types.is_numeric_dtype(frame[column]) or pd.api.types.is_bool_dtype(frame[column]):
-            continue
-        suffix = next(
-            (s for s in sorted(_SUFFIX_FORMATS, key=len, reverse=True) if str(column).endswith(s)), None
-        )
-        if suffix:
-            formats[out] = _SUFFIX_FORMATS[suffix]
-        elif pd.api.types.is_integer_dtype(frame[column]):
-            formats[out] = "#,##0"
-    return formats
-
-
-def to_csv_bytes(frame: pd.DataFrame, lang: str = "id") -> bytes:
-    """Return CSV bytes: `;` and decimal comma for Indonesian spreadsheets, `,` and point for English (UTF-8 BOM)."""
-    sep, decimal = (";", ",") if lang == "id" else (",", ".")
-    # suppressed counts stay "<5" in the file; amounts summed over households are shown for the count as shown
-    clean = show_amounts(show_small_counts(frame, text=False))
-    for col in clean.columns:
-        # ISO dates read back as dates in every spreadsheet locale; drop midnight times and time zones.
-        if pd.api.types.is_datetime64_any_dtype(clean[col]):
-            values = (
-                clean[col].dt.tz_localize(None)
-                if isinstance(clean[col].dtype, pd.DatetimeTZDtype)
-                else clean[col]
-            )
-            if (values.dropna().dt.normalize() == values.dropna()).all():
-                clean[col] = values.dt.strftime("%Y-%m-%d")
-    text: str = escape_formulas(clean).to_csv(index=False, sep=sep, decimal=decimal)
-    return text.encode("utf-8-sig")
+def to_csv_bytes(table: ExportTable | pd.DataFrame, lang: str = "id") -> bytes:
+    """Return CSV bytes of the table the reader sees, in the convention of lang (module docstring)."""
+    table = _table(table, lang)
+    separator = CSV_DIALECTS[lang][0]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=separator, lineterminator="\r\n")
+    writer.writerow([escape_formula(h) for h in table.csv_columns()])
+    for row in table.rows:
+        writer.writerow([cell.csv if cell.is_number else escape_formula(cell.csv) for cell in row])
+    return buffer.getvalue().encode("utf-8-sig")
 
 
 def to_excel_bytes(
-    frame: pd.DataFrame,
-    sheet: str = "Data",
-    note: str | None = None,
-    formats: dict[str, str] | None = None,
+    table: ExportTable | pd.DataFrame, sheet: str = "Data", note: str | None = None, lang: str = "id"
 ) -> bytes:
-    """Return an .xlsx workbook: the table on one sheet (header frozen, widths fitted, number and date formats by
-    column from `formats`), an optional note below."""
+    """Return an .xlsx workbook of the table the reader sees (module docstring): one sheet, header frozen, widths
+    fitted, an optional note two rows below."""
+    table = _table(table, lang)
     buffer = io.BytesIO()
-    # suppressed counts stay "<5" in the file; amounts summed over households are shown for the count as shown
-    clean = show_amounts(show_small_counts(frame, text=False))
-    for col in clean.columns:
-        if isinstance(clean[col].dtype, pd.DatetimeTZDtype):
-            clean[col] = clean[col].dt.tz_localize(None)
-        elif _is_date_column(clean[col]):
-            clean[col] = pd.to_datetime(clean[col])
-    formats = formats or {}
-    with excel_writer(buffer, datetime_format="yyyy-mm-dd", date_format="yyyy-mm-dd") as writer:
-        clean.to_excel(writer, sheet_name=sheet[:31], index=False)
-        book, sheet_obj = writer.book, writer.sheets[sheet[:31]]
-        sheet_obj.freeze_panes(1, 0)
-        for i, col in enumerate(clean.columns):
-            width = (
-                max(len(str(col)), *(len(str(v)) for v in clean[col].head(200)), 6)
-                if len(clean)
-                else len(str(col))
-            )
-            style = book.add_format({"num_format": formats[col]}) if col in formats else None
-            sheet_obj.set_column(i, i, min(width + 2, 60), style)
-            if style is not None and _is_date_column(clean[col]):
-                # pandas writes datetimes cell by cell with its own format: rewrite them with the column's.
-                for row, value in enumerate(clean[col], start=1):
-                    if pd.notna(value):
-                        sheet_obj.write_datetime(row, i, value.to_pydatetime(), style)
-        if note:
-            sheet_obj.write(len(clean) + 2, 0, note)
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, **EXCEL_OPTIONS})
+    ws = book.add_worksheet(sheet[:31])
+    bold = book.add_format({"bold": True})
+    styles: dict[str, object] = {}
+    for j, header in enumerate(table.columns):
+        ws.write_string(0, j, header, bold)
+    for i, row in enumerate(table.rows, start=1):
+        for j, cell in enumerate(row):
+            if cell.excel is None:
+                if cell.value == "":
+                    continue
+                ws.write_string(i, j, str(cell.value))
+                continue
+            style = styles.setdefault(cell.excel, book.add_format({"num_format": cell.excel}))
+            if isinstance(cell.value, datetime):
+                ws.write_datetime(i, j, cell.value, style)
+            else:
+                ws.write_number(i, j, cell.value, style)
+    for j, header in enumerate(table.columns):
+        width = max([len(header), 6, *(len(row[j].csv) + 2 for row in table.rows[:200])])
+        ws.set_column(j, j, min(width + 2, 60))
+    ws.freeze_panes(1, 0)
+    if note:
+        ws.write_string(len(table.rows) + 2, 0, note)
+    book.close()
     return buffer.getvalue()
 
 

@@ -14,8 +14,9 @@ def is_synthetic_region(info: dict[str, str], region_code: str) -> bool:
 
 
 def region_as_of(info: dict[str, str], region_code: str) -> date:
-    """Return the one as-of date of a region's figures: the demo's date for synthetic data, the latest import's
-    date for real data (a real region has no other clock)."""
+    """Return the one as-of date of a region's figures: the demo's date for synthetic data; for real data the date
+    its data carries (real_as_of, written by every import from rounds, verification and the P3KE period), else the
+    dataset's as_of. Never the import's clock: a boundaries-only import must not move the date (walk1 item 6)."""
     synthetic = is_synthetic_region(info, region_code)
-    stamp = info["as_of"] if synthetic else info.get("real_imported_at") or info["as_of"]
+    stamp = info["as_of"] if synthetic else info.get("real_as_of") or info["as_of"]
     return date.fromisoformat(stamp[:10])

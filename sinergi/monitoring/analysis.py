@@ -18,7 +18,10 @@ TRANSITIONS = ("keluar", "masuk", "tetap_miskin", "tetap_tidak_miskin")
 
 def moa_ranking(kpis: pd.DataFrame) -> pd.DataFrame:
     """Return MoAs ranked by the median attainment of their measurable KPIs (from kpi.with_attainment)."""
-    measurable = kpis[kpis["attainment_pct"].notna()]
+    # attainment bands of roles without by-name access (rule 8) rank by their lower edge
+    measurable = kpis[kpis["attainment_pct"].notna()].assign(
+        attainment_pct=lambda f: pd.to_numeric(f["attainment_pct"]).astype("float64")
+    )
     out = (
         measurable.groupby(["moa_id", "moa_title", "kabupaten_code"], as_index=False)
         .agg(

@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from sinergi.common.chart_style import PALETTE
-from sinergi.common.suppressed import true_value
+from sinergi.common.suppressed import Count, attainment_band, is_small_count, shown_number, true_value
 
 STATUSES = ("tercapai", "sesuai_jalur", "belum_tercapai", "tidak_terukur")
 
@@ -104,10 +104,10 @@ def attainment_baseline(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
         if {"target_households_count", "moa_target_households_count"} <= set(frame.columns)
         else pd.Series(True, frame.index)
     )
-    use_written = written.notna() & whole
-    # the measured baseline may be a protected Count: attainment starts from its true value
+    use_written = written.notna().astype(bool) & whole
+    # the measured and written baselines may be protected Counts: attainment starts from the true value
     measured = frame["baseline_value"].map(true_value).astype("float64")
-    baseline = written.astype("float64").where(use_written, measured)
+    baseline = written.map(true_value).astype("float64").where(use_written, measured)
     return baseline, pd.Series(np.where(use_written, "tertulis", "terukur"), index=frame.index)
 
 
@@ -120,7 +120,7 @@ def with_attainment(frame: pd.DataFrame) -> pd.DataFrame:
     # display table's business
     out["attainment_baseline_value"], out["baseline_source"] = attainment_baseline(out)
     out["attainment_pct"] = [
-        attainment_pct(true_value(b), true_value(v), t, d)
+        attainment_pct(true_value(b), true_value(v), true_value(t), d)
         for b, v, t, d in zip(
             out["attainment_baseline_value"], out["value"], out["target_value"], out["direction"], strict=True
         )
@@ -140,6 +140,40 @@ def with_attainment(frame: pd.DataFrame) -> pd.DataFrame:
     out["status"] = [
         kpi_status(a, e) for a, e in zip(out["attainment_pct"], out["elapsed_share"], strict=True)
     ]
+    return protect_derived(out)
+
+
+def _protected(value: object) -> bool:
+    return isinstance(value, Count) and not value.exact
+
+
+def protect_derived(out: pd.DataFrame) -> pd.DataFrame:
+    """Return with_attainment's frame with what a viewer without by-name access may see of the figures derived from
+    a count KPI's protected values (docs/privacy.md, rule 8); by-name roles' rows are left as they are.
+
+    - attainment: a band (sinergi.common.suppressed.Band: 25 points, or 100 % and more), withheld where the value,
+      the baseline it starts from or the target reads "<5": a whole percent from exact figures pins the value;
+    - change: the value as shown minus the baseline as shown (a multiple of 5), withheld where either reads "<5".
+    The status stays the one of the true attainment: a band of three whose edges (the target, the share of the MoA
+    period) are shown rounded, the decision the page exists for, the same for every role."""
+    rows = out["value"].map(_protected).to_numpy(dtype=bool)
+    if not rows.any():
+        return out
+    used = out["mou_baseline_value"].where(out["baseline_source"] == "tertulis", out["baseline_value"])
+    small = [
+        any(is_small_count(x) for x in inputs)
+        for inputs in zip(used, out["value"], out["target_value"], strict=True)
+    ]
+    attainment = out["attainment_pct"].astype(object)
+    change = out["change"].astype(object)
+    for i in np.flatnonzero(rows):
+        attainment.iat[i] = math.nan if small[i] else attainment_band(out["attainment_pct"].iat[i])
+        value, baseline = out["value"].iat[i], out["baseline_value"].iat[i]
+        hidden = is_small_count(value) or is_small_count(baseline) or not isinstance(baseline, Count)
+        change.iat[i] = math.nan if hidden else float(shown_number(value) - shown_number(baseline))
+    out["attainment_pct"] = attainment
+    # no Count is left in the change of a protected viewer's frame: a plain number column, as admin's writes it
+    out["change"] = pd.to_numeric(change).astype("float64") if not change.map(_protected).any() else change
     return out
 
 

@@ -86,8 +86,11 @@ def kpi_dumbbell(frame: pd.DataFrame, names: dict[str, str], lang: str = "id") -
     if "target_value" in frame and frame["target_value"].notna().any():
         fig.add_trace(
             go.Scatter(
-                x=frame["target_value"],
+                # a target written for a count KPI is protected like the count (docs/privacy.md, rule 8)
+                x=plot_numbers(frame["target_value"]),
                 y=frame["label"],
+                hovertext=plot_texts(frame["target_value"], lang),
+                hoverinfo="text+name",
                 mode="markers",
                 name=names["target"],
                 marker={"color": "#000000", "size": 12, "symbol": "diamond-tall"},

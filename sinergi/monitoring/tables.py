@@ -25,7 +25,9 @@ def fmt_kpi_change(value: float | None, unit: str, lang: str, points: str) -> st
     if unit == "persen":
         text = fmt_change(value, lang, 1)
         return text if text == "–" else f"{text} {points}"
-    if is_count(value):  # a change per MoA is a breakdown cell: shown by the same rule as the counts
+    # a change per MoA is a breakdown cell; for roles without by-name access it comes as a plain difference of the
+    # values shown (sinergi.monitoring.kpi.protect_derived), for others as an exact Count
+    if is_count(value):
         shown = fmt_number(abs(value), lang)
         return "±0" if not value else ("+" if value > 0 else "−") + shown
     return fmt_change(value, lang)
@@ -84,7 +86,10 @@ def kpi_display_table(
     def plain(value: object, unit: str) -> str:
         return fmt_kpi(value, unit, lang)  # type: ignore[arg-type]  # a KPI number or Count
 
-    numbers(t("method.col.mou_baseline_value"), kpis["mou_baseline_value"], plain)
+    # the written baseline covers the whole MoA: shown only where it is the one attainment starts from, so that a
+    # kecamatan's row never sets the MoA's figure beside its own measured one
+    written = kpis["mou_baseline_value"].where(kpis["baseline_source"] == "tertulis")
+    numbers(t("method.col.mou_baseline_value"), written, plain)
     numbers(t("method.col.baseline_value"), kpis["baseline_value"], plain)
     numbers(t("monev.col.value"), kpis["value"], plain)
     numbers(t("monev.col.target"), kpis["target_value"], plain)
@@ -146,3 +151,16 @@ def style_status(
     ]  # pandas' default formatter, as an unformatted Styler shows cells
     given = {table.columns.get_loc(c): list(words) for c, words in (texts or {}).items()}
     return display_styler(table, [as_is] * table.shape[1], {table.columns.get_loc(column): css}, given)
+
+
+def kpi_status_table(kpis: pd.DataFrame, lang: str, t: Callable[..., str], with_moa: bool) -> Styler:
+    """Return the KPI table as Monev KPI draws it (kpi_display_table in the status colours): the page's table and
+    what its downloads hold (sinergi.ui.components.download_buttons)."""
+    table, texts = kpi_display_table(kpis, lang, t, with_moa)
+    return style_status(table, kpis["status"], t("monev.col.status"), texts)
+
+
+def kpi_baseline_styled(kpis: pd.DataFrame, lang: str, t: Callable[..., str]) -> Styler:
+    """Return the KPI table of a baseline round as Monev KPI draws it and its downloads hold: starting values and
+    targets, no status (nothing has moved yet)."""
+    return written_styler(*kpi_baseline_table(kpis, lang, t))

@@ -144,3 +144,31 @@ def measure_labels(values: pd.Series, kind: str, lang: str) -> pd.Series:
         return fmt_pct(float(value), lang) if kind == "pct" else fmt_rupiah(float(value), lang)
 
     return values.map(label)
+
+
+# Columns of the scorecard counted from P3KE households and surveys: unknown, not 0, for a kabupaten with none
+HOUSEHOLD_COLUMNS = (
+    "extreme_poor_households_count",
+    "extreme_poor_people_count",
+    "observed_extreme_poor_count",
+    "baseline_extreme_poor_count",
+    "observed_change_pct",
+    "verified_targets_count",
+    "verified_targets_reached_count",
+    "verified_targets_reached_pct",
+    "left_behind_count",
+    "left_extreme_poverty_count",
+    "cost_per_exit_rp",
+)
+
+
+def without_household_data(table: pd.DataFrame, with_households: set[str]) -> pd.DataFrame:
+    """Return the scorecard with the household figures of every kabupaten outside with_households blank: a kabupaten
+    imported with boundaries only has no household data, and its row must not read 0 (walk1 item 6)."""
+    out = table.copy()
+    empty = ~out["kabupaten_code"].isin(with_households)
+    if empty.any():
+        for column in HOUSEHOLD_COLUMNS:
+            if column in out.columns:
+                out[column] = out[column].astype(object).where(~empty, None)
+    return out

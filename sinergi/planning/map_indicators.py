@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
+
 from sinergi.common import vocabulary
 
 SECTORS = ("semua", *vocabulary.SECTORS)  # "semua": every sector at once
@@ -44,6 +46,29 @@ INDICATORS: dict[str, Indicator] = {
         Indicator("target_score", "score", "sasaran"),
     )
 }
+
+# Columns of location_indicators counted from P3KE households: in a region with no household data at all (boundaries
+# imported, no P3KE yet) they are unknown, not 0, and the map draws them as "Tidak ada data" (walk1 item 6).
+HOUSEHOLD_COLUMNS = (
+    "all_households_count",
+    "extreme_poor_households_count",
+    "extreme_poor_share_pct",
+    "verified_targets_count",
+    "verified_targets_reached_count",
+    "verified_targets_reached_pct",
+    "households_without_electricity_count",
+    "umkm_producers_extreme_poor_count",
+)
+
+
+def without_household_data(locations: pd.DataFrame) -> pd.DataFrame:
+    """Return a copy of location_indicators rows with every household-counted column blank (no data, not zero)."""
+    out = locations.copy()
+    for column in HOUSEHOLD_COLUMNS:
+        if column in out.columns:
+            out[column] = None
+    return out
+
 
 # The sector's own indicators come first so that switching sector shows that sector's map at once.
 _CROSS_SECTOR = [k for k, i in INDICATORS.items() if i.sector == "semua"]

@@ -15,6 +15,10 @@ with the accessibility and coverage components turned round so that 1 is always 
 
     score[i] = 100 * sum_c w_c * n[i, c] / sum_c w_c
 
+For roles without by-name access every component is computed from the values as the table shows them (docs/privacy.md,
+rule 8): counts rounded to 5 (a "<5" as 2.5), shares rounded to 5 points. From the true counts, a score shown to one
+decimal solves back for each desa's count (with one weight non-zero, n = min + score x (max - min) / 100).
+
 A higher weight never lowers the rank of the location best on that component: the score difference between it and
 any other location grows (or stays) with the weight, and dividing by the weight sum does not reorder.
 """
@@ -23,7 +27,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sinergi.common.suppressed import true_value
+from sinergi.common.suppressed import shown_number
 
 COMPONENTS = ("miskin", "porsi", "potensi", "akses", "belum")
 DEFAULT_WEIGHTS = {"miskin": 3.0, "porsi": 2.0, "potensi": 2.0, "akses": 1.0, "belum": 2.0}
@@ -53,8 +57,8 @@ def formula_latex(lang: str) -> str:
 
 def normalise(values: pd.Series) -> pd.Series:
     """Return (x - min) / (max - min); 0 everywhere when all values are equal; missing values count as the minimum."""
-    # protected counts score by their true values: a rank is computed from the truth, only the display is protected
-    x = pd.to_numeric(values.map(true_value), errors="coerce").astype(float)
+    # a protected count scores by its value as shown (rule 8): the score then reveals nothing the table does not
+    x = pd.to_numeric(values.map(shown_number), errors="coerce").astype(float)
     low, high = x.min(), x.max()
     if pd.isna(low) or high == low:
         return pd.Series(0.0, index=values.index)
@@ -68,6 +72,15 @@ def sector_potential(df: pd.DataFrame, sector: str) -> pd.Series:
     return df[SECTOR_SCORE_COLUMNS[sector]]
 
 
+def coverage(df: pd.DataFrame) -> pd.Series:
+    """Return the coverage in percent (0-100): 100 for an active MoA target (a fact the table shows, whatever a
+    withheld share reads), else the share as the viewer sees it; missing counts as 0."""
+    share = pd.to_numeric(df["coverage_pct"], errors="coerce").astype(float).fillna(0.0).clip(0, 100)
+    if "is_active_moa_target" in df:
+        share = share.mask(df["is_active_moa_target"].fillna(False).astype(bool), 100.0)
+    return share
+
+
 def components(df: pd.DataFrame, sector: str) -> pd.DataFrame:
     """Return the normalised components (0-1) per location, indexed like df."""
     distance = df[["port_km", "market_km", "city_km"]].mean(axis=1)
@@ -77,7 +90,7 @@ def components(df: pd.DataFrame, sector: str) -> pd.DataFrame:
             "porsi": normalise(df["extreme_poor_share_pct"]),
             "potensi": normalise(sector_potential(df, sector)),
             "akses": 1.0 - normalise(distance),
-            "belum": 1.0 - df["coverage_pct"].astype(float).fillna(0.0).clip(0, 100) / 100.0,
+            "belum": 1.0 - coverage(df) / 100.0,
         },
         index=df.index,
     )

@@ -10,19 +10,15 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
 
 from sinergi.access import exports
 from sinergi.access.login import NAME_KEY, PAGE_KEY, SESSION_KEY, session_viewer
 from sinergi.common.display import Formatter, styled
+from sinergi.common.export_cells import ExportTable, export_table
 from sinergi.common.fmt import EMPTY, fmt_date, fmt_number
 from sinergi.common.i18n import translate
-from sinergi.common.table_export import (
-    excel_formats,
-    export_stamp,
-    localise_headers,
-    to_csv_bytes,
-    to_excel_bytes,
-)
+from sinergi.common.table_export import export_stamp, to_csv_bytes, to_excel_bytes
 from sinergi.common.text import plain
 from sinergi.common.vocabulary import labels
 from sinergi.ui.context import PageContext
@@ -45,6 +41,24 @@ def show_table(
     kwargs.setdefault("hide_index", True)
     kwargs.setdefault("placeholder", EMPTY)
     return st.dataframe(styled(frame, lang, headers, formats, keep_index=not kwargs["hide_index"]), **kwargs)
+
+
+def table_and_downloads(
+    ctx: PageContext,
+    frame: pd.DataFrame,
+    stem: str,
+    headers: dict[str, str] | None = None,
+    formats: dict[str, Formatter] | None = None,
+    *,
+    full: tuple[Callable[[], pd.DataFrame], int] | None = None,
+    **kwargs: Any,
+) -> Any:
+    """Draw frame as show_table does and offer that same table as Excel and CSV (download_buttons): one set of
+    headers and formats for both, so a file cannot hold a column the screen does not show. Returns show_table's
+    result."""
+    state = show_table(frame, ctx.lang, headers, formats, **kwargs)
+    download_buttons(ctx, frame, stem, headers, formats, full=full)
+    return state
 
 
 PAGE_ROWS = 500  # rows per page of a long table (Intervensi's by-name list pages by the same number)
@@ -182,14 +196,19 @@ def download_buttons(
     frame: pd.DataFrame,
     stem: str,
     headers: dict[str, str] | None = None,
+    formats: dict[str, Formatter] | None = None,
+    *,
     user: str | None = None,
     full: tuple[Callable[[], pd.DataFrame], int] | None = None,
+    draw: Callable[[pd.DataFrame], Styler] | None = None,
 ) -> None:
-    """Offer the table as Excel and CSV, with localised headers, stamped with the signed-in user and time.
+    """Offer the table `show_table(frame, lang, headers, formats)` draws as Excel and CSV: its columns under its
+    headers, every cell as the screen writes it (a protected cell as its words, never the number the browser sorts
+    it by; numbers at the screen's decimals, kept as numbers with formats in Excel: sinergi.common.table_export),
+    stamped with the signed-in user and time. Give it the headers and formats show_table got.
 
-    Excel keeps numbers and dates as values with formats chosen by each column's unit suffix (_rp, _count, _pct).
-    The frame comes from `load`, so it already carries the viewer's masking and "<5" suppression. The files are
-    made when clicked, and each one is written to the audit log with user, role, scope, table and row count.
+    draw turns frame into the Styler of a table a page draws itself (Monev KPI) instead of show_table's. The files
+    are made when clicked, and each one is written to the audit log with user, role, scope, table and row count.
     full = (make, rows) when frame is one page of a longer list: the files hold all rows, read by make on click
     (sinergi.ui.data.load_on_click, with the same rules), and the audit records rows.
     """
@@ -197,8 +216,17 @@ def download_buttons(
     username = viewer.username if viewer else "anonim"
     user = user or f"{st.session_state.get(NAME_KEY, username)} ({username})"
     now = datetime.now()
-    table = localise_headers(frame, headers)
-    make_table = (lambda: localise_headers(full[0](), headers)) if full else (lambda: table)
+    lang = ctx.lang
+    drawn = draw or (lambda rows: styled(rows, lang, headers, formats))
+    columns = (
+        [headers[c] for c in headers if c in frame.columns]
+        if headers and draw is None
+        else list(map(str, drawn(frame).data.columns))
+    )
+
+    def make_table() -> ExportTable:
+        return export_table(drawn(full[0]() if full else frame), lang)
+
     safe = re.sub(r"[^a-z0-9_-]+", "_", stem.lower())
     # the file name carries the stamp too: a CSV has no room for a note
     file_stem = f"{safe}_{re.sub(r'[^a-z0-9_-]+', '_', username.lower())}_{now:%Y%m%d-%H%M}"
@@ -206,16 +234,15 @@ def download_buttons(
         "table": stem,
         "region": ctx.region_code,
         "round": ctx.round_id,
-        "rows": full[1] if full else len(table),
-        "columns": list(map(str, table.columns)),
+        "rows": full[1] if full else len(frame),
+        "columns": columns,
     }
-    formats = excel_formats(frame, headers, ctx.lang)
-    note = export_stamp(user, now, lang=ctx.lang)
+    note = export_stamp(user, now, lang=lang)
     col_xlsx, col_csv = st.columns(2)
     offer_download(
         col_xlsx,
         ctx.t("shell.download_excel"),
-        lambda: to_excel_bytes(make_table(), note=note, formats=formats),
+        lambda: to_excel_bytes(make_table(), note=note, lang=lang),
         f"{file_stem}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         f"dl_xlsx_{safe}",
@@ -224,7 +251,7 @@ def download_buttons(
     offer_download(
         col_csv,
         ctx.t("shell.download_csv"),
-        lambda: to_csv_bytes(make_table(), ctx.lang),
+        lambda: to_csv_bytes(make_table(), lang),
         f"{file_stem}.csv",
         "text/csv",
         f"dl_csv_{safe}",

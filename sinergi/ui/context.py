@@ -103,7 +103,7 @@ def page_context(page_key: str) -> PageContext:
     if viewer.role not in page_roles(page_key):  # before any data is read for the page
         draw_navigation(viewer.role, lang)
         sidebar_user(viewer, lang)
-        refuse(viewer, page_key, lang)
+        refuse(viewer, page_key, lang, page_roles(page_key))
     region = region_selector(lang, viewer)
     round_id, round_name, baseline_id, round_ended_on = round_selector(lang)
     draw_navigation(viewer.role, lang)

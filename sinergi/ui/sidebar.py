@@ -69,6 +69,10 @@ def region_selector(lang: str, viewer: Viewer) -> pd.Series:
     # viewer's scope matches no option and falls back to the first.
     asked = [code for code in (wanted("wilayah"), remembered("wilayah")) if code]
     kab = next((c[:n] for c in asked for n in (5, 2) if c[:n] in kab_options), kab_options[0])
+    if asked and not any(
+        asked[0][:n] in kab_options for n in (5, 2)
+    ):  # say so, once: the URL is rewritten below
+        st.warning(translate("shell.region_not_offered", lang, code=asked[0], name=kab_names[kab]))
     st.session_state["shell_kabupaten"] = kab
     st.sidebar.selectbox(
         translate("shell.kabupaten", lang),
