@@ -3,6 +3,7 @@ database file, with zero errors, and every reader sees the new file afterwards."
 
 import threading
 
+import duckdb
 import pandas as pd
 from conftest import DEMO_AS_OF
 from importer_helpers import copy_demo
@@ -66,10 +67,12 @@ def test_queries_from_threads_survive_imports_and_a_restore(tmp_path, monkeypatc
 
 
 def test_the_reading_connection_uses_the_threads_configured(tmp_path, monkeypatch):
-    # one thread per query by default: a page's small queries cost less CPU that way (sinergi.data.db.THREADS_ENV)
+    # unset: DuckDB's default (one per core; the national scorecard needs both); set: that many
+    # (sinergi.data.db.THREADS_ENV)
     path = copy_demo(tmp_path)
     monkeypatch.setenv("SINERGI_DB", str(path))
-    for configured, expected in ((None, 1), ("2", 2)):
+    cores = duckdb.connect().execute("select current_setting('threads')").fetchone()[0]
+    for configured, expected in ((None, cores), ("1", 1), ("2", 2)):
         if configured is None:
             monkeypatch.delenv(db.THREADS_ENV, raising=False)
         else:

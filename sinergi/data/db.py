@@ -74,16 +74,17 @@ def sql_parameters(sql: str) -> set[str]:
     return set(_PARAM_RE.findall(without_comments))
 
 
-# Threads of the app's reading connection ($SINERGI_DUCKDB_THREADS, default 1). A page runs a dozen queries of a few
-# milliseconds each; split over both cores, each cost 20-30 % more CPU in scheduling and no shorter wall on the shared
-# 2-core machine (Koordinasi's warm run at 1 M: 185 -> 145 ms CPU; Rapor, Penetapan Lokasi and Intervensi at 20 M
-# were as fast or faster), and a server's sessions already run in parallel. Writers (imports, builds) open their own.
+# Threads of the app's reading connection ($SINERGI_DUCKDB_THREADS; unset: DuckDB's default, one per core). A page's
+# small queries cost 20-30 % more CPU split over two cores (Koordinasi's warm run at 1 M: 185 -> 145 ms CPU on one
+# thread), so a server with many sessions may set 1; but the national scorecard's scan is the one page that needs
+# both cores: on one thread Rapor (nation) read 348/391 ms warm p50/p95 at 20 M against 186/201 on two.
 THREADS_ENV = "SINERGI_DUCKDB_THREADS"
 
 
-def reading_threads() -> int:
-    """Return how many threads a reading connection may use ($SINERGI_DUCKDB_THREADS, default 1)."""
-    return max(1, int(os.environ.get(THREADS_ENV, "1")))
+def reading_threads() -> int | None:
+    """Return how many threads a reading connection may use ($SINERGI_DUCKDB_THREADS), None for DuckDB's default."""
+    value = os.environ.get(THREADS_ENV, "").strip()
+    return max(1, int(value)) if value else None
 
 
 def _open(path: Path) -> duckdb.DuckDBPyConnection:
@@ -91,7 +92,9 @@ def _open(path: Path) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(str(path), read_only=True)
     # set after opening, not as connect() configuration: DuckDB refuses a second connection to the same file with
     # another configuration in one process (a test's or a script's plain read-only connection)
-    con.execute("set threads = $threads", {"threads": reading_threads()})
+    threads = reading_threads()
+    if threads is not None:
+        con.execute("set threads = $threads", {"threads": threads})
     con.execute("set enable_progress_bar = false")  # no bars in a server's or the import command's terminal
     return con
 
