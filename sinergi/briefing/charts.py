@@ -18,38 +18,36 @@ def build_kpi_status(tally: dict[str, int], lang: str = "id", height: int = 260)
     statuses = [s for s in STATUSES][::-1]  # first status on top
     labels = [translate(STATUS_LABEL_KEYS[s], lang) for s in statuses]
     counts = [tally.get(s, 0) for s in statuses]
-    fig = go.Figure(
-        go.Bar(
-            y=labels,
-            x=counts,
-            orientation="h",
-            marker_color=[STATUS_COLOURS[s] for s in statuses],
-            text=[fmt_number(c, lang) for c in counts],
-            textposition="outside",
-            cliponaxis=False,
-            hovertemplate="%{y}: %{text}<extra></extra>",
-        )
-    )
-    layout = base_layout(lang)
-    layout["margin"] = {"l": 10, "r": 40, "t": 10, "b": 40}
-    fig.update_layout(
-        **layout, height=height, showlegend=False, xaxis_title=translate("briefing.kpi_axis", lang)
-    )
-    fig.update_yaxes(tickfont={"size": 15}, automargin=True)
-    return fig
+    colours = [STATUS_COLOURS[s] for s in statuses]
+    return _count_bars(labels, counts, colours, translate("briefing.kpi_axis", lang), lang, height, 15)
 
 
 def build_kpi_baseline(kpi: pd.DataFrame, lang: str = "id", height: int = 260) -> go.Figure:
     """Return horizontal bars of how many MoAs set a target on each KPI, for a baseline round (kpi: kpi_by_moa rows):
     what will be measured from the next round, where a later round shows the targets by status."""
     per_kpi = kpi.groupby(f"kpi_name_{lang}", sort=False)["moa_id"].nunique().sort_values()
-    counts = per_kpi.tolist()
+    axis = translate("briefing.kpi_axis_baseline", lang)
+    fig = _count_bars(per_kpi.index.tolist(), per_kpi.tolist(), BASELINE_COLOUR, axis, lang, height, 13)
+    fig.update_xaxes(tickformat="d")
+    return fig
+
+
+def _count_bars(
+    labels: list[str],
+    counts: list[int],
+    colours: str | list[str],
+    axis: str,
+    lang: str,
+    height: int,
+    font: int,
+) -> go.Figure:
+    """Return the briefing's horizontal bars of KPI counts, each labelled with its number."""
     fig = go.Figure(
         go.Bar(
-            y=per_kpi.index.tolist(),
+            y=labels,
             x=counts,
             orientation="h",
-            marker_color=BASELINE_COLOUR,
+            marker_color=colours,
             text=[fmt_number(c, lang) for c in counts],
             textposition="outside",
             cliponaxis=False,
@@ -58,9 +56,6 @@ def build_kpi_baseline(kpi: pd.DataFrame, lang: str = "id", height: int = 260) -
     )
     layout = base_layout(lang)
     layout["margin"] = {"l": 10, "r": 40, "t": 10, "b": 40}
-    fig.update_layout(
-        **layout, height=height, showlegend=False, xaxis_title=translate("briefing.kpi_axis_baseline", lang)
-    )
-    fig.update_yaxes(tickfont={"size": 13}, automargin=True)
-    fig.update_xaxes(tickformat="d")
+    fig.update_layout(**layout, height=height, showlegend=False, xaxis_title=axis)
+    fig.update_yaxes(tickfont={"size": font}, automargin=True)
     return fig

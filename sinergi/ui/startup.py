@@ -8,7 +8,6 @@ import os
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import streamlit as st
@@ -16,7 +15,7 @@ import streamlit as st
 from sinergi.common.i18n import translate
 from sinergi.data import db
 from sinergi.data.demo import freshness
-from sinergi.ui.summary_refresh import refresh_enabled, start_refresh, wait_for_refresh
+from sinergi.ui.summary_refresh import follow, refresh_enabled, start_refresh, wait_for_refresh
 
 _build_lock = threading.Lock()
 logger = logging.getLogger(__name__)
@@ -82,12 +81,6 @@ def ensure_database(lang: str, role: str | None = None) -> None:
         elif state == "summaries":
             wait_for_refresh(path, lang, role)
         return
-    label = translate("shell.building_demo", lang)
-    bar = st.progress(0.0, text=label)
-    while build.thread.is_alive():
-        bar.progress(build.fraction, text=f"{label} ({build.step})" if build.step else label)
-        time.sleep(0.3)
-    bar.empty()
+    follow(build, translate("shell.building_demo", lang))
     if build.error is not None:
         raise RuntimeError(build.error)
-    st.cache_data.clear()  # results read from the file that was replaced

@@ -15,6 +15,7 @@ import os
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
 
@@ -66,6 +67,17 @@ def start_refresh(path: Path) -> SummaryRefresh:
         return _refreshes[path]
 
 
+def follow(job: Any, label: str) -> None:
+    """Show a progress bar while job (a background build or refresh: thread, fraction, step) runs, then clear the
+    cached results, which were read from the file the job replaced."""
+    bar = st.progress(0.0, text=label)
+    while job.thread.is_alive():
+        bar.progress(job.fraction, text=f"{label} ({job.step})" if job.step else label)
+        time.sleep(0.3)
+    bar.empty()
+    st.cache_data.clear()
+
+
 def wait_for_refresh(path: Path, lang: str, role: str | None) -> None:
     """Show a progress bar until the refresh of path ends; after a failure, warn (the cause for admin only)."""
     if not refresh_enabled():
@@ -73,13 +85,7 @@ def wait_for_refresh(path: Path, lang: str, role: str | None) -> None:
         return
     refresh = start_refresh(path)
     if refresh.thread.is_alive():
-        label = translate("shell.refreshing_summaries", lang)
-        bar = st.progress(0.0, text=label)
-        while refresh.thread.is_alive():
-            bar.progress(refresh.fraction, text=f"{label} ({refresh.step})" if refresh.step else label)
-            time.sleep(0.3)
-        bar.empty()
-        st.cache_data.clear()  # results read from the file that was replaced
+        follow(refresh, translate("shell.refreshing_summaries", lang))
     if refresh.error is not None:
         if role == "admin":
             st.error(translate("shell.summaries_failed_admin", lang, error=refresh.error))
